@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Result } from '../errors.ts';
+import { generationRoutes } from './schemas/generation.ts';
+import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
+import { settingsRoutes } from './schemas/settings.ts';
+
+/** Every IPC route, declared once. Main parses inputs against these; types on both sides derive from them. */
+export const routes = {
+  ...settingsRoutes,
+  ...generationRoutes,
+  ...imagesRoutes,
+};
+
+/** Events main pushes to the renderer (typed, not parsed: they come from the trusted side). */
+export const events = {
+  'images.changed': zImagesChanged,
+};
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+export type RouteInput<R extends RouteName> = z.input<Routes[R]['input']>;
+export type ParsedInput<R extends RouteName> = z.output<Routes[R]['input']>;
+export type RouteOutput<R extends RouteName> = z.output<Routes[R]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** A handler per route, no more and no fewer: a missing or extra one fails the type check. */
+export type Handlers<Ctx> = {
+  [R in RouteName]: (input: ParsedInput<R>, ctx: Ctx) => Promise<RouteOutput<R>>;
+};
+
+/** What the preload puts on `window.api` (and the e2e bridge imitates). */
+export interface LagoonApi {
+  request<R extends RouteName>(route: R, input: RouteInput<R>): Promise<Result<RouteOutput<R>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export const isRouteName = (name: unknown): name is RouteName =>
+  typeof name === 'string' && Object.hasOwn(routes, name);
+
+/** The two Electron channels; everything else is multiplexed over them by route name. */
+export const IPC_REQUEST_CHANNEL = 'lagoon:request';
+export const IPC_EVENT_CHANNEL = 'lagoon:event';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { IMAGE_FORMATS } from '../../venice.ts';
+import { zImageId } from './common.ts';
+import { route } from '../route.ts';
+
+export const zImageSummary = z.strictObject({
+  id: zImageId,
+  createdAt: z.number().int(),
+  prompt: z.string(),
+  model: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  format: z.enum(IMAGE_FORMATS),
+});
+export type ImageSummary = z.infer<typeof zImageSummary>;
+
+export const zImageDetail = zImageSummary.extend({
+  endpoint: z.enum(['openai', 'native']),
+  /** The request body exactly as it was sent to Venice (it never holds the key). */
+  request: z.record(z.string(), z.unknown()),
+  byteSize: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ImageDetail = z.infer<typeof zImageDetail>;
+
+/** Opaque keyset cursor: the renderer hands back what it got. */
+export const zCursor = z.string().max(200);
+
+export const zImagePage = z.strictObject({
+  items: z.array(zImageSummary),
+  nextCursor: zCursor.nullable(),
+});
+export type ImagePage = z.infer<typeof zImagePage>;
+
+export const imagesRoutes = {
+  'images.list': route({
+    input: z.strictObject({ cursor: zCursor.nullable().optional(), limit: z.number().int().min(1).max(200).optional() }),
+    output: zImagePage,
+  }),
+  'images.get': route({ input: z.strictObject({ id: zImageId }), output: zImageDetail }),
+  'images.start_drag': route({ input: z.strictObject({ id: zImageId }), output: z.strictObject({ started: z.literal(true) }) }),
+};
+
+export const zImagesChanged = z.strictObject({
+  reason: z.enum(['added', 'removed', 'updated']),
+  ids: z.array(zImageId),
+});
+export type ImagesChanged = z.infer<typeof zImagesChanged>;

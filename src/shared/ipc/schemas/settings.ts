@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { zNoInput } from './common.ts';
+import { route } from '../route.ts';
+
+/** What the renderer may know about the key: never the key itself. */
+export const zKeyStatus = z.strictObject({
+  present: z.boolean(),
+  last4: z.string().length(4).nullable(),
+  backend: z.string().max(60),
+});
+export type KeyStatus = z.infer<typeof zKeyStatus>;
+
+export const LANGUAGE_CHOICES = ['system', 'en', 'de'] as const;
+export const zLanguageChoice = z.enum(LANGUAGE_CHOICES);
+export type LanguageChoice = z.infer<typeof zLanguageChoice>;
+
+export const zPreferences = z.strictObject({ language: zLanguageChoice });
+export type Preferences = z.infer<typeof zPreferences>;
+
+export const settingsRoutes = {
+  'settings.get_key_status': route({ input: zNoInput, output: zKeyStatus }),
+  // The cap only stops absurd payloads at the boundary; the key's real checks live in core (KEY_INVALID_FORMAT).
+  'settings.set_api_key': route({ input: z.strictObject({ apiKey: z.string().max(4096) }), output: zKeyStatus }),
+  'settings.clear_api_key': route({ input: zNoInput, output: zKeyStatus }),
+  'settings.get_preferences': route({ input: zNoInput, output: zPreferences }),
+  'settings.set_language': route({ input: z.strictObject({ language: zLanguageChoice }), output: zPreferences }),
+};
