@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED', // 429
   'UPSTREAM_UNAVAILABLE', // 503 capacity / offline model
   'UPSTREAM_ERROR', // 500/502/504 and other 5xx: the request was sent, it may have been charged
+  'CONTENT_BLOCKED', // Venice flagged the result as a content-policy violation; nothing was stored
   'INVALID_RESPONSE', // non-JSON, wrong shape, bad base64, bytes not the requested format
   'TIMEOUT', // no complete answer in time: the request was sent, it may have been charged
   'OFFLINE', // the request provably never left the machine (DNS, connection refused)

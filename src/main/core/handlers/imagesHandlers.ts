@@ -1,0 +1,25 @@
+import { AppError } from '../../../shared/errors.ts';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { RequestContext } from '../ipc/router.ts';
+import type { Library } from '../library/library.ts';
+
+type ImageRoutes = 'images.list' | 'images.get' | 'images.start_drag';
+
+const notFound = () => new AppError('NOT_FOUND', 'That image is not in the library.');
+
+export const imagesHandlers = (deps: { library: Library }): Pick<Handlers<RequestContext>, ImageRoutes> => ({
+  'images.list': async ({ cursor, limit }) => deps.library.list({ cursor: cursor ?? null, ...(limit ? { limit } : {}) }),
+  'images.get': async ({ id }) => {
+    const image = deps.library.get(id);
+    if (!image) throw notFound();
+    return image;
+  },
+  // The renderer names an image; main alone turns that into paths, so a compromised page cannot drag out arbitrary files.
+  'images.start_drag': async ({ id }, ctx) => {
+    const file = deps.library.mediaPath('image', id);
+    const icon = deps.library.mediaPath('thumb', id);
+    if (!file || !icon) throw notFound();
+    ctx.startDrag({ file, icon });
+    return { started: true as const };
+  },
+});

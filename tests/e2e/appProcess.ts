@@ -1,0 +1,42 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { DragRecord } from './harness/server.ts';
+
+const HARNESS_MAIN = join(import.meta.dirname, 'harness/main.ts');
+
+export interface AppProcess {
+  url: string;
+  drags: DragRecord[];
+  stop(): Promise<void>;
+}
+
+/** Starts the harness as its own Node process (the "app"), and resolves once it serves the renderer. */
+export const startAppProcess = (env: Record<string, string>): Promise<AppProcess> =>
+  new Promise((resolve, reject) => {
+    const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [HARNESS_MAIN], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const drags: DragRecord[] = [];
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.once('exit', (code) => reject(new Error(`the app process exited (${code}) before it was ready:\n${stderr}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const message = JSON.parse(line) as { url?: string; drag?: DragRecord };
+      if (message.drag) drags.push(message.drag);
+      if (message.url) {
+        resolve({
+          url: message.url,
+          drags,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+  });
