@@ -1,0 +1,8 @@
+import type { Migration } from '../migrate.ts';
+import { migration0001 } from './0001-initial.ts';
+
+/**
+ * Every schema change, in order, imported statically so the bundle carries them all. A shipped migration is never
+ * edited: a fix is a new migration appended here.
+ */
+export const ALL_MIGRATIONS: readonly Migration[] = [migration0001];

@@ -1,0 +1,226 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { lstat, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { MediaKind } from '../../../shared/app.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { ImageDetail, ImagePage, ImageSummary } from '../../../shared/ipc/schemas/images.ts';
+import type { ImageFormat } from '../../../shared/venice.ts';
+import { ensureDirectory, writeFileAtomic } from './atomicFile.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { assertNoCredentials } from './credentialGuard.ts';
+import { isImageId } from './imageId.ts';
+import { getImageRow, getSetting, type ImageListRow, type ImageRow, insertImage, listImages, setSetting } from './imageQueries.ts';
+import { probeImage } from './probeImage.ts';
+import { makeThumbnail } from './thumbnails.ts';
+
+export interface IngestInput {
+  bytes: Buffer;
+  format: ImageFormat;
+  prompt: string;
+  model: string;
+  endpoint: 'openai' | 'native';
+  /** The exact body sent to Venice. */
+  request: Record<string, unknown>;
+  /** created, durationMs, selected headers. */
+  response: Record<string, unknown>;
+}
+
+export interface Library {
+  /** Resolves only once the image, its thumbnail and its row are all durably stored; otherwise nothing is left behind. */
+  ingest(input: IngestInput): Promise<ImageDetail>;
+  list(opts: { cursor?: string | null; limit?: number }): ImagePage;
+  get(id: string): ImageDetail | null;
+  /** Absolute path of the image or thumbnail file, or null for an unknown id. */
+  mediaPath(kind: MediaKind, id: string): string | null;
+  /** The folder every `mediaPath(kind, …)` lies in; whoever serves a file checks its realpath against this. */
+  mediaRoot(kind: MediaKind): string;
+  getSetting(key: string): string | null;
+  setSetting(key: string, value: string): void;
+}
+
+/** Test seams for the failure points between validating an image and committing its row. */
+export interface LibraryHooks {
+  beforeRename?: (info: { kind: MediaKind; tempPath: string }) => void | Promise<void>;
+  beforeInsert?: () => void | Promise<void>;
+}
+
+export interface LibraryDeps {
+  db: Database;
+  dataDir: string;
+  now?: () => number;
+  newId?: () => string;
+  hooks?: LibraryHooks;
+}
+
+export const DEFAULT_PAGE_SIZE = 60;
+export const MAX_PAGE_SIZE = 200;
+
+const MEDIA_DIRS: Record<MediaKind, string> = { image: 'images', thumb: 'thumbs' };
+const EXTENSIONS: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+
+/** '/'-separated and relative to the data folder, so the library folder can move between machines and OSes. */
+const relativeName = (kind: MediaKind, id: string, ext: string): string => `${MEDIA_DIRS[kind]}/${id.slice(0, 2)}/${id}.${ext}`;
+const expectedName = (kind: MediaKind, row: Pick<ImageRow, 'id' | 'format'>): string =>
+  relativeName(kind, row.id, kind === 'image' ? EXTENSIONS[row.format] : 'webp');
+
+const toSummary = (row: ImageListRow): ImageSummary => ({
+  id: row.id,
+  createdAt: row.createdAt,
+  prompt: row.prompt,
+  model: row.model,
+  width: row.width,
+  height: row.height,
+  format: row.format,
+});
+
+const toDetail = (row: ImageRow): ImageDetail => ({
+  ...toSummary(row),
+  endpoint: row.endpoint,
+  request: JSON.parse(row.requestJson) as Record<string, unknown>,
+  byteSize: row.byteSize,
+  sha256: row.sha256,
+});
+
+const exists = async (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+
+const errorCode = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+const storageFailed = (cause: unknown): AppError => {
+  const reason = errorCode(cause);
+  return new AppError(
+    'STORAGE_FAILED',
+    'The image could not be saved to the library. Check that the disk has free space and the data folder is writable.',
+    reason ? { reason } : undefined,
+    { cause },
+  );
+};
+
+/** The records are stored as JSON text; anything that does not survive JSON (BigInt, cycles) is a caller bug. */
+const toJson = (value: Record<string, unknown>, what: string): string => {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (cause) {
+    throw new AppError('INTERNAL', `The ${what} record cannot be stored as JSON.`, undefined, { cause });
+  }
+  if (typeof json !== 'string' || !json.startsWith('{')) throw new AppError('INTERNAL', `The ${what} record must be an object.`);
+  return json;
+};
+
+const duplicateId = (): Error => Object.assign(new Error('An image with this id already exists.'), { code: 'DUPLICATE_ID' });
+
+export function createLibrary(deps: LibraryDeps): Library {
+  const { db, dataDir, hooks = {} } = deps;
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? randomUUID;
+  const absolute = (relative: string): string => join(dataDir, ...relative.split('/'));
+
+  const ingest = async (input: IngestInput): Promise<ImageDetail> => {
+    // Everything that can reject the input runs before the first byte is written.
+    assertNoCredentials(input.request, 'request');
+    assertNoCredentials(input.response, 'response');
+    const requestJson = toJson(input.request, 'request');
+    const responseJson = toJson(input.response, 'response');
+    const { width, height } = await probeImage(input.bytes, input.format);
+    let thumbnail: Buffer;
+    try {
+      thumbnail = await makeThumbnail(input.bytes);
+    } catch (cause) {
+      throw new AppError('INVALID_RESPONSE', 'The image received could not be decoded.', undefined, { cause });
+    }
+    const id = newId();
+    if (!isImageId(id)) throw new AppError('INTERNAL', 'Generated image id is not a UUID.');
+    const row: ImageRow = {
+      id,
+      createdAt: now(),
+      prompt: input.prompt,
+      model: input.model,
+      endpoint: input.endpoint,
+      requestJson,
+      responseJson,
+      format: input.format,
+      width,
+      height,
+      byteSize: input.bytes.byteLength,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      fileName: expectedName('image', { id, format: input.format }),
+      thumbName: expectedName('thumb', { id, format: input.format }),
+    };
+    const files: Array<{ kind: MediaKind; path: string; bytes: Uint8Array }> = [
+      { kind: 'image', path: absolute(row.fileName), bytes: input.bytes },
+      { kind: 'thumb', path: absolute(row.thumbName), bytes: thumbnail },
+    ];
+    const created: string[] = [];
+    try {
+      // Only files this call created are ever removed on failure, so an id collision must stop before any write.
+      if (getImageRow(db, id)) throw duplicateId();
+      for (const file of files) if (await exists(file.path)) throw duplicateId();
+      for (const file of files) {
+        await ensureDirectory(dirname(file.path));
+        // Recorded before writing: if the write fails after its rename, the final file must still be cleaned up.
+        created.push(file.path);
+        const beforeRename = hooks.beforeRename;
+        await writeFileAtomic(
+          file.path,
+          file.bytes,
+          beforeRename ? { beforeRename: (tempPath) => beforeRename({ kind: file.kind, tempPath }) } : {},
+        );
+      }
+      await hooks.beforeInsert?.();
+      db.transaction(() => insertImage(db, row)).immediate();
+    } catch (error) {
+      for (const path of created.toReversed()) await rm(path, { force: true }).catch(() => undefined);
+      throw error instanceof AppError ? error : storageFailed(error);
+    }
+    return toDetail(row);
+  };
+
+  const list = (opts: { cursor?: string | null; limit?: number }): ImagePage => {
+    const limit = opts.limit ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new AppError('INVALID_INPUT', `A page holds between 1 and ${MAX_PAGE_SIZE} images.`);
+    }
+    const after = opts.cursor === undefined || opts.cursor === null ? null : decodeCursor(opts.cursor);
+    // One extra row tells whether another page exists without a COUNT.
+    const rows = listImages(db, { after, limit: limit + 1 });
+    const items = rows.slice(0, limit).map(toSummary);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  };
+
+  const get = (id: string): ImageDetail | null => {
+    if (!isImageId(id)) return null;
+    const row = getImageRow(db, id);
+    return row ? toDetail(row) : null;
+  };
+
+  const mediaPath = (kind: MediaKind, id: string): string | null => {
+    if (!isImageId(id)) return null;
+    const row = getImageRow(db, id);
+    if (!row) return null;
+    // The stored name is trusted only if it is exactly what we would have written: an edited row cannot point elsewhere.
+    const stored = kind === 'image' ? row.fileName : row.thumbName;
+    return stored === expectedName(kind, row) ? absolute(stored) : null;
+  };
+
+  return {
+    ingest,
+    list,
+    get,
+    mediaPath,
+    mediaRoot: (kind) => join(dataDir, MEDIA_DIRS[kind]),
+    getSetting: (key) => getSetting(db, key),
+    setSetting: (key, value) => setSetting(db, key, value),
+  };
+}
