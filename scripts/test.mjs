@@ -39,6 +39,7 @@ rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
 check('type check', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']) ;
+check('type check (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
 check('type check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 check('lint', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts']);
 

@@ -44,7 +44,7 @@ export const startHarness = async (
   server.on('request', (req, res) => void serveHttp(req, res, origin, core).catch(() => res.destroy()));
 
   // The analog of Electron's sender check: only pages of this very origin may speak the contract.
-  const wss = new WebSocketServer({ server, path: '/__harness/ws', verifyClient: ({ origin: o }) => o === origin });
+  const wss = new WebSocketServer({ server, path: '/__harness/ws', verifyClient: ({ origin: o }: { origin: string }) => o === origin });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (socket) => {
     sockets.add(socket);
@@ -84,7 +84,7 @@ const serveHttp = async (req: IncomingMessage, res: ServerResponse, origin: stri
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(await bridgeSource);
     return;
   }
-  const response = await core.appRequestHandler(new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET' }));
+  const response = await core.appRequestHandler(new Request(`${origin}${req.url ?? '/'}`, { method: req.method ?? 'GET' }));
   const headers = Object.fromEntries(response.headers);
   if ((response.headers.get('content-type') ?? '').startsWith('text/html') && response.ok) {
     // The one difference from the app: the bridge script stands where the preload would be.

@@ -23,7 +23,7 @@ export const createRouter = (handlers: Handlers<RequestContext>, log: (line: str
     if (!isRouteName(route)) return fail({ code: 'UNKNOWN_ROUTE', message: 'Unknown request.' });
     const parsed = routes[route].input.safeParse(input);
     if (!parsed.success) {
-      return fail({ code: 'INVALID_INPUT', message: 'The request was not valid.', details: z.flattenError(parsed.error) });
+      return fail({ code: 'INVALID_INPUT', message: 'The request was not valid.', details: z.flattenError(parsed.error as z.ZodError) });
     }
     try {
       const handler = handlers[route] as (input: unknown, ctx: RequestContext) => Promise<unknown>;

@@ -1,0 +1,131 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core/createCore.ts';
+import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
+import type { EventName } from '../../src/shared/ipc/contract.ts';
+import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+
+const KEY = 'sk-canary-5d1e2f7a-9b3c-4e8d-a6f0-1c2b3d4e5f60';
+const ctx = { startDrag: () => {} };
+
+/** An in-memory keychain: these tests are about generation; the real keychain has its own tests. */
+const memoryStore = (initial: string | null = null): SecretStore => {
+  let value = initial;
+  return {
+    backend: 'memory',
+    get: async () => value,
+    set: async (v) => void (value = v),
+    delete: async () => void (value = null),
+  };
+};
+
+/** Every file under dir, recursively. */
+const allFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]));
+
+describe('core: generate end to end against the fake Venice', () => {
+  let fake: FakeVenice;
+  let dataDir: string;
+  let core: Core;
+  let events: Array<[EventName, unknown]>;
+
+  const boot = async (key: string | null) => {
+    core = await createCore(
+      { dataDir, apiBaseUrl: fake.url, keychainService: 'unused' },
+      { rendererDir: join(dataDir, 'no-renderer'), secretStore: memoryStore(key) },
+    );
+    events = [];
+    core.onEvent((name, payload) => events.push([name, payload]));
+  };
+  const generate = (prompt: string, extra: Record<string, unknown> = {}) =>
+    core.dispatch('generation.generate', { prompt, size: '512x512', outputFormat: 'png', moderation: 'auto', ...extra }, ctx);
+  const posts = () => fake.requests.filter((r) => r.method === 'POST').length;
+  const imageFiles = () => (existsSync(join(dataDir, 'images')) ? allFiles(join(dataDir, 'images')) : []);
+
+  beforeEach(async () => {
+    fake = await startFakeVenice({ apiKey: KEY });
+    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-core-'));
+  });
+  afterEach(async () => {
+    core?.close();
+    await fake.close().catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores the image, its thumbnail and its row, and announces it', async () => {
+    await boot(KEY);
+    const result = await generate('A lighthouse over a calm lagoon', { outputFormat: 'webp', size: '1024x1536' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const image = result.data as { id: string; width: number; height: number; format: string; request: Record<string, unknown>; sha256: string; byteSize: number };
+    expect(image).toMatchObject({ width: 1024, height: 1536, format: 'webp' });
+    expect(image.request).toMatchObject({ prompt: 'A lighthouse over a calm lagoon', size: '1024x1536', output_format: 'webp', n: 1 });
+
+    const file = core.library.mediaPath('image', image.id);
+    const thumb = core.library.mediaPath('thumb', image.id);
+    expect(file && statSync(file).size).toBe(image.byteSize);
+    expect(await sharp(file!).metadata()).toMatchObject({ width: 1024, height: 1536, format: 'webp' });
+    expect((await sharp(thumb!).metadata()).format).toBe('webp');
+    expect(events).toEqual([['images.changed', { reason: 'added', ids: [image.id] }]]);
+
+    const page = await core.dispatch('images.list', {}, ctx);
+    expect(page).toMatchObject({ ok: true, data: { items: [{ id: image.id }], nextCursor: null } });
+    expect(fake.requests.find((r) => r.method === 'POST')?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it('never writes the key into the database, its WAL, or any library file', async () => {
+    await boot(KEY);
+    expect((await generate('Canary sweep')).ok).toBe(true);
+    expect((await generate('[fail:500] canary sweep')).ok).toBe(false);
+    core.close();
+    const forms = [KEY, Buffer.from(KEY).toString('base64'), encodeURIComponent(KEY)];
+    for (const path of allFiles(dataDir)) {
+      const bytes = readFileSync(path).toString('latin1');
+      for (const form of forms) expect(bytes.includes(form), `${form} in ${path}`).toBe(false);
+    }
+    // Positive control: the scanner would have found it.
+    expect(Buffer.from(`xx${KEY}xx`).toString('latin1').includes(KEY)).toBe(true);
+    await boot(KEY); // afterEach closes again
+  });
+
+  it('without a key, explains and sends nothing', async () => {
+    await boot(null);
+    expect(await generate('No key yet')).toMatchObject({ ok: false, error: { code: 'KEY_MISSING' } });
+    expect(posts()).toBe(0);
+  });
+
+  it('a rejected key: AUTH_REJECTED, one POST, nothing stored', async () => {
+    await boot('a-wrong-key-of-decent-length');
+    const result = await generate('Wrong key');
+    expect(result).toMatchObject({ ok: false, error: { code: 'AUTH_REJECTED' } });
+    expect(posts()).toBe(1);
+    expect(imageFiles()).toEqual([]);
+    expect(await core.dispatch('images.list', {}, ctx)).toMatchObject({ ok: true, data: { items: [] } });
+  });
+
+  it('a content-policy violation is not put into the library', async () => {
+    await boot(KEY);
+    expect(await generate('[fail:violation] something forbidden')).toMatchObject({ ok: false, error: { code: 'CONTENT_BLOCKED' } });
+    expect(imageFiles()).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('bytes that are not the requested format are refused and leave no file', async () => {
+    await boot(KEY);
+    expect(await generate('[fail:wrongformat] sneaky')).toMatchObject({ ok: false, error: { code: 'INVALID_RESPONSE' } });
+    expect(imageFiles()).toEqual([]);
+  });
+
+  it('Venice unreachable: OFFLINE, and the library still lists what it had', async () => {
+    await boot(KEY);
+    expect((await generate('Before the outage')).ok).toBe(true);
+    await fake.close();
+    expect(await generate('During the outage')).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+    const page = await core.dispatch('images.list', {}, ctx);
+    expect(page.ok && (page.data as { items: unknown[] }).items).toHaveLength(1);
+  });
+});
