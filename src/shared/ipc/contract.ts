@@ -37,7 +37,3 @@ export interface LagoonApi {
 
 export const isRouteName = (name: unknown): name is RouteName =>
   typeof name === 'string' && Object.hasOwn(routes, name);
-
-/** The two Electron channels; everything else is multiplexed over them by route name. */
-export const IPC_REQUEST_CHANNEL = 'lagoon:request';
-export const IPC_EVENT_CHANNEL = 'lagoon:event';

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { resolveConfig } from '../core/config.ts';
+import { type Core, createCore } from '../core/createCore.ts';
+import { redact } from '../core/log.ts';
+import { makeRequestContext } from './dragOut.ts';
+import { broadcast, registerIpc } from './ipc.ts';
+import { handleAppProtocol, registerAppScheme } from './protocol.ts';
+import { installSessionGuards } from './sessionGuards.ts';
+import { createSecureWindow } from './window.ts';
+
+// electron-vite writes out/main/index.js, out/preload/index.cjs and out/renderer/ side by side.
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const rendererDir = join(import.meta.dirname, '../renderer');
+
+// Both must happen before 'ready': the sandbox for every renderer, the scheme's privileges for lagoon://.
+app.enableSandbox();
+registerAppScheme();
+
+let core: Core | undefined;
+
+const openWindow = (): BrowserWindow => createSecureWindow(preloadPath);
+
+const focusExistingWindow = (): void => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+};
+
+const start = async (): Promise<void> => {
+  // Covers every session, including any a future partition creates, before a page can ask for anything.
+  app.on('session-created', installSessionGuards);
+  installSessionGuards(session.defaultSession);
+
+  core = await createCore(resolveConfig(process.env, app.getPath('userData')), { rendererDir });
+  handleAppProtocol(session.defaultSession, core.appRequestHandler);
+  registerIpc(ipcMain, core.dispatch, makeRequestContext);
+  core.onEvent((name, payload) => broadcast(BrowserWindow.getAllWindows(), name, payload));
+
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+};
+
+// One Lagoon at a time: two processes writing one library and one SQLite file is what the lock prevents.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusExistingWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    core?.close();
+    core = undefined;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const reason = redact(error instanceof Error ? error.message : error);
+      console.error(`[main] Lagoon could not start: ${reason}`);
+      dialog.showErrorBox('Lagoon could not start', reason);
+      app.exit(1);
+    });
+}
