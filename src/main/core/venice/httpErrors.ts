@@ -1,0 +1,222 @@
+import { AppError, type ErrorCode } from '../../../shared/errors.ts';
+import { zVeniceErrorBody } from './responseSchemas.ts';
+
+/**
+ * How every way a Venice call can fail becomes an AppError. Kept apart from the client so a retry policy can
+ * reuse the same status → code table. `mayHaveBeenCharged` in the details tells callers (and the user) whether
+ * Venice may have billed a request that produced no image: true whenever it reached Venice and we cannot tell.
+ */
+
+export interface VeniceFailureDetails {
+  mayHaveBeenCharged: boolean;
+  status?: number;
+  /** Cloudflare's ray id, the request id Venice support asks for. */
+  requestId?: string;
+  /** Venice's own `error` text, shortened. */
+  veniceError?: string;
+  /** Venice's field errors on a 400 (its Zod `format()` tree and issue list). */
+  details?: unknown;
+  issues?: unknown;
+  retryAfterMs?: number;
+  /** `x-ratelimit-reset-requests`, epoch milliseconds. */
+  rateLimitResetAtMs?: number;
+  /** The start of a body that was not JSON (a CDN error page, say), for diagnosis. */
+  bodySnippet?: string;
+  /** The low-level cause of a transport failure, e.g. ECONNREFUSED. */
+  cause?: string;
+}
+
+const VENICE_TEXT_MAX = 300;
+const SNIPPET_MAX = 200;
+
+export const truncate = (text: string, max: number): string => {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+};
+
+export const errorCodeForStatus = (status: number): ErrorCode => {
+  if (status === 401 || status === 403) return 'AUTH_REJECTED';
+  if (status === 402) return 'INSUFFICIENT_BALANCE';
+  if (status === 404 || status === 410) return 'MODEL_NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 503) return 'UPSTREAM_UNAVAILABLE';
+  if (status >= 500) return 'UPSTREAM_ERROR';
+  if (status >= 400) return 'UPSTREAM_BAD_REQUEST';
+  return 'INVALID_RESPONSE';
+};
+
+/** Only server-side failures after the request was accepted can have been billed; 4xx and 503 are refusals. */
+const chargeableStatus = (status: number): boolean => status >= 500 && status !== 503;
+
+/** `Retry-After` is either delay-seconds or an HTTP date. */
+export const parseRetryAfterMs = (value: string | null, now: number = Date.now()): number | undefined => {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+};
+
+const numericHeader = (headers: Headers, name: string): number | undefined => {
+  const raw = headers.get(name);
+  const n = raw === null ? Number.NaN : Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+};
+
+const firstIssueText = (issues: unknown): string | undefined => {
+  if (!Array.isArray(issues)) return undefined;
+  const first: unknown = issues[0];
+  if (typeof first !== 'object' || first === null) return undefined;
+  const { path, message } = first as { path?: unknown; message?: unknown };
+  if (typeof message !== 'string') return undefined;
+  const where = Array.isArray(path) && path.length > 0 ? `${path.join('.')}: ` : '';
+  return `${where}${message}`;
+};
+
+interface ParsedErrorBody {
+  veniceError?: string;
+  details?: unknown;
+  issues?: unknown;
+  bodySnippet?: string;
+}
+
+const parseErrorBody = (bodyText: string): ParsedErrorBody => {
+  let json: unknown;
+  try {
+    json = JSON.parse(bodyText);
+  } catch {
+    const snippet = bodyText.trim();
+    return snippet ? { bodySnippet: truncate(snippet, SNIPPET_MAX) } : {};
+  }
+  const parsed = zVeniceErrorBody.safeParse(json);
+  if (!parsed.success) return { bodySnippet: truncate(bodyText.trim(), SNIPPET_MAX) };
+  const { error, details, issues } = parsed.data;
+  const text = typeof error === 'string' ? error : error.message;
+  const issue = firstIssueText(issues);
+  return {
+    veniceError: truncate(issue && !text.includes(issue) ? `${text} (${issue})` : text, VENICE_TEXT_MAX),
+    ...(details !== undefined ? { details } : {}),
+    ...(issues !== undefined ? { issues } : {}),
+  };
+};
+
+const messageFor = (code: ErrorCode, status: number, veniceError: string | undefined): string => {
+  const said = veniceError ? ` Venice said: "${veniceError}"` : '';
+  switch (code) {
+    case 'AUTH_REJECTED':
+      return status === 403
+        ? `Your API key was rejected for this request — check it in Settings.${said}`
+        : `Your API key was rejected — check it in Settings.${said}`;
+    case 'INSUFFICIENT_BALANCE':
+      return 'Your Venice balance is too low for this image — add credits at venice.ai/settings/api.';
+    case 'MODEL_NOT_FOUND':
+      return `Venice does not offer this model (any more) — choose another model.${said}`;
+    case 'PAYLOAD_TOO_LARGE':
+      return 'The request was too large for Venice.';
+    case 'RATE_LIMITED':
+      return 'Venice is limiting how fast you can generate — wait a moment and try again.';
+    case 'UPSTREAM_UNAVAILABLE':
+      return `Venice cannot serve this model right now — try again shortly.${said}`;
+    case 'UPSTREAM_ERROR':
+      return `Venice failed to make the image (HTTP ${status}). The request was sent and may have been charged.${said}`;
+    case 'UPSTREAM_BAD_REQUEST':
+      return veniceError ? `Venice rejected the request: ${veniceError}` : `Venice rejected the request (HTTP ${status}).`;
+    default:
+      return `Venice answered with an unexpected HTTP ${status}.`;
+  }
+};
+
+/** A non-2xx answer from Venice → the AppError a user can act on. */
+export const appErrorFromResponse = (status: number, headers: Headers, bodyText: string, now: number = Date.now()): AppError => {
+  const code = errorCodeForStatus(status);
+  const body = parseErrorBody(bodyText);
+  const requestId = headers.get('cf-ray') ?? undefined;
+  const retryAfterMs = parseRetryAfterMs(headers.get('retry-after'), now);
+  const rateLimitResetAtMs = code === 'RATE_LIMITED' ? numericHeader(headers, 'x-ratelimit-reset-requests') : undefined;
+  const details: VeniceFailureDetails = {
+    mayHaveBeenCharged: chargeableStatus(status),
+    status,
+    ...(requestId ? { requestId } : {}),
+    ...body,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    ...(rateLimitResetAtMs !== undefined ? { rateLimitResetAtMs } : {}),
+  };
+  return new AppError(code, messageFor(code, status, body.veniceError), details);
+};
+
+/** A 200 that Lagoon cannot use. Venice did the work, so it may well have charged for it. */
+export const invalidResponse = (reason: string, extra: Partial<VeniceFailureDetails> & Record<string, unknown> = {}): AppError =>
+  new AppError('INVALID_RESPONSE', `${reason} The request may have been charged.`, { mayHaveBeenCharged: true, ...extra });
+
+/** Errors that prove the connection was never made, so nothing reached Venice. */
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Walks fetch's `cause` chain (and AggregateErrors from multi-address connects) collecting codes and messages. */
+const causeChain = (error: unknown): Array<{ code?: string; message?: string }> => {
+  const found: Array<{ code?: string; message?: string }> = [];
+  const visit = (e: unknown, depth: number): void => {
+    if (typeof e !== 'object' || e === null || depth > 6) return;
+    const { code, message, cause, errors } = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    found.push({
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(typeof message === 'string' ? { message } : {}),
+    });
+    if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
+    visit(cause, depth + 1);
+  };
+  visit(error, 0);
+  return found;
+};
+
+export interface TransportContext {
+  /** The caller's own signal fired. */
+  cancelled: boolean;
+  /** Our overall deadline fired. */
+  timedOut: boolean;
+  timeoutMs: number;
+}
+
+/** fetch threw (before or while reading the answer) → CANCELLED, TIMEOUT, OFFLINE or UPSTREAM_ERROR. */
+export const appErrorFromTransportFailure = (error: unknown, ctx: TransportContext): AppError => {
+  if (ctx.cancelled) {
+    return new AppError('CANCELLED', 'The generation was cancelled. If Venice had already started, it may have been charged.', {
+      mayHaveBeenCharged: true,
+    });
+  }
+  if (ctx.timedOut) {
+    const seconds = Math.round(ctx.timeoutMs / 100) / 10;
+    return new AppError('TIMEOUT', `Venice did not answer within ${seconds} s. The request was sent and may have been charged.`, {
+      mayHaveBeenCharged: true,
+    });
+  }
+  const chain = causeChain(error);
+  const neverSent = chain.find((c) => c.code !== undefined && NEVER_SENT.has(c.code));
+  if (neverSent) {
+    return new AppError('OFFLINE', 'Lagoon could not reach Venice — check your internet connection. Nothing was sent or charged.', {
+      mayHaveBeenCharged: false,
+      cause: neverSent.code,
+    });
+  }
+  if (chain.some((c) => c.message?.includes('redirect'))) {
+    return new AppError('INVALID_RESPONSE', 'Venice answered with a redirect. Lagoon does not follow redirects, so your key stays with Venice.', {
+      mayHaveBeenCharged: false,
+      cause: 'redirect',
+    });
+  }
+  const cause = chain.map((c) => c.code).find((c) => c !== undefined);
+  return new AppError(
+    'UPSTREAM_ERROR',
+    'The connection to Venice broke before its answer arrived. The request may have been charged.',
+    { mayHaveBeenCharged: true, ...(cause ? { cause } : {}) },
+  );
+};

@@ -1,0 +1,192 @@
+/**
+ * A local fake of Venice's image API, over real HTTP on 127.0.0.1, for unit tests, e2e runs and manual use
+ * (`npm run fake-venice`). It answers with Venice's shapes, headers and wording as recorded in the project's
+ * Venice notes, and renders real images (sharp) of the requested size and format, different for every prompt.
+ *
+ * Routes, all under /api/v1:
+ *   POST /images/generations   OpenAI-compatible generation (closed schema, seed-document enums and bounds)
+ *   GET  /models?type=image    the model catalog (no type → text models, i.e. an empty list here)
+ *   GET  /models/traits?type=image
+ *   GET  /image/styles         the 76 style-preset names
+ * Anything else → 404 {"error":"Not found"}. Every error body is JSON with `error` a string, except the
+ * deliberate HTML ones below.
+ *
+ * Auth: inference needs `Authorization: Bearer <apiKey>`; a wrong or missing key → 401 "Authentication failed".
+ * (Real Venice answers a request with no Authorization header at all with a 402 x402 "Authentication required"
+ * body; the fake keeps 401 for now.) Catalog routes work without a key but refuse a wrong one with 401.
+ * Inference is rate-limited per key (sliding minute, `rateLimitPerMinute`) → 429 "Rate limit exceeded".
+ *
+ * Magic prompt substrings, so tests and people can provoke every failure deterministically:
+ *   [fail:402]  insufficient balance            [fail:403]  "Unauthorized access"
+ *   [fail:404]  "Specified model not found: …"  [fail:413]  payload too large
+ *   [fail:415]  invalid content-type            [fail:429]  overloaded, with `Retry-After: 1`
+ *   [fail:500]  "Inference processing failed"   [fail:502]  a Cloudflare-style HTML error page
+ *   [fail:503]  "The model is at capacity…"     [fail:504]  request timed out
+ *   [fail:html200]     200 with a text/html page        [fail:badjson]   200 JSON cut off mid-way
+ *   [fail:badb64]      200 with b64_json that is not base64
+ *   [fail:wrongformat] 200 with a real image in another format than asked (JPEG for png, PNG for jpeg)
+ *   [fail:empty]       200 with `data: []`              [fail:violation] 200, black image, content-violation header
+ *   [fail:reset]       headers and half a body, then the socket is destroyed
+ *   [fail:redirect]    307 to the same fake under another origin (http://localhost:PORT)
+ *   [fail:slow:MS]     wait MS milliseconds first (combines with one other trigger)
+ * The word "nsfw" with moderation "auto" (the default) gives a blurred image and `x-venice-is-blurred: true`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { isKnownModelType, modelsBody, stylesBody, traitsBody } from './catalog.ts';
+import { baseHeaders, bearerKey, isJsonContentType, readBody, sendError, sendJson, type HeaderMap } from './http.ts';
+import { handleOpenAiGenerations, type InferenceContext } from './openAiGenerations.ts';
+import { rateLimitHeaders, SlidingWindowLimiter } from './rateLimit.ts';
+import { detailedErrorBody } from './validation.ts';
+
+export interface FakeVeniceOptions {
+  /** The one key the fake accepts; default 'test-key'. */
+  apiKey?: string;
+  /** Inference requests per key per sliding minute; default 20 (Venice's image default). */
+  rateLimitPerMinute?: number;
+  /** Port on 127.0.0.1; default 0 (a free one). */
+  port?: number;
+}
+
+export interface FakeVeniceRequest {
+  method: string;
+  /** Path without the query string, e.g. /api/v1/images/generations. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON when the body was JSON, the raw text when it was not, undefined when empty. */
+  body: unknown;
+}
+
+export interface FakeVenice {
+  /** Base URL as Lagoon uses it, e.g. http://127.0.0.1:PORT/api/v1 */
+  url: string;
+  /** Every request received, in order. */
+  requests: FakeVeniceRequest[];
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/v1';
+
+type InferenceHandler = (ctx: InferenceContext) => Promise<void>;
+const INFERENCE_ROUTES: Record<string, InferenceHandler> = {
+  '/images/generations': handleOpenAiGenerations,
+};
+
+const parseLoggedBody = (text: string): unknown => {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<FakeVenice> => {
+  const apiKey = opts.apiKey ?? 'test-key';
+  const limiter = new SlidingWindowLimiter(opts.rateLimitPerMinute ?? 20);
+  const balance = { usd: 25, diem: 10 };
+  const requests: FakeVeniceRequest[] = [];
+  const closing = new AbortController();
+  let port = 0;
+
+  const sleepUnlessGone = (res: ServerResponse) => async (ms: number): Promise<boolean> => {
+    const hungUp = new AbortController();
+    const onClose = (): void => hungUp.abort();
+    res.once('close', onClose);
+    try {
+      await delay(ms, undefined, { signal: AbortSignal.any([closing.signal, hungUp.signal]) });
+      return !res.destroyed;
+    } catch {
+      return false;
+    } finally {
+      res.off('close', onClose);
+    }
+  };
+
+  const handleCatalog = (route: string, url: URL, req: IncomingMessage, res: ServerResponse, headers: HeaderMap): void => {
+    if (req.headers.authorization !== undefined && bearerKey(req.headers.authorization) !== apiKey) {
+      return sendError(res, 401, 'Authentication failed', headers);
+    }
+    const type = url.searchParams.get('type');
+    if (route === '/image/styles') return sendJson(res, 200, stylesBody(), headers);
+    if (type !== null && !isKnownModelType(type)) {
+      const message = `Invalid enum value. Expected one of the model types, received '${type}'`;
+      return sendJson(res, 400, detailedErrorBody([{ code: 'invalid_enum_value', received: type, path: ['type'], message }]), headers);
+    }
+    return sendJson(res, 200, route === '/models' ? modelsBody(type) : traitsBody(type), headers);
+  };
+
+  const handleInference = async (
+    handler: InferenceHandler,
+    req: IncomingMessage,
+    res: ServerResponse,
+    text: string,
+    base: HeaderMap,
+  ): Promise<void> => {
+    const key = bearerKey(req.headers.authorization);
+    if (key !== apiKey) return sendError(res, 401, 'Authentication failed', base);
+    const decision = limiter.take(key);
+    const headers = { ...base, ...rateLimitHeaders(decision) };
+    if (!decision.allowed) return sendError(res, 429, 'Rate limit exceeded', headers);
+    if (!isJsonContentType(req.headers['content-type'])) {
+      return sendError(res, 400, "'Content-Type' must be 'application/json'", headers);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      return sendError(res, 400, 'Invalid JSON request', headers);
+    }
+    await handler({ res, body, headers, port, balance, sleep: sleepUnlessGone(res) });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const read = await readBody(req);
+    requests.push({ method, path: url.pathname, headers: { ...req.headers }, body: read.ok ? parseLoggedBody(read.text) : undefined });
+    const headers = baseHeaders();
+    if (!read.ok) {
+      sendJson(res, 413, { code: 'PAYLOAD_TOO_LARGE', error: 'Request body exceeds the maximum allowed size of 35 MB.' }, headers);
+      req.socket.destroySoon();
+      return;
+    }
+    const route = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : null;
+    const inference = route === null ? undefined : INFERENCE_ROUTES[route];
+    if (inference) {
+      if (method !== 'POST') return sendError(res, 405, 'Method not allowed', headers);
+      return handleInference(inference, req, res, read.text, headers);
+    }
+    if (route === '/models' || route === '/models/traits' || route === '/image/styles') {
+      if (method !== 'GET') return sendError(res, 405, 'Method not allowed', headers);
+      return handleCatalog(route, url, req, res, headers);
+    }
+    return sendError(res, 404, 'Not found', headers);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('fake-venice: handler failed', err);
+      if (!res.headersSent) sendError(res, 500, 'An unknown error occurred');
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}${API_PREFIX}`,
+    requests,
+    close: async () => {
+      closing.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+};
