@@ -3,15 +3,24 @@
 // On Linux it first moves into a private D-Bus session with an unlocked gnome-keyring, so the keychain tests use a
 // real Secret Service and never touch the desktop's own keyring.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const artifacts = join(root, 'artifacts');
 
 if (process.platform === 'linux' && process.env.LAGOON_KEYRING_SESSION !== '1') {
+  // gnome-keyring keeps its keyrings under $XDG_DATA_HOME/keyrings; a fresh folder means a fresh keyring that our
+  // password unlocks, whatever keyring (and password) this machine's user already has.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'lagoon-test-keyring-'));
   const inner = `echo -n lagoon-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && LAGOON_KEYRING_SESSION=1 exec "${process.execPath}" "${import.meta.filename}"`;
-  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], { stdio: 'inherit', cwd: root });
+  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, XDG_DATA_HOME: keyringHome },
+  });
+  rmSync(keyringHome, { recursive: true, force: true });
   if (result.error) {
     console.error('npm test needs dbus-run-session and gnome-keyring (apt: dbus gnome-keyring libsecret-tools); see README.');
     console.log('0 passed, 1 failed');

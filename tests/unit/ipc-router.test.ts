@@ -27,7 +27,7 @@ const makeServices = () => {
 
 describe('IPC contract', () => {
   it('has exactly one handler per route', () => {
-    expect(Object.keys(buildHandlers(makeServices())).sort()).toEqual(Object.keys(routes).sort());
+    expect(Object.keys(buildHandlers(makeServices())).toSorted()).toEqual(Object.keys(routes).toSorted());
   });
 
   it('names routes domain.action and error codes in CONSTANT_CASE', () => {
