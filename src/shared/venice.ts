@@ -1,21 +1,21 @@
 import { z } from 'zod';
+import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS, PROMPT_MAX_CHARS, promptLength, RESPONSE_FORMATS } from './veniceFacts.ts';
 
-/**
- * Facts about Venice's OpenAI-compatible `POST /images/generations` (the seed document), shared by the
- * request schema in main and the form in the renderer so both offer and check exactly the same values.
- */
-export const IMAGE_SIZES = ['auto', '256x256', '512x512', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792'] as const;
-export const IMAGE_FORMATS = ['png', 'jpeg', 'webp'] as const;
-export const MODERATION_LEVELS = ['auto', 'low'] as const;
-export const RESPONSE_FORMATS = ['b64_json', 'url'] as const;
-export const PROMPT_MAX_CHARS = 1500;
-
-export type ImageSize = (typeof IMAGE_SIZES)[number];
-export type ImageFormat = (typeof IMAGE_FORMATS)[number];
-export type Moderation = (typeof MODERATION_LEVELS)[number];
-
-/** Counts what Venice counts: Unicode code points, not UTF-16 units (an emoji is one character). */
-export const promptLength = (s: string): number => [...s].length;
+// Main imports the facts from here too, next to the schemas built from them; the renderer imports veniceFacts.ts directly.
+export {
+  DEFAULT_API_BASE_URL,
+  dimensionsForSize,
+  IMAGE_FORMATS,
+  IMAGE_SIZES,
+  type ImageFormat,
+  type ImageSize,
+  type Moderation,
+  MODERATION_LEVELS,
+  NATIVE_LIMITS,
+  PROMPT_MAX_CHARS,
+  promptLength,
+  RESPONSE_FORMATS,
+} from './veniceFacts.ts';
 
 export const zPrompt = z
   .string()
@@ -40,11 +40,23 @@ export const zOpenAiImageRequest = z.strictObject({
 });
 export type OpenAiImageRequest = z.infer<typeof zOpenAiImageRequest>;
 
-/** Pixel size Venice renders for a `size` value; `auto` is documented as 1024x1024. */
-export const dimensionsForSize = (size: ImageSize | undefined): { width: number; height: number } => {
-  const s = !size || size === 'auto' ? '1024x1024' : size;
-  const [w, h] = s.split('x').map(Number);
-  return { width: w ?? 1024, height: h ?? 1024 };
-};
-
-export const DEFAULT_API_BASE_URL = 'https://api.venice.ai/api/v1';
+/** The native request exactly as Lagoon sends it (snake_case, closed like Venice's schema; never `return_binary`). */
+export const zNativeImageRequest = z.strictObject({
+  model: z.string().min(1).max(200),
+  prompt: z.string().min(1).max(NATIVE_LIMITS.promptMaxChars).refine((s) => s.isWellFormed()),
+  negative_prompt: z.string().max(NATIVE_LIMITS.promptMaxChars).refine((s) => s.isWellFormed()).optional(),
+  width: z.number().int().min(1).max(NATIVE_LIMITS.maxPixelEdge).optional(),
+  height: z.number().int().min(1).max(NATIVE_LIMITS.maxPixelEdge).optional(),
+  aspect_ratio: z.string().max(20).optional(),
+  resolution: z.string().max(10).optional(),
+  quality: z.enum(['low', 'medium', 'high']).optional(),
+  steps: z.number().int().min(1).max(100).optional(),
+  cfg_scale: z.number().gt(0).max(NATIVE_LIMITS.cfgMax).optional(),
+  seed: z.number().int().min(-NATIVE_LIMITS.seedMax).max(NATIVE_LIMITS.seedMax).optional(),
+  variants: z.number().int().min(1).max(NATIVE_LIMITS.variantsMax).optional(),
+  style_preset: z.string().max(100).optional(),
+  format: z.enum(IMAGE_FORMATS).optional(),
+  safe_mode: z.boolean().optional(),
+  hide_watermark: z.boolean().optional(),
+});
+export type NativeImageRequest = z.infer<typeof zNativeImageRequest>;

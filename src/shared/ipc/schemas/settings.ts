@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { LANGUAGE_CHOICES, type LanguageChoice } from '../../languages.ts';
 import { zNoInput } from './common.ts';
+
+export type { LanguageChoice };
 import { route } from '../route.ts';
 
 /** What the renderer may know about the key: never the key itself. */
@@ -10,9 +13,7 @@ export const zKeyStatus = z.strictObject({
 });
 export type KeyStatus = z.infer<typeof zKeyStatus>;
 
-export const LANGUAGE_CHOICES = ['system', 'en', 'de'] as const;
 export const zLanguageChoice = z.enum(LANGUAGE_CHOICES);
-export type LanguageChoice = z.infer<typeof zLanguageChoice>;
 
 export const zPreferences = z.strictObject({ language: zLanguageChoice });
 export type Preferences = z.infer<typeof zPreferences>;

@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import {
+  IMAGE_FORMATS,
+  IMAGE_SIZES,
+  type ImageFormat,
+  type ImageSize,
+  MODERATION_LEVELS,
+  type Moderation,
+  dimensionsForSize,
+} from '../../../shared/veniceFacts.ts';
+
+export interface GenerateOptionValues {
+  size: ImageSize;
+  outputFormat: ImageFormat;
+  moderation: Moderation;
+}
+
+interface Props {
+  value: GenerateOptionValues;
+  onChange: (value: GenerateOptionValues) => void;
+}
+
+const isOneOf = <T extends string>(list: readonly T[], s: string): s is T => (list as readonly string[]).includes(s);
+
+export function GenerateOptions({ value, onChange }: Props) {
+  const { t } = useTranslation();
+
+  const sizeLabel = (size: ImageSize): string => {
+    if (size === 'auto') return t('generate.sizeAuto');
+    const { width, height } = dimensionsForSize(size);
+    return t('generate.sizeOption', { width, height });
+  };
+
+  return (
+    <div className="options">
+      <div className="field">
+        <label className="field__label" htmlFor="size-select">
+          {t('generate.sizeLabel')}
+        </label>
+        <select
+          id="size-select"
+          className="select"
+          data-testid="size-select"
+          value={value.size}
+          onChange={(e) => isOneOf(IMAGE_SIZES, e.target.value) && onChange({ ...value, size: e.target.value })}
+        >
+          {IMAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {sizeLabel(size)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="format-select">
+          {t('generate.formatLabel')}
+        </label>
+        <select
+          id="format-select"
+          className="select"
+          data-testid="format-select"
+          value={value.outputFormat}
+          aria-describedby="format-help"
+          onChange={(e) => isOneOf(IMAGE_FORMATS, e.target.value) && onChange({ ...value, outputFormat: e.target.value })}
+        >
+          {IMAGE_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {t(`generate.formats.${format}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id="format-help" className="field__help field--wide options__help">
+        {t('generate.formatHelp')}
+      </p>
+      <div className="field field--wide">
+        <label className="field__label" htmlFor="moderation-select">
+          {t('generate.moderationLabel')}
+        </label>
+        <select
+          id="moderation-select"
+          className="select"
+          data-testid="moderation-select"
+          value={value.moderation}
+          aria-describedby="moderation-help"
+          onChange={(e) => isOneOf(MODERATION_LEVELS, e.target.value) && onChange({ ...value, moderation: e.target.value })}
+        >
+          {MODERATION_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t(`generate.moderation.${level}`)}
+            </option>
+          ))}
+        </select>
+        <p id="moderation-help" className="field__help">
+          {t('generate.moderationHelp')}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Lagoon's view of one Venice image model, parsed from `GET /models?type=image` and cached in the DB so the
+ * app works offline. The constraints drive both the form and the checks made before anything is sent.
+ */
+export const zPrice = z.strictObject({ usd: z.number().nonnegative(), diem: z.number().nonnegative().nullable() });
+
+export const zModelConstraints = z.strictObject({
+  promptCharacterLimit: z.number().int().positive(),
+  steps: z.strictObject({ default: z.number().int().nonnegative(), max: z.number().int().nonnegative() }),
+  widthHeightDivisor: z.number().int().positive(),
+  aspectRatios: z.array(z.string()).optional(),
+  defaultAspectRatio: z.string().optional(),
+  resolutions: z.array(z.string()).optional(),
+  defaultResolution: z.string().optional(),
+  qualities: z.array(z.string()).optional(),
+  defaultQuality: z.string().optional(),
+});
+export type ModelConstraints = z.infer<typeof zModelConstraints>;
+
+export const zModelInfo = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  traits: z.array(z.string()),
+  offline: z.boolean(),
+  /** Present when Venice marks the model deprecated; `replacement` when it names one. */
+  deprecation: z.strictObject({ date: z.string().nullable(), replacement: z.string().nullable() }).nullable(),
+  constraints: zModelConstraints,
+  /** Per image: a flat price, or one per resolution, or per resolution and quality. */
+  pricing: z.strictObject({
+    generation: zPrice.nullable(),
+    resolutions: z.record(z.string(), zPrice).nullable(),
+    quality: z.record(z.string(), z.record(z.string(), zPrice)).nullable(),
+  }),
+  /** Models whose sizing is by aspect ratio take no width/height. */
+  sizing: z.enum(['pixels', 'aspect_ratio']),
+  supportsNegativePrompt: z.boolean(),
+  /** Only step-based models honour `steps`. */
+  usesSteps: z.boolean(),
+});
+export type ModelInfo = z.infer<typeof zModelInfo>;
