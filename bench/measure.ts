@@ -1,0 +1,55 @@
+/** Small helpers shared by the benchmarks: every figure is a ratio against a baseline measured in the same run. */
+export const median = (values: number[]): number => {
+  const sorted = values.toSorted((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export const percentile = (values: number[], p: number): number => {
+  const sorted = values.toSorted((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+export const timeIt = async (fn: () => Promise<unknown>): Promise<number> => {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+};
+
+/**
+ * Runs the candidate and the baseline alternately, so drift in machine load hits both alike, and returns the
+ * medians after warm-up.
+ */
+export const compare = async (
+  runs: number,
+  candidate: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+  warmup = 3,
+): Promise<{ candidateMs: number; baselineMs: number; ratio: number }> => {
+  for (let i = 0; i < warmup; i++) {
+    await candidate();
+    await baseline();
+  }
+  const c: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    c.push(await timeIt(candidate));
+    b.push(await timeIt(baseline));
+  }
+  const candidateMs = median(c);
+  const baselineMs = median(b);
+  return { candidateMs, baselineMs, ratio: candidateMs / baselineMs };
+};
+
+export interface Figure {
+  name: string;
+  value: number;
+  goal: string;
+  met: boolean;
+  [detail: string]: unknown;
+}
+
+export const report = (figure: Figure): void => {
+  const rounded = Object.fromEntries(Object.entries(figure).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]));
+  process.stdout.write(`${JSON.stringify(rounded)}\n`);
+};
