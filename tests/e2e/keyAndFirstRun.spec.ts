@@ -31,8 +31,13 @@ test('set key: it lands in the real keychain and the UI shows it only masked', a
   await expect(page.getByTestId('key-status')).toContainText(E2E_API_KEY.slice(-4));
   expect(await page.content()).not.toContain(E2E_API_KEY);
 
-  page.once('dialog', (dialog) => dialog.accept());
+  // Remove asks first; cancelling keeps the key.
   await page.getByTestId('key-remove').click();
+  await page.getByTestId('key-remove-cancel').click();
+  expect(await lagoon.keychainValue()).toBe(E2E_API_KEY);
+  await page.getByTestId('key-remove').click();
+  await lagoon.screenshot('settings-key-remove-confirm');
+  await page.getByTestId('key-remove-confirm').click();
   await expect(page.getByTestId('key-status')).not.toContainText(E2E_API_KEY.slice(-4));
   expect(await lagoon.keychainValue()).toBeNull();
 });
