@@ -50,7 +50,7 @@ mkdirSync(artifacts, { recursive: true });
 check('type check', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']) ;
 check('type check (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
 check('type check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
-check('lint', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts', 'bench']);
+check('lint', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts', 'bench', 'bin']);
 
 const vitestJson = join(artifacts, 'vitest.json');
 const vitestOk = step('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);

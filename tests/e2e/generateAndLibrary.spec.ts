@@ -88,8 +88,14 @@ test('restart with Venice unreachable: the library is still there and browsable'
   await imageLoaded(page, '[data-testid="viewer"] img');
   await lagoon.screenshot('library-offline-after-restart');
 
-  // Generating while offline fails with the offline message, not a crash.
+  // Generating while offline queues the job to wait for the network (nothing was sent, nothing charged), and the
+  // user sees that it waits and can cancel it.
   await page.keyboard.press('Escape');
   await generate(page, 'This cannot reach Venice');
-  await expect(page.getByTestId('generate-error')).toBeVisible();
+  const waiting = page.locator('[data-testid="queue-item"][data-status="waiting_offline"]');
+  await expect(waiting).toHaveCount(1);
+  await expect(page.getByTestId('offline-indicator')).toBeVisible();
+  await lagoon.screenshot('generate-offline-waiting');
+  await waiting.getByTestId('queue-cancel').click();
+  await expect(page.locator('[data-testid="queue-item"][data-status="cancelled"]')).toHaveCount(1);
 });

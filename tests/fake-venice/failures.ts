@@ -13,7 +13,8 @@ export type BodyFault =
   | 'empty'
   | 'reset'
   | 'violation'
-  | 'redirect';
+  | 'redirect'
+  | 'wrongcount';
 
 export interface Triggers {
   slowMs: number;
@@ -21,11 +22,16 @@ export interface Triggers {
   status?: number;
   /** A 200 that is broken in some way (or a non-answer). */
   fault?: BodyFault;
+  /** `[fail:503xN]` / `[fail:429xN]`: answer `status` to the first `times` requests with this exact prompt. */
+  failFirst?: { status: 429 | 503; times: number };
+  /** `[fail:429reset]`: a 429 that carries only `x-ratelimit-reset-requests` (now + 1 s), no Retry-After. */
+  rateLimitReset?: true;
 }
 
 const ERROR_STATUSES = new Set([402, 403, 404, 413, 415, 429, 500, 502, 503, 504]);
-const FAULTS = new Set<string>(['html200', 'badjson', 'badb64', 'wrongformat', 'empty', 'reset', 'violation', 'redirect']);
+const FAULTS = new Set<string>(['html200', 'badjson', 'badb64', 'wrongformat', 'empty', 'reset', 'violation', 'redirect', 'wrongcount']);
 const MAX_SLOW_MS = 600_000;
+const FAIL_FIRST = /^(429|503)x(\d{1,4})$/;
 
 export const parseTriggers = (prompt: string): Triggers => {
   const triggers: Triggers = { slowMs: 0 };
@@ -33,10 +39,13 @@ export const parseTriggers = (prompt: string): Triggers => {
     const name = (match[1] ?? '').toLowerCase();
     if (name === 'slow') {
       triggers.slowMs = Math.min(Number(match[2] ?? 0), MAX_SLOW_MS);
-    } else if (triggers.status === undefined && triggers.fault === undefined) {
+    } else if (triggers.status === undefined && triggers.fault === undefined && !triggers.failFirst && !triggers.rateLimitReset) {
       const status = Number(name);
+      const failFirst = FAIL_FIRST.exec(name);
       if (ERROR_STATUSES.has(status)) triggers.status = status;
       else if (FAULTS.has(name)) triggers.fault = name as BodyFault;
+      else if (failFirst) triggers.failFirst = { status: failFirst[1] === '429' ? 429 : 503, times: Number(failFirst[2]) };
+      else if (name === '429reset') triggers.rateLimitReset = true;
     }
   }
   return triggers;
@@ -67,6 +76,7 @@ export const sendTriggeredError = (res: ServerResponse, status: number, ctx: { m
       return sendJson(res, 415, { error: 'Invalid request content-type' }, headers);
     case 429:
       return sendJson(res, 429, { error: 'The model is currently overloaded. Please try again later.' }, { ...headers, 'retry-after': '1' });
+
     case 500:
       return sendJson(res, 500, { error: 'Inference processing failed' }, headers);
     case 502:
@@ -78,20 +88,42 @@ export const sendTriggeredError = (res: ServerResponse, status: number, ctx: { m
   }
 };
 
+/** `[fail:429reset]`: the limiter's kind of 429, with the reset time in epoch milliseconds and no Retry-After. */
+export const sendRateLimitReset = (res: ServerResponse, headers: HeaderMap): void =>
+  sendJson(res, 429, { error: 'Rate limit exceeded' }, {
+    ...headers,
+    'x-ratelimit-remaining-requests': '0',
+    'x-ratelimit-reset-requests': String(Date.now() + 1000),
+  });
+
+/** Which route's success shape a broken body imitates. */
+export type ResponseShape = 'openai' | 'native';
+
+const BAD_B64 = 'iVBORw0K GgoAAAA*NSUhEUg==';
+const nativeBody = (images: string[]): unknown => ({
+  id: 'generate-image-fault',
+  images,
+  timing: { inferenceDuration: 1, inferencePreprocessingTime: 0, inferenceQueueTime: 0, total: 1 },
+});
+const openAiBody = (data: unknown[]): unknown => ({ created: Math.floor(Date.now() / 1000), data });
+
 /** Sends a 200 whose body is broken as the fault says; returns false for faults handled elsewhere. */
-export const sendFaultyBody = (res: ServerResponse, fault: BodyFault, headers: HeaderMap): boolean => {
+export const sendFaultyBody = (res: ServerResponse, fault: BodyFault, headers: HeaderMap, shape: ResponseShape = 'openai'): boolean => {
+  const native = shape === 'native';
   switch (fault) {
     case 'html200':
       sendRaw(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><body><h1>Welcome to Venice</h1></body></html>', headers);
       return true;
-    case 'badjson':
-      sendRaw(res, 200, 'application/json', '{"created":1713833628,"data":[{"b64_json":"iVBORw0KGgoAAAAN', headers);
+    case 'badjson': {
+      const cut = native ? '{"id":"generate-image-fault","images":["UklGRiIAAABXRUJQ' : '{"created":1713833628,"data":[{"b64_json":"iVBORw0KGgoAAAAN';
+      sendRaw(res, 200, 'application/json', cut, headers);
       return true;
+    }
     case 'badb64':
-      sendJson(res, 200, { created: Math.floor(Date.now() / 1000), data: [{ b64_json: 'iVBORw0K GgoAAAA*NSUhEUg==' }] }, headers);
+      sendJson(res, 200, native ? nativeBody([BAD_B64]) : openAiBody([{ b64_json: BAD_B64 }]), headers);
       return true;
     case 'empty':
-      sendJson(res, 200, { created: Math.floor(Date.now() / 1000), data: [] }, headers);
+      sendJson(res, 200, native ? nativeBody([]) : openAiBody([]), headers);
       return true;
     case 'reset':
       // Headers and part of a body, then a TCP reset: the request was processed, the answer never arrives. The

@@ -25,7 +25,7 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown, hea
 export const sendError = (res: ServerResponse, status: number, error: string, headers: HeaderMap = {}): void =>
   sendJson(res, status, { error }, headers);
 
-export const sendRaw = (res: ServerResponse, status: number, contentType: string, body: string, headers: HeaderMap = {}): void => {
+export const sendRaw = (res: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: HeaderMap = {}): void => {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);

@@ -10,15 +10,28 @@ export interface PostOptions {
   redirect?: RequestInit['redirect'];
 }
 
-export const postGeneration = (baseUrl: string, body: unknown, o: PostOptions): Promise<Response> => {
+const postTo = (url: string, body: unknown, o: PostOptions): Promise<Response> => {
   const headers: Record<string, string> = { 'content-type': o.contentType ?? 'application/json' };
   if (o.key !== null) headers.authorization = `Bearer ${o.key}`;
-  return fetch(`${baseUrl}/images/generations`, {
+  return fetch(url, {
     method: 'POST',
     headers,
     body: o.raw ?? JSON.stringify(body),
     redirect: o.redirect ?? 'manual',
   });
+};
+
+/** `POST /images/generations` (OpenAI-compatible). */
+export const postGeneration = (baseUrl: string, body: unknown, o: PostOptions): Promise<Response> =>
+  postTo(`${baseUrl}/images/generations`, body, o);
+
+/** `POST /image/generate` (native). */
+export const postNative = (baseUrl: string, body: unknown, o: PostOptions): Promise<Response> => postTo(`${baseUrl}/image/generate`, body, o);
+
+/** The images of a native success body, decoded leniently (the fake's own output). */
+export const nativeImagesOf = async (res: Response): Promise<Buffer[]> => {
+  const body = (await res.json()) as { images: string[] };
+  return body.images.map((b64) => Buffer.from(b64, 'base64'));
 };
 
 export const jsonOf = async (res: Response): Promise<Record<string, unknown>> => (await res.json()) as Record<string, unknown>;

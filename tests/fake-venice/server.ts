@@ -4,6 +4,10 @@
  * Venice notes, and renders real images (sharp) of the requested size and format, different for every prompt.
  *
  * Routes, all under /api/v1:
+ *   POST /image/generate       native generation: closed schema, then the model's catalog limits (prompt
+ *                              length, steps, resolution, quality); unknown model → 404, retired (hidream) → 410;
+ *                              `variants` images, real pictures at width×height (pixel models) or ~1 MP of the
+ *                              aspect ratio per resolution tier (aspect models, edge capped at 2048)
  *   POST /images/generations   OpenAI-compatible generation (closed schema, seed-document enums and bounds)
  *   GET  /models?type=image    the model catalog (no type → text models, i.e. an empty list here)
  *   GET  /models/traits?type=image
@@ -16,7 +20,7 @@
  * body; the fake keeps 401 for now.) Catalog routes work without a key but refuse a wrong one with 401.
  * Inference is rate-limited per key (sliding minute, `rateLimitPerMinute`) → 429 "Rate limit exceeded".
  *
- * Magic prompt substrings, so tests and people can provoke every failure deterministically:
+ * Magic prompt substrings, on both generation routes, so tests and people can provoke every failure deterministically:
  *   [fail:402]  insufficient balance            [fail:403]  "Unauthorized access"
  *   [fail:404]  "Specified model not found: …"  [fail:413]  payload too large
  *   [fail:415]  invalid content-type            [fail:429]  overloaded, with `Retry-After: 1`
@@ -28,15 +32,22 @@
  *   [fail:empty]       200 with `data: []`              [fail:violation] 200, black image, content-violation header
  *   [fail:reset]       headers and half a body, then the socket is destroyed
  *   [fail:redirect]    307 to the same fake under another origin (http://localhost:PORT)
+ *   [fail:wrongcount]  200 with one image more than asked for (two on the OpenAI route)
+ *   [fail:503xN] / [fail:429xN]  the first N requests with exactly this prompt get [fail:503] / [fail:429],
+ *                      later ones succeed (counted per prompt, per fake instance) — for retry tests
+ *   [fail:429reset]    429 "Rate limit exceeded" with `x-ratelimit-reset-requests` = now + 1000 (epoch ms), no Retry-After
  *   [fail:slow:MS]     wait MS milliseconds first (combines with one other trigger)
- * The word "nsfw" with moderation "auto" (the default) gives a blurred image and `x-venice-is-blurred: true`.
+ * The word "nsfw" with moderation "auto" / safe_mode true (the defaults) gives a blurred image and
+ * `x-venice-is-blurred: true`. `enhance_prompt: true` on the native route adds `x-venice-enhanced-prompt`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { isKnownModelType, modelsBody, stylesBody, traitsBody } from './catalog.ts';
 import { baseHeaders, bearerKey, isJsonContentType, readBody, sendError, sendJson, type HeaderMap } from './http.ts';
-import { handleOpenAiGenerations, type InferenceContext } from './openAiGenerations.ts';
+import type { InferenceContext } from './inference.ts';
+import { handleNativeGenerate } from './nativeGenerate.ts';
+import { handleOpenAiGenerations } from './openAiGenerations.ts';
 import { rateLimitHeaders, SlidingWindowLimiter } from './rateLimit.ts';
 import { detailedErrorBody } from './validation.ts';
 
@@ -71,6 +82,7 @@ const API_PREFIX = '/api/v1';
 type InferenceHandler = (ctx: InferenceContext) => Promise<void>;
 const INFERENCE_ROUTES: Record<string, InferenceHandler> = {
   '/images/generations': handleOpenAiGenerations,
+  '/image/generate': handleNativeGenerate,
 };
 
 const parseLoggedBody = (text: string): unknown => {
@@ -88,6 +100,12 @@ export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<Fak
   const balance = { usd: 25, diem: 10 };
   const requests: FakeVeniceRequest[] = [];
   const closing = new AbortController();
+  const promptCounts = new Map<string, number>();
+  const countPrompt = (prompt: string): number => {
+    const n = (promptCounts.get(prompt) ?? 0) + 1;
+    promptCounts.set(prompt, n);
+    return n;
+  };
   let port = 0;
 
   const sleepUnlessGone = (res: ServerResponse) => async (ms: number): Promise<boolean> => {
@@ -138,7 +156,7 @@ export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<Fak
     } catch {
       return sendError(res, 400, 'Invalid JSON request', headers);
     }
-    await handler({ res, body, headers, port, balance, sleep: sleepUnlessGone(res) });
+    await handler({ res, body, headers, port, balance, sleep: sleepUnlessGone(res), countPrompt });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -20,9 +20,10 @@ export type FieldRule = Common &
   (
     | { kind: 'string'; min?: number; max?: number }
     | { kind: 'enum'; values: readonly string[] }
-    | { kind: 'int'; min?: number; max?: number }
-    | { kind: 'number'; min?: number; max?: number }
+    | { kind: 'int'; min?: number; gt?: number; max?: number }
+    | { kind: 'number'; min?: number; gt?: number; max?: number }
     | { kind: 'boolean' }
+    | { kind: 'array' }
   );
 export type Rules = Record<string, FieldRule>;
 
@@ -42,9 +43,13 @@ const typeIssue = (path: IssuePath, expected: string, value: unknown): Issue => 
   return { code: 'invalid_type', expected, received, path, message };
 };
 
-const boundIssues = (path: IssuePath, n: number, rule: { min?: number; max?: number }, type: 'string' | 'number'): Issue[] => {
+const boundIssues = (path: IssuePath, n: number, rule: { min?: number; gt?: number; max?: number }, type: 'string' | 'number'): Issue[] => {
   const issues: Issue[] = [];
   const unit = type === 'string' ? ' character(s)' : '';
+  if (rule.gt !== undefined && n <= rule.gt) {
+    const message = `Number must be greater than ${rule.gt}`;
+    issues.push({ code: 'too_small', minimum: rule.gt, type, inclusive: false, exact: false, path, message });
+  }
   if (rule.min !== undefined && n < rule.min) {
     const message =
       type === 'string' ? `String must contain at least ${rule.min}${unit}` : `Number must be greater than or equal to ${rule.min}`;
@@ -80,6 +85,8 @@ const checkField = (path: IssuePath, value: unknown, rule: FieldRule): Issue[] =
       return boundIssues(path, value, rule, 'number');
     case 'boolean':
       return typeof value === 'boolean' ? [] : [typeIssue(path, 'boolean', value)];
+    case 'array':
+      return Array.isArray(value) ? [] : [typeIssue(path, 'array', value)];
   }
 };
 

@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError, ERROR_CODES } from '../../src/shared/errors.ts';
 import { routes } from '../../src/shared/ipc/contract.ts';
 import { buildHandlers } from '../../src/main/core/handlers/index.ts';
+import type { AccountService } from '../../src/main/core/account/accountService.ts';
+import type { CatalogService } from '../../src/main/core/catalog/catalogService.ts';
 import type { GenerationService } from '../../src/main/core/generation/generationService.ts';
+import type { GenerationQueue } from '../../src/main/core/queue/generationQueue.ts';
 import { createRouter, type RequestContext } from '../../src/main/core/ipc/router.ts';
 import type { Library } from '../../src/main/core/library/library.ts';
 import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
@@ -22,7 +25,11 @@ const makeServices = () => {
   } as unknown as Library;
   const secrets: SecretStore = { get: vi.fn(async () => null), set: vi.fn(async () => {}), delete: vi.fn(async () => {}), backend: 'test' };
   const generation: GenerationService = { generate: vi.fn(async () => Promise.reject(new AppError('KEY_MISSING', 'no key'))) };
-  return { library, secrets, generation };
+  // The queue, catalogue and account have their own tests (queue-*, catalog-*); here they only need to exist.
+  const queue = {} as GenerationQueue;
+  const catalog = {} as CatalogService;
+  const account = {} as AccountService;
+  return { library, secrets, generation, queue, catalog, account };
 };
 
 describe('IPC contract', () => {

@@ -76,6 +76,7 @@ const fake = vi.hoisted(() => {
   const core = {
     created: [] as unknown[][],
     closed: 0,
+    shutdowns: 0,
     eventListener: undefined as undefined | ((name: string, payload: unknown) => void),
     fail: false,
   };
@@ -96,6 +97,7 @@ vi.mock('../../src/main/core/createCore.ts', () => ({
       },
       library: {},
       close: () => void fake.core.closed++,
+      shutdown: async () => void fake.core.shutdowns++,
     };
   },
 }));
@@ -108,7 +110,7 @@ const boot = async ({ lock = true, coreFails = false } = {}) => {
   vi.resetModules();
   Object.assign(fake.state, { log: [], lock, windows: [], ipcHandlers: [], protocolHandlers: [], permissionHandlers: 0 });
   fake.state.appListeners.clear();
-  Object.assign(fake.core, { created: [], closed: 0, eventListener: undefined, fail: coreFails });
+  Object.assign(fake.core, { created: [], closed: 0, shutdowns: 0, eventListener: undefined, fail: coreFails });
   await import('../../src/main/shell/main.ts');
 };
 
@@ -177,14 +179,21 @@ describe('main.ts lifecycle', () => {
     expect(fake.state.windows).toHaveLength(1);
   });
 
-  it('closes core once on quit and quits when all windows close (except on macOS)', async () => {
+  it('holds the quit until core has shut down, once, and quits when all windows close (except on macOS)', async () => {
     await boot();
     await becomeReady();
     emitApp('window-all-closed');
     expect(fake.state.log.includes('quit')).toBe(process.platform !== 'darwin');
-    emitApp('will-quit');
-    emitApp('will-quit');
-    expect(fake.core.closed).toBe(1);
+    fake.state.log.length = 0;
+    const first = { preventDefault: vi.fn() };
+    emitApp('will-quit', first);
+    expect(first.preventDefault).toHaveBeenCalledOnce(); // running generations get to learn whether they were sent
+    await vi.waitFor(() => expect(fake.state.log).toContain('quit')); // …then the app quits for real
+    const second = { preventDefault: vi.fn() };
+    emitApp('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(fake.core.shutdowns).toBe(1);
+    expect(fake.core.closed).toBe(0);
   });
 
   it('shows an error and exits when core cannot start', async () => {

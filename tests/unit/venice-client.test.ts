@@ -84,6 +84,7 @@ describe('generateOpenAi success', () => {
     expect(names).toEqual(expect.arrayContaining(['cf-ray', 'x-venice-version', 'x-ratelimit-remaining-requests', 'x-venice-balance-usd']));
     expect(names.every((n) => n === 'cf-ray' || n.startsWith('x-venice-') || n.startsWith('x-ratelimit-'))).toBe(true);
     expect(result.flags).toEqual({ blurred: false, contentViolation: false });
+    expect(result.attempts).toBe(1);
   });
 
   it('accepts a data-URL answer for response_format url', async () => {
@@ -155,10 +156,10 @@ describe('generateOpenAi failures', () => {
     ['[fail:wrongformat]', 'INVALID_RESPONSE', true],
     ['[fail:empty]', 'INVALID_RESPONSE', true],
     ['[fail:reset]', 'UPSTREAM_ERROR', true],
-  ] as const)('%s → %s after exactly one POST', async (trigger, code, charged) => {
-    const { err, posts } = await failure(() => client.generateOpenAi({ prompt: `lagoon ${trigger}` }, CANARY), code);
+  ] as const)('%s → %s after exactly one POST (retries off)', async (trigger, code, charged) => {
+    const { err, posts } = await failure(() => client.generateOpenAi({ prompt: `lagoon ${trigger}` }, CANARY, { retry: false }), code);
     expect(posts).toBe(1);
-    expect(err.details).toMatchObject({ mayHaveBeenCharged: charged });
+    expect(err.details).toMatchObject({ mayHaveBeenCharged: charged, attempts: 1 });
     expect(/may have been charged/.test(err.message)).toBe(charged);
   });
 
@@ -170,7 +171,7 @@ describe('generateOpenAi failures', () => {
   });
 
   it('passes on Retry-After and Venice request ids', async () => {
-    const { err } = await failure(() => client.generateOpenAi({ prompt: '[fail:429]' }, CANARY), 'RATE_LIMITED');
+    const { err } = await failure(() => client.generateOpenAi({ prompt: '[fail:429]' }, CANARY, { retry: false }), 'RATE_LIMITED');
     expect(err.details).toMatchObject({ status: 429, retryAfterMs: 1000 });
     expect((err.details as { requestId?: string }).requestId).toMatch(/^[0-9a-f]{16}-AMS$/);
   });
@@ -194,7 +195,10 @@ describe('generateOpenAi failures', () => {
   });
 
   it('maps the offline model to UPSTREAM_UNAVAILABLE', async () => {
-    const { err } = await failure(() => client.generateOpenAi({ prompt: 'p', model: 'hunyuan-image-v3' }, CANARY), 'UPSTREAM_UNAVAILABLE');
+    const { err } = await failure(
+      () => client.generateOpenAi({ prompt: 'p', model: 'hunyuan-image-v3' }, CANARY, { retry: false }),
+      'UPSTREAM_UNAVAILABLE',
+    );
     expect(err.details).toMatchObject({ status: 503, veniceError: expect.stringContaining('offline') });
   });
 
@@ -245,8 +249,8 @@ describe('generateOpenAi failures', () => {
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const closed = createVeniceClient({ baseUrl: `http://127.0.0.1:${port}/api/v1` });
-    const { err } = await failure(() => closed.generateOpenAi({ prompt: 'p' }, CANARY), 'OFFLINE');
-    expect(err.details).toMatchObject({ mayHaveBeenCharged: false, cause: 'ECONNREFUSED' });
+    const { err } = await failure(() => closed.generateOpenAi({ prompt: 'p' }, CANARY, { retry: false }), 'OFFLINE');
+    expect(err.details).toMatchObject({ mayHaveBeenCharged: false, cause: 'ECONNREFUSED', attempts: 1 });
   });
 
   it('reports OFFLINE, not a stale-connection error, right after Venice goes away', async () => {
@@ -255,13 +259,13 @@ describe('generateOpenAi failures', () => {
     await c.generateOpenAi({ prompt: 'before the outage', size: '256x256' }, CANARY);
     expect(restarting.requests[0]?.headers.connection).toBe('close');
     await restarting.close();
-    const { err } = await failure(() => c.generateOpenAi({ prompt: 'during the outage' }, CANARY), 'OFFLINE', restarting);
+    const { err } = await failure(() => c.generateOpenAi({ prompt: 'during the outage' }, CANARY, { retry: false }), 'OFFLINE', restarting);
     expect(err.details).toMatchObject({ mayHaveBeenCharged: false });
   });
 
   it('reports OFFLINE when the host name does not resolve', async () => {
     const nowhere = createVeniceClient({ baseUrl: 'http://lagoon-test-host.invalid/api/v1' });
-    const { err } = await failure(() => nowhere.generateOpenAi({ prompt: 'p' }, CANARY), 'OFFLINE');
+    const { err } = await failure(() => nowhere.generateOpenAi({ prompt: 'p' }, CANARY, { retry: false }), 'OFFLINE');
     expect(err.details).toMatchObject({ mayHaveBeenCharged: false, cause: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$/) });
   });
 
@@ -282,14 +286,20 @@ describe('generateOpenAi failures', () => {
     }
   });
 
-  it('maps RATE_LIMITED from the fake limiter with its reset time', async () => {
+  it('maps RATE_LIMITED from the fake limiter with its reset time, failing fast when the reset is too far off', async () => {
     const limited = await startFakeVenice({ apiKey: CANARY, rateLimitPerMinute: 1 });
     try {
       const limitedClient = createVeniceClient({ baseUrl: limited.url });
       await limitedClient.generateOpenAi({ prompt: 'first', size: '256x256' }, CANARY);
-      const { err, posts } = await failure(() => limitedClient.generateOpenAi({ prompt: 'second' }, CANARY), 'RATE_LIMITED', limited);
+      const slept: number[] = [];
+      const retry = { maxWaitMs: 5000, sleep: async (ms: number) => void slept.push(ms) };
+      const { err, posts } = await failure(() => limitedClient.generateOpenAi({ prompt: 'second' }, CANARY, { retry }), 'RATE_LIMITED', limited);
       expect(posts).toBe(1);
-      expect((err.details as { rateLimitResetAtMs?: number }).rateLimitResetAtMs).toBeGreaterThan(Date.now());
+      expect(slept).toEqual([]);
+      const details = err.details as { rateLimitResetAtMs?: number; retryAt?: number; attempts?: number; rateLimitRemaining?: number };
+      expect(details.rateLimitResetAtMs).toBeGreaterThan(Date.now());
+      expect(details).toMatchObject({ attempts: 1, rateLimitRemaining: 0, retryAt: details.rateLimitResetAtMs });
+      expect(err.message).toMatch(/try again in about \d+ seconds/);
     } finally {
       await limited.close();
     }

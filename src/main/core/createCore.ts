@@ -13,6 +13,8 @@ export interface Core {
   appRequestHandler: (request: Request) => Promise<Response>;
   onEvent(listener: EventListener): () => void;
   library: Library;
+  /** Preferred on quit: lets running generations report whether they were sent before the database closes. */
+  shutdown(): Promise<void>;
   close(): void;
 }
 
@@ -31,6 +33,7 @@ export const createCore = async (config: CoreConfig, deps: CoreDeps): Promise<Co
     appRequestHandler: createAppRequestHandler({ rendererDir: deps.rendererDir, library, csp: deps.csp ?? contentSecurityPolicy() }),
     onEvent: (listener) => events.subscribe(listener),
     library,
+    shutdown: () => services.shutdown(),
     close: () => services.close(),
   };
 };

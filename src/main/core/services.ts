@@ -1,35 +1,136 @@
 import type Database from 'better-sqlite3';
+import { checkJobRequest } from '../../shared/modelConstraints.ts';
+import { createAccountService, type AccountService } from './account/accountService.ts';
+import { createCatalogService, type CatalogService } from './catalog/catalogService.ts';
 import { type CoreConfig, databasePath } from './config.ts';
 import { closeDatabase, openDatabase } from './db/openDatabase.ts';
 import { createEventBus, type EventBus } from './events/eventBus.ts';
 import { createGenerationService, type GenerationService } from './generation/generationService.ts';
+import type { CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
 import { createLibrary, type Library } from './library/library.ts';
+import { type ReconcileReport, reconcileLibrary } from './library/reconcile.ts';
+import { redact } from './log.ts';
+import type { Clock } from './queue/clock.ts';
+import { type Connectivity, createConnectivity } from './queue/connectivity.ts';
+import { createGenerationQueue, type GenerationQueue, type QueueOptions } from './queue/generationQueue.ts';
 import { createKeytarStore } from './secrets/keytarStore.ts';
 import type { SecretStore } from './secrets/secretStore.ts';
-import { createVeniceClient, type VeniceClient } from './venice/client.ts';
+import { createVeniceClient } from './venice/client.ts';
 
 export interface Services {
   db: Database.Database;
   library: Library;
   secrets: SecretStore;
-  client: VeniceClient;
+  client: GenerationClient & CatalogClient;
   events: EventBus;
+  connectivity: Connectivity;
+  catalog: CatalogService;
+  queue: GenerationQueue;
+  account: AccountService;
   generation: GenerationService;
+  /** The catalogue refresh started at launch (refreshed only when older than a day); it never rejects. */
+  catalogReady: Promise<void>;
+  /** The library sweep started at launch (temp files, orphans, missing files, thumbnails); null when skipped; never rejects. */
+  reconciled: Promise<ReconcileReport | null>;
+  /** Aborts running generations, waits briefly to learn which were never sent (they run next time), closes the database. */
+  shutdown(): Promise<void>;
+  /** Synchronous fallback: aborts running generations without waiting (see GenerationQueue.close), closes the database. */
   close(): void;
 }
 
 export interface ServiceDeps {
   secretStore?: SecretStore;
   fetch?: typeof fetch;
+  /** A stand-in for the Venice client, for tests about queue logic rather than HTTP. */
+  client?: GenerationClient & CatalogClient;
+  /** Concurrency, rate limit, probe interval, breaker (tests make them small). */
+  queue?: QueueOptions;
+  /** The Venice client's retry policy for generations (tests shorten the backoff). */
+  retry?: ClientRetry;
+  clock?: Clock;
+  /**
+   * The app's chores at launch, run in the background: refresh the model catalogue when stale, and sweep the library
+   * (reconcile). A short-lived CLI run turns them off: the app owns them.
+   */
+  launchMaintenance?: boolean;
+  log?: (line: string) => void;
 }
 
 /** The one place services are built and wired; the app (createCore) and the CLI both start here. */
 export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Services => {
   const db = openDatabase(databasePath(config));
-  const library = createLibrary({ db, dataDir: config.dataDir });
+  const now = deps.clock ? () => deps.clock!.now() : Date.now;
+  const library = createLibrary({ db, dataDir: config.dataDir, now });
   const secrets = deps.secretStore ?? createKeytarStore({ service: config.keychainService });
-  const client = createVeniceClient({ baseUrl: config.apiBaseUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const client = deps.client ?? createVeniceClient({ baseUrl: config.apiBaseUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const events = createEventBus();
-  const generation = createGenerationService({ secrets, client, library, events });
-  return { db, library, secrets, client, events, generation, close: () => closeDatabase(db) };
+  const connectivity = createConnectivity();
+  const catalog = createCatalogService({ db, client, connectivity, now });
+  // The account reads the queue's rate-limit view and the queue reports to the account: tie the knot lazily.
+  let queue: GenerationQueue | null = null;
+  const account = createAccountService({ db, events, connectivity, now, rateLimit: () => queue?.rateLimit() ?? null });
+  queue = createGenerationQueue(
+    {
+      db,
+      events,
+      connectivity,
+      secrets,
+      client,
+      library,
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      ...(deps.retry !== undefined ? { retry: deps.retry } : {}),
+      check: (request) => checkJobRequest(request, catalog.modelFor(request)),
+      priceFor: (request) => catalog.priceFor(request),
+      defaultModel: () => catalog.defaultModelId(),
+      probe: async () => void (await client.listModels()),
+      onResponse: (headers) => account.observeResponse(headers),
+      onImagesStored: () => account.imagesStored(),
+    },
+    deps.queue,
+  );
+  const generation = createGenerationService({ queue, library });
+  queue.start();
+  const maintain = deps.launchMaintenance !== false;
+  const catalogReady = maintain ? catalog.refreshIfStale() : Promise.resolve();
+  const reconciled = maintain ? sweepLibrary(db, config.dataDir, now, events, deps.log ?? console.error) : Promise.resolve(null);
+  const running = queue;
+  return {
+    db,
+    library,
+    secrets,
+    client,
+    events,
+    connectivity,
+    catalog,
+    queue: running,
+    account,
+    generation,
+    catalogReady,
+    reconciled,
+    shutdown: async () => {
+      await running.shutdown();
+      if (db.open) closeDatabase(db);
+    },
+    close: () => {
+      running.close();
+      closeDatabase(db);
+    },
+  };
+};
+
+/** Runs the sweep and tells the UI when it changed what the library shows (a flagged, recovered or re-thumbnailed image). */
+const sweepLibrary = async (
+  db: Database.Database,
+  dataDir: string,
+  now: () => number,
+  events: EventBus,
+  log: (line: string) => void,
+): Promise<ReconcileReport> => {
+  const report = await reconcileLibrary({ db, dataDir, now });
+  const { problems, ...counts } = report;
+  if (report.quickCheck !== 'ok' || problems.length || Object.values(counts).some((n) => typeof n === 'number' && n > 0)) {
+    log(`[library] startup sweep: ${redact({ ...counts, problems })}`);
+  }
+  if (report.rowsMissingFile || report.rowsRecovered || report.thumbsRegenerated) events.emit('images.changed', { reason: 'updated', ids: [] });
+  return report;
 };

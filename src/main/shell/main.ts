@@ -52,9 +52,17 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    core?.close();
+  // Quitting waits (briefly) for running generations to learn whether each was ever sent: one that never left is
+  // queued for next time instead of being reported as possibly charged.
+  app.on('will-quit', (event) => {
+    const closing = core;
+    if (!closing) return;
     core = undefined;
+    event.preventDefault();
+    void closing
+      .shutdown()
+      .catch((error: unknown) => console.error(`[main] shutdown: ${redact(error)}`))
+      .finally(() => app.quit());
   });
   app
     .whenReady()

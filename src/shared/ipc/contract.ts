@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Result } from '../errors.ts';
+import { catalogRoutes, zAccountStatus } from './schemas/catalog.ts';
 import { generationRoutes } from './schemas/generation.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
+import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
 import { settingsRoutes } from './schemas/settings.ts';
 
 /** Every IPC route, declared once. Main parses inputs against these; types on both sides derive from them. */
@@ -9,11 +11,15 @@ export const routes = {
   ...settingsRoutes,
   ...generationRoutes,
   ...imagesRoutes,
+  ...jobsRoutes,
+  ...catalogRoutes,
 };
 
 /** Events main pushes to the renderer (typed, not parsed: they come from the trusted side). */
 export const events = {
   'images.changed': zImagesChanged,
+  'jobs.changed': zJobsChanged,
+  'account.changed': zAccountStatus,
 };
 
 export type Routes = typeof routes;

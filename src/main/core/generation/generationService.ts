@@ -1,55 +1,46 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { GenerateInput } from '../../../shared/ipc/schemas/generation.ts';
 import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
-import type { OpenAiImageRequest } from '../../../shared/venice.ts';
-import type { EventBus } from '../events/eventBus.ts';
+import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
 import type { Library } from '../library/library.ts';
-import { registerSecret } from '../log.ts';
-import type { SecretStore } from '../secrets/secretStore.ts';
-import type { VeniceClient } from '../venice/client.ts';
+import type { GenerationQueue } from '../queue/generationQueue.ts';
+
+export { toOpenAiRequest } from './requestMapping.ts';
 
 export interface GenerationService {
-  generate(input: GenerateInput, opts?: { signal?: AbortSignal }): Promise<ImageDetail>;
+  /** One image from the simple form, through the same queue as everything else; resolves with the stored image. */
+  generate(input: GenerateInput): Promise<ImageDetail>;
 }
 
-/** Venice's OpenAI-compatible route picks its default model when none is named; the row still needs a name. */
-const DEFAULT_MODEL_LABEL = 'default';
+/** The job's own error, or the reason it did not end with an image. */
+const failureOf = (job: Job): AppError => {
+  if (job.status === 'waiting_offline') {
+    return new AppError(
+      'OFFLINE',
+      'Venice cannot be reached. The image waits in the queue and is made by itself when the network is back; nothing was charged.',
+      { jobId: job.id, mayHaveBeenCharged: false, waiting: true },
+    );
+  }
+  if (job.status === 'done') return new AppError('NOT_FOUND', 'The image was made but is no longer in the library.', { jobId: job.id });
+  if (job.error) return new AppError(job.error.code, job.error.message, { ...asObject(job.error.details), jobId: job.id });
+  return new AppError('CANCELLED', 'Lagoon is closing; the image will be made the next time it starts.', { jobId: job.id, mayHaveBeenCharged: false });
+};
 
-export const toOpenAiRequest = (input: GenerateInput): OpenAiImageRequest => ({
-  prompt: input.prompt,
-  ...(input.model ? { model: input.model } : {}),
-  n: 1,
-  size: input.size,
-  output_format: input.outputFormat,
-  moderation: input.moderation,
-  response_format: 'b64_json',
-});
+const asObject = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
-/** Key → Venice → library: the image is acknowledged only once its file, thumbnail and row are committed. */
-export const createGenerationService = (deps: {
-  secrets: SecretStore;
-  client: VeniceClient;
-  library: Library;
-  events: EventBus;
-}): GenerationService => ({
-  async generate(input, opts) {
-    const apiKey = await deps.secrets.get();
-    if (!apiKey) throw new AppError('KEY_MISSING', 'No Venice API key is stored yet. Add one in Settings.');
-    registerSecret(apiKey);
-    const result = await deps.client.generateOpenAi(toOpenAiRequest(input), apiKey, opts);
-    if (result.flags.contentViolation) {
-      throw new AppError('CONTENT_BLOCKED', 'Venice blocked this image under its content policy. Nothing was stored; try a different prompt.');
-    }
-    const detail = await deps.library.ingest({
-      bytes: result.bytes,
-      format: result.format,
-      prompt: input.prompt,
-      model: result.response.headers['x-venice-model-id'] ?? result.request.model ?? DEFAULT_MODEL_LABEL,
-      endpoint: 'openai',
-      request: result.request,
-      response: { ...result.response, flags: result.flags },
-    });
-    deps.events.emit('images.changed', { reason: 'added', ids: [detail.id] });
-    return detail;
+/**
+ * The skeleton's `generation.generate`, kept for the simple form and the CLI: it enqueues one OpenAI-route job and
+ * waits for it, so a single queue owns concurrency, the rate limit, cancellation and crash recovery.
+ */
+export const createGenerationService = (deps: { queue: GenerationQueue; library: Library }): GenerationService => ({
+  async generate(input) {
+    const [job] = deps.queue.enqueue([{ endpoint: 'openai', ...input }]);
+    if (!job) throw new AppError('INTERNAL', 'The image could not be queued.');
+    const settled = await deps.queue.settled(job.id);
+    const imageId = settled.status === 'done' ? settled.imageIds[0] : undefined;
+    const image = imageId === undefined ? null : deps.library.get(imageId);
+    if (!image) throw failureOf(settled);
+    return image;
   },
 });

@@ -5,9 +5,14 @@ import { dirname, join } from 'node:path';
 /** Prefix of in-flight files; a startup sweep may delete anything carrying it. */
 export const TEMP_PREFIX = '.tmp-';
 
+/** Test seams at each step of the protocol; the crash tests kill the process inside them. */
 export interface AtomicWriteHooks {
-  /** Test seam: runs after the temp file is written and fsynced, before it takes its final name. */
+  /** Runs after the temp file is written, before it is fsynced. */
+  beforeSync?: (tempPath: string) => void | Promise<void>;
+  /** Runs after the temp file is written and fsynced, before it takes its final name. */
   beforeRename?: (tempPath: string) => void | Promise<void>;
+  /** Runs after the rename, before the directory is fsynced. */
+  afterRename?: (finalPath: string) => void | Promise<void>;
 }
 
 /**
@@ -50,6 +55,7 @@ export async function writeFileAtomic(finalPath: string, bytes: Uint8Array, hook
   try {
     handle = await open(tempPath, 'wx', 0o644);
     await handle.writeFile(bytes);
+    await hooks.beforeSync?.(tempPath);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -60,5 +66,6 @@ export async function writeFileAtomic(finalPath: string, bytes: Uint8Array, hook
     await rm(tempPath, { force: true }).catch(() => undefined);
     throw error;
   }
+  await hooks.afterRename?.(finalPath);
   await fsyncDirectory(dir);
 }

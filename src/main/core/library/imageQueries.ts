@@ -18,11 +18,16 @@ export interface ImageRow {
   sha256: string;
   fileName: string;
   thumbName: string;
+  /** The generation job that made it (null for images from before the queue, or imported). */
+  jobId: string | null;
+  /** SQLite has no boolean: 0 or 1. */
+  blurred: 0 | 1;
+  priceUsd: number | null;
 }
 
-export type ImageListRow = Pick<ImageRow, 'id' | 'createdAt' | 'prompt' | 'model' | 'width' | 'height' | 'format'>;
+export type ImageListRow = Pick<ImageRow, 'id' | 'createdAt' | 'prompt' | 'model' | 'width' | 'height' | 'format' | 'blurred'>;
 
-const LIST_COLUMNS = 'id, created_at AS createdAt, prompt, model, width, height, format';
+const LIST_COLUMNS = 'id, created_at AS createdAt, prompt, model, width, height, format, blurred';
 
 /** Exported so the migration test can assert their query plans use `images_by_created` with no sort step. */
 export const LIST_FIRST_PAGE_SQL = `SELECT ${LIST_COLUMNS} FROM images ORDER BY created_at DESC, id DESC LIMIT ?`;
@@ -30,12 +35,14 @@ export const LIST_AFTER_CURSOR_SQL =
   `SELECT ${LIST_COLUMNS} FROM images WHERE (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?`;
 
 const INSERT_IMAGE_SQL = `INSERT INTO images
-  (id, created_at, prompt, model, endpoint, request_json, response_json, format, width, height, byte_size, sha256, file_name, thumb_name)
-  VALUES (@id, @createdAt, @prompt, @model, @endpoint, @requestJson, @responseJson, @format, @width, @height, @byteSize, @sha256, @fileName, @thumbName)`;
+  (id, created_at, prompt, model, endpoint, request_json, response_json, format, width, height, byte_size, sha256, file_name, thumb_name,
+   job_id, blurred, price_usd)
+  VALUES (@id, @createdAt, @prompt, @model, @endpoint, @requestJson, @responseJson, @format, @width, @height, @byteSize, @sha256, @fileName,
+   @thumbName, @jobId, @blurred, @priceUsd)`;
 
 const GET_IMAGE_SQL = `SELECT id, created_at AS createdAt, prompt, model, endpoint, request_json AS requestJson,
   response_json AS responseJson, format, width, height, byte_size AS byteSize, sha256, file_name AS fileName,
-  thumb_name AS thumbName FROM images WHERE id = ?`;
+  thumb_name AS thumbName, job_id AS jobId, blurred, price_usd AS priceUsd FROM images WHERE id = ?`;
 
 const GET_SETTING_SQL = 'SELECT value FROM settings WHERE key = ?';
 const SET_SETTING_SQL = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
@@ -57,8 +64,11 @@ const prepared = (db: Database, sql: string): Statement => {
   return statement;
 };
 
-export const insertImage = (db: Database, row: ImageRow): void => {
-  prepared(db, INSERT_IMAGE_SQL).run(row);
+/** The columns added with the queue (migration 3) default like the migration's: no job, not blurred, no price. */
+export type ImageInsert = Omit<ImageRow, 'jobId' | 'blurred' | 'priceUsd'> & Partial<Pick<ImageRow, 'jobId' | 'blurred' | 'priceUsd'>>;
+
+export const insertImage = (db: Database, row: ImageInsert): void => {
+  prepared(db, INSERT_IMAGE_SQL).run({ jobId: null, blurred: 0, priceUsd: null, ...row });
 };
 
 export const getImageRow = (db: Database, id: string): ImageRow | undefined =>

@@ -6,11 +6,12 @@ import type { MediaKind } from '../../../shared/app.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImageDetail, ImagePage, ImageSummary } from '../../../shared/ipc/schemas/images.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
-import { ensureDirectory, writeFileAtomic } from './atomicFile.ts';
+import { type AtomicWriteHooks, ensureDirectory, writeFileAtomic } from './atomicFile.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { assertNoCredentials } from './credentialGuard.ts';
 import { isImageId } from './imageId.ts';
 import { getImageRow, getSetting, type ImageListRow, type ImageRow, insertImage, listImages, setSetting } from './imageQueries.ts';
+import { MEDIA_DIRS, mediaName } from './mediaNames.ts';
 import { probeImage } from './probeImage.ts';
 import { makeThumbnail } from './thumbnails.ts';
 
@@ -24,6 +25,12 @@ export interface IngestInput {
   request: Record<string, unknown>;
   /** created, durationMs, selected headers. */
   response: Record<string, unknown>;
+  /** The queue job that made it (variants of one request share it); absent for imports. */
+  jobId?: string | null;
+  /** Venice blurred it (x-venice-is-blurred). */
+  blurred?: boolean;
+  /** Catalogue price of this image in USD, when known. */
+  priceUsd?: number | null;
 }
 
 export interface Library {
@@ -39,9 +46,17 @@ export interface Library {
   setSetting(key: string, value: string): void;
 }
 
-/** Test seams for the failure points between validating an image and committing its row. */
+/**
+ * Test seams for the failure points between validating an image and committing its row, in the order they run
+ * (image file, then thumbnail file, then the row). The crash tests kill the process inside each one.
+ */
 export interface LibraryHooks {
+  beforeSync?: (info: { kind: MediaKind; tempPath: string }) => void | Promise<void>;
   beforeRename?: (info: { kind: MediaKind; tempPath: string }) => void | Promise<void>;
+  /** After the rename, before the directory fsync. */
+  afterRename?: (info: { kind: MediaKind; path: string }) => void | Promise<void>;
+  /** After the file and its directory entry are durable. */
+  afterWrite?: (info: { kind: MediaKind; path: string }) => void | Promise<void>;
   beforeInsert?: () => void | Promise<void>;
 }
 
@@ -56,13 +71,15 @@ export interface LibraryDeps {
 export const DEFAULT_PAGE_SIZE = 60;
 export const MAX_PAGE_SIZE = 200;
 
-const MEDIA_DIRS: Record<MediaKind, string> = { image: 'images', thumb: 'thumbs' };
-const EXTENSIONS: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
-
-/** '/'-separated and relative to the data folder, so the library folder can move between machines and OSes. */
-const relativeName = (kind: MediaKind, id: string, ext: string): string => `${MEDIA_DIRS[kind]}/${id.slice(0, 2)}/${id}.${ext}`;
-const expectedName = (kind: MediaKind, row: Pick<ImageRow, 'id' | 'format'>): string =>
-  relativeName(kind, row.id, kind === 'image' ? EXTENSIONS[row.format] : 'webp');
+/** Binds the library's per-kind hooks to one file's atomic write. */
+const atomicHooks = (hooks: LibraryHooks, kind: MediaKind): AtomicWriteHooks => {
+  const { beforeSync, beforeRename, afterRename } = hooks;
+  return {
+    ...(beforeSync ? { beforeSync: (tempPath: string) => beforeSync({ kind, tempPath }) } : {}),
+    ...(beforeRename ? { beforeRename: (tempPath: string) => beforeRename({ kind, tempPath }) } : {}),
+    ...(afterRename ? { afterRename: (path: string) => afterRename({ kind, path }) } : {}),
+  };
+};
 
 const toSummary = (row: ImageListRow): ImageSummary => ({
   id: row.id,
@@ -72,6 +89,7 @@ const toSummary = (row: ImageListRow): ImageSummary => ({
   width: row.width,
   height: row.height,
   format: row.format,
+  blurred: row.blurred === 1,
 });
 
 const toDetail = (row: ImageRow): ImageDetail => ({
@@ -80,6 +98,9 @@ const toDetail = (row: ImageRow): ImageDetail => ({
   request: JSON.parse(row.requestJson) as Record<string, unknown>,
   byteSize: row.byteSize,
   sha256: row.sha256,
+  response: JSON.parse(row.responseJson) as Record<string, unknown>,
+  jobId: row.jobId,
+  priceUsd: row.priceUsd,
 });
 
 const exists = async (path: string): Promise<boolean> =>
@@ -154,8 +175,11 @@ export function createLibrary(deps: LibraryDeps): Library {
       height,
       byteSize: input.bytes.byteLength,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      fileName: expectedName('image', { id, format: input.format }),
-      thumbName: expectedName('thumb', { id, format: input.format }),
+      fileName: mediaName('image', { id, format: input.format }),
+      thumbName: mediaName('thumb', { id, format: input.format }),
+      jobId: input.jobId ?? null,
+      blurred: input.blurred ? 1 : 0,
+      priceUsd: input.priceUsd ?? null,
     };
     const files: Array<{ kind: MediaKind; path: string; bytes: Uint8Array }> = [
       { kind: 'image', path: absolute(row.fileName), bytes: input.bytes },
@@ -170,12 +194,8 @@ export function createLibrary(deps: LibraryDeps): Library {
         await ensureDirectory(dirname(file.path));
         // Recorded before writing: if the write fails after its rename, the final file must still be cleaned up.
         created.push(file.path);
-        const beforeRename = hooks.beforeRename;
-        await writeFileAtomic(
-          file.path,
-          file.bytes,
-          beforeRename ? { beforeRename: (tempPath) => beforeRename({ kind: file.kind, tempPath }) } : {},
-        );
+        await writeFileAtomic(file.path, file.bytes, atomicHooks(hooks, file.kind));
+        await hooks.afterWrite?.({ kind: file.kind, path: file.path });
       }
       await hooks.beforeInsert?.();
       db.transaction(() => insertImage(db, row)).immediate();
@@ -211,7 +231,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (!row) return null;
     // The stored name is trusted only if it is exactly what we would have written: an edited row cannot point elsewhere.
     const stored = kind === 'image' ? row.fileName : row.thumbName;
-    return stored === expectedName(kind, row) ? absolute(stored) : null;
+    return stored === mediaName(kind, row) ? absolute(stored) : null;
   };
 
   return {

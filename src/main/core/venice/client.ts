@@ -1,25 +1,42 @@
-import { AppError, isAppError } from '../../../shared/errors.ts';
-import { zOpenAiImageRequest, type ImageFormat, type OpenAiImageRequest } from '../../../shared/venice.ts';
-import { appErrorFromResponse, appErrorFromTransportFailure, invalidResponse, type TransportContext } from './httpErrors.ts';
-import { assertImageFormat, decodeBase64Strict } from './imageBytes.ts';
-import { DATA_URL_PATTERN, zOpenAiImageResponse } from './responseSchemas.ts';
+import type { z } from 'zod';
+import { AppError, isAppError, type ErrorCode } from '../../../shared/errors.ts';
+import type { ModelInfo } from '../../../shared/models.ts';
+import {
+  zNativeImageRequest,
+  zOpenAiImageRequest,
+  type ImageFormat,
+  type NativeImageRequest,
+  type OpenAiImageRequest,
+} from '../../../shared/venice.ts';
+import { invalidResponse } from './httpErrors.ts';
+import { parseModelList, parseStyles, parseTraits } from './modelCatalog.ts';
+import { resolveRetryPolicy, withAttempts, withRetry, type RetryOptions } from './retry.ts';
+import { readNativeImages, readOpenAiImage } from './successBodies.ts';
+import { assertSendableKey, createTransport, jsonOf, keptHeaders, withoutKey, type Exchange, type TransportOptions } from './transport.ts';
 
 /**
- * Lagoon's only door to Venice's image API. It checks the request before anything leaves the machine, sends
- * the key only to the configured origin (no redirects), bounds time and memory, and trusts nothing in the
- * answer until it is a single image of the format that was asked for. Every failure is an AppError whose
- * code says what the user can do; none of them ever contains the key.
+ * Lagoon's only door to Venice's image API. It checks a request before anything leaves the machine, retries
+ * only what provably cost nothing (retry.ts), and trusts nothing in an answer until it holds exactly the images
+ * asked for, in the format asked for. Every failure is an AppError whose code says what the user can do; none
+ * of them ever contains the key.
  */
 
-export interface VeniceClientOptions {
-  /** e.g. https://api.venice.ai/api/v1 (checked by config.ts: https, or http on loopback only). */
-  baseUrl: string;
-  fetch?: typeof fetch;
-  /** Overall deadline for one call, headers and body included; default 120 s. */
-  timeoutMs?: number;
-  /** Bodies larger than this are abandoned; default 64 MiB. */
-  maxResponseBytes?: number;
+export type VeniceClientOptions = TransportOptions;
+export type { RetryOptions } from './retry.ts';
+
+export interface GenerateOptions {
+  signal?: AbortSignal;
+  /** Retry policy overrides; `false` sends exactly once. Default: retry 429/503/never-sent up to 3 times. */
+  retry?: RetryOptions | false;
 }
+
+export interface LookupOptions {
+  signal?: AbortSignal;
+  /** The catalogue routes work without a key; a given key is checked by Venice (a wrong one → AUTH_REJECTED). */
+  apiKey?: string | null;
+}
+
+type ImageFlags = { blurred: boolean; contentViolation: boolean };
 
 export interface GeneratedImage {
   bytes: Buffer;
@@ -29,183 +46,193 @@ export interface GeneratedImage {
   /** `headers` keeps only x-venice-*, x-ratelimit-* and cf-ray. */
   response: { created: number; durationMs: number; headers: Record<string, string> };
   /** Venice still answers 200 when it blurred the image or blacked it out for a policy violation. */
-  flags: { blurred: boolean; contentViolation: boolean };
+  flags: ImageFlags;
+  /** 1 + automatic retries. */
+  attempts: number;
+}
+
+export interface GeneratedImages {
+  /** One per variant, each magic-number checked against `format`. */
+  images: Buffer[];
+  format: ImageFormat;
+  /** Exactly as sent (no key). */
+  request: NativeImageRequest;
+  response: {
+    id: string | null;
+    durationMs: number;
+    timing: Record<string, number> | null;
+    echoedRequest: unknown;
+    /** `x-venice-enhanced-prompt`, URL-decoded, when Venice rewrote the prompt. */
+    enhancedPrompt: string | null;
+    headers: Record<string, string>;
+  };
+  flags: ImageFlags;
+  /** 1 + automatic retries. */
+  attempts: number;
 }
 
 export interface VeniceClient {
-  generateOpenAi(request: OpenAiImageRequest, apiKey: string, opts?: { signal?: AbortSignal }): Promise<GeneratedImage>;
+  generateOpenAi(request: OpenAiImageRequest, apiKey: string, opts?: GenerateOptions): Promise<GeneratedImage>;
+  generateNative(request: NativeImageRequest, apiKey: string, opts?: GenerateOptions): Promise<GeneratedImages>;
+  listModels(opts?: LookupOptions): Promise<ModelInfo[]>;
+  listStyles(opts?: LookupOptions): Promise<string[]>;
+  getTraits(opts?: LookupOptions): Promise<Record<string, string>>;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** The catalogue should answer quickly; a generation may legitimately take a minute or two. */
+const LOOKUP_TIMEOUT_MS = 30_000;
 
-/** Printable ASCII without spaces: anything else cannot be a Venice key, and fetch would echo it in its error. */
-const KEY_SHAPE = /^[\x21-\x7e]{1,1024}$/;
-
-const keptHeaders = (headers: Headers): Record<string, string> => {
-  const kept: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (name.startsWith('x-venice-') || name.startsWith('x-ratelimit-') || name === 'cf-ray') kept[name] = value;
+const checked = <T>(schema: z.ZodType<T>, request: unknown): T => {
+  const result = schema.safeParse(request);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  throw new AppError('INVALID_INPUT', `The image request is not valid — ${where}${first?.message ?? 'unknown problem'}. Nothing was sent.`, {
+    issues,
   });
-  return kept;
 };
 
-const readCapped = async (response: Response, maxBytes: number): Promise<Buffer> => {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw invalidResponse(`Venice's answer was larger than ${maxBytes} bytes.`);
-  }
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw invalidResponse(`Venice's answer was larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-};
+const flagsOf = (headers: Record<string, string>): ImageFlags => ({
+  blurred: headers['x-venice-is-blurred'] === 'true',
+  contentViolation: headers['x-venice-is-content-violation'] === 'true',
+});
 
-const imageBytesFrom = (item: { b64_json: string } | { url: string }, expected: ImageFormat): Buffer => {
-  if ('b64_json' in item) return decodeBase64Strict(item.b64_json);
-  const match = DATA_URL_PATTERN.exec(item.url);
-  if (!match) throw invalidResponse('Venice sent an image link instead of the image itself.');
-  if (match[1] !== expected) {
-    throw invalidResponse(`Venice sent a ${match[1]?.toUpperCase()} image although ${expected.toUpperCase()} was requested.`);
-  }
-  return decodeBase64Strict(match[2] ?? '');
-};
-
-const parseSuccess = (response: Response, body: Buffer, expected: ImageFormat): { bytes: Buffer; created: number } => {
-  const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  const snippet = (): string => body.subarray(0, 200).toString('utf8');
-  if (contentType !== 'application/json') {
-    throw invalidResponse(`Venice answered with ${contentType || 'no content type'} instead of JSON.`, { bodySnippet: snippet() });
-  }
-  let json: unknown;
+const enhancedPromptOf = (headers: Headers): string | null => {
+  const raw = headers.get('x-venice-enhanced-prompt');
+  if (raw === null) return null;
   try {
-    json = JSON.parse(body.toString('utf8'));
+    return decodeURIComponent(raw);
   } catch {
-    throw invalidResponse('Venice sent an answer that is not valid JSON.', { bodySnippet: snippet() });
-  }
-  const parsed = zOpenAiImageResponse.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
-    throw invalidResponse('Venice sent an answer without exactly one image.', { issues });
-  }
-  const [item] = parsed.data.data;
-  if (!item) throw invalidResponse('Venice sent an answer without an image.');
-  try {
-    const bytes = imageBytesFrom(item, expected);
-    assertImageFormat(bytes, expected);
-    return { bytes, created: parsed.data.created };
-  } catch (error) {
-    // The byte checks know nothing about billing; by now Venice has done the work and may have charged.
-    const details = (isAppError(error) ? error.details : undefined) as Record<string, unknown> | undefined;
-    if (isAppError(error) && error.code === 'INVALID_RESPONSE' && details?.mayHaveBeenCharged === undefined) {
-      throw invalidResponse(error.message, details);
-    }
-    throw error;
+    return raw;
   }
 };
 
-/** Belt and braces: whatever went wrong, the key must not leave inside an error. */
-const withoutKey = (error: unknown, apiKey: string): AppError => {
-  const scrub = (text: string): string => (apiKey ? text.split(apiKey).join('[redacted]') : text);
-  if (isAppError(error)) {
-    const detailsJson = error.details === undefined ? undefined : JSON.stringify(error.details);
-    const leaks = !!apiKey && (error.message.includes(apiKey) || !!detailsJson?.includes(apiKey));
-    if (!leaks) return error;
-    return new AppError(error.code, scrub(error.message), detailsJson === undefined ? undefined : JSON.parse(scrub(detailsJson)));
+const cancelledBeforeSend = (): AppError =>
+  new AppError('CANCELLED', 'The generation was cancelled before it was sent.', { mayHaveBeenCharged: false });
+
+/** A GET costs nothing, so the generation wording ("may have been charged") would mislead. */
+const lookupFailure = (error: unknown, what: string): unknown => {
+  if (!isAppError(error)) return error;
+  const kept: ErrorCode[] = ['AUTH_REJECTED', 'RATE_LIMITED', 'KEY_INVALID_FORMAT'];
+  const messages: Partial<Record<ErrorCode, string>> = {
+    OFFLINE: 'Lagoon could not reach Venice — check your internet connection.',
+    TIMEOUT: `Venice did not send ${what} in time — try again later.`,
+    CANCELLED: `Loading ${what} was cancelled.`,
+  };
+  const message = kept.includes(error.code) ? error.message : (messages[error.code] ?? `Venice could not send ${what} right now — try again later.`);
+  const details = typeof error.details === 'object' && error.details !== null ? error.details : {};
+  return new AppError(error.code, message, { ...details, mayHaveBeenCharged: false });
+};
+
+/** Checks that hold before anything is sent: they fail with `attempts: 0`. */
+const preflight = <T>(schema: z.ZodType<T>, request: unknown, apiKey: string, signal: AbortSignal | undefined): T => {
+  try {
+    const body = checked(schema, request);
+    assertSendableKey(apiKey);
+    if (signal?.aborted) throw cancelledBeforeSend();
+    return body;
+  } catch (error) {
+    throw withAttempts(error, 0);
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new AppError('INTERNAL', scrub(`Unexpected failure while calling Venice: ${message}`));
 };
 
 export function createVeniceClient(opts: VeniceClientOptions): VeniceClient {
-  const fetchImpl = opts.fetch ?? fetch;
-  const endpoint = `${opts.baseUrl.replace(/\/+$/, '')}/images/generations`;
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const transport = createTransport(opts);
 
-  const send = async (request: OpenAiImageRequest, apiKey: string, callerSignal: AbortSignal | undefined): Promise<GeneratedImage> => {
-    const checked = zOpenAiImageRequest.safeParse(request);
-    if (!checked.success) {
-      const issues = checked.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
-      const first = issues[0];
-      const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-      throw new AppError('INVALID_INPUT', `The image request is not valid — ${where}${first?.message ?? 'unknown problem'}. Nothing was sent.`, {
-        issues,
-      });
-    }
-    if (!apiKey) throw new AppError('KEY_MISSING', 'Add your Venice API key in Settings first. Nothing was sent.');
-    if (!KEY_SHAPE.test(apiKey)) {
-      throw new AppError('KEY_INVALID_FORMAT', 'The stored API key does not look like a Venice key — enter it again in Settings. Nothing was sent.');
-    }
-    if (callerSignal?.aborted) throw new AppError('CANCELLED', 'The generation was cancelled before it was sent.', { mayHaveBeenCharged: false });
-
-    const body: OpenAiImageRequest = { ...checked.data, n: 1, response_format: checked.data.response_format ?? 'b64_json' };
-    const expected: ImageFormat = body.output_format ?? 'png';
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
-    const transport = (): TransportContext => ({ cancelled: !!callerSignal?.aborted, timedOut: deadline.aborted, timeoutMs });
-    const started = performance.now();
-
-    let response: Response;
-    let raw: Buffer;
-    try {
-      response = await fetchImpl(endpoint, {
-        method: 'POST',
-        // A fresh connection per generation: on a reused keep-alive socket that the server has just closed, a
-        // failure is ambiguous (was the POST read?), so OFFLINE could not be told from "may have been charged".
-        // One handshake is nothing next to seconds of generation.
-        headers: {
-          Authorization: `Bearer ${apiKey}`,
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          Connection: 'close',
-        },
-        body: JSON.stringify(body),
-        // Following a redirect could hand the key to another origin; Venice never redirects this route.
-        redirect: 'error',
-        signal,
-      });
-      raw = await readCapped(response, maxResponseBytes);
-    } catch (error) {
-      if (isAppError(error)) throw error;
-      throw appErrorFromTransportFailure(error, transport());
-    }
-    const durationMs = Math.round(performance.now() - started);
-    if (!response.ok) throw appErrorFromResponse(response.status, response.headers, raw.toString('utf8'));
-
-    const { bytes, created } = parseSuccess(response, raw, expected);
-    const headers = keptHeaders(response.headers);
-    return {
-      bytes,
-      format: expected,
-      request: body,
-      response: { created, durationMs, headers },
-      flags: {
-        blurred: headers['x-venice-is-blurred'] === 'true',
-        contentViolation: headers['x-venice-is-content-violation'] === 'true',
+  /** Sends one validated body with retries; `read` turns the 200's JSON into the route's result. */
+  const generate = async <T>(
+    path: string,
+    body: unknown,
+    apiKey: string,
+    callOpts: GenerateOptions | undefined,
+    read: (json: unknown) => T,
+  ): Promise<{ result: T; exchange: Exchange; attempts: number }> => {
+    const signal = callOpts?.signal;
+    const policy = resolveRetryPolicy(callOpts?.retry);
+    const { value, attempts } = await withRetry(
+      async () => {
+        if (signal?.aborted) throw cancelledBeforeSend();
+        const exchange = await transport.exchange(path, { apiKey, json: body, now: policy.now, ...(signal ? { signal } : {}) });
+        return { exchange, result: read(jsonOf(exchange)) };
       },
-    };
+      policy,
+      signal,
+    );
+    return { ...value, attempts };
+  };
+
+  const lookup = async <T>(path: string, what: string, lookupOpts: LookupOptions | undefined, parse: (json: unknown) => T | null): Promise<T> => {
+    const apiKey = lookupOpts?.apiKey || null;
+    try {
+      if (apiKey !== null) assertSendableKey(apiKey);
+      const exchange = await transport.exchange(path, {
+        apiKey,
+        timeoutMs: Math.min(opts.timeoutMs ?? LOOKUP_TIMEOUT_MS, LOOKUP_TIMEOUT_MS),
+        ...(lookupOpts?.signal ? { signal: lookupOpts.signal } : {}),
+      });
+      const parsed = parse(jsonOf(exchange));
+      if (parsed === null) throw invalidResponse(`Venice sent ${what} in a shape Lagoon cannot read.`);
+      return parsed;
+    } catch (error) {
+      throw withoutKey(lookupFailure(error, what), apiKey);
+    }
   };
 
   return {
     generateOpenAi: async (request, apiKey, callOpts) => {
       try {
-        return await send(request, apiKey, callOpts?.signal);
+        const checkedRequest = preflight(zOpenAiImageRequest, request, apiKey, callOpts?.signal);
+        const body: OpenAiImageRequest = { ...checkedRequest, n: 1, response_format: checkedRequest.response_format ?? 'b64_json' };
+        const format: ImageFormat = body.output_format ?? 'png';
+        const { result, exchange, attempts } = await generate('/images/generations', body, apiKey, callOpts, (json) => readOpenAiImage(json, format));
+        const headers = keptHeaders(exchange.headers);
+        return {
+          bytes: result.bytes,
+          format,
+          request: body,
+          response: { created: result.created, durationMs: exchange.durationMs, headers },
+          flags: flagsOf(headers),
+          attempts,
+        };
       } catch (error) {
         throw withoutKey(error, apiKey);
       }
     },
+
+    generateNative: async (request, apiKey, callOpts) => {
+      try {
+        const checkedRequest = preflight(zNativeImageRequest, request, apiKey, callOpts?.signal);
+        // Venice's default format has changed before (png → webp); naming it keeps the magic check honest.
+        const body: NativeImageRequest = { ...checkedRequest, format: checkedRequest.format ?? 'webp' };
+        const format: ImageFormat = body.format ?? 'webp';
+        const count = body.variants ?? 1;
+        const { result, exchange, attempts } = await generate('/image/generate', body, apiKey, callOpts, (json) =>
+          readNativeImages(json, format, count),
+        );
+        const headers = keptHeaders(exchange.headers);
+        return {
+          images: result.images,
+          format,
+          request: body,
+          response: {
+            id: result.id,
+            durationMs: exchange.durationMs,
+            timing: result.timing,
+            echoedRequest: result.echoedRequest,
+            enhancedPrompt: enhancedPromptOf(exchange.headers),
+            headers,
+          },
+          flags: flagsOf(headers),
+          attempts,
+        };
+      } catch (error) {
+        throw withoutKey(error, apiKey);
+      }
+    },
+
+    listModels: (lookupOpts) => lookup('/models?type=image', "the model list", lookupOpts, parseModelList),
+    listStyles: (lookupOpts) => lookup('/image/styles', 'the style list', lookupOpts, parseStyles),
+    getTraits: (lookupOpts) => lookup('/models/traits?type=image', 'the model traits', lookupOpts, parseTraits),
   };
 }

@@ -18,8 +18,14 @@ export interface VeniceFailureDetails {
   details?: unknown;
   issues?: unknown;
   retryAfterMs?: number;
-  /** `x-ratelimit-reset-requests`, epoch milliseconds. */
+  /** `x-ratelimit-reset-requests`, normalised to epoch milliseconds. */
   rateLimitResetAtMs?: number;
+  /** `x-ratelimit-remaining-requests`: the reset time is only a reason to wait when this is 0. */
+  rateLimitRemaining?: number;
+  /** Set by the retry policy: how many requests were made (1 + automatic retries; 0 when nothing was sent). */
+  attempts?: number;
+  /** Set by the retry policy when Venice asked for a wait too long to sit out: when to try again, epoch ms. */
+  retryAt?: number;
   /** The start of a body that was not JSON (a CDN error page, say), for diagnosis. */
   bodySnippet?: string;
   /** The low-level cause of a transport failure, e.g. ECONNREFUSED. */
@@ -49,19 +55,41 @@ export const errorCodeForStatus = (status: number): ErrorCode => {
 /** Only server-side failures after the request was accepted can have been billed; 4xx and 503 are refusals. */
 const chargeableStatus = (status: number): boolean => status >= 500 && status !== 503;
 
-/** `Retry-After` is either delay-seconds or an HTTP date. */
+/**
+ * `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3); anything else (`-1`, `abc`) means
+ * nothing. Every HTTP-date form starts with a day name, which keeps `Date.parse` from reading "-1" or "7" as a year.
+ */
 export const parseRetryAfterMs = (value: string | null, now: number = Date.now()): number | undefined => {
   if (value === null || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 };
 
-const numericHeader = (headers: Headers, name: string): number | undefined => {
-  const raw = headers.get(name);
-  const n = raw === null ? Number.NaN : Number(raw);
-  return Number.isFinite(n) ? n : undefined;
+const EPOCH_MS_FROM = 1e12; // Sep 2001 in milliseconds
+const EPOCH_S_FROM = 1e9; // Sep 2001 in seconds
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/;
+
+/**
+ * `x-ratelimit-reset-requests` → epoch milliseconds. Venice sends epoch ms (live-verified by clients), its docs
+ * have said "Unix timestamp" and "seconds until reset", and OpenAI sends durations like `6m0s`; the size of the
+ * number tells the numeric forms apart.
+ */
+export const parseRateLimitResetMs = (value: string | null, now: number = Date.now()): number | undefined => {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const n = Number(trimmed);
+    if (n >= EPOCH_MS_FROM) return Math.round(n);
+    if (n >= EPOCH_S_FROM) return Math.round(n * 1000);
+    return now + Math.round(n * 1000);
+  }
+  const d = DURATION.exec(trimmed);
+  if (!d) return undefined;
+  const [, h, m, sec, ms] = d;
+  return now + Number(h ?? 0) * 3_600_000 + Number(m ?? 0) * 60_000 + Math.round(Number(sec ?? 0) * 1000) + Number(ms ?? 0);
 };
 
 const firstIssueText = (issues: unknown): string | undefined => {
@@ -133,7 +161,9 @@ export const appErrorFromResponse = (status: number, headers: Headers, bodyText:
   const body = parseErrorBody(bodyText);
   const requestId = headers.get('cf-ray') ?? undefined;
   const retryAfterMs = parseRetryAfterMs(headers.get('retry-after'), now);
-  const rateLimitResetAtMs = code === 'RATE_LIMITED' ? numericHeader(headers, 'x-ratelimit-reset-requests') : undefined;
+  const rateLimitResetAtMs = code === 'RATE_LIMITED' ? parseRateLimitResetMs(headers.get('x-ratelimit-reset-requests'), now) : undefined;
+  const remainingText = headers.get('x-ratelimit-remaining-requests')?.trim() ?? '';
+  const rateLimitRemaining = code === 'RATE_LIMITED' && /^\d+$/.test(remainingText) ? Number(remainingText) : undefined;
   const details: VeniceFailureDetails = {
     mayHaveBeenCharged: chargeableStatus(status),
     status,
@@ -141,6 +171,7 @@ export const appErrorFromResponse = (status: number, headers: Headers, bodyText:
     ...body,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(rateLimitResetAtMs !== undefined ? { rateLimitResetAtMs } : {}),
+    ...(rateLimitRemaining !== undefined ? { rateLimitRemaining } : {}),
   };
   return new AppError(code, messageFor(code, status, body.veniceError), details);
 };

@@ -15,6 +15,19 @@ export const zOpenAiImageResponse = z.object({
 export type OpenAiImageResponse = z.infer<typeof zOpenAiImageResponse>;
 
 /**
+ * `POST /image/generate` 200 body (JSON mode). Only `images` is relied on; `id`, `timing` and the `request` echo
+ * are kept for the record when they look right and dropped when not — losing a paid image over a malformed
+ * timing object would be worse than not knowing the timing.
+ */
+export const zNativeImageResponse = z.object({
+  id: z.unknown().optional(),
+  images: z.array(z.string()),
+  timing: z.unknown().optional(),
+  request: z.unknown().optional(),
+});
+export type NativeImageResponse = z.infer<typeof zNativeImageResponse>;
+
+/**
  * Venice's error bodies: `{error: string}`, plus `details` (a Zod format tree, sometimes a string) and `issues`
  * on 400s. A few routes use OpenAI's `{error: {message}}`; both are read.
  */

@@ -10,20 +10,22 @@ interface Props {
   testId?: string;
   onOpenSettings?: () => void;
   onDismiss?: () => void;
+  /** Smaller, for lists (the queue) and notes under a field. */
+  compact?: boolean;
 }
 
 /**
  * The words come from the catalog by code, never from the message (which is English and meant for logs), except
  * Venice's own 400 text, which is the only place that says what it disliked; it is rendered as plain text.
  */
-export function ErrorMessage({ error, testId, onOpenSettings, onDismiss }: Props) {
+export function ErrorMessage({ error, testId, onOpenSettings, onDismiss, compact = false }: Props) {
   const { t, i18n } = useTranslation();
   const key = `errors.${error.code}`;
   const text = i18n.exists(key) ? t(key) : t('errors.unknown');
   const upstreamText = error.code === 'UPSTREAM_BAD_REQUEST' ? error.message.trim() : '';
 
   return (
-    <div className="error-message" role="alert" data-testid={testId} data-error-code={error.code}>
+    <div className={compact ? 'error-message error-message--compact' : 'error-message'} role={compact ? 'status' : 'alert'} data-testid={testId} data-error-code={error.code}>
       <svg className="error-message__icon" viewBox="0 0 24 24" aria-hidden="true">
         <circle cx="12" cy="12" r="10" />
         <path d="M12 7v6M12 16.5v.5" />

@@ -1,28 +1,18 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  IMAGE_FORMATS,
-  IMAGE_SIZES,
-  type ImageFormat,
-  type ImageSize,
-  MODERATION_LEVELS,
-  type Moderation,
-  dimensionsForSize,
-} from '../../../shared/veniceFacts.ts';
-
-export interface GenerateOptionValues {
-  size: ImageSize;
-  outputFormat: ImageFormat;
-  moderation: Moderation;
-}
+import { IMAGE_FORMATS, IMAGE_SIZES, type ImageSize, MODERATION_LEVELS, dimensionsForSize } from '../../../shared/veniceFacts.ts';
+import type { SimpleValues } from '../generate/formValues.ts';
 
 interface Props {
-  value: GenerateOptionValues;
-  onChange: (value: GenerateOptionValues) => void;
+  value: SimpleValues;
+  onChange: (value: SimpleValues) => void;
+  /** Fields placed before the options (the model picker). */
+  children?: ReactNode;
 }
 
 const isOneOf = <T extends string>(list: readonly T[], s: string): s is T => (list as readonly string[]).includes(s);
 
-export function GenerateOptions({ value, onChange }: Props) {
+export function GenerateOptions({ value, onChange, children }: Props) {
   const { t } = useTranslation();
 
   const sizeLabel = (size: ImageSize): string => {
@@ -33,6 +23,7 @@ export function GenerateOptions({ value, onChange }: Props) {
 
   return (
     <div className="options">
+      {children}
       <div className="field">
         <label className="field__label" htmlFor="size-select">
           {t('generate.sizeLabel')}

@@ -1,55 +1,105 @@
-import { type FormEvent, type KeyboardEvent, useCallback, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROMPT_MAX_CHARS, promptLength } from '../../../shared/veniceFacts.ts';
-import type { ApiError } from '../api.ts';
-import { useGenerate } from '../hooks/useGenerate.ts';
+import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
+import { type ApiError, toApiError } from '../api.ts';
+import { buildRequest, promptUsable, simpleModel } from '../generate/buildRequest.ts';
+import { checkBuilt } from '../generate/fieldMessages.ts';
+import { useCatalog } from '../hooks/useCatalog.ts';
+import { useGenerateForm } from '../hooks/useGenerateForm.ts';
+import { useJobs } from '../hooks/useJobs.ts';
 import type { KeyStatusState } from '../hooks/useKeyStatus.ts';
+import { usePromptHistory } from '../hooks/usePromptHistory.ts';
+import { useSubmittedJobs } from '../hooks/useSubmittedJobs.ts';
+import { AdvancedPanel } from './AdvancedPanel.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
-import { type GenerateOptionValues, GenerateOptions } from './GenerateOptions.tsx';
+import { GenerateOptions } from './GenerateOptions.tsx';
 import { GenerateResult } from './GenerateResult.tsx';
+import { ModeSwitch } from './ModeSwitch.tsx';
+import { ModelPicker } from './ModelPicker.tsx';
 import { NoKeyNotice } from './NoKeyNotice.tsx';
+import { PriceEstimate } from './PriceEstimate.tsx';
 import { PromptBox } from './PromptBox.tsx';
+import { PromptHistory } from './PromptHistory.tsx';
+import { QueuePanel } from './QueuePanel.tsx';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
-/** Ctrl/Cmd+Enter from any field submits, the way chat and prompt boxes usually work. */
+/** Ctrl/Cmd+Enter from any field submits, the way chat and prompt boxes usually work (a held key queues once). */
 const submitOnModEnter = (e: KeyboardEvent<HTMLFormElement>) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
-    e.currentTarget.requestSubmit();
+    if (!e.repeat) e.currentTarget.requestSubmit();
   }
 };
 
-const DEFAULT_OPTIONS: GenerateOptionValues = { size: 'auto', outputFormat: 'png', moderation: 'auto' };
+/** An image whose settings the user asked to reuse; `nonce` makes asking twice for the same image count. */
+export interface ReuseRequest {
+  image: ImageDetail;
+  nonce: number;
+}
 
 interface Props {
   keyStatus: KeyStatusState;
   onOpenSettings: () => void;
+  reuseRequest: ReuseRequest | null;
 }
 
-export function GenerateView({ keyStatus, onOpenSettings }: Props) {
+export function GenerateView({ keyStatus, onOpenSettings, reuseRequest }: Props) {
   const { t } = useTranslation();
-  const [prompt, setPrompt] = useState('');
-  const [options, setOptions] = useState<GenerateOptionValues>(DEFAULT_OPTIONS);
-  const { refresh: refreshKeyStatus } = keyStatus;
+  const catalogState = useCatalog();
+  const catalog = catalogState.catalog;
+  const models = catalog?.models ?? [];
+  const traits = catalog?.traits ?? {};
+  const jobsState = useJobs();
+  const history = usePromptHistory();
+  const { form, setMode, setPrompt, setSimple, setAdvanced, reuse } = useGenerateForm(catalog);
+  const submitted = useSubmittedJobs(jobsState.jobs);
+  const [enqueueError, setEnqueueError] = useState<ApiError | null>(null);
+  const [enqueuing, setEnqueuing] = useState(false);
+  const enqueuingRef = useRef(false);
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+
+  // Arriving from the viewer: the form now holds that image's request, and the prompt is where the user continues.
+  useEffect(() => {
+    if (!reuseRequest) return;
+    reuse(reuseRequest.image);
+    promptRef.current?.focus();
+  }, [reuseRequest, reuse]);
+
   // A key removed behind our back (or never stored) turns the form into the first-run notice.
-  const onError = useCallback(
-    (error: ApiError) => {
-      if (error.code === 'KEY_MISSING') refreshKeyStatus();
-    },
-    [refreshKeyStatus],
-  );
-  const { busy, startedAt, result, error, generate, dismissError } = useGenerate(onError);
+  const { refresh: refreshKeyStatus } = keyStatus;
+  const latestErrorCode = submitted.error?.code;
+  useEffect(() => {
+    if (latestErrorCode === 'KEY_MISSING') refreshKeyStatus();
+  }, [latestErrorCode, refreshKeyStatus]);
 
-  const canSubmit = !busy && prompt.trim().length > 0 && promptLength(prompt) <= PROMPT_MAX_CHARS && prompt.isWellFormed();
+  const built = buildRequest(form, models, traits);
+  const checked = checkBuilt(built);
+  const modelChosen = form.mode === 'simple' || form.advanced.model !== '';
+  const canSubmit = !enqueuing && modelChosen && promptUsable(form.prompt, built.promptLimit) && !checked.blocked;
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (canSubmit) void generate({ prompt: prompt.trim(), ...options });
+    // A ref, not state: two presses in the same tick must not both pass before the button disables.
+    if (!canSubmit || enqueuingRef.current) return;
+    enqueuingRef.current = true;
+    setEnqueuing(true);
+    setEnqueueError(null);
+    try {
+      submitted.track(await jobsState.enqueue([built.request]));
+      history.refresh();
+    } catch (err) {
+      setEnqueueError(toApiError(err));
+    } finally {
+      enqueuingRef.current = false;
+      setEnqueuing(false);
+    }
   };
 
   const noKey = keyStatus.status?.present === false;
   const shortcut = t(isMac ? 'generate.shortcutMac' : 'generate.shortcutOther');
+  const defaultModel = simpleModel({ ...form.simple, model: '' }, models, traits);
+  const shownError = enqueueError ?? submitted.error;
 
   return (
     <section className="view" aria-labelledby="generate-title">
@@ -62,31 +112,70 @@ export function GenerateView({ keyStatus, onOpenSettings }: Props) {
 
       {keyStatus.error && <ErrorMessage error={keyStatus.error} testId="generate-key-error" onOpenSettings={onOpenSettings} />}
 
-      {noKey ? (
-        <NoKeyNotice onOpenSettings={onOpenSettings} />
-      ) : (
-        <div className="generate">
-          <form className="panel generate__form" onSubmit={submit} onKeyDown={submitOnModEnter} noValidate>
-            <PromptBox value={prompt} onChange={setPrompt} />
-            <GenerateOptions value={options} onChange={setOptions} />
-            {error && <ErrorMessage error={error} testId="generate-error" onOpenSettings={onOpenSettings} onDismiss={dismissError} />}
+      <div className="generate">
+        {noKey ? (
+          <NoKeyNotice onOpenSettings={onOpenSettings} />
+        ) : (
+          <form className="panel generate__form" onSubmit={(e) => void submit(e)} onKeyDown={submitOnModEnter} noValidate>
+            <ModeSwitch mode={form.mode} onChange={setMode} />
+            <PromptBox
+              value={form.prompt}
+              onChange={setPrompt}
+              max={built.promptLimit}
+              inputRef={promptRef}
+              tools={
+                <PromptHistory
+                  prompts={history.prompts}
+                  onOpen={history.refresh}
+                  onPick={(prompt) => {
+                    setPrompt(prompt);
+                    promptRef.current?.focus();
+                  }}
+                />
+              }
+            />
+            {form.mode === 'simple' ? (
+              <GenerateOptions value={form.simple} onChange={setSimple}>
+                <ModelPicker
+                  catalogState={catalogState}
+                  value={form.simple.model}
+                  onChange={(model) => setSimple({ ...form.simple, model })}
+                  allowDefault
+                  defaultModel={defaultModel}
+                />
+              </GenerateOptions>
+            ) : (
+              <AdvancedPanel catalogState={catalogState} values={form.advanced} built={built} messages={checked.messages} onChange={setAdvanced} />
+            )}
+            {shownError && (
+              <ErrorMessage
+                error={shownError}
+                testId="generate-error"
+                onOpenSettings={onOpenSettings}
+                onDismiss={enqueueError ? () => setEnqueueError(null) : submitted.dismissError}
+              />
+            )}
             <div className="generate__actions">
               <button type="submit" className="button button--primary button--large" data-testid="generate-button" disabled={!canSubmit}>
-                {busy ? (
-                  <>
-                    <span className="spinner" aria-hidden="true" />
-                    {t('generate.busy')}
-                  </>
-                ) : (
-                  t('generate.submit')
-                )}
+                {t('generate.submit')}
               </button>
-              <span className="muted shortcut-hint">{t('generate.shortcutHint', { shortcut })}</span>
+              <PriceEstimate built={built} />
             </div>
+            <p className="muted shortcut-hint">{t('generate.shortcutHint', { shortcut })}</p>
           </form>
-          <GenerateResult busySince={startedAt} result={result} />
+        )}
+        <div className="generate__side">
+          <GenerateResult shown={submitted.shown} pending={submitted.pending} onShow={submitted.show} />
+          <QueuePanel
+            jobsState={jobsState}
+            models={models}
+            defaultModelName={defaultModel?.name ?? null}
+            onShow={(job, imageId) => submitted.show({ job, imageId })}
+            onRetried={(job) => submitted.track([job])}
+            onOpenSettings={onOpenSettings}
+          />
         </div>
-      )}
+      </div>
     </section>
   );
 }

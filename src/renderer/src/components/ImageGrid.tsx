@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../shared/app.ts';
 import type { ImageSummary } from '../../../shared/ipc/schemas/images.ts';
 import { startDragOut } from '../dragOut.ts';
+import { BlurredBadge } from './BlurredBadge.tsx';
 
 interface Props {
   items: readonly ImageSummary[];
@@ -45,7 +46,7 @@ export function ImageGrid({ items, hasMore, loadingMore, onLoadMore, onOpen }: P
               data-testid="grid-item"
               data-image-id={item.id}
               title={t('library.dragHint')}
-              aria-label={t('library.open', { prompt: item.prompt })}
+              aria-label={t(item.blurred ? 'library.openBlurred' : 'library.open', { prompt: item.prompt })}
               draggable
               onDragStart={(e) => startDragOut(e, item.id)}
               onClick={() => onOpen(item.id)}
@@ -58,6 +59,7 @@ export function ImageGrid({ items, hasMore, loadingMore, onLoadMore, onOpen }: P
                 decoding="async"
                 draggable={false}
               />
+              {item.blurred && <BlurredBadge variant="overlay" />}
             </button>
           </li>
         ))}

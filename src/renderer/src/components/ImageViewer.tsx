@@ -1,9 +1,11 @@
 import { type KeyboardEvent, type MouseEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../shared/app.ts';
-import type { ImageSummary } from '../../../shared/ipc/schemas/images.ts';
+import type { ImageDetail, ImageSummary } from '../../../shared/ipc/schemas/images.ts';
 import { startDragOut } from '../dragOut.ts';
+import { formatUsd } from '../format.ts';
 import { useImageDetail } from '../hooks/useImageDetail.ts';
+import { BlurredBadge } from './BlurredBadge.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 interface Props {
@@ -13,9 +15,11 @@ interface Props {
   nextId: string | null;
   onNavigate: (id: string) => void;
   onClose: () => void;
+  /** Fill the matching form with this image's exact request and go to Generate. */
+  onReuse: (image: ImageDetail) => void;
 }
 
-export function ImageViewer({ summary, previousId, nextId, onNavigate, onClose }: Props) {
+export function ImageViewer({ summary, previousId, nextId, onNavigate, onClose, onReuse }: Props) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -42,6 +46,12 @@ export function ImageViewer({ summary, previousId, nextId, onNavigate, onClose }
   const info: ImageSummary = detail ?? summary;
   const created = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(info.createdAt));
   const bytes = detail ? formatBytes(detail.byteSize, i18n.language) : null;
+  const seed = detail && typeof detail.request.seed === 'number' ? detail.request.seed : null;
+  const reuse = () => {
+    if (!detail) return;
+    onReuse(detail);
+    close();
+  };
 
   return (
     <dialog
@@ -91,6 +101,10 @@ export function ImageViewer({ summary, previousId, nextId, onNavigate, onClose }
           <p className="prompt-text viewer__prompt" dir="auto" data-testid="viewer-prompt">
             {info.prompt}
           </p>
+          {info.blurred && <BlurredBadge variant="notice" endpoint={detail?.endpoint} />}
+          <button type="button" className="button button--primary viewer__reuse" data-testid="viewer-reuse" disabled={!detail} onClick={reuse}>
+            {t('viewer.reuse')}
+          </button>
           <h2 className="viewer__heading">{t('viewer.details')}</h2>
           <dl className="details" data-testid="viewer-details">
             <dt>{t('viewer.model')}</dt>
@@ -105,6 +119,24 @@ export function ImageViewer({ summary, previousId, nextId, onNavigate, onClose }
             <dd>
               <time dateTime={new Date(info.createdAt).toISOString()}>{created}</time>
             </dd>
+            {detail && (
+              <>
+                <dt>{t('viewer.route')}</dt>
+                <dd data-testid="viewer-route">{t(detail.endpoint === 'native' ? 'viewer.routeNative' : 'viewer.routeOpenAi')}</dd>
+              </>
+            )}
+            {seed !== null && (
+              <>
+                <dt>{t('viewer.seed')}</dt>
+                <dd data-testid="viewer-seed">{seed}</dd>
+              </>
+            )}
+            {detail?.priceUsd != null && (
+              <>
+                <dt>{t('viewer.price')}</dt>
+                <dd data-testid="viewer-price">{formatUsd(detail.priceUsd, i18n.language)}</dd>
+              </>
+            )}
             <dt>{t('viewer.fileSize')}</dt>
             <dd data-testid="viewer-bytes">{bytes ?? (error ? '—' : t('viewer.loading'))}</dd>
           </dl>

@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
 import { useLibrary } from '../hooks/useLibrary.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { ImageGrid } from './ImageGrid.tsx';
 import { ImageViewer } from './ImageViewer.tsx';
 
-export function LibraryView({ onGoToGenerate }: { onGoToGenerate: () => void }) {
+interface Props {
+  onGoToGenerate: () => void;
+  onReuse: (image: ImageDetail) => void;
+}
+
+export function LibraryView({ onGoToGenerate, onReuse }: Props) {
   const { t } = useTranslation();
   const library = useLibrary();
   const [openId, setOpenId] = useState<string | null>(null);
@@ -69,6 +75,7 @@ export function LibraryView({ onGoToGenerate }: { onGoToGenerate: () => void }) 
           nextId={library.items[openIndex + 1]?.id ?? null}
           onNavigate={setOpenId}
           onClose={() => setOpenId(null)}
+          onReuse={onReuse}
         />
       )}
     </section>

@@ -1,32 +1,42 @@
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROMPT_MAX_CHARS, promptLength } from '../../../shared/veniceFacts.ts';
+import { promptLength } from '../../../shared/veniceFacts.ts';
 
 interface Props {
   value: string;
   onChange: (value: string) => void;
+  /** The limit for the chosen route and model, in Unicode code points. */
+  max: number;
+  /** Shown in the label row (the recent-prompts menu). */
+  tools?: ReactNode;
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
-export function PromptBox({ value, onChange }: Props) {
+export function PromptBox({ value, onChange, max, tools, inputRef }: Props) {
   const { t } = useTranslation();
   const length = promptLength(value);
-  const over = length - PROMPT_MAX_CHARS;
+  const over = length - max;
 
   return (
-    <div className="field">
+    <div className="field field--prompt">
       <div className="field__label-row">
         <label className="field__label" htmlFor="prompt-input">
           {t('generate.promptLabel')}
         </label>
-        <span
-          id="prompt-counter"
-          className={over > 0 ? 'counter counter--over' : 'counter'}
-          data-testid="prompt-counter"
-          aria-label={t('generate.counterLabel', { count: length, max: PROMPT_MAX_CHARS })}
-        >
-          {t('generate.counter', { count: length, max: PROMPT_MAX_CHARS })}
-        </span>
+        <div className="field__tools">
+          {tools}
+          <span
+            id="prompt-counter"
+            className={over > 0 ? 'counter counter--over' : 'counter'}
+            data-testid="prompt-counter"
+            aria-label={t('generate.counterLabel', { count: length, max })}
+          >
+            {t('generate.counter', { count: length, max })}
+          </span>
+        </div>
       </div>
       <textarea
+        ref={inputRef}
         id="prompt-input"
         className="textarea"
         data-testid="prompt-input"

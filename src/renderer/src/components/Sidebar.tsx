@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AccountStatus as Account } from '../../../shared/ipc/schemas/catalog.ts';
+import { AccountStatus } from './AccountStatus.tsx';
 
 export const VIEWS = ['generate', 'library', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
@@ -22,7 +24,13 @@ const ICONS: Record<View, ReactNode> = {
   ),
 };
 
-export function Sidebar({ current, onSelect }: { current: View; onSelect: (view: View) => void }) {
+interface Props {
+  current: View;
+  onSelect: (view: View) => void;
+  account: Account | null;
+}
+
+export function Sidebar({ current, onSelect, account }: Props) {
   const { t } = useTranslation();
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
@@ -48,7 +56,10 @@ export function Sidebar({ current, onSelect }: { current: View; onSelect: (view:
           </li>
         ))}
       </ul>
-      <p className="sidebar__footer muted">{t('app.tagline')}</p>
+      <div className="sidebar__footer">
+        <AccountStatus account={account} />
+        <p className="muted">{t('app.tagline')}</p>
+      </div>
     </nav>
   );
 }

@@ -11,6 +11,8 @@ export const zImageSummary = z.strictObject({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   format: z.enum(IMAGE_FORMATS),
+  /** Venice blurred it under Safe mode (moderation auto / safe_mode true). */
+  blurred: z.boolean(),
 });
 export type ImageSummary = z.infer<typeof zImageSummary>;
 
@@ -20,6 +22,11 @@ export const zImageDetail = zImageSummary.extend({
   request: z.record(z.string(), z.unknown()),
   byteSize: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** What came back with it: Venice's id, timing, echoed request, enhanced prompt, selected headers. */
+  response: z.record(z.string(), z.unknown()),
+  /** The generation job that made it; variants of one request share it (their batch). Null for imports. */
+  jobId: z.uuid().nullable(),
+  priceUsd: z.number().nonnegative().nullable(),
 });
 export type ImageDetail = z.infer<typeof zImageDetail>;
 

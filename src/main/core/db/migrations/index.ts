@@ -1,8 +1,10 @@
 import type { Migration } from '../migrate.ts';
 import { migration0001 } from './0001-initial.ts';
+import { migration0002 } from './0002-file-health.ts';
+import { migration0003 } from './0003-jobs.ts';
 
 /**
  * Every schema change, in order, imported statically so the bundle carries them all. A shipped migration is never
  * edited: a fix is a new migration appended here.
  */
-export const ALL_MIGRATIONS: readonly Migration[] = [migration0001];
+export const ALL_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

@@ -1,0 +1,53 @@
+import { MAX_PAGE_SIZE } from '../../main/core/library/library.ts';
+import type { CliContext } from '../context.ts';
+import { EXIT_OK } from '../exitCodes.ts';
+import { type CliImage, toCliImage } from '../imageRecord.ts';
+import { shorten } from '../output.ts';
+
+const COLUMNS = ['CREATED', 'ID', 'SIZE', 'FORMAT', 'MODEL', 'FLAGS', 'PROMPT'] as const;
+const WIDTHS = [16, 36, 9, 6, 24, 7] as const;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+const localTime = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+const row = (cells: readonly string[]): string =>
+  cells.map((cell, i) => (i < WIDTHS.length ? cell.padEnd(WIDTHS[i] ?? 0) : cell)).join('  ').trimEnd();
+
+const tableRow = (image: CliImage): string =>
+  row([
+    localTime(image.createdAt),
+    image.id,
+    `${image.width}x${image.height}`,
+    image.format,
+    shorten(image.model, WIDTHS[4]),
+    image.flags.join(',') || '-',
+    shorten(image.prompt, 60),
+  ]);
+
+/** Newest first, paging through the library with its keyset cursor until `limit` images are shown. */
+export function listCommand(ctx: CliContext, command: { limit: number }): number {
+  const services = ctx.services();
+  let cursor: string | null = null;
+  let shown = 0;
+  let more = false;
+  do {
+    const page = services.library.list({ cursor, limit: Math.min(MAX_PAGE_SIZE, command.limit - shown) });
+    for (const summary of page.items) {
+      const image = toCliImage(services, summary);
+      if (shown === 0) ctx.out.text(row(COLUMNS));
+      ctx.out.emit(image, () => tableRow(image));
+      shown += 1;
+    }
+    cursor = page.nextCursor;
+    more = cursor !== null;
+  } while (more && shown < command.limit);
+  if (!ctx.out.json) {
+    if (shown === 0) ctx.out.note(`The library in ${ctx.dataDir} is empty. Make an image with: lagoon generate --prompt "…"`);
+    else if (more) ctx.out.note(`Showing the newest ${shown}; use --limit N to see more.`);
+  }
+  return EXIT_OK;
+}

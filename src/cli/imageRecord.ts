@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import type { ImageDetail, ImageSummary } from '../shared/ipc/schemas/images.ts';
+import { getImageRow } from '../main/core/library/imageQueries.ts';
+import type { Library } from '../main/core/library/library.ts';
+
+/** What the CLI prints for a stored image: one JSON line (`--json`) or the human lines built from it. */
+export interface CliImage {
+  id: string;
+  /** Absolute path of the image file; null only if the library row does not point at a file Lagoon would write. */
+  file: string | null;
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  format: ImageSummary['format'];
+  /** e.g. ["blurred"] when Venice blurred the image; empty when the stored response carries no flag. */
+  flags: string[];
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+export interface CliImageDetail extends CliImage {
+  thumbnail: string | null;
+  endpoint: ImageDetail['endpoint'];
+  request: Record<string, unknown>;
+  byteSize: number;
+  sha256: string;
+}
+
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The names of the true flags in a stored response (`{"flags":{"blurred":true}}` → ["blurred"]). */
+export const flagsFromResponseJson = (responseJson: string | undefined): string[] => {
+  if (!responseJson) return [];
+  let flags: unknown;
+  try {
+    flags = (JSON.parse(responseJson) as { flags?: unknown } | null)?.flags;
+  } catch {
+    return [];
+  }
+  if (typeof flags !== 'object' || flags === null) return [];
+  return Object.entries(flags)
+    .filter(([, on]) => on === true)
+    .map(([name]) => kebab(name))
+    .toSorted();
+};
+
+export interface ImageSource {
+  db: Database;
+  library: Library;
+}
+
+/**
+ * Flags from the stored response (`flags` as the generation service wrote them), plus the library's own
+ * `blurred` where its summary carries one, so either record of a blur shows.
+ */
+const imageFlags = (source: ImageSource, image: ImageSummary): string[] => {
+  const flags = flagsFromResponseJson(getImageRow(source.db, image.id)?.responseJson);
+  const blurred = (image as { blurred?: unknown }).blurred === true;
+  return blurred && !flags.includes('blurred') ? [...flags, 'blurred'].toSorted() : flags;
+};
+
+export const toCliImage = (source: ImageSource, image: ImageSummary): CliImage => ({
+  id: image.id,
+  file: source.library.mediaPath('image', image.id),
+  prompt: image.prompt,
+  model: image.model,
+  width: image.width,
+  height: image.height,
+  format: image.format,
+  flags: imageFlags(source, image),
+  createdAt: image.createdAt,
+});
+
+export const toCliImageDetail = (source: ImageSource, image: ImageDetail): CliImageDetail => ({
+  ...toCliImage(source, image),
+  thumbnail: source.library.mediaPath('thumb', image.id),
+  endpoint: image.endpoint,
+  request: image.request,
+  byteSize: image.byteSize,
+  sha256: image.sha256,
+});

@@ -1,0 +1,59 @@
+import type { ModelInfo } from '../../../shared/models.ts';
+import type { ImageFormat, NativeImageRequest, OpenAiImageRequest } from '../../../shared/venice.ts';
+
+/**
+ * What the queue and the catalogue need from the Venice client, stated structurally so they can be tested with a
+ * small double where a test is about queue logic, and so the real client (venice/client.ts) satisfies it as is.
+ */
+/** The client's own retry policy (a subset of venice/retry.ts RetryOptions); `false` sends exactly once. */
+export type ClientRetry =
+  | { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; deadlineMs?: number; maxWaitMs?: number }
+  | false;
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  retry?: ClientRetry;
+}
+
+export interface GenerationFlags {
+  blurred: boolean;
+  contentViolation: boolean;
+}
+
+export interface OpenAiGeneration {
+  bytes: Buffer;
+  format: ImageFormat;
+  /** The exact body sent (the key travels only in the Authorization header). */
+  request: OpenAiImageRequest;
+  response: { created: number; durationMs: number; headers: Record<string, string> };
+  flags: GenerationFlags;
+  /** HTTP attempts the client made, its own retries included. */
+  attempts?: number;
+}
+
+export interface NativeGeneration {
+  images: Buffer[];
+  format: ImageFormat;
+  request: NativeImageRequest;
+  response: {
+    id: string | null;
+    durationMs: number;
+    timing: unknown;
+    echoedRequest: unknown;
+    enhancedPrompt?: string | null;
+    headers: Record<string, string>;
+  };
+  flags: GenerationFlags;
+  attempts?: number;
+}
+
+export interface GenerationClient {
+  generateOpenAi(request: OpenAiImageRequest, apiKey: string, opts?: CallOptions): Promise<OpenAiGeneration>;
+  generateNative(request: NativeImageRequest, apiKey: string, opts?: CallOptions): Promise<NativeGeneration>;
+}
+
+export interface CatalogClient {
+  listModels(opts?: CallOptions): Promise<ModelInfo[]>;
+  listStyles(opts?: CallOptions): Promise<string[]>;
+  getTraits(opts?: CallOptions): Promise<Record<string, string>>;
+}

@@ -1,0 +1,16 @@
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { RequestContext } from '../ipc/router.ts';
+import type { GenerationQueue } from '../queue/generationQueue.ts';
+
+type JobRoutes = 'jobs.enqueue' | 'jobs.list' | 'jobs.cancel' | 'jobs.cancel_all' | 'jobs.retry' | 'prompts.recent';
+
+const DEFAULT_PROMPT_LIMIT = 50;
+
+export const jobsHandlers = (deps: { queue: GenerationQueue }): Pick<Handlers<RequestContext>, JobRoutes> => ({
+  'jobs.enqueue': async ({ requests }) => ({ jobs: deps.queue.enqueue(requests) }),
+  'jobs.list': async ({ limit }) => ({ jobs: deps.queue.list(limit) }),
+  'jobs.cancel': async ({ id }) => deps.queue.cancel(id),
+  'jobs.cancel_all': async () => ({ cancelled: deps.queue.cancelAll() }),
+  'jobs.retry': async ({ id }) => deps.queue.retry(id),
+  'prompts.recent': async ({ limit }) => ({ prompts: deps.queue.recentPrompts(limit ?? DEFAULT_PROMPT_LIMIT) }),
+});

@@ -1,0 +1,133 @@
+import type { Database } from 'better-sqlite3';
+import type { AppErrorPayload } from '../../../shared/errors.ts';
+import type { Job, JobRequest, JobStatus } from '../../../shared/ipc/schemas/jobs.ts';
+
+/** SQL for the `jobs` table. Every status change names the statuses it may leave, so two racing changes cannot both win. */
+
+interface JobRow {
+  id: string;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  status: JobStatus;
+  request_json: string;
+  image_ids_json: string;
+  error_json: string | null;
+  may_have_been_charged: 0 | 1;
+  attempts: number;
+  price_usd: number | null;
+  owner_pid: number | null;
+}
+
+const COLUMNS =
+  'id, created_at, started_at, finished_at, status, request_json, image_ids_json, error_json, may_have_been_charged, attempts, price_usd, owner_pid';
+
+const toJob = (row: JobRow): Job => ({
+  id: row.id,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  status: row.status,
+  // Only Lagoon writes these columns, from values that passed the contract's schemas.
+  request: JSON.parse(row.request_json) as JobRequest,
+  imageIds: JSON.parse(row.image_ids_json) as string[],
+  error: row.error_json === null ? null : (JSON.parse(row.error_json) as AppErrorPayload),
+  mayHaveBeenCharged: row.may_have_been_charged === 1,
+  attempts: row.attempts,
+  priceUsd: row.price_usd,
+});
+
+export const insertJobs = (db: Database, jobs: readonly Job[], ownerPid: number): void => {
+  const insert = db.prepare(`INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt, price_usd, owner_pid)
+    VALUES (@id, @createdAt, @status, @endpoint, @requestJson, @prompt, @priceUsd, @ownerPid)`);
+  db.transaction(() => {
+    for (const job of jobs) {
+      insert.run({
+        id: job.id,
+        createdAt: job.createdAt,
+        status: job.status,
+        endpoint: job.request.endpoint,
+        requestJson: JSON.stringify(job.request),
+        prompt: job.request.prompt,
+        priceUsd: job.priceUsd,
+        ownerPid,
+      });
+    }
+  }).immediate();
+};
+
+export const getJob = (db: Database, id: string): Job | null => {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`).get(id) as JobRow | undefined;
+  return row ? toJob(row) : null;
+};
+
+/** Newest first; jobs of one batch share a timestamp, so the rowid keeps their order stable. */
+export const LIST_JOBS_SQL = `SELECT ${COLUMNS} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?`;
+export const QUEUED_SQL = `SELECT ${COLUMNS} FROM jobs WHERE status = 'queued' ORDER BY created_at, rowid`;
+
+export const listJobs = (db: Database, limit: number): Job[] => (db.prepare(LIST_JOBS_SQL).all(limit) as JobRow[]).map(toJob);
+
+type OwnerFilter = (ownerPid: number | null) => boolean;
+
+/** The oldest queued job this process may run (another live process's jobs are left to it). */
+export const nextQueued = (db: Database, mayRun: OwnerFilter): Job | null => {
+  for (const row of db.prepare(QUEUED_SQL).iterate() as IterableIterator<JobRow>) {
+    if (mayRun(row.owner_pid)) return toJob(row);
+  }
+  return null;
+};
+
+export const jobsWithStatus = (db: Database, statuses: readonly JobStatus[], owned: OwnerFilter = () => true): Job[] =>
+  (db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at, rowid`).all(
+    ...statuses,
+  ) as JobRow[])
+    .filter((row) => owned(row.owner_pid))
+    .map(toJob);
+
+export interface JobPatch {
+  status?: JobStatus;
+  startedAt?: number | null;
+  finishedAt?: number | null;
+  imageIds?: readonly string[];
+  error?: AppErrorPayload | null;
+  mayHaveBeenCharged?: boolean;
+  attempts?: number;
+  priceUsd?: number | null;
+  ownerPid?: number;
+}
+
+const columnValues = (patch: JobPatch): Record<string, unknown> => ({
+  ...(patch.status !== undefined ? { status: patch.status } : {}),
+  ...(patch.startedAt !== undefined ? { started_at: patch.startedAt } : {}),
+  ...(patch.finishedAt !== undefined ? { finished_at: patch.finishedAt } : {}),
+  ...(patch.imageIds !== undefined ? { image_ids_json: JSON.stringify(patch.imageIds) } : {}),
+  ...(patch.error !== undefined ? { error_json: patch.error === null ? null : JSON.stringify(patch.error) } : {}),
+  ...(patch.mayHaveBeenCharged !== undefined ? { may_have_been_charged: patch.mayHaveBeenCharged ? 1 : 0 } : {}),
+  ...(patch.attempts !== undefined ? { attempts: patch.attempts } : {}),
+  ...(patch.priceUsd !== undefined ? { price_usd: patch.priceUsd } : {}),
+  ...(patch.ownerPid !== undefined ? { owner_pid: patch.ownerPid } : {}),
+});
+
+/** Applies `patch` only while the job is in one of `from`; returns the updated job, or null if it had moved on. */
+export const updateJob = (db: Database, id: string, from: readonly JobStatus[], patch: JobPatch): Job | null => {
+  const values = columnValues(patch);
+  const sets = Object.keys(values).map((column) => `${column} = @${column}`);
+  const placeholders = from.map((_, i) => `@from${i}`);
+  const params = { ...values, id, ...Object.fromEntries(from.map((s, i) => [`from${i}`, s])) };
+  const changed = db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id AND status IN (${placeholders.join(', ')})`).run(params);
+  return changed.changes === 1 ? getJob(db, id) : null;
+};
+
+/** Images a job stored, in the order they were stored (also what a crashed job left behind). */
+export const imageIdsOfJob = (db: Database, jobId: string): string[] =>
+  (db.prepare('SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid').all(jobId) as Array<{ id: string }>).map((r) => r.id);
+
+/** Distinct prompts, most recently used first. */
+export const recentPrompts = (db: Database, limit: number): Array<{ prompt: string; lastUsedAt: number }> =>
+  db.prepare('SELECT prompt, MAX(created_at) AS lastUsedAt FROM jobs GROUP BY prompt ORDER BY lastUsedAt DESC, prompt LIMIT ?').all(limit) as Array<{
+    prompt: string;
+    lastUsedAt: number;
+  }>;
+
+export const jobOwner = (db: Database, id: string): number | null =>
+  (db.prepare('SELECT owner_pid AS ownerPid FROM jobs WHERE id = ?').get(id) as { ownerPid: number | null } | undefined)?.ownerPid ?? null;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { zModelInfo } from '../../models.ts';
+import { route } from '../route.ts';
+
+export const zCatalog = z.strictObject({
+  models: z.array(zModelInfo),
+  styles: z.array(z.string()),
+  /** Venice's `/models/traits` map, e.g. { default: 'z-image-turbo' }. */
+  traits: z.record(z.string(), z.string()),
+  /** When the cached catalogue was fetched (null: never, e.g. first start offline). */
+  fetchedAt: z.number().int().nullable(),
+});
+export type Catalog = z.infer<typeof zCatalog>;
+
+export const zAccountStatus = z.strictObject({
+  /** Balances as Venice last reported them in response headers (null until the first generation). */
+  balanceUsd: z.number().nullable(),
+  balanceDiem: z.number().nullable(),
+  balanceAt: z.number().int().nullable(),
+  /** Sum of catalogue prices of images stored since local midnight. */
+  spentTodayUsd: z.number().nonnegative(),
+  rateLimit: z.strictObject({ limit: z.number().int(), remaining: z.number().int(), resetAt: z.number().int() }).nullable(),
+  /** False while the last attempt to reach Venice failed before sending (jobs wait for the network). */
+  online: z.boolean(),
+});
+export type AccountStatus = z.infer<typeof zAccountStatus>;
+
+export const catalogRoutes = {
+  'models.list': route({ input: z.strictObject({ refresh: z.boolean().optional() }), output: zCatalog }),
+  'account.get_status': route({ input: z.strictObject({}), output: zAccountStatus }),
+};

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { zAppErrorPayload } from '../../errors.ts';
+import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS, zPrompt } from '../../venice.ts';
+import { zImageId } from './common.ts';
+import { route } from '../route.ts';
+
+const wellFormed = (s: string) => s.isWellFormed();
+
+/** The simple form → Venice's OpenAI-compatible route. */
+export const zSimpleJobRequest = z.strictObject({
+  endpoint: z.literal('openai'),
+  prompt: zPrompt,
+  model: z.string().min(1).max(200).optional(),
+  size: z.enum(IMAGE_SIZES),
+  outputFormat: z.enum(IMAGE_FORMATS),
+  moderation: z.enum(MODERATION_LEVELS),
+});
+
+/** The advanced panel → Venice's native route. Per-model limits are checked in main against the catalogue. */
+export const zAdvancedJobRequest = z.strictObject({
+  endpoint: z.literal('native'),
+  prompt: z.string().min(1).max(NATIVE_LIMITS.promptMaxChars).refine(wellFormed),
+  model: z.string().min(1).max(200),
+  negativePrompt: z.string().max(NATIVE_LIMITS.promptMaxChars).refine(wellFormed).optional(),
+  width: z.number().int().min(1).max(NATIVE_LIMITS.maxPixelEdge).optional(),
+  height: z.number().int().min(1).max(NATIVE_LIMITS.maxPixelEdge).optional(),
+  aspectRatio: z.string().max(20).optional(),
+  resolution: z.string().max(10).optional(),
+  quality: z.enum(['low', 'medium', 'high']).optional(),
+  steps: z.number().int().min(1).max(100).optional(),
+  cfgScale: z.number().gt(0).max(NATIVE_LIMITS.cfgMax).optional(),
+  /** Absent = a random seed, chosen in main and recorded, so every image can be reproduced. */
+  seed: z.number().int().min(-NATIVE_LIMITS.seedMax).max(NATIVE_LIMITS.seedMax).optional(),
+  variants: z.number().int().min(1).max(NATIVE_LIMITS.variantsMax),
+  stylePreset: z.string().max(100).optional(),
+  format: z.enum(IMAGE_FORMATS),
+  safeMode: z.boolean(),
+  hideWatermark: z.boolean(),
+});
+
+export const zJobRequest = z.discriminatedUnion('endpoint', [zSimpleJobRequest, zAdvancedJobRequest]);
+export type JobRequest = z.infer<typeof zJobRequest>;
+export type SimpleJobRequest = z.infer<typeof zSimpleJobRequest>;
+export type AdvancedJobRequest = z.infer<typeof zAdvancedJobRequest>;
+
+export const JOB_STATUSES = ['queued', 'waiting_offline', 'running', 'done', 'failed', 'blocked', 'cancelled'] as const;
+export const zJobStatus = z.enum(JOB_STATUSES);
+export type JobStatus = z.infer<typeof zJobStatus>;
+
+export const zJobId = z.uuid();
+
+export const zJob = z.strictObject({
+  id: zJobId,
+  createdAt: z.number().int(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  status: zJobStatus,
+  request: zJobRequest,
+  /** Library images this job produced (several for native variants; they share the job id as their batch). */
+  imageIds: z.array(zImageId),
+  error: zAppErrorPayload.nullable(),
+  /** True when a failure happened after the request may have reached Venice: retrying may charge again. */
+  mayHaveBeenCharged: z.boolean(),
+  attempts: z.number().int().nonnegative(),
+  /** Catalogue price of the images, in USD, when known. */
+  priceUsd: z.number().nonnegative().nullable(),
+});
+export type Job = z.infer<typeof zJob>;
+
+export const jobsRoutes = {
+  'jobs.enqueue': route({ input: z.strictObject({ requests: z.array(zJobRequest).min(1).max(200) }), output: z.strictObject({ jobs: z.array(zJob) }) }),
+  'jobs.list': route({ input: z.strictObject({ limit: z.number().int().min(1).max(500).optional() }), output: z.strictObject({ jobs: z.array(zJob) }) }),
+  'jobs.cancel': route({ input: z.strictObject({ id: zJobId }), output: zJob }),
+  'jobs.cancel_all': route({ input: z.strictObject({}), output: z.strictObject({ cancelled: z.number().int().nonnegative() }) }),
+  /** A user's explicit retry of a failed, blocked or cancelled job: a new job with the same request. */
+  'jobs.retry': route({ input: z.strictObject({ id: zJobId }), output: zJob }),
+  'prompts.recent': route({
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).optional() }),
+    output: z.strictObject({ prompts: z.array(z.strictObject({ prompt: z.string(), lastUsedAt: z.number().int() })) }),
+  }),
+};
+
+export const zJobsChanged = z.strictObject({ jobs: z.array(zJob) });

@@ -1,0 +1,235 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
+import { mediaName } from '../../src/main/core/library/mediaNames.ts';
+import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/library/reconcile.ts';
+import type { ImageFormat } from '../../src/shared/venice.ts';
+
+/**
+ * RELIABILITY D2/D3: a child ingests real images and is SIGKILLed, at a chosen protocol step or at a random moment.
+ * After every kill: open the database, reconcile, and check I1–I5. Each run prints its seed when it fails.
+ */
+const WORKER = fileURLToPath(new URL('./fixtures/ingestWorker.ts', import.meta.url));
+const STEPS = [
+  'prepare', 'image:before-sync', 'image:before-rename', 'image:after-rename', 'image:written', 'thumb:before-sync',
+  'thumb:before-rename', 'thumb:after-rename', 'before-insert', 'after-commit', 'after-ack',
+] as const;
+type Step = (typeof STEPS)[number];
+const RUNS_PER_STEP = 3;
+const BASE_SEED = Number(process.env.LAGOON_CRASH_SEED ?? 0x1a6007);
+const SOAK_CYCLES = Number(process.env.LAGOON_SOAK_CYCLES ?? 30);
+const CHILD_TIMEOUT_MS = 30_000;
+
+const dirs: string[] = [];
+const newDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lagoon-crash-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+interface WorkerRun {
+  signal: NodeJS.Signals | null;
+  code: number | null;
+  acks: string[];
+  payloads: string[];
+  lastPhase: string | null;
+  stderr: string;
+  timedOut: boolean;
+}
+
+/** Runs the worker to its end; with `killAfterMs`, the parent SIGKILLs it that long after it reports READY. */
+const runWorker = (env: Record<string, string>, killAfterMs?: number): Promise<WorkerRun> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run: WorkerRun = { signal: null, code: null, acks: [], payloads: [], lastPhase: null, stderr: '', timedOut: false };
+    const timers: NodeJS.Timeout[] = [];
+    timers.push(setTimeout(() => ((run.timedOut = true), child.kill('SIGKILL')), CHILD_TIMEOUT_MS));
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const [word, arg = ''] = line.split(' ');
+        if (word === 'ACK') run.acks.push(arg);
+        else if (word === 'PAYLOAD') run.payloads.push(arg);
+        else if (word === 'PHASE') run.lastPhase = arg;
+        else if (word === 'READY' && killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), killAfterMs));
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      for (const t of timers) clearTimeout(t);
+      Object.assign(run, { code, signal });
+      resolve(run);
+    });
+  });
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const filesUnder = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ parentPath: string; name: string; isDirectory(): boolean }>)
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+
+interface Row { id: string; format: ImageFormat; byteSize: number; sha256: string; fileName: string; thumbName: string; missing: number | null }
+
+interface Check {
+  report: ReconcileReport;
+  rows: number;
+  violations: string[];
+}
+
+/**
+ * Reconciles `dataDir` as the app does at startup (grace 0: nothing is in flight any more) and checks I1–I5.
+ * `verified` caches ids whose file hash was already checked; files are immutable, so later passes stat them only.
+ */
+const reconcileAndCheck = async (dataDir: string, acked: Set<string>, payloads: Set<string>, verified = new Set<string>()): Promise<Check> => {
+  const db = openDatabase(join(dataDir, 'lagoon.db'));
+  const violations: string[] = [];
+  try {
+    const report = await reconcileLibrary({ db, dataDir, graceMs: 0 });
+    if (report.quickCheck !== 'ok') violations.push(`quick_check: ${report.quickCheck}`);
+    if (report.problems.length > 0) violations.push(`reconcile problems: ${report.problems.join(', ')}`);
+    if (report.rowsMissingFile > 0) violations.push(`${report.rowsMissingFile} rows lost their file`);
+    const rows = db.prepare(`SELECT id, format, byte_size AS byteSize, sha256, file_name AS fileName, thumb_name AS thumbName,
+      file_missing_at AS missing FROM images`).all() as Row[];
+    const owned = new Set<string>();
+    for (const row of rows) {
+      owned.add(row.fileName).add(row.thumbName);
+      // I1: every healthy row's files exist, with the recorded size and hash, holding bytes the child sent.
+      if (row.missing !== null) continue;
+      if (row.fileName !== mediaName('image', row) || row.thumbName !== mediaName('thumb', row)) violations.push(`I1 ${row.id}: unexpected names`);
+      try {
+        const path = join(dataDir, row.fileName);
+        if (lstatSync(path).size !== row.byteSize) violations.push(`I1 ${row.id}: size differs`);
+        else if (!verified.has(row.id)) {
+          if (sha(readFileSync(path)) !== row.sha256) violations.push(`I1 ${row.id}: sha256 differs`);
+          else if (!payloads.has(row.sha256)) violations.push(`I1 ${row.id}: bytes are not a payload`);
+          else verified.add(row.id);
+        }
+        if (!lstatSync(join(dataDir, row.thumbName)).isFile()) violations.push(`I1 ${row.id}: thumbnail not a file`);
+      } catch (error) {
+        violations.push(`I1 ${row.id}: ${(error as NodeJS.ErrnoException).code}`);
+      }
+    }
+    for (const name of filesUnder(dataDir)) {
+      if (name.startsWith('lagoon.db')) continue;
+      // I3: no temp or partial file anywhere.
+      if (/(^|\/)\.(tmp|partial)-/.test(name)) violations.push(`I3 leftover ${name}`);
+      else if (name.startsWith('quarantine/')) {
+        // A quarantined file was renamed only after its fsync: it must be a whole payload, never half-written.
+        if (!payloads.has(sha(readFileSync(join(dataDir, name))))) violations.push(`quarantined file is not a whole payload: ${name}`);
+      } else if (!owned.has(name)) violations.push(`I2 file without a row: ${name}`); // I2
+    }
+    // I4
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') violations.push(`I4 integrity_check: ${String(integrity)}`);
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (fk.length > 0) violations.push(`I4 foreign_key_check: ${fk.length} rows`);
+    // I5
+    const ids = new Set(rows.filter((r) => r.missing === null).map((r) => r.id));
+    for (const id of acked) if (!ids.has(id)) violations.push(`I5 acknowledged ${id} is missing`);
+    return { report, rows: rows.length, violations };
+  } finally {
+    closeDatabase(db);
+  }
+};
+
+const zeroReport = { tempFilesRemoved: 0, orphansQuarantined: 0, orphanThumbsRemoved: 0, rowsMissingFile: 0, rowsRecovered: 0, thumbsRegenerated: 0 };
+
+/** What the sweep must find after a kill at each step of the (n-th) ingest: the protocol leaves exactly this behind. */
+const EXPECTED: Record<Step, { temps: number; quarantined: number; thumbs: number; committed: boolean; acked: boolean }> = {
+  prepare: { temps: 0, quarantined: 0, thumbs: 0, committed: false, acked: false },
+  'image:before-sync': { temps: 1, quarantined: 0, thumbs: 0, committed: false, acked: false },
+  'image:before-rename': { temps: 1, quarantined: 0, thumbs: 0, committed: false, acked: false },
+  'image:after-rename': { temps: 0, quarantined: 1, thumbs: 0, committed: false, acked: false },
+  'image:written': { temps: 0, quarantined: 1, thumbs: 0, committed: false, acked: false },
+  'thumb:before-sync': { temps: 1, quarantined: 1, thumbs: 0, committed: false, acked: false },
+  'thumb:before-rename': { temps: 1, quarantined: 1, thumbs: 0, committed: false, acked: false },
+  'thumb:after-rename': { temps: 0, quarantined: 1, thumbs: 1, committed: false, acked: false },
+  'before-insert': { temps: 0, quarantined: 1, thumbs: 1, committed: false, acked: false },
+  'after-commit': { temps: 0, quarantined: 0, thumbs: 0, committed: true, acked: false },
+  'after-ack': { temps: 0, quarantined: 0, thumbs: 0, committed: true, acked: true },
+};
+
+describe('SIGKILL at each ingest step (D2)', () => {
+  it.each(STEPS)('%s: I1–I5 hold after reconcile, and reconcile finds exactly what the step left', { timeout: 90_000 }, async (step) => {
+    for (let run = 0; run < RUNS_PER_STEP; run++) {
+      const seed = BASE_SEED + STEPS.indexOf(step) * 100 + run;
+      const nth = 1 + (run % 3);
+      const dataDir = newDataDir();
+      const child = await runWorker({ DATA_DIR: dataDir, SEED: String(seed), COUNT: '3', CRASH_AT: step, CRASH_NTH: String(nth) });
+      const context = `step ${step}, run ${run}, seed ${seed}, CRASH_NTH ${nth}; stderr: ${child.stderr.slice(0, 500)}`;
+      expect({ signal: child.signal, lastPhase: child.lastPhase, timedOut: child.timedOut }, context)
+        .toEqual({ signal: 'SIGKILL', lastPhase: step, timedOut: false });
+      const expected = EXPECTED[step];
+      expect(child.acks, context).toHaveLength(nth - 1 + (expected.acked ? 1 : 0));
+
+      const check = await reconcileAndCheck(dataDir, new Set(child.acks), new Set(child.payloads));
+      expect(check.violations, context).toEqual([]);
+      expect(check.rows, context).toBe(nth - 1 + (expected.committed ? 1 : 0));
+      expect(check.report, context).toEqual({
+        ...zeroReport, quickCheck: 'ok', problems: [],
+        tempFilesRemoved: expected.temps, orphansQuarantined: expected.quarantined, orphanThumbsRemoved: expected.thumbs,
+      });
+      // Reconcile is idempotent, and the library works again after the crash: a clean restart ingests normally.
+      const again = await runWorker({ DATA_DIR: dataDir, SEED: String(seed + 50_000), COUNT: '1' });
+      expect({ code: again.code, acks: again.acks.length }, context).toEqual({ code: 0, acks: 1 });
+      const second = await reconcileAndCheck(dataDir, new Set([...child.acks, ...again.acks]), new Set([...child.payloads, ...again.payloads]));
+      expect(second.violations, context).toEqual([]);
+      expect(second.report, context).toEqual({ ...zeroReport, quickCheck: 'ok', problems: [] });
+    }
+  });
+});
+
+/** mulberry32, so the kill delays replay exactly from the printed seed. */
+const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+describe('random SIGKILL while ingesting continuously (D3)', () => {
+  // A hang guard, not a speed test: about 1 s per cycle is typical here.
+  const budgetMs = 60_000 + SOAK_CYCLES * 6_000;
+
+  it(`survives ${SOAK_CYCLES} kills at random moments with I1–I5 intact`, { timeout: budgetMs + 30_000 }, async () => {
+    const random = prng(BASE_SEED);
+    const dataDir = newDataDir();
+    const acked = new Set<string>();
+    const payloads = new Set<string>();
+    const verified = new Set<string>();
+    const phases = new Map<string, number>();
+    const deadline = Date.now() + budgetMs;
+    let cycle = 0;
+    for (; cycle < SOAK_CYCLES && Date.now() < deadline; cycle++) {
+      const seed = BASE_SEED + 1_000 + cycle;
+      const killAfterMs = Math.floor(random() * 301);
+      const child = await runWorker({ DATA_DIR: dataDir, SEED: String(seed) }, killAfterMs);
+      const context = `base seed ${BASE_SEED}, cycle ${cycle}, worker seed ${seed}, kill after ${killAfterMs} ms; stderr: ${child.stderr.slice(0, 500)}`;
+      expect({ signal: child.signal, timedOut: child.timedOut }, context).toEqual({ signal: 'SIGKILL', timedOut: false });
+      for (const id of child.acks) acked.add(id);
+      for (const p of child.payloads) payloads.add(p);
+      phases.set(child.lastPhase ?? 'startup', (phases.get(child.lastPhase ?? 'startup') ?? 0) + 1);
+      const check = await reconcileAndCheck(dataDir, acked, payloads, verified);
+      expect(check.violations, context).toEqual([]);
+    }
+    expect(cycle, `time budget ran out after ${cycle} of ${SOAK_CYCLES} cycles (base seed ${BASE_SEED})`).toBe(SOAK_CYCLES);
+    // A last full pass re-hashes every file, not only the ones added since the previous check.
+    const final = await reconcileAndCheck(dataDir, acked, payloads);
+    expect(final.violations, `base seed ${BASE_SEED}`).toEqual([]);
+    expect(final.rows).toBeGreaterThanOrEqual(acked.size);
+    console.log(`D3: ${cycle} cycles, ${acked.size} acknowledged, ${final.rows} rows; last phase before the kill: ${JSON.stringify(Object.fromEntries(phases))}`);
+    expect(acked.size).toBeGreaterThan(0);
+  });
+});
