@@ -23,7 +23,7 @@ export function AccountStatus({ account }: { account: Account | null }) {
       )}
       <dl className="account__figures">
         <dt>{t('account.balance')}</dt>
-        <dd data-testid="balance" title={asOf ? t('account.balanceAsOf', { date: asOf }) : undefined}>
+        <dd data-testid="balance" className={known ? undefined : 'account__unknown'} title={asOf ? t('account.balanceAsOf', { date: asOf }) : undefined}>
           {known ? (
             <>
               {account.balanceUsd !== null && <span>{formatBalanceUsd(account.balanceUsd, lng)}</span>}{' '}
