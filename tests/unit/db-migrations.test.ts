@@ -155,7 +155,7 @@ describe('migrate', () => {
     const before = schemaOf(db);
     const failing = extra(ALL_MIGRATIONS.length + 1, (d) => {
       d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
-      d.exec('ALTER TABLE images ADD COLUMN rating INTEGER');
+      d.exec('ALTER TABLE images ADD COLUMN half_done_column INTEGER');
       throw new Error('boom in the middle');
     });
     expect(() => migrate(db, [...ALL_MIGRATIONS, failing])).toThrow('boom in the middle');

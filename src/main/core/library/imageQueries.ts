@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ImageFormat } from '../../../shared/venice.ts';
+import type { ImageEndpoint, ImageFormat } from '../../../shared/veniceFacts.ts';
 import type { ListCursor } from './cursor.ts';
 
 /** One `images` row, with columns renamed to camelCase by the SELECTs below. */
@@ -8,7 +8,7 @@ export interface ImageRow {
   createdAt: number;
   prompt: string;
   model: string;
-  endpoint: 'openai' | 'native';
+  endpoint: ImageEndpoint;
   requestJson: string;
   responseJson: string;
   format: ImageFormat;

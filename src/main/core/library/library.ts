@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { MediaKind } from '../../../shared/app.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImageDetail, ImagePage, ImageSummary } from '../../../shared/ipc/schemas/images.ts';
-import type { ImageFormat } from '../../../shared/venice.ts';
+import type { ImageEndpoint, ImageFormat } from '../../../shared/veniceFacts.ts';
 import { type AtomicWriteHooks, ensureDirectory, writeFileAtomic } from './atomicFile.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { assertNoCredentials } from './credentialGuard.ts';
@@ -20,7 +20,7 @@ export interface IngestInput {
   format: ImageFormat;
   prompt: string;
   model: string;
-  endpoint: 'openai' | 'native';
+  endpoint: ImageEndpoint;
   /** The exact body sent to Venice. */
   request: Record<string, unknown>;
   /** created, durationMs, selected headers. */

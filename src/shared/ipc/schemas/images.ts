@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMAGE_FORMATS } from '../../venice.ts';
+import { IMAGE_ENDPOINTS, IMAGE_FORMATS } from '../../veniceFacts.ts';
 import { zImageId } from './common.ts';
 import { route } from '../route.ts';
 
@@ -17,7 +17,8 @@ export const zImageSummary = z.strictObject({
 export type ImageSummary = z.infer<typeof zImageSummary>;
 
 export const zImageDetail = zImageSummary.extend({
-  endpoint: z.enum(['openai', 'native']),
+  /** Which Venice route made it, or 'import' for a file brought in from elsewhere (A1111, ComfyUI, a plain image). */
+  endpoint: z.enum(IMAGE_ENDPOINTS),
   /** The request body exactly as it was sent to Venice (it never holds the key). */
   request: z.record(z.string(), z.unknown()),
   byteSize: z.number().int().nonnegative(),

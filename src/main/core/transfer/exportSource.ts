@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { relative, isAbsolute, sep } from 'node:path';
+import { AppError, type AppErrorPayload, isAppError } from '../../../shared/errors.ts';
+import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
+import { isImageId } from '../library/imageId.ts';
+import type { Library } from '../library/library.ts';
+import { EXTENSIONS, parseTemplate, renderFileStem, DEFAULT_TEMPLATE } from './fileNames.ts';
+import { buildParameters, embedMetadata, type EmbedSource, stripMetadata } from './metadata.ts';
+
+/** One image made ready to leave the library: its bytes as they will be written, its name stem and sidecar. */
+export interface PreparedExport {
+  id: string;
+  stem: string;
+  /** ".png", ".jpg", ".webp" */
+  extension: string;
+  bytes: Buffer;
+  sidecar: Buffer | null;
+  createdAt: number;
+}
+
+export interface ExportChoices {
+  template?: string;
+  stripMetadata?: boolean;
+  sidecar?: boolean;
+}
+
+export interface ExportDeps {
+  library: Library;
+  /** The library's data folder: a source file must resolve inside it. */
+  dataDir: string;
+}
+
+export type ExportProgress = { done: number; total: number; id: string; ok: boolean };
+
+export const SIDECAR_SCHEMA = 'lagoon.image/1';
+
+const notFound = (): AppError => new AppError('NOT_FOUND', 'There is no image with this id in the library.');
+const damaged = (cause?: unknown): AppError =>
+  new AppError('STORAGE_FAILED', "This image's file in the library is missing or damaged, so it was not exported.", undefined, cause === undefined ? undefined : { cause });
+
+export const toPayload = (error: unknown): AppErrorPayload =>
+  isAppError(error)
+    ? error.toPayload()
+    : { code: 'STORAGE_FAILED', message: 'The file could not be written. Check that the folder is writable and the disk has free space.' };
+
+const isInside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+};
+
+const seedOf = (detail: ImageDetail): number | null => {
+  const variant = typeof detail.response?.variant === 'number' ? detail.response.variant : 0;
+  return variant === 0 && typeof detail.request.seed === 'number' ? detail.request.seed : null;
+};
+
+const embedSourceOf = (detail: ImageDetail): EmbedSource => ({
+  id: detail.id,
+  createdAt: detail.createdAt,
+  prompt: detail.prompt,
+  model: detail.model,
+  endpoint: detail.endpoint,
+  width: detail.width,
+  height: detail.height,
+  format: detail.format,
+  sha256: detail.sha256,
+  request: detail.request,
+  ...(detail.response ? { response: detail.response } : {}),
+});
+
+/** Everything the library knows about the image, readable without Lagoon; the key is never part of a row. */
+const sidecarJson = (detail: ImageDetail, stripped: boolean): Buffer => {
+  const record = {
+    schema: SIDECAR_SCHEMA,
+    id: detail.id,
+    createdAt: new Date(detail.createdAt).toISOString(),
+    prompt: detail.prompt,
+    model: detail.model,
+    endpoint: detail.endpoint,
+    width: detail.width,
+    height: detail.height,
+    format: detail.format,
+    sha256: detail.sha256,
+    parameters: buildParameters(embedSourceOf(detail)),
+    request: detail.request,
+    ...(detail.response ? { response: detail.response } : {}),
+    ...(detail.priceUsd !== undefined && detail.priceUsd !== null ? { priceUsd: detail.priceUsd } : {}),
+    metadataEmbedded: !stripped,
+  };
+  return Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
+};
+
+/** Parses the template once for a whole export (an unknown field fails the export before any file is written). */
+export const templateParts = (choices: ExportChoices) => parseTemplate(choices.template ?? DEFAULT_TEMPLATE);
+
+/**
+ * Loads one image for export: the row, the file (which must still hash to the row's sha256: a damaged copy is
+ * reported, never handed on), then its bytes with metadata embedded or stripped.
+ */
+export async function prepareExport(
+  deps: ExportDeps,
+  id: string,
+  choices: ExportChoices,
+  parts: ReturnType<typeof templateParts>,
+): Promise<PreparedExport> {
+  if (!isImageId(id)) throw notFound();
+  const detail = deps.library.get(id);
+  const path = detail ? deps.library.mediaPath('image', id) : null;
+  if (!detail || !path) throw notFound();
+  let original: Buffer;
+  try {
+    const [real, root] = await Promise.all([realpath(path), realpath(deps.dataDir)]);
+    if (!isInside(root, real)) throw damaged();
+    original = await readFile(real);
+  } catch (cause) {
+    throw isAppError(cause) ? cause : damaged(cause);
+  }
+  if (createHash('sha256').update(original).digest('hex') !== detail.sha256) throw damaged();
+  let bytes: Buffer;
+  try {
+    bytes = choices.stripMetadata === true ? stripMetadata(original, detail.format) : embedMetadata(original, embedSourceOf(detail));
+  } catch (cause) {
+    throw isAppError(cause) ? cause : damaged(cause);
+  }
+  const stem = renderFileStem(parts, {
+    id: detail.id,
+    createdAt: detail.createdAt,
+    prompt: detail.prompt,
+    model: detail.model,
+    width: detail.width,
+    height: detail.height,
+    seed: seedOf(detail),
+  });
+  return {
+    id,
+    stem,
+    extension: `.${EXTENSIONS[detail.format]}`,
+    bytes,
+    sidecar: choices.sidecar === true ? sidecarJson(detail, choices.stripMetadata === true) : null,
+    createdAt: detail.createdAt,
+  };
+}
