@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { ImageEndpoint } from '../../../shared/veniceFacts.ts';
 
 /**
  * Venice blurred the image because Safe mode (moderation "auto" / safe_mode) was on. The badge says so and how to
@@ -7,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 interface Props {
   variant: 'overlay' | 'notice';
   /** The form that made the image, when known: the advice then names that form's setting. */
-  endpoint?: 'openai' | 'native' | undefined;
+  endpoint?: ImageEndpoint | undefined;
 }
 
 export function BlurredBadge({ variant, endpoint }: Props) {

@@ -102,7 +102,7 @@ export function ImageViewer({ summary, previousId, nextId, onNavigate, onClose, 
             {info.prompt}
           </p>
           {info.blurred && <BlurredBadge variant="notice" endpoint={detail?.endpoint} />}
-          <button type="button" className="button button--primary viewer__reuse" data-testid="viewer-reuse" disabled={!detail} onClick={reuse}>
+          <button type="button" className="button button--primary viewer__reuse" data-testid="viewer-reuse" disabled={!detail || detail.endpoint === 'import'} onClick={reuse}>
             {t('viewer.reuse')}
           </button>
           <h2 className="viewer__heading">{t('viewer.details')}</h2>
