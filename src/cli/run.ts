@@ -12,6 +12,7 @@ import { type CliCommand, parseCommandLine, wantsJson } from './args.ts';
 import { generateCommand } from './commands/generate.ts';
 import { keyClearCommand, keySetCommand, keyStatusCommand } from './commands/key.ts';
 import { listCommand } from './commands/list.ts';
+import { modelsCommand } from './commands/models.ts';
 import { showCommand } from './commands/show.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK, exitCodeFor } from './exitCodes.ts';
@@ -64,6 +65,8 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
       return keyClearCommand(ctx);
     case 'generate':
       return generateCommand(ctx, command);
+    case 'models':
+      return modelsCommand(ctx, command);
     case 'list':
       return listCommand(ctx, command);
     case 'show':
@@ -88,7 +91,7 @@ export async function runCli(proc: CliProcess): Promise<number> {
       out,
       secrets,
       // Only its own jobs: a CLI run must never pick up (and pay for) what the app left queued. The model
-      // catalogue is refreshed by `generate`, the one command that needs it.
+      // catalogue is refreshed by `generate` and `models`, the commands that need it.
       services: () => (services ??= createServices(config, { secretStore: secrets, queue: { adoptAbandoned: false }, launchMaintenance: false })),
       dataDir: config.dataDir,
       stdin: proc.stdin,

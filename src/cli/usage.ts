@@ -1,11 +1,13 @@
-import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS } from '../shared/venice.ts';
-import { DEFAULT_LIST_LIMIT, GENERATE_DEFAULTS } from './args.ts';
+import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS } from '../shared/venice.ts';
+import { DEFAULT_LIST_LIMIT } from './args.ts';
+import { GENERATE_DEFAULTS, QUALITIES } from './generateArgs.ts';
 
 const GENERAL = `lagoon — make images with Venice.ai and keep them in the Lagoon library (the app's library).
 
 Usage:
-  lagoon generate --prompt TEXT [options]     make one image
-  lagoon generate --prompts-file FILE [...]   make one image per line of FILE
+  lagoon generate --prompt TEXT [options]     make an image (or up to 4 variants)
+  lagoon generate --prompts-file FILE [...]   the same for every line of FILE
+  lagoon models [--json] [--refresh]          Venice's image models: prices, sizes, limits
   lagoon list [--limit N] [--json]            the newest images in the library
   lagoon show ID [--json]                     everything stored about one image
   lagoon key set                              store the API key (read from standard input)
@@ -27,15 +29,44 @@ const GENERATE = `Usage: lagoon generate (--prompt TEXT | --prompts-file FILE) [
   --prompt TEXT          what to draw
   --prompts-file FILE    one prompt a line (blank lines are skipped); a failing prompt does not stop the rest,
                          and the first failure decides the exit code
-  --model ID             a Venice image model (default: Venice's default)
-  --size SIZE            ${IMAGE_SIZES.join(' | ')} (default ${GENERATE_DEFAULTS.size})
+  --model ID             a Venice image model, see "lagoon models" (default: Venice's default model)
+  --size SIZE            ${IMAGE_SIZES.join(' | ')} (default ${GENERATE_DEFAULTS.size}),
+                         or any WIDTHxHEIGHT up to ${NATIVE_LIMITS.maxPixelEdge} for models sized in pixels
   --format FORMAT        ${IMAGE_FORMATS.join(' | ')} (default ${GENERATE_DEFAULTS.outputFormat})
-  --moderation LEVEL     ${MODERATION_LEVELS.join(' | ')} (default ${GENERATE_DEFAULTS.moderation})
-  --json                 one JSON object per line: {"id","file","prompt","model","width","height","format","flags",…}
+  --moderation LEVEL     ${MODERATION_LEVELS.join(' | ')} (default ${GENERATE_DEFAULTS.moderation}); auto blurs adult images (Venice's safe mode)
+  --json                 one JSON object per stored image:
+                         {"id","file","prompt","model","width","height","format","flags","createdAt","batch","seed"}
                          or {"error":{"code","message"}}
 
-Every prompt and option is checked before anything is sent. Progress goes to standard error.
-Not available yet (they need Venice's native endpoint): --aspect-ratio --negative --seed --steps --cfg --style --variants`;
+Options for Venice's native endpoint (any of them, or a WIDTHxHEIGHT size, sends the request there):
+  --aspect-ratio W:H     for models sized by aspect ratio, e.g. 16:9
+  --resolution TIER      for models with resolution tiers, e.g. 1K, 2K
+  --quality LEVEL        ${QUALITIES.join(' | ')}, for models with qualities
+  --negative TEXT        what not to draw (models that use a negative prompt)
+  --seed N               the same seed and settings give the same first image (default: a random seed, printed);
+                         a negative seed is written --seed=-N
+  --steps N              for step-based models, at most the model's maximum
+  --cfg X                prompt adherence, above 0 and at most ${NATIVE_LIMITS.cfgMax}
+  --style NAME           a style preset, see "lagoon models --styles"
+  --variants N           1 to ${NATIVE_LIMITS.variantsMax} images from one request, one output line each, sharing one "batch"
+  --hide-watermark       ask Venice to leave out its watermark
+
+Every prompt and option is checked before anything is sent, against the chosen model's limits in Venice's model
+list (refreshed when it is a day old): a value the model does not take, or a model Venice lists as offline, exits
+with 2 and sends nothing. A deprecated model still works, with a warning. Progress and warnings go to standard
+error. A request Venice blocks under its content policy stores nothing and exits with 8.`;
+
+const MODELS = `Usage: lagoon models [--json] [--refresh] [--styles]
+
+  Venice's image models, from the library's saved copy of the list (fetched first when it is missing or a day
+  old): id, name, price per image, the prompt limit, steps (default/max, step-based models only), resolutions,
+  qualities, notes (offline, deprecated → replacement, traits) and sizing (width/height divisor or aspect ratios).
+
+  --refresh   fetch the list from Venice now; if that fails, say why and exit with its code
+  --styles    the style names --style takes, one a line
+  --json      one JSON object per model (or {"style"} per style), every key always present
+
+No API key is needed.`;
 
 const LIST = `Usage: lagoon list [--limit N] [--json]
 
@@ -55,7 +86,7 @@ const KEY = `Usage: lagoon key (set | status | clear) [--json]
 
 When VENICE_API_KEY is set, that key is used and the keychain is left alone; set and clear then refuse.`;
 
-const TOPICS: Record<string, string> = { generate: GENERATE, list: LIST, show: SHOW, key: KEY };
+const TOPICS: Record<string, string> = { generate: GENERATE, models: MODELS, list: LIST, show: SHOW, key: KEY };
 
 /** The help for a topic, or the general help for none or an unknown one. */
 export const usage = (topic: string | null): string => (topic !== null && Object.hasOwn(TOPICS, topic) && TOPICS[topic]) || GENERAL;

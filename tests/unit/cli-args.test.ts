@@ -4,6 +4,8 @@ import { exitCodeFor } from '../../src/cli/exitCodes.ts';
 import { createEnvStore, ENV_STORE_BACKEND, isEnvStore } from '../../src/main/core/secrets/envStore.ts';
 import { AppError, ERROR_CODES } from '../../src/shared/errors.ts';
 
+const options = (...flags: string[]): unknown => (parseCommandLine(['generate', '--prompt', 'a', ...flags]) as { options: unknown }).options;
+
 const refusal = (argv: string[]): AppError => {
   try {
     parseCommandLine(argv);
@@ -20,24 +22,69 @@ describe('CLI argument parsing', () => {
       name: 'generate',
       json: false,
       source: { kind: 'inline', prompt: 'a' },
-      options: { size: 'auto', outputFormat: 'png', moderation: 'auto' },
+      options: { route: 'openai', size: 'auto', outputFormat: 'png', moderation: 'auto' },
     });
     expect(parseCommandLine(['generate', '--prompts-file', 'p.txt', '--model', 'm', '--size', '512x512', '--format', 'jpeg', '--moderation', 'low', '--json'])).toEqual({
       name: 'generate',
       json: true,
       source: { kind: 'file', path: 'p.txt' },
-      options: { model: 'm', size: '512x512', outputFormat: 'jpeg', moderation: 'low' },
+      options: { route: 'openai', model: 'm', size: '512x512', outputFormat: 'jpeg', moderation: 'low' },
     });
+    expect(parseCommandLine(['models', '--json', '--refresh'])).toEqual({ name: 'models', json: true, refresh: true, styles: false });
+    expect(parseCommandLine(['models', '--help'])).toEqual({ name: 'help', topic: 'models' });
     expect(parseCommandLine(['list'])).toEqual({ name: 'list', json: false, limit: 50 });
     expect(parseCommandLine(['list', '--limit', '500', '--json'])).toEqual({ name: 'list', json: true, limit: 500 });
     expect(parseCommandLine(['key', 'status', '--json'])).toEqual({ name: 'key.status', json: true });
     expect(parseCommandLine(['generate', '--help'])).toEqual({ name: 'help', topic: 'generate' });
   });
 
+  it('picks the native route for any native-only flag or a size the OpenAI route lacks, and maps every flag', () => {
+    const native = { route: 'native', outputFormat: 'png', moderation: 'auto', variants: 1, hideWatermark: false };
+    expect(options('--size', '512x512')).toEqual({ route: 'openai', size: '512x512', outputFormat: 'png', moderation: 'auto' });
+    expect(options('--seed', '7')).toEqual({ ...native, seed: 7 });
+    expect(options('--size', '1000x760')).toEqual({ ...native, width: 1000, height: 760 });
+    // A preset size travels with the request once it is native: the same pixels, as width and height.
+    expect(options('--size', '1024x1024', '--variants', '2')).toEqual({ ...native, width: 1024, height: 1024, variants: 2 });
+    expect(options('--hide-watermark')).toEqual({ ...native, hideWatermark: true });
+    expect(
+      options(
+        ...'--model m --aspect-ratio 16:9 --resolution 2K --quality high --negative blur --seed=-5'.split(' '),
+        ...'--steps 30 --cfg 7.5 --style Anime --variants 4 --format webp --moderation low'.split(' '),
+      ),
+    ).toEqual({
+      route: 'native',
+      model: 'm',
+      aspectRatio: '16:9',
+      resolution: '2K',
+      quality: 'high',
+      negativePrompt: 'blur',
+      seed: -5,
+      steps: 30,
+      cfgScale: 7.5,
+      stylePreset: 'Anime',
+      variants: 4,
+      outputFormat: 'webp',
+      moderation: 'low',
+      hideWatermark: false,
+    });
+  });
+
   it('refuses with INVALID_INPUT, naming the problem', () => {
-    expect(refusal(['generate', '--prompt', 'a', '--size', '100x100']).message).toContain('--size must be one of');
-    expect(refusal(['generate', '--prompt', 'a', '--seed', '1']).message).toContain('--seed is not available yet');
-    expect(refusal(['models']).message).toContain('lagoon models is not available yet');
+    expect(refusal(['generate', '--prompt', 'a', '--size', '100']).message).toContain('--size must be auto or WIDTHxHEIGHT');
+    expect(refusal(['generate', '--prompt', 'a', '--size', '0x100']).message).toContain('--size must be auto or WIDTHxHEIGHT');
+    expect(refusal(['generate', '--prompt', 'a', '--size', '1281x1024']).message).toContain('from 1 to 1280');
+    expect(refusal(['generate', '--prompt', 'a', '--size', '1792x1024', '--seed', '1']).message).toContain('only on Venice\'s OpenAI-compatible route');
+    expect(refusal(['generate', '--prompt', 'a', '--seed', '1e3']).message).toContain('--seed must be a whole number');
+    expect(refusal(['generate', '--prompt', 'a', '--seed', '1000000000']).message).toContain('--seed must be a whole number');
+    expect(refusal(['generate', '--prompt', 'a', '--variants', '0']).message).toContain('--variants must be a whole number from 1 to 4');
+    expect(refusal(['generate', '--prompt', 'a', '--cfg', '20.5']).message).toContain('--cfg must be a number above 0');
+    expect(refusal(['generate', '--prompt', 'a', '--cfg', 'abc']).message).toContain('--cfg must be a number above 0');
+    expect(refusal(['generate', '--prompt', 'a', '--quality', 'best']).message).toContain('--quality must be one of low, medium, high');
+    expect(refusal(['generate', '--prompt', 'a', '--negative', '  ']).message).toContain('--negative needs a value');
+    expect(refusal(['generate', '--prompt', 'a', '--aspect-ratio', 'x'.repeat(21)]).message).toContain('--aspect-ratio must be');
+    expect(refusal(['models', 'extra']).code).toBe('INVALID_INPUT');
+    // node:util cannot tell a negative number from an option; its hint, on one line, says how to write one.
+    expect(refusal(['generate', '--prompt', 'a', '--seed', '-5']).message).toMatch(/^lagoon generate: Option '--seed' argument is ambiguous\. [^\n]*'--seed=-XYZ'\. Run/);
     expect(refusal(['list', '--limit', '1.5']).code).toBe('INVALID_INPUT');
     expect(refusal(['list', '--limit', '-3']).code).toBe('INVALID_INPUT');
     expect(refusal(['constructor']).code).toBe('INVALID_INPUT');
