@@ -43,7 +43,7 @@ const promptIssues = (field: string, text: string, limit: number): ConstraintIss
 
 const oneOf = (field: string, value: string | undefined, allowed: readonly string[] | undefined, what: string, modelName: string): ConstraintIssue[] => {
   if (value === undefined) return [];
-  if (!allowed || allowed.length === 0) return [error(field, `${modelName} does not take a ${what}.`)];
+  if (!allowed || allowed.length === 0) return [error(field, `${modelName} does not take ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}.`)];
   return allowed.includes(value) ? [] : [error(field, `${modelName} offers the ${what}s ${listText(allowed)}, not ${value}.`)];
 };
 
