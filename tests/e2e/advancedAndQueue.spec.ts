@@ -39,7 +39,7 @@ test('advanced panel: native route with variants and a locked seed; reuse fills 
 
   await page.getByTestId('nav-library').click();
   await expect(page.getByTestId('grid-item')).toHaveCount(2);
-  await page.getByTestId('grid-item').first().click();
+  await page.getByTestId('grid-item').first().dblclick();
   await page.getByTestId('viewer-reuse').click();
   await expect(page.getByTestId('advanced-panel')).toBeVisible();
   await expect(page.getByTestId('model-select')).toHaveValue('venice-sd35');
@@ -83,7 +83,7 @@ test('blurred images carry a badge that explains the moderation setting', async 
   await expect(jobsWith(page, 'done')).toHaveCount(1);
   await page.getByTestId('nav-library').click();
   await expect(page.getByTestId('grid-item').getByTestId('blurred-badge')).toBeVisible();
-  await page.getByTestId('grid-item').first().click();
+  await page.getByTestId('grid-item').first().dblclick();
   await expect(page.getByTestId('viewer').getByTestId('blurred-badge')).toContainText(/Safe/);
   await lagoon.screenshot('viewer-blurred');
 });

@@ -2,12 +2,23 @@ import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { DragRecord } from './harness/server.ts';
+import type { ContextCall } from './harness/testContext.ts';
 
 const HARNESS_MAIN = join(import.meta.dirname, 'harness/main.ts');
 
+export type { ContextCall };
+
+/** A native drag main started: `file` is the first of `files` (the one every OS takes). */
+export interface DragRecord {
+  file: string;
+  files: string[];
+  icon: string;
+}
+
 export interface AppProcess {
   url: string;
+  /** Every call main made on the OS side (drags, dialogs with the answers given, clipboard, reveal), in order. */
+  calls: ContextCall[];
   drags: DragRecord[];
   stop(): Promise<void>;
 }
@@ -19,16 +30,21 @@ export const startAppProcess = (env: Record<string, string>): Promise<AppProcess
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const calls: ContextCall[] = [];
     const drags: DragRecord[] = [];
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     child.once('exit', (code) => reject(new Error(`the app process exited (${code}) before it was ready:\n${stderr}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const message = JSON.parse(line) as { url?: string; drag?: DragRecord };
-      if (message.drag) drags.push(message.drag);
+      const message = JSON.parse(line) as { url?: string; ctx?: ContextCall };
+      if (message.ctx) {
+        calls.push(message.ctx);
+        if (message.ctx.op === 'drag') drags.push({ file: message.ctx.files[0] ?? '', files: message.ctx.files, icon: message.ctx.icon });
+      }
       if (message.url) {
         resolve({
           url: message.url,
+          calls,
           drags,
           stop: () =>
             new Promise<void>((done) => {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,10 @@ export interface Lagoon {
   fake: FakeVenice;
   keychainService: string;
   app: AppProcess;
+  /** The folder the export dialog "chooses" (a zip goes there under its suggested name); empty at the start. */
+  exportDir: string;
+  /** Changes what the next dialogs answer (`exportDir: null` / `importPaths: []`: the user closes the dialog). */
+  setDialogs(answers: { exportDir?: string | null; importPaths?: string[] }): Promise<void>;
   /** Quits the app and starts it again on the same data folder; `offline` stops the fake Venice first. */
   restart(opts?: { offline?: boolean }): Promise<void>;
   /** What the OS keychain holds for this test's entry (read with libsecret's own tool, not through Lagoon). */
@@ -29,14 +33,28 @@ export const test = base.extend<{ lagoon: Lagoon }>({
   lagoon: async ({ page }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lagoon-e2e-'));
     const keychainService = `Lagoon-e2e-${randomUUID()}`;
+    const outDir = await mkdtemp(join(tmpdir(), 'lagoon-e2e-out-'));
+    const exportDir = join(outDir, 'exports');
+    const dialogsFile = join(outDir, 'dialogs.json');
+    await mkdir(exportDir);
     const fake = await startFakeVenice({ apiKey: E2E_API_KEY });
     const launch = () =>
-      startAppProcess({ LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, LAGOON_TEST_KEYCHAIN_SERVICE: keychainService });
+      startAppProcess({
+        LAGOON_DATA_DIR: dataDir,
+        LAGOON_API_BASE_URL: fake.url,
+        LAGOON_TEST_KEYCHAIN_SERVICE: keychainService,
+        LAGOON_TEST_EXPORT_DIR: exportDir,
+        LAGOON_TEST_DIALOGS_FILE: dialogsFile,
+      });
     const lagoon: Lagoon = {
       page,
       fake,
       keychainService,
       app: await launch(),
+      exportDir,
+      async setDialogs(answers) {
+        await writeFile(dialogsFile, JSON.stringify(answers));
+      },
       async restart(opts = {}) {
         await lagoon.app.stop();
         if (opts.offline) await fake.close();
@@ -67,6 +85,7 @@ export const test = base.extend<{ lagoon: Lagoon }>({
     await fake.close().catch(() => {});
     await run('secret-tool', ['clear', 'service', keychainService, 'account', KEY_ACCOUNT]).catch(() => {});
     await rm(dataDir, { recursive: true, force: true });
+    await rm(outDir, { recursive: true, force: true });
     // A CSP violation or an uncaught error in the page is a failure even when the flow looked fine.
     // Resource errors for the stopped fake server are expected in offline tests; nothing else is.
     if (testInfo.status === testInfo.expectedStatus) expect(pageErrors, 'errors in the page console').toEqual([]);

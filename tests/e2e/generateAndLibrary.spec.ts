@@ -47,7 +47,7 @@ test('generate: the image appears, lands in the grid newest first, and opens lar
   await expect(items).toHaveCount(2);
   await imageLoaded(page, '[data-testid="grid-item"] img');
   await lagoon.screenshot('library-grid');
-  await items.first().click();
+  await items.first().dblclick();
   await expect(page.getByTestId('viewer')).toBeVisible();
   await expect(page.getByTestId('viewer-prompt')).toHaveText('Second: a red fox in snow');
   await imageLoaded(page, '[data-testid="viewer"] img');
@@ -83,7 +83,7 @@ test('restart with Venice unreachable: the library is still there and browsable'
   await page.getByTestId('nav-library').click();
   await expect(page.getByTestId('grid-item')).toHaveCount(1);
   await imageLoaded(page, '[data-testid="grid-item"] img');
-  await page.getByTestId('grid-item').first().click();
+  await page.getByTestId('grid-item').first().dblclick();
   await expect(page.getByTestId('viewer-prompt')).toHaveText('Kept forever: a paper boat');
   await imageLoaded(page, '[data-testid="viewer"] img');
   await lagoon.screenshot('library-offline-after-restart');

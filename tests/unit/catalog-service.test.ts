@@ -5,8 +5,9 @@ import { CATALOG_MAX_AGE_MS } from '../../src/main/core/catalog/catalogService.t
 import { zCatalog } from '../../src/shared/ipc/schemas/catalog.ts';
 import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
 import { createHarness, type Harness, KEY, manualClock, simple } from './helpers/queueHarness.ts';
+import { inertContext } from './helpers/requestContext.ts';
 
-const ctx = { startDrag: () => {} };
+const ctx = inertContext();
 const T0 = Date.UTC(2026, 7, 20, 9, 0, 0);
 
 describe('model catalogue: cached in the database, refreshed when stale or asked', () => {

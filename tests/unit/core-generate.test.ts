@@ -8,9 +8,10 @@ import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
 import type { EventName } from '../../src/shared/ipc/contract.ts';
 import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+import { inertContext } from './helpers/requestContext.ts';
 
 const KEY = 'sk-canary-5d1e2f7a-9b3c-4e8d-a6f0-1c2b3d4e5f60';
-const ctx = { startDrag: () => {} };
+const ctx = inertContext();
 
 /** An in-memory keychain: these tests are about generation; the real keychain has its own tests. */
 const memoryStore = (initial: string | null = null): SecretStore => {

@@ -9,7 +9,7 @@ import { latestVersion, migrate, type Migration, readUserVersion } from '../../s
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { migration0001 } from '../../src/main/core/db/migrations/0001-initial.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
-import { LIST_AFTER_CURSOR_SQL, LIST_FIRST_PAGE_SQL } from '../../src/main/core/library/imageQueries.ts';
+import { LIVE_NEWEST_SQL, LIVE_OLDEST_SQL } from '../../src/main/core/library/search/searchQueries.ts';
 
 let dir: string;
 const open: Database.Database[] = [];
@@ -252,8 +252,8 @@ describe('migration 0001-initial', () => {
     expect(db.prepare('SELECT count(*) AS n FROM images').get()).toEqual({ n: 1 });
   });
 
-  it('serves both list queries from images_by_created with no sort step', () => {
-    // The list queries select columns later migrations added (blurred), so this one runs on the full schema.
+  it('serves the live grid, newest and oldest first, from the images_live index with no sort step', () => {
+    // The grid's queries key on doc_key (migration 0006), so this one runs on the full schema.
     const db = track(new Database(':memory:'));
     migrate(db);
     const insert = db.prepare(insertSql);
@@ -263,11 +263,11 @@ describe('migration 0001-initial', () => {
     db.exec('ANALYZE');
     const plan = (sql: string, ...params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
-    const first = plan(LIST_FIRST_PAGE_SQL, 60);
-    const after = plan(LIST_AFTER_CURSOR_SQL, 5, validRow.id, 60);
-    expect(first).toMatch(/USING (COVERING )?INDEX images_by_created/);
-    expect(after).toMatch(/SEARCH images USING (COVERING )?INDEX images_by_created \(\(created_at,id\)<\(\?,\?\)\)/);
-    expect(first).not.toMatch(/TEMP B-TREE/);
-    expect(after).not.toMatch(/TEMP B-TREE/);
+    for (const sql of [LIVE_NEWEST_SQL, LIVE_OLDEST_SQL]) {
+      const detail = plan(sql, 0n, 5n << 10n, 60);
+      expect(detail).toMatch(/SEARCH i USING INDEX images_live \(doc_key>\? AND doc_key<\?\)/);
+      expect(detail).not.toMatch(/TEMP B-TREE/);
+    }
   });
+
 });

@@ -9,8 +9,14 @@ import type { GenerationQueue } from '../../src/main/core/queue/generationQueue.
 import { createRouter, type RequestContext } from '../../src/main/core/ipc/router.ts';
 import type { Library } from '../../src/main/core/library/library.ts';
 import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
+import type { Backups } from '../../src/main/core/library/backup.ts';
+import type { Curation } from '../../src/main/core/library/curation/curation.ts';
+import type { Trash } from '../../src/main/core/library/trash.ts';
+import type { Transfer } from '../../src/main/core/transfer/transferService.ts';
+import type { Database } from 'better-sqlite3';
+import { recordingContext } from './helpers/requestContext.ts';
 
-const ctx: RequestContext = { startDrag: vi.fn() };
+const ctx: RequestContext = recordingContext().ctx;
 const IMAGE_ID = '0b6f6c1e-3a4f-4d0e-9d4b-2f1c8a7e5b90';
 
 /** Services that record calls: the router tests are about the boundary, not the services behind it. */
@@ -29,7 +35,13 @@ const makeServices = () => {
   const queue = {} as GenerationQueue;
   const catalog = {} as CatalogService;
   const account = {} as AccountService;
-  return { library, secrets, generation, queue, catalog, account };
+  // The library's own routes (trash, backups, transfer) have their own tests; a row lookup finds nothing here.
+  const db = { prepare: vi.fn(() => ({ get: vi.fn(() => undefined) })) } as unknown as Database;
+  const trash = {} as Trash;
+  const backups = {} as Backups;
+  const transfer = {} as Transfer;
+  const curation = {} as Curation;
+  return { library, secrets, generation, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, transfer, curation };
 };
 
 describe('IPC contract', () => {
@@ -126,10 +138,10 @@ describe('router', () => {
 
   it('refuses to drag out an id that is not a library image', async () => {
     const services = makeServices();
-    const drag = vi.fn();
+    const { ctx: recording, calls } = recordingContext();
     const dispatch = createRouter(buildHandlers(services));
-    const result = await dispatch('images.start_drag', { id: IMAGE_ID }, { startDrag: drag });
+    const result = await dispatch('images.start_drag', { ids: [IMAGE_ID] }, recording);
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(drag).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
   });
 });

@@ -169,7 +169,7 @@ describe('list', () => {
 
   it('rejects bad cursors with INVALID_INPUT', async () => {
     const lib = library();
-    const valid = encodeCursor({ createdAt: 5, id: randomUUID() });
+    const valid = encodeCursor({ sort: 'newest', key: { ms: 5, slot: 7 } });
     const bad = [
       '',
       'garbage!',

@@ -158,13 +158,14 @@ describe('reconcileLibrary', () => {
     expect(await reconcile({ now: () => 1_000 })).toEqual({ ...clean, rowsMissingFile: 1 });
     expect(missingAt(gone.id)).toBe(1_000);
     expect(missingAt(fine.id)).toBeNull();
-    expect(lib.get(gone.id)).toEqual(gone);
+    expect(lib.get(gone.id)).toEqual({ ...gone, fileMissing: true }); // the row is kept, now marked
     expect(await reconcile({ now: () => 2_000 })).toEqual({ ...clean, rowsMissingFile: 1 });
     expect(missingAt(gone.id)).toBe(1_000);
 
     renameSync(aside, path);
     expect(await reconcile({ now: () => 3_000 })).toEqual({ ...clean, rowsRecovered: 1 });
     expect(missingAt(gone.id)).toBeNull();
+    expect(lib.get(gone.id)).toEqual(gone);
     expect(await reconcile()).toEqual(clean);
   });
 

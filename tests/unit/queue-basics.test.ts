@@ -5,8 +5,9 @@ import { routes } from '../../src/shared/ipc/contract.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
 import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
 import { allFiles, createHarness, generationPosts, type Harness, KEY, memoryStore, native, simple } from './helpers/queueHarness.ts';
+import { inertContext } from './helpers/requestContext.ts';
 
-const ctx = { startDrag: () => {} };
+const ctx = inertContext();
 
 describe('generation queue: one job end to end, per failure class', () => {
   let fake: FakeVenice;

@@ -67,6 +67,10 @@ const image = (endpoint: 'openai' | 'native', request: Record<string, unknown>):
   height: 1024,
   format: 'png',
   blurred: false,
+  favorite: false,
+  rating: 0,
+  trashedAt: null,
+  fileMissing: false,
   endpoint,
   request,
   byteSize: 10,
@@ -74,6 +78,8 @@ const image = (endpoint: 'openai' | 'native', request: Record<string, unknown>):
   response: {},
   jobId: null,
   priceUsd: 0.01,
+  tags: [],
+  collections: [],
 });
 
 describe('advanced form → native job request', () => {

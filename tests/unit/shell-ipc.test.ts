@@ -2,17 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../src/shared/errors.ts';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../src/shared/ipc/channels.ts';
 import type { RequestContext } from '../../src/main/core/ipc/router.ts';
-
-const fake = vi.hoisted(() => ({ createFromPath: vi.fn<(path: string) => unknown>((path) => ({ kind: 'nativeImage', path })) }));
-vi.mock('electron', () => ({ nativeImage: { createFromPath: fake.createFromPath } }));
+import { inertContext } from './helpers/requestContext.ts';
 
 const { broadcast, registerIpc } = await import('../../src/main/shell/ipc.ts');
-const { makeRequestContext } = await import('../../src/main/shell/dragOut.ts');
 
 type Handler = (event: unknown, route: unknown, input: unknown) => Promise<Result<unknown>>;
 
 const APP_FRAME = { url: 'lagoon://app/index.html', parent: null, detached: false };
-const CTX: RequestContext = { startDrag: () => {} };
+const CTX: RequestContext = inertContext();
 
 type Dispatch = (route: unknown, input: unknown, ctx: RequestContext) => Promise<Result<unknown>>;
 
@@ -132,19 +129,5 @@ describe('broadcast', () => {
     }
     expect(dead.webContents.send).not.toHaveBeenCalled();
     expect(deadContents.webContents.send).not.toHaveBeenCalled();
-  });
-});
-
-describe('makeRequestContext (drag-out)', () => {
-  it('starts a native drag of the file on the webContents that asked, with the icon as a native image', () => {
-    const startDrag = vi.fn<(item: { file: string; icon: unknown }) => void>();
-    const ctx = makeRequestContext({ sender: { startDrag } } as never);
-    ctx.startDrag({ file: '/data/Lagoon/images/a.png', icon: '/data/Lagoon/thumbs/a.webp' });
-    expect(fake.createFromPath).toHaveBeenCalledWith('/data/Lagoon/thumbs/a.webp');
-    expect(startDrag).toHaveBeenCalledTimes(1);
-    expect(startDrag).toHaveBeenCalledWith({
-      file: '/data/Lagoon/images/a.png',
-      icon: { kind: 'nativeImage', path: '/data/Lagoon/thumbs/a.webp' },
-    });
   });
 });

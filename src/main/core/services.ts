@@ -7,14 +7,20 @@ import { closeDatabase, openDatabase } from './db/openDatabase.ts';
 import { createEventBus, type EventBus } from './events/eventBus.ts';
 import { createGenerationService, type GenerationService } from './generation/generationService.ts';
 import type { CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
+import { type Backups, createBackups } from './library/backup.ts';
+import { createCuration, type Curation } from './library/curation/curation.ts';
 import { createLibrary, type Library } from './library/library.ts';
+import { readLibraryPrefs } from './library/libraryPrefs.ts';
 import { type ReconcileReport, reconcileLibrary } from './library/reconcile.ts';
+import { type RoutineMaintenance, startRoutineMaintenance } from './library/routineMaintenance.ts';
+import { createTrash, type Trash } from './library/trash.ts';
 import { redact } from './log.ts';
-import type { Clock } from './queue/clock.ts';
+import { type Clock, systemClock } from './queue/clock.ts';
 import { type Connectivity, createConnectivity } from './queue/connectivity.ts';
 import { createGenerationQueue, type GenerationQueue, type QueueOptions } from './queue/generationQueue.ts';
 import { createKeytarStore } from './secrets/keytarStore.ts';
 import type { SecretStore } from './secrets/secretStore.ts';
+import { createTransfer, type Transfer } from './transfer/transferService.ts';
 import { createVeniceClient } from './venice/client.ts';
 
 export interface Services {
@@ -28,6 +34,13 @@ export interface Services {
   queue: GenerationQueue;
   account: AccountService;
   generation: GenerationService;
+  /** The library's folder (database, images, thumbnails, backups). */
+  dataDir: string;
+  trash: Trash;
+  backups: Backups;
+  transfer: Transfer;
+  /** Favorites, ratings, tags, collections, saved searches. */
+  curation: Curation;
   /** The catalogue refresh started at launch (refreshed only when older than a day); it never rejects. */
   catalogReady: Promise<void>;
   /** The library sweep started at launch (temp files, orphans, missing files, thumbnails); null when skipped; never rejects. */
@@ -89,10 +102,25 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     deps.queue,
   );
   const generation = createGenerationService({ queue, library });
+  const log = deps.log ?? console.error;
+  const trash = createTrash({ db, dataDir: config.dataDir, events, now, log });
+  const backups = createBackups({ db, dataDir: config.dataDir, now });
+  const transfer = createTransfer({ db, library, dataDir: config.dataDir, events, trash, now });
+  const curation = createCuration({ db, events, now });
   queue.start();
   const maintain = deps.launchMaintenance !== false;
   const catalogReady = maintain ? catalog.refreshIfStale() : Promise.resolve();
-  const reconciled = maintain ? sweepLibrary(db, config.dataDir, now, events, deps.log ?? console.error) : Promise.resolve(null);
+  // A purge a crash interrupted is finished first: otherwise the sweep would quarantine its files as orphans.
+  const reconciled = maintain
+    ? trash.finishPendingPurges().then((purges) => {
+        if (purges.problems.length > 0) log(`[library] unfinished purges: ${redact(purges.problems)}`);
+        return sweepLibrary(db, config.dataDir, now, events, log);
+      })
+    : Promise.resolve(null);
+  // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.
+  const routine: RoutineMaintenance | null = maintain
+    ? startRoutineMaintenance({ trash, backups, prefs: () => readLibraryPrefs(library), clock: deps.clock ?? systemClock, log }, reconciled)
+    : null;
   const running = queue;
   return {
     db,
@@ -105,13 +133,20 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     queue: running,
     account,
     generation,
+    dataDir: config.dataDir,
+    trash,
+    backups,
+    transfer,
+    curation,
     catalogReady,
     reconciled,
     shutdown: async () => {
+      await routine?.stop();
       await running.shutdown();
       if (db.open) closeDatabase(db);
     },
     close: () => {
+      routine?.cancel();
       running.close();
       closeDatabase(db);
     },

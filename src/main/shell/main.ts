@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { resolveConfig } from '../core/config.ts';
 import { type Core, createCore } from '../core/createCore.ts';
 import { redact } from '../core/log.ts';
-import { makeRequestContext } from './dragOut.ts';
+import { makeRequestContext } from './requestContext.ts';
 import { broadcast, registerIpc } from './ipc.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { installSessionGuards } from './sessionGuards.ts';

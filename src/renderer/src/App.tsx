@@ -2,11 +2,15 @@ import { type ReactNode, useCallback, useState } from 'react';
 import type { ImageDetail } from '../../shared/ipc/schemas/images.ts';
 import type { LanguageChoice } from '../../shared/ipc/schemas/settings.ts';
 import { GenerateView, type ReuseRequest } from './components/GenerateView.tsx';
-import { LibraryView } from './components/LibraryView.tsx';
+import { DropOverlay } from './components/DropOverlay.tsx';
+import { LibraryView } from './components/library/LibraryView.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
 import { Sidebar, VIEWS, type View } from './components/Sidebar.tsx';
+import { TransferStatus } from './components/TransferStatus.tsx';
 import { useAccount } from './hooks/useAccount.ts';
+import { useFileDrop } from './hooks/useFileDrop.ts';
 import { useKeyStatus } from './hooks/useKeyStatus.ts';
+import { useTransfers } from './hooks/useTransfers.ts';
 
 /*
  * data-testid attributes the e2e specs rely on (keep them stable):
@@ -32,15 +36,44 @@ import { useKeyStatus } from './hooks/useKeyStatus.ts';
  *   queue, queue-summary, queue-cancel-all, queue-empty, queue-load-error, queue-action-error, queue-show-more,
  *   queue-item (data-job-id, data-status), queue-status, queue-prompt, queue-thumb (data-image-id), queue-error
  *   (data-error-code), queue-charged, queue-cancel, queue-retry, queue-retry-confirm, queue-retry-cancel
- * Library
- *   grid, grid-item (one per image, data-image-id), blurred-badge (in a blurred grid item), library-empty,
- *   library-loading, library-error, library-count
- *   viewer (data-image-id), viewer-prompt, viewer-model, viewer-size, viewer-format, viewer-route, viewer-seed,
- *   viewer-price, viewer-bytes, viewer-close, viewer-error, viewer-reuse, blurred-badge (in the viewer)
+ * Library (issue 4)
+ *   nav: lib-nav-all, lib-nav-favorites, lib-nav-trash (aria-current="page" on the active one), library-title,
+ *   collection-create, collection-name-input (+ collection-name-input-save), collection-item (data-collection-id),
+ *   collection-rename, collection-delete, collection-delete-confirm, saved-search-item (data-search-id),
+ *   saved-search-delete, save-search, save-search-name (+ save-search-name-save)
+ *   toolbar: search-input, filter-toggle (aria-expanded), filter-count, sort-select (newest|oldest|rating),
+ *   thumb-size-slider (96–320), result-count (data-count), select-all, import-button
+ *   filters-panel: filter-model, filter-date-from, filter-date-to, filter-aspect, filter-format, filter-rating,
+ *   filter-tag, filter-collection, filter-blurred (any|only|hide), filter-favorites, filter-clear
+ *   grid (role=listbox, data-columns), grid-item (data-image-id, data-selected, aria-selected; click selects,
+ *   Ctrl/Cmd-click toggles, Shift-click ranges, double-click or Enter opens), grid-item-prompt (caption with <mark>
+ *   matches while searching text), trashed-at (caption in the trash), file-missing, blurred-badge, library-empty,
+ *   no-results, clear-search, trash-empty-state, library-loading, library-error, library-action-error
+ *   bulk-bar (data-count), bulk-count, bulk-clear, bulk-favorite (aria-pressed), bulk-rate (buttons data-rating
+ *   1–5), bulk-rate-clear, bulk-tag (+ bulk-tag-input, bulk-tag-input-submit), bulk-collection
+ *   (+ bulk-collection-option, bulk-collection-new name field + bulk-collection-new-save), bulk-uncollect, bulk-compare
+ *   (enabled with exactly two selected), bulk-export, bulk-trash, bulk-restore (trash view only)
+ *   trash-bar, trash-retention, trash-empty, trash-empty-confirm, trash-empty-cancel, trash-emptied
+ *   viewer (data-image-id), viewer-stage (data-scale), viewer-prompt (with <mark>), viewer-previous, viewer-next,
+ *   viewer-zoom (data-zoom=fit|scale), viewer-zoom-in, viewer-zoom-out, viewer-zoom-fit, viewer-zoom-100,
+ *   viewer-zoom-level, viewer-favorite (aria-pressed), viewer-rating (data-rating; buttons data-rating 1–5),
+ *   viewer-reuse, viewer-copy-prompt, viewer-copy-image, viewer-reveal, viewer-feedback (data-feedback),
+ *   viewer-compare (aria-pressed), compare-view, compare-left, compare-right (data-image-id), viewer-trash,
+ *   viewer-restore, viewer-tags, viewer-tag (data-tag), viewer-tag-remove, viewer-tag-input (+ -submit),
+ *   viewer-collections, viewer-collection, viewer-add-collection, viewer-details, viewer-model, viewer-size,
+ *   viewer-format, viewer-route, viewer-seed, viewer-price, viewer-bytes, viewer-trashed, viewer-request (pairs
+ *   with data-field), viewer-close, viewer-error, viewer-action-error, blurred-badge (in the viewer)
+ *   export-dialog, export-template, export-token (data-token), export-template-error, export-preview,
+ *   export-strip, export-sidecar, export-zip, export-confirm, export-cancel, export-error, export-progress
+ * Anywhere
+ *   drop-overlay (files dragged over the window), transfer-progress (data-operation, data-done, data-total),
+ *   transfer-result (data-operation, data-done, data-skipped, data-failed), transfer-dismiss, transfer-error
  * Settings
  *   key-input, key-save, key-remove, key-remove-confirm, key-remove-cancel,
  *   key-status (data-present="true|false|unknown"), key-status-error, key-feedback, key-error,
- *   language-select (values system|en|de), language-error
+ *   language-select (values system|en|de), language-error,
+ *   retention-input, backups-input, library-prefs-save, library-prefs-saved, backup-now, backup-result,
+ *   check-library, check-result (data-ok), library-settings-error
  */
 
 interface Props {
@@ -53,6 +86,9 @@ export function App({ initialLanguage }: Props) {
   const keyStatus = useKeyStatus();
   const account = useAccount();
   const [reuseRequest, setReuseRequest] = useState<ReuseRequest | null>(null);
+  const transfers = useTransfers();
+  const { importFiles } = transfers;
+  const dropping = useFileDrop(useCallback((files: File[], ignored: number) => void importFiles(files, ignored), [importFiles]));
 
   const openSettingsForKey = useCallback(() => {
     setView('settings');
@@ -68,7 +104,7 @@ export function App({ initialLanguage }: Props) {
   // survive switching views.
   const panes: Record<View, ReactNode> = {
     generate: <GenerateView keyStatus={keyStatus} onOpenSettings={openSettingsForKey} reuseRequest={reuseRequest} />,
-    library: <LibraryView onGoToGenerate={goToGenerate} onReuse={reuseSettings} />,
+    library: <LibraryView active={view === 'library'} onGoToGenerate={goToGenerate} onReuse={reuseSettings} transfers={transfers} />,
     settings: <SettingsView keyStatus={keyStatus} keyFocusRequest={keyFocusRequest} initialLanguage={initialLanguage} />,
   };
 
@@ -77,11 +113,13 @@ export function App({ initialLanguage }: Props) {
       <Sidebar current={view} onSelect={setView} account={account} />
       <main className="main" data-scroll-root>
         {VIEWS.map((v) => (
-          <div key={v} className="main__pane" data-testid={`view-${v}`} hidden={v !== view}>
+          <div key={v} className={v === 'library' ? 'main__pane main__pane--fill' : 'main__pane'} data-testid={`view-${v}`} hidden={v !== view}>
             {panes[v]}
           </div>
         ))}
       </main>
+      <TransferStatus transfers={transfers} />
+      {dropping && <DropOverlay />}
     </div>
   );
 }

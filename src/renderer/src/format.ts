@@ -9,3 +9,6 @@ export const formatDiem = (amount: number, locale: string): string =>
 /** An account balance: cents are enough, and more digits would look like noise. */
 export const formatBalanceUsd = (amount: number, locale: string): string =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+
+/** A count as the user's locale writes it (10,000 / 10.000): the `formatted` beside i18next's plural `count`. */
+export const formatCount = (n: number, locale: string): string => new Intl.NumberFormat(locale).format(n);

@@ -4,6 +4,7 @@ import { catalogRoutes, zAccountStatus } from './schemas/catalog.ts';
 import { generationRoutes } from './schemas/generation.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
 import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
+import { libraryRoutes, zTransferProgress } from './schemas/library.ts';
 import { settingsRoutes } from './schemas/settings.ts';
 
 /** Every IPC route, declared once. Main parses inputs against these; types on both sides derive from them. */
@@ -13,6 +14,7 @@ export const routes = {
   ...imagesRoutes,
   ...jobsRoutes,
   ...catalogRoutes,
+  ...libraryRoutes,
 };
 
 /** Events main pushes to the renderer (typed, not parsed: they come from the trusted side). */
@@ -20,6 +22,7 @@ export const events = {
   'images.changed': zImagesChanged,
   'jobs.changed': zJobsChanged,
   'account.changed': zAccountStatus,
+  'transfer.progress': zTransferProgress,
 };
 
 export type Routes = typeof routes;

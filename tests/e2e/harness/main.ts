@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { resolveConfig } from '../../../src/main/core/config.ts';
 import { startHarness } from './server.ts';
+import { dialogsFromEnv } from './testContext.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const config = resolveConfig(process.env, join(root, '.lagoon-data'));
@@ -11,8 +12,9 @@ const keychainService = process.env.LAGOON_TEST_KEYCHAIN_SERVICE || config.keych
 const harness = await startHarness(
   { ...config, keychainService },
   process.env.LAGOON_RENDERER_DIR || join(root, 'out/renderer'),
-  // One JSON line per native drag, so e2e specs can see what main would have handed to the OS.
-  (drag) => process.stdout.write(`${JSON.stringify({ drag })}\n`),
+  dialogsFromEnv(process.env),
+  // One JSON line per drag, dialog, clipboard or reveal call, so e2e specs see what main would have asked of the OS.
+  (call) => process.stdout.write(`${JSON.stringify({ ctx: call })}\n`),
 );
 process.stdout.write(`${JSON.stringify({ url: harness.url })}\n`);
 

@@ -7,16 +7,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../../../src/shared/csp.ts';
 import type { CoreConfig } from '../../../src/main/core/config.ts';
 import { createCore, type Core } from '../../../src/main/core/createCore.ts';
-
-export interface DragRecord {
-  file: string;
-  icon: string;
-}
+import { type ContextCall, decodeBridgeBytes, makeTestContext, type TestDialogs } from './testContext.ts';
 
 export interface Harness {
   url: string;
   core: Core;
-  drags: DragRecord[];
+  /** Every call the core made on a request's context (drags, dialogs, clipboard, reveal), in order. */
+  calls: ContextCall[];
   close(): Promise<void>;
 }
 
@@ -30,7 +27,8 @@ const bridgeSource = readFile(join(import.meta.dirname, 'bridge.browser.js'));
 export const startHarness = async (
   config: CoreConfig,
   rendererDir: string,
-  onDrag: (drag: DragRecord) => void = () => {},
+  dialogs: () => TestDialogs = () => ({ exportDir: null, importPaths: [] }),
+  onCall: (call: ContextCall) => void = () => {},
 ): Promise<Harness> => {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -39,24 +37,29 @@ export const startHarness = async (
     rendererDir,
     csp: contentSecurityPolicy({ connectSrc: `ws://127.0.0.1:${(server.address() as AddressInfo).port}` }),
   });
-  const drags: DragRecord[] = [];
+  const calls: ContextCall[] = [];
+  const context = makeTestContext(dialogs, (call) => {
+    calls.push(call);
+    onCall(call);
+  });
 
   server.on('request', (req, res) => void serveHttp(req, res, origin, core).catch(() => res.destroy()));
 
   // The analog of Electron's sender check: only pages of this very origin may speak the contract.
-  const wss = new WebSocketServer({ server, path: '/__harness/ws', verifyClient: ({ origin: o }: { origin: string }) => o === origin });
+  // A dropped file travels as base64 inside JSON: room for the contract's 64 MiB cap.
+  const wss = new WebSocketServer({
+    server,
+    path: '/__harness/ws',
+    maxPayload: 128 * 1024 * 1024,
+    verifyClient: ({ origin: o }: { origin: string }) => o === origin,
+  });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('message', async (raw) => {
       const frame = JSON.parse(String(raw)) as { id: number; route: unknown; input: unknown };
-      const result = await core.dispatch(frame.route, frame.input, {
-        startDrag: (files) => {
-          drags.push(files);
-          onDrag(files);
-        },
-      });
+      const result = await core.dispatch(frame.route, decodeBridgeBytes(frame.input), context);
       socket.send(JSON.stringify({ type: 'reply', id: frame.id, result }));
     });
   });
@@ -67,7 +70,7 @@ export const startHarness = async (
   return {
     url: `${origin}/index.html`,
     core,
-    drags,
+    calls,
     async close() {
       unsubscribe();
       for (const socket of sockets) socket.terminate();

@@ -3,7 +3,7 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { Library } from '../library/library.ts';
 
-type ImageRoutes = 'images.list' | 'images.get' | 'images.start_drag';
+type ImageRoutes = 'images.list' | 'images.get';
 
 const notFound = () => new AppError('NOT_FOUND', 'That image is not in the library.');
 
@@ -13,13 +13,5 @@ export const imagesHandlers = (deps: { library: Library }): Pick<Handlers<Reques
     const image = deps.library.get(id);
     if (!image) throw notFound();
     return image;
-  },
-  // The renderer names an image; main alone turns that into paths, so a compromised page cannot drag out arbitrary files.
-  'images.start_drag': async ({ id }, ctx) => {
-    const file = deps.library.mediaPath('image', id);
-    const icon = deps.library.mediaPath('thumb', id);
-    if (!file || !icon) throw notFound();
-    ctx.startDrag({ file, icon });
-    return { started: true as const };
   },
 });

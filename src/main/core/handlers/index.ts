@@ -1,16 +1,25 @@
+import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { AccountService } from '../account/accountService.ts';
 import type { CatalogService } from '../catalog/catalogService.ts';
 import type { GenerationService } from '../generation/generationService.ts';
 import type { RequestContext } from '../ipc/router.ts';
+import type { Backups } from '../library/backup.ts';
+import type { Curation } from '../library/curation/curation.ts';
 import type { Library } from '../library/library.ts';
+import type { Trash } from '../library/trash.ts';
 import type { GenerationQueue } from '../queue/generationQueue.ts';
 import type { SecretStore } from '../secrets/secretStore.ts';
+import type { Transfer } from '../transfer/transferService.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
 import { generationHandlers } from './generationHandlers.ts';
+import { handOffHandlers } from './handOffHandlers.ts';
 import { imagesHandlers } from './imagesHandlers.ts';
 import { jobsHandlers } from './jobsHandlers.ts';
+import { libraryHandlers } from './libraryHandlers.ts';
+import { maintenanceHandlers } from './maintenanceHandlers.ts';
 import { settingsHandlers } from './settingsHandlers.ts';
+import { transferHandlers } from './transferHandlers.ts';
 
 export interface HandlerDeps {
   secrets: SecretStore;
@@ -19,6 +28,12 @@ export interface HandlerDeps {
   queue: GenerationQueue;
   catalog: CatalogService;
   account: AccountService;
+  db: Database;
+  dataDir: string;
+  trash: Trash;
+  backups: Backups;
+  transfer: Transfer;
+  curation: Curation;
 }
 
 /** Every route's handler; `satisfies` makes a missing or an extra one a type error. */
@@ -29,4 +44,8 @@ export const buildHandlers = (deps: HandlerDeps) =>
     ...imagesHandlers(deps),
     ...jobsHandlers(deps),
     ...catalogHandlers(deps),
+    ...handOffHandlers(deps),
+    ...maintenanceHandlers(deps),
+    ...transferHandlers(deps),
+    ...libraryHandlers(deps),
   }) satisfies Handlers<RequestContext>;

@@ -4,9 +4,22 @@ import { type Handlers, isRouteName, routes } from '../../../shared/ipc/contract
 import { redact } from '../log.ts';
 
 /** What a handler may ask of the process that carried the request (Electron's webContents, or the e2e bridge). */
+/**
+ * What a handler may ask of the process that carried the request (Electron's webContents and OS dialogs, or the
+ * e2e bridge). Every path here is one main resolved itself or one the user picked in an OS dialog.
+ */
 export interface RequestContext {
-  /** Starts a native drag of a library file; only ever called with paths main resolved itself. */
-  startDrag(files: { file: string; icon: string }): void;
+  /** Starts a native drag of library files (several on macOS/Windows), with a thumbnail as the drag icon. */
+  startDrag(drag: { files: string[]; icon: string }): void;
+  /** Asks the user for an export folder; null when they cancel. */
+  chooseExportFolder(): Promise<string | null>;
+  /** Asks the user where to save a zip (suggesting a name); null when they cancel. */
+  chooseZipPath(suggestedName: string): Promise<string | null>;
+  /** Asks the user for files and/or folders to import; empty when they cancel. */
+  chooseImportSources(): Promise<string[]>;
+  revealFile(path: string): void;
+  copyImage(path: string): void;
+  copyText(text: string): void;
 }
 
 export type Dispatch = (route: unknown, input: unknown, ctx: RequestContext) => Promise<Result<unknown>>;

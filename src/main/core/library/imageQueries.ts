@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ImageEndpoint, ImageFormat } from '../../../shared/veniceFacts.ts';
-import type { ListCursor } from './cursor.ts';
+import { compareNames } from './compareNames.ts';
 
 /** One `images` row, with columns renamed to camelCase by the SELECTs below. */
 export interface ImageRow {
@@ -25,14 +25,21 @@ export interface ImageRow {
   priceUsd: number | null;
 }
 
-export type ImageListRow = Pick<ImageRow, 'id' | 'createdAt' | 'prompt' | 'model' | 'width' | 'height' | 'format' | 'blurred'>;
+/** What the grid shows of an image (ImageSummary before mapping); SQLite has no boolean, so flags are 0 or 1. */
+export interface ImageSummaryRow extends Pick<ImageRow, 'id' | 'createdAt' | 'prompt' | 'model' | 'width' | 'height' | 'format' | 'blurred'> {
+  favorite: 0 | 1;
+  rating: number;
+  trashedAt: number | null;
+  fileMissing: 0 | 1;
+}
 
-const LIST_COLUMNS = 'id, created_at AS createdAt, prompt, model, width, height, format, blurred';
+/** A whole stored image as `images.get` reads it back. */
+export type ImageRecord = ImageRow & ImageSummaryRow;
 
-/** Exported so the migration test can assert their query plans use `images_by_created` with no sort step. */
-export const LIST_FIRST_PAGE_SQL = `SELECT ${LIST_COLUMNS} FROM images ORDER BY created_at DESC, id DESC LIMIT ?`;
-export const LIST_AFTER_CURSOR_SQL =
-  `SELECT ${LIST_COLUMNS} FROM images WHERE (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?`;
+/** The ImageSummaryRow columns of `images AS <alias>`, for every query that lists images. */
+export const summaryColumns = (alias: string): string =>
+  `${alias}.id, ${alias}.created_at AS createdAt, ${alias}.prompt, ${alias}.model, ${alias}.width, ${alias}.height, ${alias}.format, ` +
+  `${alias}.blurred, ${alias}.favorite, ${alias}.rating, ${alias}.trashed_at AS trashedAt, (${alias}.file_missing_at IS NOT NULL) AS fileMissing`;
 
 const INSERT_IMAGE_SQL = `INSERT INTO images
   (id, created_at, prompt, model, endpoint, request_json, response_json, format, width, height, byte_size, sha256, file_name, thumb_name,
@@ -40,9 +47,12 @@ const INSERT_IMAGE_SQL = `INSERT INTO images
   VALUES (@id, @createdAt, @prompt, @model, @endpoint, @requestJson, @responseJson, @format, @width, @height, @byteSize, @sha256, @fileName,
    @thumbName, @jobId, @blurred, @priceUsd)`;
 
-const GET_IMAGE_SQL = `SELECT id, created_at AS createdAt, prompt, model, endpoint, request_json AS requestJson,
-  response_json AS responseJson, format, width, height, byte_size AS byteSize, sha256, file_name AS fileName,
-  thumb_name AS thumbName, job_id AS jobId, blurred, price_usd AS priceUsd FROM images WHERE id = ?`;
+const GET_IMAGE_SQL = `SELECT ${summaryColumns('i')}, i.endpoint, i.request_json AS requestJson, i.response_json AS responseJson,
+  i.byte_size AS byteSize, i.sha256, i.file_name AS fileName, i.thumb_name AS thumbName, i.job_id AS jobId, i.price_usd AS priceUsd
+  FROM images AS i WHERE i.id = ?`;
+const IMAGE_TAGS_SQL = 'SELECT t.name FROM image_tags AS it JOIN tags AS t ON t.id = it.tag_id WHERE it.image_id = ?';
+const IMAGE_COLLECTIONS_SQL = `SELECT c.id, c.name FROM collection_images AS ci JOIN collections AS c ON c.id = ci.collection_id
+  WHERE ci.image_id = ?`;
 
 const GET_SETTING_SQL = 'SELECT value FROM settings WHERE key = ?';
 const SET_SETTING_SQL = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
@@ -50,7 +60,7 @@ const SET_SETTING_SQL = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONF
 // Preparing is the costly part of a small query; statements live as long as their connection and no longer.
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
 
-const prepared = (db: Database, sql: string): Statement => {
+export const prepared = (db: Database, sql: string): Statement => {
   let perDb = statementCache.get(db);
   if (!perDb) {
     perDb = new Map();
@@ -71,14 +81,14 @@ export const insertImage = (db: Database, row: ImageInsert): void => {
   prepared(db, INSERT_IMAGE_SQL).run({ jobId: null, blurred: 0, priceUsd: null, ...row });
 };
 
-export const getImageRow = (db: Database, id: string): ImageRow | undefined =>
-  prepared(db, GET_IMAGE_SQL).get(id) as ImageRow | undefined;
+export const getImageRow = (db: Database, id: string): ImageRecord | undefined =>
+  prepared(db, GET_IMAGE_SQL).get(id) as ImageRecord | undefined;
 
-/** Newest first; `after` continues strictly past the last row of the previous page, so inserts never shift pages. */
-export const listImages = (db: Database, opts: { after: ListCursor | null; limit: number }): ImageListRow[] =>
-  (opts.after
-    ? prepared(db, LIST_AFTER_CURSOR_SQL).all(opts.after.createdAt, opts.after.id, opts.limit)
-    : prepared(db, LIST_FIRST_PAGE_SQL).all(opts.limit)) as ImageListRow[];
+export const getImageTags = (db: Database, id: string): string[] =>
+  (prepared(db, IMAGE_TAGS_SQL).all(id) as Array<{ name: string }>).map((r) => r.name).toSorted(compareNames);
+
+export const getImageCollections = (db: Database, id: string): Array<{ id: string; name: string }> =>
+  (prepared(db, IMAGE_COLLECTIONS_SQL).all(id) as Array<{ id: string; name: string }>).toSorted((a, b) => compareNames(a.name, b.name) || compareNames(a.id, b.id));
 
 export const getSetting = (db: Database, key: string): string | null =>
   (prepared(db, GET_SETTING_SQL).get(key) as { value: string } | undefined)?.value ?? null;

@@ -4,15 +4,17 @@ import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { MediaKind } from '../../../shared/app.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { ImageDetail, ImagePage, ImageSummary } from '../../../shared/ipc/schemas/images.ts';
+import type { ImageDetail, ImagePage } from '../../../shared/ipc/schemas/images.ts';
+import type { ImageQuery, SearchPage } from '../../../shared/ipc/schemas/library.ts';
 import type { ImageEndpoint, ImageFormat } from '../../../shared/veniceFacts.ts';
 import { type AtomicWriteHooks, ensureDirectory, writeFileAtomic } from './atomicFile.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { assertNoCredentials } from './credentialGuard.ts';
 import { isImageId } from './imageId.ts';
-import { getImageRow, getSetting, type ImageListRow, type ImageRow, insertImage, listImages, setSetting } from './imageQueries.ts';
+import { toDetail } from './imageMapping.ts';
+import { getImageCollections, getImageRow, getImageTags, getSetting, type ImageRow, insertImage, setSetting } from './imageQueries.ts';
 import { MEDIA_DIRS, mediaName } from './mediaNames.ts';
 import { probeImage } from './probeImage.ts';
+import { countImages, searchImages } from './search/searchImages.ts';
 import { makeThumbnail } from './thumbnails.ts';
 
 export interface IngestInput {
@@ -36,7 +38,11 @@ export interface IngestInput {
 export interface Library {
   /** Resolves only once the image, its thumbnail and its row are all durably stored; otherwise nothing is left behind. */
   ingest(input: IngestInput): Promise<ImageDetail>;
+  /** The live library, newest first (the grid before any search): `search` with an empty query. */
   list(opts: { cursor?: string | null; limit?: number }): ImagePage;
+  /** Words, filters and sort combined, one keyset page at a time, with the matched words of each prompt. */
+  search(query: ImageQuery, opts?: { cursor?: string | null; limit?: number }): SearchPage;
+  count(query: ImageQuery): number;
   get(id: string): ImageDetail | null;
   /** Absolute path of the image or thumbnail file, or null for an unknown id. */
   mediaPath(kind: MediaKind, id: string): string | null;
@@ -80,28 +86,6 @@ const atomicHooks = (hooks: LibraryHooks, kind: MediaKind): AtomicWriteHooks => 
     ...(afterRename ? { afterRename: (path: string) => afterRename({ kind, path }) } : {}),
   };
 };
-
-const toSummary = (row: ImageListRow): ImageSummary => ({
-  id: row.id,
-  createdAt: row.createdAt,
-  prompt: row.prompt,
-  model: row.model,
-  width: row.width,
-  height: row.height,
-  format: row.format,
-  blurred: row.blurred === 1,
-});
-
-const toDetail = (row: ImageRow): ImageDetail => ({
-  ...toSummary(row),
-  endpoint: row.endpoint,
-  request: JSON.parse(row.requestJson) as Record<string, unknown>,
-  byteSize: row.byteSize,
-  sha256: row.sha256,
-  response: JSON.parse(row.responseJson) as Record<string, unknown>,
-  jobId: row.jobId,
-  priceUsd: row.priceUsd,
-});
 
 const exists = async (path: string): Promise<boolean> =>
   lstat(path).then(
@@ -203,7 +187,9 @@ export function createLibrary(deps: LibraryDeps): Library {
       for (const path of created.toReversed()) await rm(path, { force: true }).catch(() => undefined);
       throw error instanceof AppError ? error : storageFailed(error);
     }
-    return toDetail(row);
+    const stored = get(id);
+    if (!stored) throw new AppError('INTERNAL', 'The stored image could not be read back.');
+    return stored;
   };
 
   const list = (opts: { cursor?: string | null; limit?: number }): ImagePage => {
@@ -211,18 +197,14 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
       throw new AppError('INVALID_INPUT', `A page holds between 1 and ${MAX_PAGE_SIZE} images.`);
     }
-    const after = opts.cursor === undefined || opts.cursor === null ? null : decodeCursor(opts.cursor);
-    // One extra row tells whether another page exists without a COUNT.
-    const rows = listImages(db, { after, limit: limit + 1 });
-    const items = rows.slice(0, limit).map(toSummary);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    const { items, nextCursor } = searchImages(db, {}, { cursor: opts.cursor ?? null, limit });
+    return { items, nextCursor };
   };
 
   const get = (id: string): ImageDetail | null => {
     if (!isImageId(id)) return null;
     const row = getImageRow(db, id);
-    return row ? toDetail(row) : null;
+    return row ? toDetail(row, getImageTags(db, id), getImageCollections(db, id)) : null;
   };
 
   const mediaPath = (kind: MediaKind, id: string): string | null => {
@@ -237,6 +219,8 @@ export function createLibrary(deps: LibraryDeps): Library {
   return {
     ingest,
     list,
+    search: (query, opts = {}) => searchImages(db, query, opts),
+    count: (query) => countImages(db, query),
     get,
     mediaPath,
     mediaRoot: (kind) => join(dataDir, MEDIA_DIRS[kind]),

@@ -84,14 +84,30 @@ const toPayload = (error: unknown): AppErrorPayload =>
 async function importOne(deps: ImportDeps, path: string): Promise<ImportOutcome> {
   const loaded = await loadImage(path);
   if ('skip' in loaded) return { path, status: 'skipped', reason: loaded.skip };
-  const { bytes, format } = loaded;
+  return importLoaded(deps, path, basename(path), loaded.bytes, loaded.format);
+}
+
+/**
+ * One file's bytes, imported like a file called `name` (a file dropped onto the window: the page has its bytes but
+ * not its path). `name` only ever becomes text in the record (its stem is the prompt when nothing else says one).
+ */
+export async function importBytes(deps: ImportDeps, name: string, bytes: Uint8Array): Promise<ImportOutcome> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const format = sniffFormat(buffer.subarray(0, 12));
+  if (!format) return { path: name, status: 'skipped', reason: 'not-an-image' };
+  if (buffer.byteLength > MAX_IMPORT_BYTES) return { path: name, status: 'skipped', reason: 'too-large' };
+  const fileName = name.split(/[/\\]/u).at(-1) || name;
+  return importLoaded(deps, name, fileName, buffer, format);
+}
+
+async function importLoaded(deps: ImportDeps, path: string, fileName: string, bytes: Buffer, format: ImageFormat): Promise<ImportOutcome> {
   const existing = findImageIdBySha256(deps.db, createHash('sha256').update(bytes).digest('hex'));
   if (existing) return { path, status: 'skipped', reason: 'duplicate', existingId: existing };
   const meta = readEmbedded(bytes);
   // A copy Lagoon exported differs in bytes (its metadata was added) but is the same image as the original.
   const original = meta.lagoon?.sha256 ? findImageIdBySha256(deps.db, meta.lagoon.sha256) : null;
   if (original) return { path, status: 'skipped', reason: 'duplicate', existingId: original };
-  const record = importRecord(meta, basename(path), (deps.now ?? Date.now)());
+  const record = importRecord(meta, fileName, (deps.now ?? Date.now)());
   const input: IngestInput = {
     bytes,
     format,

@@ -53,7 +53,7 @@ export function GenerateResult({ shown, pending, onShow }: Props) {
               width={detail?.width}
               height={detail?.height}
               draggable
-              onDragStart={(e) => startDragOut(e, shown.imageId)}
+              onDragStart={(e) => startDragOut(e, [shown.imageId])}
             />
             {detail?.blurred && <BlurredBadge variant="overlay" endpoint={detail.endpoint} />}
           </div>

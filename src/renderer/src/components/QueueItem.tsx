@@ -89,7 +89,7 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
                 data-image-id={id}
                 aria-label={t('queue.showImage', { n: i + 1 })}
                 draggable
-                onDragStart={(e) => startDragOut(e, id)}
+                onDragStart={(e) => startDragOut(e, [id])}
                 onClick={() => onShow(job, id)}
               >
                 <img src={mediaUrl('thumb', id)} alt="" draggable={false} loading="lazy" />

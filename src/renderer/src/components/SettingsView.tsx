@@ -3,6 +3,7 @@ import type { LanguageChoice } from '../../../shared/ipc/schemas/settings.ts';
 import type { KeyStatusState } from '../hooks/useKeyStatus.ts';
 import { ApiKeySettings } from './ApiKeySettings.tsx';
 import { LanguageSettings } from './LanguageSettings.tsx';
+import { LibrarySettings } from './LibrarySettings.tsx';
 
 interface Props {
   keyStatus: KeyStatusState;
@@ -21,6 +22,7 @@ export function SettingsView({ keyStatus, keyFocusRequest, initialLanguage }: Pr
       </header>
       <ApiKeySettings keyStatus={keyStatus} focusRequest={keyFocusRequest} />
       <LanguageSettings initialChoice={initialLanguage} />
+      <LibrarySettings />
     </section>
   );
 }

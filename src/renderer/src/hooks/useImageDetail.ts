@@ -1,27 +1,40 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
 import { type ApiError, call, toApiError } from '../api.ts';
 
 export interface ImageDetailState {
   detail: ImageDetail | null;
   error: ApiError | null;
+  /** Ask again (after tags or collections changed). */
+  reload: () => void;
 }
+
+type Answer = { id: string | null; detail: ImageDetail | null; error: ApiError | null };
 
 /** Full metadata for one image; the answer for an id the viewer has already left is dropped. */
 export const useImageDetail = (id: string | null): ImageDetailState => {
-  const [state, setState] = useState<ImageDetailState & { id: string | null }>({ id: null, detail: null, error: null });
+  const [state, setState] = useState<Answer>({ id: null, detail: null, error: null });
+
+  const fetchDetail = useCallback((wanted: string, isCurrent: () => boolean) => {
+    call('images.get', { id: wanted }).then(
+      (detail) => isCurrent() && setState({ id: wanted, detail, error: null }),
+      (e: unknown) => isCurrent() && setState({ id: wanted, detail: null, error: toApiError(e) }),
+    );
+  }, []);
 
   useEffect(() => {
     if (id === null) return;
     let current = true;
-    call('images.get', { id }).then(
-      (detail) => current && setState({ id, detail, error: null }),
-      (e: unknown) => current && setState({ id, detail: null, error: toApiError(e) }),
-    );
+    fetchDetail(id, () => current);
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, fetchDetail]);
 
-  return state.id === id ? { detail: state.detail, error: state.error } : { detail: null, error: null };
+  // A reload's answer is kept only while the same image is still the one shown.
+  const reload = useCallback(() => {
+    if (id !== null) fetchDetail(id, () => true);
+  }, [id, fetchDetail]);
+
+  return state.id === id ? { detail: state.detail, error: state.error, reload } : { detail: null, error: null, reload };
 };

@@ -13,6 +13,13 @@ export const zImageSummary = z.strictObject({
   format: z.enum(IMAGE_FORMATS),
   /** Venice blurred it under Safe mode (moderation auto / safe_mode true). */
   blurred: z.boolean(),
+  favorite: z.boolean(),
+  /** 0 = not rated, else 1–5. */
+  rating: z.number().int().min(0).max(5),
+  /** When it was moved to the trash (null: in the library). */
+  trashedAt: z.number().int().nullable(),
+  /** The startup sweep found its file missing; the row (prompt, settings) is kept. */
+  fileMissing: z.boolean(),
 });
 export type ImageSummary = z.infer<typeof zImageSummary>;
 
@@ -28,6 +35,8 @@ export const zImageDetail = zImageSummary.extend({
   /** The generation job that made it; variants of one request share it (their batch). Null for imports. */
   jobId: z.uuid().nullable(),
   priceUsd: z.number().nonnegative().nullable(),
+  tags: z.array(z.string()),
+  collections: z.array(z.strictObject({ id: z.uuid(), name: z.string() })),
 });
 export type ImageDetail = z.infer<typeof zImageDetail>;
 
@@ -46,7 +55,8 @@ export const imagesRoutes = {
     output: zImagePage,
   }),
   'images.get': route({ input: z.strictObject({ id: zImageId }), output: zImageDetail }),
-  'images.start_drag': route({ input: z.strictObject({ id: zImageId }), output: z.strictObject({ started: z.literal(true) }) }),
+  /** One or several library images dragged out of the window; main resolves the files itself. */
+  'images.start_drag': route({ input: z.strictObject({ ids: z.array(zImageId).min(1).max(500) }), output: z.strictObject({ started: z.literal(true) }) }),
 };
 
 export const zImagesChanged = z.strictObject({

@@ -15,7 +15,13 @@ export type KeyStatus = z.infer<typeof zKeyStatus>;
 
 export const zLanguageChoice = z.enum(LANGUAGE_CHOICES);
 
-export const zPreferences = z.strictObject({ language: zLanguageChoice });
+export const zPreferences = z.strictObject({
+  language: zLanguageChoice,
+  /** Trashed images older than this are purged (file, thumbnail and row together). */
+  trashRetentionDays: z.number().int().min(1).max(3650),
+  /** How many database backups to keep. */
+  backupsToKeep: z.number().int().min(1).max(100),
+});
 export type Preferences = z.infer<typeof zPreferences>;
 
 export const settingsRoutes = {
@@ -25,4 +31,8 @@ export const settingsRoutes = {
   'settings.clear_api_key': route({ input: zNoInput, output: zKeyStatus }),
   'settings.get_preferences': route({ input: zNoInput, output: zPreferences }),
   'settings.set_language': route({ input: z.strictObject({ language: zLanguageChoice }), output: zPreferences }),
+  'settings.set_library_prefs': route({
+    input: z.strictObject({ trashRetentionDays: z.number().int().min(1).max(3650).optional(), backupsToKeep: z.number().int().min(1).max(100).optional() }),
+    output: zPreferences,
+  }),
 };

@@ -4,9 +4,10 @@ import { migration0002 } from './0002-file-health.ts';
 import { migration0003 } from './0003-jobs.ts';
 import { migration0004 } from './0004-import-endpoint.ts';
 import { migration0005 } from './0005-curation.ts';
+import { migration0006 } from './0006-search.ts';
 
 /**
  * Every schema change, in order, imported statically so the bundle carries them all. A shipped migration is never
  * edited: a fix is a new migration appended here.
  */
-export const ALL_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const ALL_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { RequestContext } from '../ipc/router.ts';
+import { DRAG_ICON_EDGE, imageNotFound, pngForOs, resolveHandOffFile } from '../library/handOffFiles.ts';
+import type { Library } from '../library/library.ts';
+
+type HandOffRoutes = 'images.start_drag' | 'images.copy_prompt' | 'images.copy_image' | 'images.reveal';
+
+/**
+ * Handing images to the OS. The page names images by id; main alone turns ids into paths, so a compromised page
+ * can neither drag out nor reveal nor copy an arbitrary file.
+ */
+export const handOffHandlers = (deps: { db: Database; library: Library; dataDir: string }): Pick<Handlers<RequestContext>, HandOffRoutes> => ({
+  // Every id must resolve before anything starts: a drag that silently carried fewer files than chosen would mislead.
+  'images.start_drag': async ({ ids }, ctx) => {
+    const resolved = [];
+    for (const id of new Set(ids)) resolved.push(await resolveHandOffFile(deps, id, { live: true }));
+    const [first] = resolved;
+    if (!first) throw imageNotFound();
+    const icon = await pngForOs(deps.dataDir, first.thumb ?? first.file, 'drag-icon', DRAG_ICON_EDGE);
+    ctx.startDrag({ files: resolved.map((r) => r.file), icon });
+    return { started: true as const };
+  },
+  'images.copy_prompt': async ({ id }, ctx) => {
+    const image = deps.library.get(id);
+    if (!image) throw imageNotFound();
+    ctx.copyText(image.prompt);
+    return { done: true as const };
+  },
+  'images.copy_image': async ({ id }, ctx) => {
+    const { file } = await resolveHandOffFile(deps, id, { live: false });
+    ctx.copyImage(await pngForOs(deps.dataDir, file, 'clipboard'));
+    return { done: true as const };
+  },
+  'images.reveal': async ({ id }, ctx) => {
+    ctx.revealFile((await resolveHandOffFile(deps, id, { live: false })).file);
+    return { done: true as const };
+  },
+});

@@ -1,0 +1,23 @@
+import type { Database } from 'better-sqlite3';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { RequestContext } from '../ipc/router.ts';
+import { type Backups, checkIntegrity } from '../library/backup.ts';
+import type { Library } from '../library/library.ts';
+import { readLibraryPrefs } from '../library/libraryPrefs.ts';
+import type { Trash } from '../library/trash.ts';
+
+type MaintenanceRoutes = 'images.trash' | 'images.restore' | 'trash.empty' | 'library.check_integrity' | 'library.backup_now';
+
+/** The trash, and keeping the library safe: integrity check and backups on demand. */
+export const maintenanceHandlers = (deps: {
+  db: Database;
+  library: Library;
+  trash: Trash;
+  backups: Backups;
+}): Pick<Handlers<RequestContext>, MaintenanceRoutes> => ({
+  'images.trash': async ({ ids }) => ({ updated: deps.trash.trash(ids).length }),
+  'images.restore': async ({ ids }) => ({ updated: deps.trash.restore(ids).length }),
+  'trash.empty': async () => ({ purged: await deps.trash.empty() }),
+  'library.check_integrity': async () => checkIntegrity(deps.db),
+  'library.backup_now': async () => deps.backups.backupNow(readLibraryPrefs(deps.library).backupsToKeep),
+});

@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3';
+import { joinKey, type KeyRange, rangeAfter } from './docKey.ts';
+import { type MatchParts, matchExpression } from './matchExpression.ts';
+import { iterateCandidates, type KeyedRow, keyOf, selectMatched, type TextRow } from './searchQueries.ts';
+import { hasWordStartingWith, needsCheck, type QueryTerm, streamablePrefix } from './searchText.ts';
+
+/**
+ * How many candidates the streamed walk may check per wanted row before handing over to the exact query. The
+ * exact query's cost grows with how common the whole word is; the walk runs out of budget only when the word is
+ * rare among its prefix's matches, and then the exact query is cheap (e.g. "lighthouse" among "lig…").
+ */
+const CANDIDATES_PER_ROW = 10;
+
+const matchesWords = (row: TextRow, words: readonly QueryTerm[]): boolean =>
+  words.every((word) =>
+    [row.prompt, row.negative, row.model, row.style, row.tagNames].some((text) => text !== null && hasWordStartingWith(text, word.folded)),
+  );
+
+/**
+ * Up to `want` rows matching the query within `range`, in key order. Words no longer than the indexed prefixes go
+ * to FTS5 as they are; longer ones go as their indexed prefix and each candidate is checked for the whole word.
+ */
+export const collectMatches = (db: Database, parts: MatchParts, range: KeyRange, newestFirst: boolean, want: number): KeyedRow[] => {
+  const checked = parts.terms.filter(needsCheck);
+  if (checked.length === 0) return selectMatched(db, matchExpression(parts), range, newestFirst, want);
+  const streamed = matchExpression({ ...parts, terms: parts.terms.map(streamablePrefix) });
+  const budget = want * CANDIDATES_PER_ROW;
+  const rows: KeyedRow[] = [];
+  let examined = 0;
+  let lastKey = 0n;
+  for (const row of iterateCandidates(db, streamed, range, newestFirst, budget)) {
+    examined++;
+    lastKey = joinKey(keyOf(row));
+    if (matchesWords(row, checked)) rows.push(row);
+    if (rows.length === want) break;
+  }
+  if (rows.length === want || examined < budget) return rows;
+  const rest = rangeAfter(range, lastKey, newestFirst);
+  if (rest) rows.push(...selectMatched(db, matchExpression(parts), rest, newestFirst, want - rows.length));
+  return rows;
+};

@@ -1,0 +1,83 @@
+/**
+ * The user's words, split the way FTS5's unicode61 tokenizer splits: letters, numbers and private-use characters
+ * form words (combining marks stay with their letter), everything else separates.
+ *
+ * Each word travels in two forms. FTS5 gets it as typed and folds it itself, exactly as it folded the index. JS
+ * folds it (NFD, marks dropped, lower case) only to check candidates and to find the words to highlight; that fold
+ * matches `remove_diacritics 2` for Latin scripts and differs in rare corners (e.g. Greek accents, which FTS5
+ * keeps), where it can only make a highlight or a long-word check more lenient, never hide an indexed match.
+ */
+const TOKEN_RE = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+const MARKS_RE = /\p{M}/gu;
+
+/** More words than this add nothing a person would notice, and each one costs a doclist walk. */
+export const MAX_QUERY_TERMS = 16;
+/** The longest prefix FTS5 keeps its own doclist for (migration 0006: prefix = '1 2 3'), in characters. */
+export const INDEXED_PREFIX_CHARS = 3;
+
+// NFC again at the end: NFD also splits Hangul syllables into jamo, which FTS5 keeps whole.
+export const foldText = (text: string): string => text.normalize('NFD').replace(MARKS_RE, '').normalize('NFC').toLowerCase();
+
+export interface TokenSpan {
+  start: number;
+  end: number;
+  text: string;
+  folded: string;
+}
+
+/** Every word of `text` with its code-unit range [start, end). */
+export const tokenSpans = (text: string): TokenSpan[] => {
+  const spans: TokenSpan[] = [];
+  for (const match of text.matchAll(TOKEN_RE)) {
+    const folded = foldText(match[0]);
+    if (folded) spans.push({ start: match.index, end: match.index + match[0].length, text: match[0], folded });
+  }
+  return spans;
+};
+
+export interface QueryTerm {
+  /** As typed: what FTS5 is given. */
+  text: string;
+  /** Folded in JS: what candidates and highlights are compared with. */
+  folded: string;
+}
+
+/** The distinct words of a search box, at most MAX_QUERY_TERMS; empty when it holds no word at all. */
+export const queryTerms = (text: string | undefined): QueryTerm[] => {
+  if (!text) return [];
+  const terms = new Map<string, QueryTerm>();
+  for (const span of tokenSpans(text)) {
+    if (!terms.has(span.folded)) terms.set(span.folded, { text: span.text, folded: span.folded });
+    if (terms.size === MAX_QUERY_TERMS) break;
+  }
+  return [...terms.values()];
+};
+
+/**
+ * Each word becomes a quoted prefix phrase, so nothing the user types is read as FTS5 syntax (AND, NEAR, quotes,
+ * parentheses, `*`, `:`, `^`, column names): the quoted text is only ever tokenized.
+ */
+export const prefixPhrase = (word: string): string => `"${word.replaceAll('"', '""')}"*`;
+
+/**
+ * FTS5 answers a prefix longer than its prefix indexes by first merging the doclists of every matching term, the
+ * whole library's worth: 120 ms for "light" at 1M images. Such words are searched by their indexed prefix instead,
+ * which streams, and each candidate is then checked for the whole word (collectMatches.ts).
+ */
+export const needsCheck = (term: QueryTerm): boolean => [...term.text].length > INDEXED_PREFIX_CHARS;
+export const streamablePrefix = (term: QueryTerm): QueryTerm =>
+  needsCheck(term) ? { ...term, text: [...term.text].slice(0, INDEXED_PREFIX_CHARS).join('') } : term;
+
+/** Whether some word of `text` begins with the folded `word`; the substring test rejects most candidates cheaply. */
+export const hasWordStartingWith = (text: string, folded: string): boolean =>
+  foldText(text).includes(folded) && tokenSpans(text).some((span) => span.folded.startsWith(folded));
+
+/** [start, end) ranges of the prompt's words that begin with one of the terms (search is by prefix). */
+export const highlightRanges = (prompt: string, terms: readonly QueryTerm[]): Array<[number, number]> => {
+  if (terms.length === 0) return [];
+  const ranges: Array<[number, number]> = [];
+  for (const span of tokenSpans(prompt)) {
+    if (terms.some((term) => span.folded.startsWith(term.folded))) ranges.push([span.start, span.end]);
+  }
+  return ranges;
+};

@@ -1,0 +1,161 @@
+import type { Database } from 'better-sqlite3';
+import type { TransferResult } from '../../../shared/ipc/schemas/library.ts';
+import type { EventBus } from '../events/eventBus.ts';
+import type { Library } from '../library/library.ts';
+import type { Trash } from '../library/trash.ts';
+import type { PlaceHooks } from './exclusiveFile.ts';
+import { exportImages } from './exportImages.ts';
+import { templateParts } from './exportSource.ts';
+import { exportZip } from './exportZip.ts';
+import { importBytes, type ImportOutcome, importPaths, type SkipReason } from './importFiles.ts';
+
+/** Where an export goes: a folder, or one zip file; both chosen by the user in an OS dialog, never by the page. */
+export type ExportTarget = { dir: string } | { zipPath: string };
+
+export interface ExportRequest {
+  template?: string | undefined;
+  stripMetadata: boolean;
+  sidecar: boolean;
+}
+
+export interface TransferDeps {
+  db: Database;
+  library: Library;
+  dataDir: string;
+  events: EventBus;
+  /** Importing a file whose image is in the trash brings that image back. */
+  trash: Pick<Trash, 'restore'>;
+  now?: () => number;
+  /** Crash-test seams of the export's file protocol. */
+  hooks?: PlaceHooks;
+  /** At most one progress event per interval (the first and the last always go out). */
+  progressIntervalMs?: number;
+}
+
+export interface Transfer {
+  /** Checks the options before anyone is asked where to export to (an unknown template field fails here). */
+  validateExport(request: ExportRequest): void;
+  exportTo(ids: readonly string[], request: ExportRequest, target: ExportTarget): Promise<TransferResult>;
+  importPaths(paths: readonly string[]): Promise<TransferResult>;
+  importFile(name: string, bytes: Uint8Array): Promise<TransferResult>;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Nothing chosen, nothing done: what the handlers return when the user closes the dialog. */
+export const notChosen = (): TransferResult => ({ chosen: false, done: 0, skipped: 0, failed: [] });
+
+const fileNameOf = (path: string): string => path.split(/[/\\]/u).at(-1) || path;
+
+const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
+  duplicate: 'Already in the library.',
+  'not-an-image': 'Not a PNG, JPEG or WebP image.',
+  symlink: 'A link, not a file: links are not followed.',
+  'not-found': 'The file is no longer there.',
+  'not-a-file': 'Not a regular file.',
+  unreadable: 'The file could not be read.',
+  'too-large': 'The file is too large to import.',
+};
+const TOLD_FOR_CHOSEN: ReadonlySet<SkipReason> = new Set(['not-found', 'not-a-file', 'unreadable', 'too-large']);
+const TOLD_FOR_ONE_FILE: ReadonlySet<SkipReason> = new Set([...TOLD_FOR_CHOSEN, 'not-an-image']);
+
+/**
+ * Skips the user should hear about (a file they chose that could not be read) are listed as failures; expected
+ * ones (duplicates, a folder's other files, links inside folders) are only counted.
+ */
+const importResult = (items: readonly ImportOutcome[], told: ReadonlySet<SkipReason>): TransferResult => {
+  const result: TransferResult = { chosen: true, done: 0, skipped: 0, failed: [] };
+  for (const o of items) {
+    if (o.status === 'imported') result.done++;
+    else if (o.status === 'failed') result.failed.push({ id: null, name: fileNameOf(o.path), message: o.error.message });
+    else if (told.has(o.reason)) result.failed.push({ id: null, name: fileNameOf(o.path), message: SKIP_MESSAGES[o.reason] });
+    else result.skipped++;
+  }
+  return result;
+};
+
+export function createTransfer(deps: TransferDeps): Transfer {
+  const now = deps.now ?? Date.now;
+  const interval = deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
+  const exportDeps = { library: deps.library, dataDir: deps.dataDir, ...(deps.hooks ? { hooks: deps.hooks } : {}) };
+
+  const progress = (operation: 'export' | 'import') => {
+    let last = Number.NEGATIVE_INFINITY;
+    return (done: number, total: number): void => {
+      const t = now();
+      if (done !== 0 && done !== total && t - last < interval) return;
+      last = t;
+      deps.events.emit('transfer.progress', { operation, done, total });
+    };
+  };
+
+  /** Imported ids reach the grid in batches, as the progress does, not one event per file. */
+  const addedReporter = () => {
+    let pending: string[] = [];
+    let last = now();
+    return {
+      add(outcome: ImportOutcome, force = false) {
+        if (outcome.status === 'imported') pending.push(outcome.id);
+        if (pending.length > 0 && (force || now() - last >= interval)) this.flush();
+      },
+      flush() {
+        last = now();
+        if (pending.length === 0) return;
+        deps.events.emit('images.changed', { reason: 'added', ids: pending });
+        pending = [];
+      },
+    };
+  };
+
+  /** A duplicate of an image in the trash is the user asking for it back. */
+  const restoreTrashedDuplicates = (items: readonly ImportOutcome[]): void => {
+    const ids = items.flatMap((o) => (o.status === 'skipped' && o.reason === 'duplicate' && o.existingId ? [o.existingId] : []));
+    if (ids.length > 0) deps.trash.restore(ids);
+  };
+
+  return {
+    validateExport(request) {
+      templateParts(request);
+    },
+
+    async exportTo(ids, request, target) {
+      const unique = [...new Set(ids)];
+      const report = progress('export');
+      report(0, unique.length);
+      const onProgress = ({ done, total }: { done: number; total: number }) => report(done, total);
+      const options = { stripMetadata: request.stripMetadata, sidecar: request.sidecar, ...(request.template ? { template: request.template } : {}) };
+      const base = { chosen: true, skipped: ids.length - unique.length };
+      if ('zipPath' in target) {
+        const zip = await exportZip(exportDeps, unique, { ...options, zipPath: target.zipPath }, onProgress);
+        const failed = zip.items.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));
+        return { ...base, done: zip.file === null ? 0 : zip.items.length - failed.length, failed };
+      }
+      const results = await exportImages(exportDeps, unique, { ...options, targetDir: target.dir }, onProgress);
+      const failed = results.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));
+      return { ...base, done: results.length - failed.length, failed };
+    },
+
+    async importPaths(paths) {
+      const report = progress('import');
+      const added = addedReporter();
+      const summary = await importPaths({ db: deps.db, library: deps.library, now }, paths, ({ done, total, outcome }) => {
+        report(done, total);
+        added.add(outcome);
+      });
+      added.flush();
+      restoreTrashedDuplicates(summary.items);
+      if (summary.items.length === 0) report(0, 0);
+      return importResult(summary.items, TOLD_FOR_CHOSEN);
+    },
+
+    async importFile(name, bytes) {
+      const report = progress('import');
+      report(0, 1);
+      const outcome = await importBytes({ db: deps.db, library: deps.library, now }, name, bytes);
+      report(1, 1);
+      if (outcome.status === 'imported') deps.events.emit('images.changed', { reason: 'added', ids: [outcome.id] });
+      restoreTrashedDuplicates([outcome]);
+      return importResult([outcome], TOLD_FOR_ONE_FILE);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { IMAGE_FORMATS } from '../../veniceFacts.ts';
+import { zImageId } from './common.ts';
+import { zCursor, zImageSummary } from './images.ts';
+import { route } from '../route.ts';
+
+/**
+ * Issue 4: find, curate, hand off, and keep the library safe. Ids travel, paths never do: folders and files are
+ * chosen by main through the OS dialog (RequestContext), so a compromised page cannot name a path.
+ */
+const zIds = z.array(zImageId).min(1).max(10_000);
+const zTagName = z.string().trim().min(1).max(64).refine((s) => s.isWellFormed());
+const zName = z.string().trim().min(1).max(100).refine((s) => s.isWellFormed());
+
+export const SORTS = ['newest', 'oldest', 'rating'] as const;
+export const ASPECTS = ['square', 'landscape', 'portrait'] as const;
+
+/** Search, filters and sort combine; every field is optional and an empty query lists the live library, newest first. */
+export const zImageQuery = z.strictObject({
+  /** Full-text over prompt, negative prompt, model, style and tags, with prefix matching. */
+  text: z.string().max(500).refine((s) => s.isWellFormed()).optional(),
+  models: z.array(z.string().min(1).max(200)).max(50).optional(),
+  createdFrom: z.number().int().nonnegative().optional(),
+  createdTo: z.number().int().nonnegative().optional(),
+  aspect: z.enum(ASPECTS).optional(),
+  formats: z.array(z.enum(IMAGE_FORMATS)).max(3).optional(),
+  favorite: z.boolean().optional(),
+  minRating: z.number().int().min(1).max(5).optional(),
+  /** Images carrying all of these tags. */
+  tags: z.array(zTagName).max(20).optional(),
+  collectionId: z.uuid().optional(),
+  blurred: z.boolean().optional(),
+  /** true: the trash view; absent/false: the live library. */
+  inTrash: z.boolean().optional(),
+  sort: z.enum(SORTS).optional(),
+});
+export type ImageQuery = z.infer<typeof zImageQuery>;
+
+export const zSearchPage = z.strictObject({
+  items: z.array(zImageSummary),
+  nextCursor: zCursor.nullable(),
+  /** Matched ranges [start, end) in each item's prompt (code-unit offsets), for highlighting without HTML. */
+  highlights: z.record(z.string(), z.array(z.tuple([z.number().int(), z.number().int()]))),
+});
+export type SearchPage = z.infer<typeof zSearchPage>;
+
+export const zCollection = z.strictObject({ id: z.uuid(), name: z.string(), count: z.number().int().nonnegative(), createdAt: z.number().int() });
+export type Collection = z.infer<typeof zCollection>;
+export const zSavedSearch = z.strictObject({ id: z.uuid(), name: z.string(), query: zImageQuery, createdAt: z.number().int() });
+export type SavedSearch = z.infer<typeof zSavedSearch>;
+
+const zUpdated = z.strictObject({ updated: z.number().int().nonnegative() });
+
+export const zExportOptions = z.strictObject({
+  /** File-name template: {date} {time} {prompt} {seed} {model} {id} {w} {h}. */
+  template: z.string().min(1).max(200).optional(),
+  stripMetadata: z.boolean(),
+  sidecar: z.boolean(),
+  /** One zip file instead of a folder of images. */
+  zip: z.boolean(),
+});
+
+export const zTransferResult = z.strictObject({
+  /** False when the user closed the dialog: nothing was done. */
+  chosen: z.boolean(),
+  done: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.array(z.strictObject({ id: z.string().nullable(), name: z.string().nullable(), message: z.string() })),
+});
+export type TransferResult = z.infer<typeof zTransferResult>;
+
+export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
+
+export const libraryRoutes = {
+  'images.search': route({
+    input: z.strictObject({ query: zImageQuery, cursor: zCursor.nullable().optional(), limit: z.number().int().min(1).max(500).optional() }),
+    output: zSearchPage,
+  }),
+  'images.count': route({ input: z.strictObject({ query: zImageQuery }), output: z.strictObject({ count: z.number().int().nonnegative() }) }),
+  'images.set_favorite': route({ input: z.strictObject({ ids: zIds, favorite: z.boolean() }), output: zUpdated }),
+  'images.set_rating': route({ input: z.strictObject({ ids: zIds, rating: z.number().int().min(0).max(5) }), output: zUpdated }),
+  'images.add_tags': route({ input: z.strictObject({ ids: zIds, tags: z.array(zTagName).min(1).max(20) }), output: zUpdated }),
+  'images.remove_tags': route({ input: z.strictObject({ ids: zIds, tags: z.array(zTagName).min(1).max(20) }), output: zUpdated }),
+  'images.trash': route({ input: z.strictObject({ ids: zIds }), output: zUpdated }),
+  'images.restore': route({ input: z.strictObject({ ids: zIds }), output: zUpdated }),
+  /** Purges every trashed image now: file, thumbnail and row together. */
+  'trash.empty': route({ input: z.strictObject({}), output: z.strictObject({ purged: z.number().int().nonnegative() }) }),
+  'tags.list': route({ input: z.strictObject({}), output: z.strictObject({ tags: z.array(z.strictObject({ name: z.string(), count: z.number().int().nonnegative() })) }) }),
+  'collections.list': route({ input: z.strictObject({}), output: z.strictObject({ collections: z.array(zCollection) }) }),
+  'collections.create': route({ input: z.strictObject({ name: zName }), output: zCollection }),
+  'collections.rename': route({ input: z.strictObject({ id: z.uuid(), name: zName }), output: zCollection }),
+  'collections.delete': route({ input: z.strictObject({ id: z.uuid() }), output: z.strictObject({ deleted: z.literal(true) }) }),
+  'collections.add_images': route({ input: z.strictObject({ id: z.uuid(), imageIds: zIds }), output: zUpdated }),
+  'collections.remove_images': route({ input: z.strictObject({ id: z.uuid(), imageIds: zIds }), output: zUpdated }),
+  'searches.list': route({ input: z.strictObject({}), output: z.strictObject({ searches: z.array(zSavedSearch) }) }),
+  'searches.save': route({ input: z.strictObject({ name: zName, query: zImageQuery }), output: zSavedSearch }),
+  'searches.delete': route({ input: z.strictObject({ id: z.uuid() }), output: z.strictObject({ deleted: z.literal(true) }) }),
+  'images.copy_prompt': route({ input: z.strictObject({ id: zImageId }), output: z.strictObject({ done: z.literal(true) }) }),
+  'images.copy_image': route({ input: z.strictObject({ id: zImageId }), output: z.strictObject({ done: z.literal(true) }) }),
+  'images.reveal': route({ input: z.strictObject({ id: zImageId }), output: z.strictObject({ done: z.literal(true) }) }),
+  /** Main asks where (folder, or zip file name) through the OS dialog, then exports with metadata. */
+  'images.export': route({ input: z.strictObject({ ids: zIds, options: zExportOptions }), output: zTransferResult }),
+  /** Main asks which files or folders through the OS dialog, then imports them. */
+  'images.import': route({ input: z.strictObject({}), output: zTransferResult }),
+  /** One file dropped onto the window, as bytes (the page cannot know its path). */
+  'images.import_file': route({
+    input: z.strictObject({
+      name: z.string().min(1).max(255).refine((s) => s.isWellFormed()),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_IMPORT_FILE_BYTES, 'File is empty or too large'),
+    }),
+    output: zTransferResult,
+  }),
+  'library.check_integrity': route({ input: z.strictObject({}), output: z.strictObject({ ok: z.boolean(), result: z.string().max(2000) }) }),
+  'library.backup_now': route({ input: z.strictObject({}), output: z.strictObject({ name: z.string(), at: z.number().int(), kept: z.number().int() }) }),
+};
+
+export const zTransferProgress = z.strictObject({
+  operation: z.enum(['export', 'import']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
