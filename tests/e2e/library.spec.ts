@@ -1,0 +1,138 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import extractChunks from 'png-chunks-extract';
+import encodeChunks from 'png-chunks-encode';
+import pngText from 'png-chunk-text';
+import sharp from 'sharp';
+import { E2E_API_KEY, expect, test } from './fixtures.ts';
+
+const PROMPTS = ['A lighthouse at dawn', 'A red fox in snow', 'Lighthouse keeper portrait'];
+
+/** Stores the key and makes one image per prompt through the real queue and the fake Venice. */
+const seedLibrary = async (page: Page, prompts = PROMPTS) => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('key-input').fill(E2E_API_KEY);
+  await page.getByTestId('key-save').click();
+  await expect(page.getByTestId('key-status')).toContainText(E2E_API_KEY.slice(-4));
+  await page.getByTestId('nav-generate').click();
+  for (const prompt of prompts) {
+    await page.getByTestId('prompt-input').fill(prompt);
+    await page.getByTestId('generate-button').click();
+  }
+  await expect(page.locator('[data-testid="queue-item"][data-status="done"]')).toHaveCount(prompts.length);
+  await page.getByTestId('nav-library').click();
+  await expect(page.getByTestId('grid-item')).toHaveCount(prompts.length);
+};
+
+/** A tile by its prompt (its accessible name carries the prompt; the caption shows only while searching). */
+const tile = (page: Page, text: string) => page.locator(`[data-testid="grid-item"][aria-label*="${text}" i]`);
+
+test('search as you type with highlights, rating keys, filters and sort', async ({ lagoon }) => {
+  const { page } = lagoon;
+  await seedLibrary(page);
+
+  await page.getByTestId('search-input').pressSequentially('ligh');
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+  // The whole matched word is marked, as a prefix search found it.
+  await expect(page.getByTestId('grid-item-prompt').locator('mark').first()).toHaveText(/^lighthouse$/i);
+  await lagoon.screenshot('library-search-highlight');
+  await page.getByTestId('search-input').fill('');
+  await expect(page.getByTestId('grid-item')).toHaveCount(3);
+
+  // Culling from the keyboard: select a tile, press 4, F.
+  await tile(page, 'red fox').click();
+  await page.keyboard.press('4');
+  await page.keyboard.press('f');
+  await page.getByTestId('filter-toggle').click();
+  await page.getByTestId('filter-rating').selectOption('4');
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await expect(tile(page, 'red fox')).toHaveCount(1);
+  await page.getByTestId('filter-rating').selectOption('0');
+  await page.getByTestId('filter-favorites').check();
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await page.getByTestId('filter-favorites').uncheck();
+  await expect(page.getByTestId('grid-item')).toHaveCount(3);
+  await page.getByTestId('sort-select').selectOption('rating');
+  await expect(page.getByTestId('grid-item').first()).toHaveAttribute('aria-label', /red fox/);
+});
+
+test('trash and restore, and compare two images side by side', async ({ lagoon }) => {
+  const { page } = lagoon;
+  await seedLibrary(page);
+  await tile(page, 'keeper').click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+  await page.getByTestId('lib-nav-trash').click();
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await lagoon.screenshot('library-trash');
+  await page.getByTestId('grid-item').first().click();
+  await page.getByTestId('bulk-restore').click();
+  await expect(page.getByTestId('grid-item')).toHaveCount(0);
+  await page.getByTestId('lib-nav-all').click();
+  await expect(page.getByTestId('grid-item')).toHaveCount(3);
+
+  await tile(page, 'red fox').click();
+  await tile(page, 'at dawn').click({ modifiers: ['ControlOrMeta'] });
+  await page.getByTestId('bulk-compare').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  for (const side of ['compare-left', 'compare-right']) {
+    await page.waitForFunction((s) => {
+      const img = document.querySelector<HTMLImageElement>(`[data-testid="${s}"] img`);
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, side);
+  }
+  await lagoon.screenshot('library-compare');
+});
+
+test('export keeps the prompt where other tools read it (PNG parameters chunk)', async ({ lagoon }) => {
+  const { page } = lagoon;
+  await seedLibrary(page, ['A lighthouse at dawn']);
+  await page.getByTestId('grid-item').first().click();
+  await page.getByTestId('bulk-export').click();
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await lagoon.screenshot('library-export-dialog');
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('transfer-result')).toHaveAttribute('data-done', '1');
+
+  const files = (await readdir(lagoon.exportDir)).filter((f) => f.endsWith('.png'));
+  expect(files).toHaveLength(1);
+  const chunks = extractChunks(new Uint8Array(await readFile(join(lagoon.exportDir, files[0]!))));
+  const texts = chunks.filter((c) => c.name === 'tEXt').map((c) => pngText.decode(c.data));
+  const parameters = texts.find((t) => t.keyword === 'parameters');
+  expect(parameters?.text).toMatch(/^A lighthouse at dawn\n/);
+  expect(parameters?.text).not.toContain(E2E_API_KEY);
+});
+
+test('import a folder with A1111 and ComfyUI PNGs; their prompts become searchable', async ({ lagoon }) => {
+  const { page } = lagoon;
+  const folder = join(lagoon.exportDir, 'incoming');
+  await mkdir(folder);
+  const withText = async (seed: number, texts: Record<string, string>) => {
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed * 40, g: 90, b: 160 } } }).png().toBuffer();
+    const chunks = extractChunks(new Uint8Array(png));
+    const extra = Object.entries(texts).map(([k, v]) => pngText.encode(k, v));
+    return Buffer.from(encodeChunks([...chunks.slice(0, -1), ...extra, chunks.at(-1)!]));
+  };
+  await writeFile(join(folder, 'a1111.png'), await withText(1, { parameters: 'castle on a cliff, storm\nNegative prompt: blurry\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 64x48, Model: sdxl' }));
+  const comfyPrompt = { '6': { class_type: 'CLIPTextEncode', inputs: { text: 'an origami crane on water', clip: ['4', 1] } }, '3': { class_type: 'KSampler', inputs: { seed: 7, positive: ['6', 0] } } };
+  await writeFile(join(folder, 'comfy.png'), await withText(2, { prompt: JSON.stringify(comfyPrompt), workflow: JSON.stringify({ nodes: [] }) }));
+  await writeFile(join(folder, 'notes.txt'), 'not an image');
+
+  await lagoon.setDialogs({ importPaths: [folder] });
+  await page.getByTestId('nav-library').click();
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('transfer-result')).toHaveAttribute('data-done', '2');
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+  await page.getByTestId('search-input').fill('origami');
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await page.getByTestId('search-input').fill('castle');
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await lagoon.screenshot('library-imported');
+
+  // The same folder again: everything is a duplicate, nothing is added.
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('transfer-result')).toHaveAttribute('data-done', '0');
+  await page.getByTestId('search-input').fill('');
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+});
