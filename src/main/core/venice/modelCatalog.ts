@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zModelInfo, type ModelInfo } from '../../../shared/models.ts';
+import { zModelConstraints, zModelInfo, type ModelInfo } from '../../../shared/models.ts';
 
 /**
  * Venice's `GET /models?type=image`, `/models/traits?type=image` and `/image/styles` bodies → Lagoon's shapes.
@@ -29,17 +29,8 @@ const zRawModel = z.object({
         quality: z.record(z.string(), z.record(z.string(), zRawPrice)).optional(),
       })
       .optional(),
-    constraints: z.object({
-      promptCharacterLimit: z.number().int().positive(),
-      steps: z.object({ default: z.number().int().nonnegative(), max: z.number().int().nonnegative() }),
-      widthHeightDivisor: z.number().int().positive(),
-      aspectRatios: z.array(z.string()).optional(),
-      defaultAspectRatio: z.string().optional(),
-      resolutions: z.array(z.string()).optional(),
-      defaultResolution: z.string().optional(),
-      qualities: z.array(z.string()).optional(),
-      defaultQuality: z.string().optional(),
-    }),
+    // Lagoon's own constraint shape, but stripping rather than refusing keys Venice adds later (e.g. maxStyleReferences).
+    constraints: z.object(zModelConstraints.shape),
   }),
 });
 type RawModel = z.infer<typeof zRawModel>;
