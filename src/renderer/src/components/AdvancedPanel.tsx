@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { IMAGE_FORMATS, NATIVE_LIMITS } from '../../../shared/veniceFacts.ts';
+import { NATIVE_LIMITS } from '../../../shared/veniceFacts.ts';
 import type { BuiltRequest } from '../generate/buildRequest.ts';
 import type { FieldMessage } from '../generate/fieldMessages.ts';
 import type { AdvancedValues } from '../generate/formValues.ts';
 import type { CatalogState } from '../hooks/useCatalog.ts';
 import { describedBy, FieldNotes } from './FieldNotes.tsx';
+import { FormatSelect } from './FormatSelect.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { SeedField } from './SeedField.tsx';
 import { SizingFields } from './SizingFields.tsx';
@@ -129,24 +130,7 @@ export function AdvancedPanel({ catalogState, values, built, messages, onChange 
           {values.stylePreset !== '' && !styles.includes(values.stylePreset) && <option value={values.stylePreset}>{values.stylePreset}</option>}
         </select>
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="format-select">
-          {t('generate.formatLabel')}
-        </label>
-        <select
-          id="format-select"
-          className="select"
-          data-testid="format-select"
-          value={values.format}
-          onChange={(e) => set({ format: IMAGE_FORMATS.find((f) => f === e.target.value) ?? values.format })}
-        >
-          {IMAGE_FORMATS.map((format) => (
-            <option key={format} value={format}>
-              {t(`generate.formats.${format}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormatSelect value={values.format} onChange={(format) => set({ format })} />
 
       <div className="field field--wide checks">
         <label className="check">

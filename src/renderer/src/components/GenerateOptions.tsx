@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMAGE_FORMATS, IMAGE_SIZES, type ImageSize, MODERATION_LEVELS, dimensionsForSize } from '../../../shared/veniceFacts.ts';
+import { IMAGE_SIZES, type ImageSize, MODERATION_LEVELS, dimensionsForSize } from '../../../shared/veniceFacts.ts';
 import type { SimpleValues } from '../generate/formValues.ts';
+import { FormatSelect } from './FormatSelect.tsx';
 
 interface Props {
   value: SimpleValues;
@@ -42,25 +43,7 @@ export function GenerateOptions({ value, onChange, children }: Props) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="format-select">
-          {t('generate.formatLabel')}
-        </label>
-        <select
-          id="format-select"
-          className="select"
-          data-testid="format-select"
-          value={value.outputFormat}
-          aria-describedby="format-help"
-          onChange={(e) => isOneOf(IMAGE_FORMATS, e.target.value) && onChange({ ...value, outputFormat: e.target.value })}
-        >
-          {IMAGE_FORMATS.map((format) => (
-            <option key={format} value={format}>
-              {t(`generate.formats.${format}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormatSelect value={value.outputFormat} describedBy="format-help" onChange={(outputFormat) => onChange({ ...value, outputFormat })} />
       <p id="format-help" className="field__help field--wide options__help">
         {t('generate.formatHelp')}
       </p>
