@@ -23,7 +23,14 @@ const fake = vi.hoisted(() => {
       showOpenDialog: vi.fn(async (..._args: unknown[]) => state.openAnswer),
       showSaveDialog: vi.fn(async (..._args: unknown[]) => state.saveAnswer),
     },
-    nativeImage: { createFromPath: vi.fn((path: string) => ({ kind: 'nativeImage', path })) },
+    // A WebP path reads as an empty image, as Electron's decoder does off macOS.
+    nativeImage: {
+      createFromPath: vi.fn((path: string) => {
+        const image = { kind: 'nativeImage', path, isEmpty: () => path.endsWith('.webp'), resize: ({ width }: { width: number }) => ({ ...image, width }) };
+        return image;
+      }),
+    },
+    app: { isPackaged: false, getAppPath: () => '/app' },
     shell: { showItemInFolder: vi.fn((_path: string) => {}) },
     clipboard: {
       write: vi.fn(async (_items: ClipboardItem[]) => {
@@ -55,16 +62,20 @@ beforeEach(() => {
 });
 
 describe('startDrag', () => {
-  it('drags every file from the webContents that asked, the first as `file`, with the icon as a native image', () => {
+  it('drags every file from the webContents that asked, at once, the first as `file`, with the thumbnail as icon', () => {
     const ctx = makeRequestContext({ sender } as never);
-    ctx.startDrag({ files: ['/lib/images/a.png', '/lib/images/b.webp'], icon: '/lib/handoff/drag-icon.png' });
-    expect(e.nativeImage.createFromPath).toHaveBeenCalledWith('/lib/handoff/drag-icon.png');
-    expect(sender.startDrag).toHaveBeenCalledTimes(1);
+    ctx.startDrag({ files: ['/lib/images/a.png', '/lib/images/b.webp'], icon: '/lib/thumbs/a.png' });
+    expect(sender.startDrag).toHaveBeenCalledTimes(1); // synchronously, inside the call
     expect(sender.startDrag).toHaveBeenCalledWith({
       file: '/lib/images/a.png',
       files: ['/lib/images/a.png', '/lib/images/b.webp'],
-      icon: { kind: 'nativeImage', path: '/lib/handoff/drag-icon.png' },
+      icon: expect.objectContaining({ path: '/lib/thumbs/a.png', width: 96 }),
     });
+  });
+
+  it("falls back to Lagoon's own icon where the OS cannot decode the WebP thumbnail", () => {
+    makeRequestContext({ sender } as never).startDrag({ files: ['/lib/images/a.png'], icon: '/lib/thumbs/a.webp' });
+    expect(sender.startDrag).toHaveBeenCalledWith(expect.objectContaining({ icon: expect.objectContaining({ path: '/app/resources/icon.png', width: 96 }) }));
   });
 
   it('starts nothing for an empty list', () => {

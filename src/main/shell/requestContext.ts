@@ -1,7 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { BrowserWindow, clipboard, ClipboardItem, dialog, type IpcMainInvokeEvent, nativeImage, type OpenDialogOptions, shell } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, type IpcMainInvokeEvent, nativeImage, type OpenDialogOptions, shell } from 'electron';
 import type { RequestContext } from '../core/ipc/router.ts';
 import { redact } from '../core/log.ts';
+
+const DRAG_ICON_EDGE = 96;
+
+/**
+ * The drag image, built synchronously: the thumbnail where the OS image decoder reads WebP (macOS), else Lagoon's own
+ * icon (shipped as an extra resource when packaged) — never a blank drag, which macOS refuses.
+ */
+const dragIcon = (thumbnail: string): Electron.NativeImage => {
+  const thumb = nativeImage.createFromPath(thumbnail);
+  const image = thumb.isEmpty() ? nativeImage.createFromPath(appIconPath()) : thumb;
+  return image.isEmpty() ? image : image.resize({ width: DRAG_ICON_EDGE });
+};
+const appIconPath = (): string => (app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'resources/icon.png'));
 
 /** What the import dialog offers; the import itself still checks every file's magic number. */
 const IMAGE_FILTERS = [
@@ -39,7 +53,7 @@ export function makeRequestContext(
       const [file] = files;
       if (file === undefined) return;
       // `file` is required by Electron's type; `files` carries several where the OS supports it (macOS, Windows).
-      sender.startDrag({ file, files, icon: nativeImage.createFromPath(icon) });
+      sender.startDrag({ file, files, icon: dragIcon(icon) });
     },
     async chooseExportFolder() {
       const [folder] = await openDialog({ title: 'Export to folder', properties: ['openDirectory', 'createDirectory'] });

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
-import { DRAG_ICON_EDGE, imageNotFound, pngForOs, resolveHandOffFile } from '../library/handOffFiles.ts';
+import { imageNotFound, pngForOs, resolveHandOffFile } from '../library/handOffFiles.ts';
 import type { Library } from '../library/library.ts';
 
 type HandOffRoutes = 'images.start_drag' | 'images.copy_prompt' | 'images.copy_image' | 'images.reveal';
@@ -17,8 +17,9 @@ export const handOffHandlers = (deps: { db: Database; library: Library; dataDir:
     for (const id of new Set(ids)) resolved.push(await resolveHandOffFile(deps, id, { live: true }));
     const [first] = resolved;
     if (!first) throw imageNotFound();
-    const icon = await pngForOs(deps.dataDir, first.thumb ?? first.file, 'drag-icon', DRAG_ICON_EDGE);
-    ctx.startDrag({ files: resolved.map((r) => r.file), icon });
+    // No conversion work here: macOS only starts a native drag while the mouse-down that began it is current, so the
+    // drag must start right away. The shell falls back to the app icon where the OS cannot read a WebP thumbnail.
+    ctx.startDrag({ files: resolved.map((r) => r.file), icon: first.thumb ?? first.file });
     return { started: true as const };
   },
   'images.copy_prompt': async ({ id }, ctx) => {

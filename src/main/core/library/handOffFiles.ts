@@ -24,7 +24,6 @@ export interface HandOffDeps {
 
 /** Derived files handed to the OS, each overwritten by the next hand-off; nothing here is the only copy of anything. */
 export const HANDOFF_DIR = 'handoff';
-export const DRAG_ICON_EDGE = 128;
 const STALE_TEMP_MS = 60_000;
 
 export interface HandOffFile {
@@ -66,7 +65,7 @@ export async function resolveHandOffFile(deps: HandOffDeps, id: string, opts: { 
  * else is handed over as a PNG copy in `<dataDir>/handoff/`. `maxEdge` shrinks it (the drag icon); without it the
  * copy is full size and a PNG source is passed on as it is.
  */
-export async function pngForOs(dataDir: string, source: string, name: 'drag-icon' | 'clipboard', maxEdge?: number): Promise<string> {
+export async function pngForOs(dataDir: string, source: string, name: 'clipboard', maxEdge?: number): Promise<string> {
   if (maxEdge === undefined && /\.png$/iu.test(source)) return source;
   const dir = join(dataDir, HANDOFF_DIR);
   try {
