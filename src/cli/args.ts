@@ -1,6 +1,9 @@
 import { zImageId } from '../shared/ipc/schemas/common.ts';
+import type { ImageQuery } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
 import { type GenerateOptions, parseGenerate, type PromptSource } from './generateArgs.ts';
+import { parseSearch } from './searchArgs.ts';
+import { type ExportArgs, parseExport, parseIdsOnly, parseImport } from './transferArgs.ts';
 
 /** What the command line asked for, fully checked: nothing here has touched the disk, the keychain or the network. */
 export type CliCommand =
@@ -12,7 +15,11 @@ export type CliCommand =
   | { name: 'generate'; json: boolean; source: PromptSource; options: GenerateOptions }
   | { name: 'models'; json: boolean; refresh: boolean; styles: boolean }
   | { name: 'list'; json: boolean; limit: number }
-  | { name: 'show'; json: boolean; id: string };
+  | { name: 'show'; json: boolean; id: string }
+  | { name: 'search'; json: boolean; query: ImageQuery; limit: number }
+  | ({ name: 'export' } & ExportArgs)
+  | { name: 'import'; json: boolean; paths: string[] }
+  | { name: 'trash' | 'restore'; json: boolean; ids: string[] };
 
 export const DEFAULT_LIST_LIMIT = 50;
 
@@ -75,11 +82,23 @@ const parseKey = (args: string[]): CliCommand => {
   return { name: `key.${action}`, json: values.json === true };
 };
 
+const helpOr =
+  <T extends { help: boolean }>(topic: string, parser: (args: string[]) => T, toCommand: (parsed: Exclude<T, { help: true }>) => CliCommand) =>
+  (args: string[]): CliCommand => {
+    const parsed = parser(args);
+    return parsed.help ? { name: 'help', topic } : toCommand(parsed as Exclude<T, { help: true }>);
+  };
+
 const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
   generate: generateCommand,
   models: parseModels,
   list: parseList,
   show: parseShow,
+  search: helpOr('search', parseSearch, ({ json, query, limit }) => ({ name: 'search', json, query, limit })),
+  export: helpOr('export', parseExport, ({ json, ids, dir, zip, template, stripMetadata, sidecar }) => ({ name: 'export', json, ids, dir, zip, template, stripMetadata, sidecar })),
+  import: helpOr('import', parseImport, ({ json, paths }) => ({ name: 'import', json, paths })),
+  trash: helpOr('trash', (args) => parseIdsOnly('trash', args), ({ json, ids }) => ({ name: 'trash', json, ids })),
+  restore: helpOr('restore', (args) => parseIdsOnly('restore', args), ({ json, ids }) => ({ name: 'restore', json, ids })),
   key: parseKey,
 };
 

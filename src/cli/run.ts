@@ -9,11 +9,15 @@ import { createKeytarStore } from '../main/core/secrets/keytarStore.ts';
 import type { SecretStore } from '../main/core/secrets/secretStore.ts';
 import { createServices, type Services } from '../main/core/services.ts';
 import { type CliCommand, parseCommandLine, wantsJson } from './args.ts';
+import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
+import { importCommand } from './commands/import.ts';
 import { keyClearCommand, keySetCommand, keyStatusCommand } from './commands/key.ts';
 import { listCommand } from './commands/list.ts';
 import { modelsCommand } from './commands/models.ts';
+import { searchCommand } from './commands/search.ts';
 import { showCommand } from './commands/show.ts';
+import { trashCommand } from './commands/trash.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK, exitCodeFor } from './exitCodes.ts';
 import { toFailure } from './failure.ts';
@@ -71,6 +75,15 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
       return listCommand(ctx, command);
     case 'show':
       return showCommand(ctx, command);
+    case 'search':
+      return searchCommand(ctx, command);
+    case 'export':
+      return exportCommand(ctx, command);
+    case 'import':
+      return importCommand(ctx, command);
+    case 'trash':
+    case 'restore':
+      return trashCommand(ctx, command);
   }
 };
 

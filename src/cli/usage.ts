@@ -1,5 +1,6 @@
 import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS } from '../shared/venice.ts';
 import { DEFAULT_LIST_LIMIT } from './args.ts';
+import { DEFAULT_SEARCH_LIMIT } from './searchArgs.ts';
 import { GENERATE_DEFAULTS, QUALITIES } from './generateArgs.ts';
 
 const GENERAL = `lagoon — make images with Venice.ai and keep them in the Lagoon library (the app's library).
@@ -10,6 +11,10 @@ Usage:
   lagoon models [--json] [--refresh]          Venice's image models: prices, sizes, limits
   lagoon list [--limit N] [--json]            the newest images in the library
   lagoon show ID [--json]                     everything stored about one image
+  lagoon search [WORDS] [filters] [--json]    find images by words in the prompt, model, style and tags
+  lagoon export IDS… --to DIR [options]       copy images out, with their settings as metadata
+  lagoon import PATH… [--json]                add PNG, JPEG and WebP files or folders to the library
+  lagoon trash IDS… / lagoon restore IDS…     move images to the trash, or back
   lagoon key set                              store the API key (read from standard input)
   lagoon key status [--json]                  whether a key is stored, and where
   lagoon key clear                            remove the stored key
@@ -77,6 +82,50 @@ const SHOW = `Usage: lagoon show ID [--json]
 
   Prints everything the library holds about one image: file, prompt, model, size, the request sent, flags.`;
 
+const SEARCH = `Usage: lagoon search [WORDS…] [filters] [--json]
+
+  WORDS                  matched in the prompt, negative prompt, model, style and tags (prefixes count);
+                         none: every image, filtered
+  --model ID             only this model (repeat for several)
+  --from DATE            created on or after DATE (2024-05-01, or 2024-05-01T18:30 for a time)
+  --to DATE              created on or before DATE (a date alone includes that whole day, local time)
+  --aspect SHAPE         square | landscape | portrait
+  --format FORMAT        ${IMAGE_FORMATS.join(' | ')} (repeat for several)
+  --favorites            only favorites
+  --min-rating N         rated N stars (1-5) or more
+  --tag NAME             carrying this tag (repeat: all of them)
+  --blurred              only images Venice blurred
+  --trash                search the trash instead of the library
+  --sort ORDER           newest | oldest | rating (default newest)
+  --limit N              how many to show (default ${DEFAULT_SEARCH_LIMIT})
+  --json                 one JSON object per image, as lagoon list prints them`;
+
+const EXPORT = `Usage: lagoon export ID… (--to DIR | --zip FILE) [options]
+
+  --to DIR               the folder to write into (created if missing); an existing file is never replaced:
+                         a taken name gets " (2)"
+  --zip FILE             one zip file instead of a folder
+  --template T           file names from {date} {time} {prompt} {seed} {model} {id} {w} {h}
+  --strip-metadata       leave out the prompt and settings Lagoon otherwise writes into each file
+  --sidecar              also write NAME.json beside each image with everything the library knows about it
+  --json                 one JSON object per exported image: {"id","file","sidecar"?} (with --zip: {"id","zip","entry"})
+
+  Prints each file written. An id not in the library is reported (NOT_FOUND) and the others are still exported;
+  any failure makes the exit code non-zero.`;
+
+const IMPORT = `Usage: lagoon import PATH… [--json]
+
+  Adds PNG, JPEG and WebP files, and every such file inside folders, to the library, reading the prompt and
+  settings that Lagoon, AUTOMATIC1111 or ComfyUI wrote into them. A file already in the library is skipped (one
+  in the trash comes back). Prints how many were imported, skipped and failed; --json prints one JSON object per
+  imported image (the summary then goes to standard error).`;
+
+const TRASH = `Usage: lagoon trash ID… [--json]
+       lagoon restore ID… [--json]
+
+  trash moves images to the trash (the app empties it after the retention period); restore brings them back.
+  Prints how many moved. An id not in the library is reported (NOT_FOUND) and makes the exit code 1.`;
+
 const KEY = `Usage: lagoon key (set | status | clear) [--json]
 
   set      reads the key from standard input (a pipe, or pasted with echo off) — never from the command line —
@@ -86,7 +135,18 @@ const KEY = `Usage: lagoon key (set | status | clear) [--json]
 
 When VENICE_API_KEY is set, that key is used and the keychain is left alone; set and clear then refuse.`;
 
-const TOPICS: Record<string, string> = { generate: GENERATE, models: MODELS, list: LIST, show: SHOW, key: KEY };
+const TOPICS: Record<string, string> = {
+  generate: GENERATE,
+  models: MODELS,
+  list: LIST,
+  show: SHOW,
+  search: SEARCH,
+  export: EXPORT,
+  import: IMPORT,
+  trash: TRASH,
+  restore: TRASH,
+  key: KEY,
+};
 
 /** The help for a topic, or the general help for none or an unknown one. */
 export const usage = (topic: string | null): string => (topic !== null && Object.hasOwn(TOPICS, topic) && TOPICS[topic]) || GENERAL;

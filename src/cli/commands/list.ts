@@ -4,7 +4,7 @@ import { EXIT_OK } from '../exitCodes.ts';
 import { type CliImage, toCliImage } from '../imageRecord.ts';
 import { shorten } from '../output.ts';
 
-const COLUMNS = ['CREATED', 'ID', 'SIZE', 'FORMAT', 'MODEL', 'FLAGS', 'PROMPT'] as const;
+export const COLUMNS = ['CREATED', 'ID', 'SIZE', 'FORMAT', 'MODEL', 'FLAGS', 'PROMPT'] as const;
 const WIDTHS = [16, 36, 9, 6, 24, 7] as const;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -14,10 +14,10 @@ const localTime = (ms: number): string => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 
-const row = (cells: readonly string[]): string =>
+export const row = (cells: readonly string[]): string =>
   cells.map((cell, i) => (i < WIDTHS.length ? cell.padEnd(WIDTHS[i] ?? 0) : cell)).join('  ').trimEnd();
 
-const tableRow = (image: CliImage): string =>
+export const tableRow = (image: CliImage): string =>
   row([
     localTime(image.createdAt),
     image.id,

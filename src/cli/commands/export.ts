@@ -1,0 +1,54 @@
+import type { AppErrorPayload } from '../../shared/errors.ts';
+import { exportImages } from '../../main/core/transfer/exportImages.ts';
+import { exportZip } from '../../main/core/transfer/exportZip.ts';
+import type { CliContext } from '../context.ts';
+import { EXIT_OK, exitCodeFor } from '../exitCodes.ts';
+import type { ExportArgs } from '../transferArgs.ts';
+
+/** An id's failure names the id, so a script (or a person) knows which one to look at. */
+const failureFor = (id: string, error: AppErrorPayload): AppErrorPayload => ({ code: error.code, message: `${id}: ${error.message}` });
+
+/**
+ * The app's own export (same names, metadata and sidecars), into a folder or one zip. A failing id is reported
+ * and the others still go out; the first failure decides the exit code. It calls the exporters directly rather
+ * than the transfer service because a script needs to know each file's name, which the service only counts.
+ */
+export async function exportCommand(ctx: CliContext, command: ExportArgs): Promise<number> {
+  const services = ctx.services();
+  const choices = {
+    stripMetadata: command.stripMetadata,
+    sidecar: command.sidecar,
+    ...(command.template !== null ? { template: command.template } : {}),
+  };
+  // An unknown template field is bad input: refused before anything is written or any folder is created.
+  services.transfer.validateExport(choices);
+  const deps = { library: services.library, dataDir: services.dataDir };
+  const progress = ctx.out.progress(`Exporting ${command.ids.length} image${command.ids.length === 1 ? '' : 's'}`);
+  let firstFailure: AppErrorPayload | null = null;
+  const fail = (id: string, error: AppErrorPayload): void => {
+    firstFailure ??= error;
+    ctx.out.failure(failureFor(id, error));
+  };
+  try {
+    if (command.zip !== null) {
+      const zip = await exportZip(deps, command.ids, { ...choices, zipPath: command.zip });
+      progress.done();
+      for (const item of zip.items) {
+        if ('error' in item) fail(item.id, item.error);
+        else ctx.out.emit({ id: item.id, zip: zip.file, entry: item.entry, ...(item.sidecar ? { sidecar: item.sidecar } : {}) }, () => item.entry);
+      }
+      if (zip.file !== null) ctx.out.note(`Wrote ${zip.file}`);
+    } else {
+      const results = await exportImages(deps, command.ids, { ...choices, targetDir: command.dir ?? '' });
+      progress.done();
+      for (const item of results) {
+        if ('error' in item) fail(item.id, item.error);
+        else ctx.out.emit({ id: item.id, file: item.file, ...(item.sidecar ? { sidecar: item.sidecar } : {}) }, () => [item.file, ...(item.sidecar ? [item.sidecar] : [])].join('\n'));
+      }
+    }
+  } catch (error) {
+    progress.done();
+    throw error;
+  }
+  return firstFailure === null ? EXIT_OK : exitCodeFor((firstFailure as AppErrorPayload).code);
+}
