@@ -28,6 +28,14 @@ const seedLibrary = async (page: Page, prompts = PROMPTS) => {
 /** A tile by its prompt (its accessible name carries the prompt; the caption shows only while searching). */
 const tile = (page: Page, text: string) => page.locator(`[data-testid="grid-item"][aria-label*="${text}" i]`);
 
+/** A real PNG carrying text chunks the way A1111 (`parameters`) and ComfyUI (`prompt`, `workflow`) write them. */
+const withText = async (seed: number, texts: Record<string, string>) => {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed * 40, g: 90, b: 160 } } }).png().toBuffer();
+  const chunks = extractChunks(new Uint8Array(png));
+  const extra = Object.entries(texts).map(([k, v]) => pngText.encode(k, v));
+  return Buffer.from(encodeChunks([...chunks.slice(0, -1), ...extra, chunks.at(-1)!]));
+};
+
 test('search as you type with highlights, rating keys, filters and sort', async ({ lagoon }) => {
   const { page } = lagoon;
   await seedLibrary(page);
@@ -108,12 +116,6 @@ test('import a folder with A1111 and ComfyUI PNGs; their prompts become searchab
   const { page } = lagoon;
   const folder = join(lagoon.exportDir, 'incoming');
   await mkdir(folder);
-  const withText = async (seed: number, texts: Record<string, string>) => {
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed * 40, g: 90, b: 160 } } }).png().toBuffer();
-    const chunks = extractChunks(new Uint8Array(png));
-    const extra = Object.entries(texts).map(([k, v]) => pngText.encode(k, v));
-    return Buffer.from(encodeChunks([...chunks.slice(0, -1), ...extra, chunks.at(-1)!]));
-  };
   await writeFile(join(folder, 'a1111.png'), await withText(1, { parameters: 'castle on a cliff, storm\nNegative prompt: blurry\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 64x48, Model: sdxl' }));
   const comfyPrompt = { '6': { class_type: 'CLIPTextEncode', inputs: { text: 'an origami crane on water', clip: ['4', 1] } }, '3': { class_type: 'KSampler', inputs: { seed: 7, positive: ['6', 0] } } };
   await writeFile(join(folder, 'comfy.png'), await withText(2, { prompt: JSON.stringify(comfyPrompt), workflow: JSON.stringify({ nodes: [] }) }));
