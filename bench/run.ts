@@ -1,12 +1,42 @@
-// `npm run bench`: one JSON line per figure. Speed goals live here as ratios against a baseline measured in the same
-// run (these machines are noisy), never as timed assertions in the test suite.
+// `npm run bench`: one JSON line per figure; `node bench/run.ts <name>…` runs only those. Speed goals live here (as
+// ratios against a baseline measured in the same run where the machine's speed matters), never as timed
+// assertions in the test suite. Libraries of 100k and 1M synthetic images are built once and cached
+// (bench/syntheticLibrary.ts; LAGOON_BENCH_CACHE moves the cache).
 import { clientVsOpenAiSdk, ingestVsFloor } from './generation.bench.ts';
-import { report } from './measure.ts';
+import { gridFigures } from './grid.bench.ts';
+import { type Figure, report } from './measure.ts';
+import { mainRss1m } from './rss.bench.ts';
+import { searchFigures } from './search.bench.ts';
+import { syntheticGeneration1m } from './synthetic.bench.ts';
 
-const benches = { client_vs_openai_sdk: clientVsOpenAiSdk, ingest_vs_floor: ingestVsFloor };
-const only = process.argv.slice(2);
-
-for (const [name, bench] of Object.entries(benches)) {
-  if (only.length && !only.includes(name)) continue;
-  report(await bench());
+/** Figures measured together (one library, one browser) are produced by one call for all the names asked for. */
+interface Group {
+  names: readonly string[];
+  run(names: readonly string[]): Promise<Figure[]>;
 }
+
+const single = (name: string, bench: () => Promise<Figure>): Group => ({ names: [name], run: async () => [await bench()] });
+
+const GROUPS: readonly Group[] = [
+  single('client_vs_openai_sdk', clientVsOpenAiSdk),
+  single('ingest_vs_floor', ingestVsFloor),
+  single('synthetic_generation_s_1m', syntheticGeneration1m),
+  { names: ['search_p95_ms_1m', 'search_vs_raw_sql', 'first_page_ms_1m'], run: searchFigures },
+  single('main_rss_mb_1m', mainRss1m),
+  { names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k'], run: gridFigures },
+];
+
+const known = GROUPS.flatMap((g) => g.names);
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !known.includes(name));
+if (unknown.length) {
+  process.stderr.write(`Unknown figure(s): ${unknown.join(', ')}. Known: ${known.join(', ')}\n`);
+  process.exit(2);
+}
+
+const started = performance.now();
+for (const group of GROUPS) {
+  const names = group.names.filter((name) => !only.length || only.includes(name));
+  if (names.length) for (const figure of await group.run(names)) report(figure);
+}
+process.stderr.write(`[bench] done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,0 +1,182 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { startAppProcess } from '../tests/e2e/appProcess.ts';
+import { startFakeVenice } from '../tests/fake-venice/server.ts';
+import { type Figure, median, percentile } from './measure.ts';
+import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..');
+const NAVIGATIONS = Number(process.env.BENCH_GRID_NAVIGATIONS ?? 6);
+const SCROLL_MS = 4000;
+/** ~2,400 px/s: a brisk flick of the wheel, fast enough that rows keep entering and leaving. */
+const SCROLL_PX_PER_FRAME = 40;
+const VIEWPORT = { width: 1280, height: 800 };
+
+interface ProbeState {
+  navClickAt: number | null;
+  gridItemsAt: number | null;
+  firstRowAt: number | null;
+  firstRowImages: number;
+  requests: Array<{ route: string; input?: string; sentAt: number; doneAt: number | null }>;
+}
+
+interface ScrollResult {
+  deltas: number[];
+  maxNodes: number;
+  maxItems: number;
+  visibleLoadedShare: number;
+  scrolledPx: number;
+  scrollHeight: number;
+}
+
+/**
+ * The renderer as the e2e tests use it (electron-vite's build), into the bench's own folder so a bench never swaps
+ * the bundle under a running e2e suite. LAGOON_RENDERER_DIR skips the build.
+ */
+const buildRenderer = async (): Promise<{ dir: string; buildMs: number }> => {
+  if (process.env.LAGOON_RENDERER_DIR) return { dir: process.env.LAGOON_RENDERER_DIR, buildMs: 0 };
+  const outDir = join(benchCacheRoot(), 'app-build');
+  const start = performance.now();
+  // Vite keeps what it did not write when the folder is outside the project: start clean so no stale chunk lingers.
+  rmSync(outDir, { recursive: true, force: true });
+  await run(join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--outDir', outDir, '--logLevel', 'error'], { cwd: ROOT });
+  const dir = join(outDir, 'renderer');
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`electron-vite build left no ${dir}/index.html`);
+  return { dir, buildMs: performance.now() - start };
+};
+
+/**
+ * Waits until main answers a trivial request promptly several times in a row: the launch chores (sweep, purge, the
+ * daily backup with its integrity check) run on main's thread and would otherwise land inside some navigations.
+ */
+const waitForIdleApp = async (page: Page): Promise<number> =>
+  page.evaluate(async () => {
+    const api = (globalThis as unknown as { api: { request(route: string, input: unknown): Promise<unknown> } }).api;
+    const start = performance.now();
+    let quick = 0;
+    while (quick < 10 && performance.now() - start < 120_000) {
+      const sent = performance.now();
+      await api.request('settings.get_preferences', {});
+      quick = performance.now() - sent < 15 ? quick + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return performance.now() - start;
+  });
+
+/** Navigates and waits for the probe to see the first row of decoded thumbnails; times are from navigation start. */
+const loadGrid = async (page: Page, url: string): Promise<ProbeState> => {
+  await page.goto(url);
+  const probe = () => page.evaluate(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench);
+  try {
+    await page.waitForFunction(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench.firstRowAt !== null, undefined, {
+      timeout: 60_000,
+    });
+  } catch (error) {
+    const shot = join(ROOT, 'artifacts/bench/grid-timeout.png');
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    throw new Error(`The grid never showed a row of thumbnails (probe: ${JSON.stringify(await probe())}; screenshot: ${shot})`, { cause: error });
+  }
+  return probe();
+};
+
+/**
+ * The Library grid on a 100k library with real thumbnail files, in Debian's Chromium through the e2e harness (the
+ * app's core in its own process, serving the built renderer exactly as lagoon:// does). The first navigation meets
+ * the app's launch chores (sweep of 100k files, purge, maybe the daily backup); the figure is the median of the
+ * navigations after it, the first one is reported beside it.
+ */
+export const gridFigures = async (names: readonly string[]): Promise<Figure[]> => {
+  const lib = await syntheticLibrary({ count: 100_000, media: true });
+  const renderer = await buildRenderer();
+  const fake = await startFakeVenice({ apiKey: 'bench-grid-key' });
+  const app = await startAppProcess({
+    LAGOON_DATA_DIR: lib.dataDir,
+    LAGOON_API_BASE_URL: fake.url,
+    LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
+    LAGOON_RENDERER_DIR: renderer.dir,
+  });
+  const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.addInitScript({ path: join(import.meta.dirname, 'gridProbe.browser.js') });
+    const loads: ProbeState[] = [];
+    let idleWaitMs = 0;
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      loads.push(await loadGrid(page, app.url));
+      if (i === 0) idleWaitMs = await waitForIdleApp(page);
+    }
+    const [launch, ...rest] = loads;
+    const paints = rest.map((s) => s.firstRowAt!);
+    const scroll = await page.evaluate(
+      ([ms, px]) => (globalThis as unknown as { lagoonBenchScroll(ms: number, px: number): Promise<ScrollResult> }).lagoonBenchScroll(ms, px),
+      [SCROLL_MS, SCROLL_PX_PER_FRAME] as const,
+    );
+    const jumpMs = await page.evaluate(
+      ([fraction, timeout]) => (globalThis as unknown as { lagoonBenchJump(f: number, t: number): Promise<number | null> }).lagoonBenchJump(fraction, timeout),
+      [0.5, 20_000] as const,
+    );
+    const figures: Figure[] = [];
+    const library = { images: lib.count, library_cached: lib.cached, library_generation_ms: lib.generationMs, renderer_build_ms: renderer.buildMs };
+    if (names.includes('grid_first_paint_ms_100k')) {
+      const value = median(paints);
+      figures.push({
+        name: 'grid_first_paint_ms_100k',
+        value,
+        goal: '<= 300',
+        met: value <= 300,
+        paints_ms: paints,
+        navigations: paints.length,
+        first_launch_ms: launch!.firstRowAt,
+        launch_chores_ms: idleWaitMs,
+        library_click_ms: median(rest.map((s) => s.navClickAt!)),
+        from_click_ms: median(rest.map((s) => s.firstRowAt! - s.navClickAt!)),
+        grid_items_ms: median(rest.map((s) => s.gridItemsAt!)),
+        first_row_thumbnails: launch!.firstRowImages,
+        // The last navigation's requests, on the page's clock: `route @sent +reply`.
+        requests_last_navigation: loads.at(-1)!.requests.map(
+          (r) => `${r.route}${r.input ? ` ${r.input}` : ''} @${Math.round(r.sentAt)} ${r.doneAt === null ? 'pending' : `+${Math.round(r.doneAt - r.sentAt)}ms`}`,
+        ),
+        page_errors: pageErrors.slice(0, 5),
+        viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
+        ...library,
+      });
+    }
+    if (names.includes('grid_scroll_fps_100k')) {
+      const deltas = scroll.deltas;
+      const value = 1000 / median(deltas);
+      figures.push({
+        name: 'grid_scroll_fps_100k',
+        value,
+        goal: '>= 55',
+        met: value >= 55,
+        p5_fps: 1000 / percentile(deltas, 95),
+        frames: deltas.length,
+        frames_over_25ms: deltas.filter((d) => d > 25).length,
+        longest_frame_ms: Math.max(...deltas),
+        max_dom_nodes: scroll.maxNodes,
+        max_grid_items_in_dom: scroll.maxItems,
+        visible_cells_with_thumbnail: scroll.visibleLoadedShare,
+        scrolled_px: scroll.scrolledPx,
+        scroll_height_px: scroll.scrollHeight,
+        scroll_ms: SCROLL_MS,
+        // After the scroll: a jump to the middle of the grid, until a row there shows its thumbnails (null: > 20 s).
+        jump_to_middle_ms: jumpMs,
+        px_per_frame: SCROLL_PX_PER_FRAME,
+        ...library,
+      });
+    }
+    return figures;
+  } finally {
+    await browser.close();
+    await app.stop();
+    await fake.close();
+  }
+};

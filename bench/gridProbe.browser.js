@@ -1,0 +1,144 @@
+// Injected by bench/grid.bench.ts before the page's own scripts. It opens the Library as soon as its button exists
+// and notes, on the page's own clock (performance.now() counts from the start of navigation), when the grid's first
+// row has every thumbnail loaded and decoded and a frame has been painted with them. It also offers the scroll
+// measurement. Only data-testid hooks the e2e specs already rely on (App.tsx): nav-library, grid, grid-item.
+/* oxlint-disable unicorn/consistent-function-scoping -- a classic script: its outer scope is window, so helpers stay inside */
+(() => {
+  const state = { navClickAt: null, gridItemsAt: null, firstRowAt: null, firstRowImages: 0, requests: [] };
+  window.lagoonBench = state;
+
+  // Every request the page makes of main, timed on the page's clock, read off the harness bridge's WebSocket
+  // ({type: 'request', id, route} out, {type: 'reply', id} back): what stood between the click and the first page.
+  const watched = new WeakSet();
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function sendAndNote(data) {
+    try {
+      const frame = JSON.parse(data);
+      if (frame?.type === 'request') {
+        const input = frame.route === 'images.search' ? JSON.stringify(frame.input) : undefined;
+        state.requests.push({ id: frame.id, route: frame.route, input, sentAt: performance.now(), doneAt: null });
+      }
+    } catch {
+      // Not one of the bridge's frames.
+    }
+    if (!watched.has(this)) {
+      watched.add(this);
+      this.addEventListener('message', (message) => {
+        const frame = JSON.parse(message.data);
+        const request = frame.type === 'reply' ? state.requests.find((r) => r.id === frame.id && r.doneAt === null) : undefined;
+        if (request) request.doneAt = performance.now();
+      });
+    }
+    return send.call(this, data);
+  };
+
+  const visibleItems = () =>
+    [...document.querySelectorAll('[data-testid="grid-item"]')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+    });
+
+  const firstRow = (items) => {
+    const top = Math.min(...items.map((el) => el.getBoundingClientRect().top));
+    return items.filter((el) => Math.abs(el.getBoundingClientRect().top - top) < 2);
+  };
+
+  const loaded = (img) => img !== null && img.complete && img.naturalWidth > 0;
+
+  let deciding = false;
+  const tick = () => {
+    if (state.navClickAt === null) {
+      const nav = document.querySelector('[data-testid="nav-library"]');
+      if (nav) {
+        state.navClickAt = performance.now();
+        nav.click();
+      }
+    }
+    const items = visibleItems();
+    if (items.length && state.gridItemsAt === null) state.gridItemsAt = performance.now();
+    if (items.length && !deciding) {
+      const imgs = firstRow(items).map((el) => el.querySelector('img'));
+      if (imgs.every(loaded)) {
+        deciding = true;
+        // Loaded is not yet decoded: decode() settles once the pixels are ready to paint; the next frame shows them.
+        Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() =>
+          requestAnimationFrame(() => {
+            state.firstRowAt = performance.now();
+            state.firstRowImages = imgs.length;
+          }),
+        );
+      }
+    }
+    if (state.firstRowAt === null) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+
+  const scrollerOf = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (/(auto|scroll)/.test(style.overflowY) && node.scrollHeight > node.clientHeight + 1) return node;
+    }
+    return document.scrollingElement;
+  };
+
+  /**
+   * Jumps to `fraction` of the grid's height (a scrollbar drag, End) and resolves with the ms until a visible row
+   * has all its thumbnails loaded there, or null after `timeoutMs`. Keyset paging has to walk the pages in between.
+   */
+  window.lagoonBenchJump = (fraction, timeoutMs) =>
+    new Promise((resolve) => {
+      const scroller = scrollerOf(document.querySelector('[data-testid="grid"]'));
+      const start = performance.now();
+      scroller.scrollTop = scroller.scrollHeight * fraction;
+      const check = () => {
+        const items = visibleItems();
+        if (items.length && firstRow(items).every((el) => loaded(el.querySelector('img')))) resolve(performance.now() - start);
+        else if (performance.now() - start > timeoutMs) resolve(null);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+
+  /** Scrolls the grid by `pxPerFrame` every frame for `durationMs`; frame deltas, DOM size and how many visible cells had their thumbnail. */
+  window.lagoonBenchScroll = (durationMs, pxPerFrame) =>
+    new Promise((resolve) => {
+      const grid = document.querySelector('[data-testid="grid"]');
+      const scroller = scrollerOf(grid);
+      const deltas = [];
+      const startTop = scroller.scrollTop;
+      let maxNodes = document.getElementsByTagName('*').length;
+      let maxItems = 0;
+      let visibleSeen = 0;
+      let visibleLoaded = 0;
+      let last = null;
+      let start = null;
+      let frame = 0;
+      const step = (now) => {
+        if (start === null) start = now;
+        if (last !== null) deltas.push(now - last);
+        last = now;
+        // Counting costs a walk of the DOM: every 10th frame is enough to see whether it grows.
+        if (frame++ % 10 === 0) {
+          maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length);
+          const items = visibleItems();
+          maxItems = Math.max(maxItems, document.querySelectorAll('[data-testid="grid-item"]').length);
+          visibleSeen += items.length;
+          visibleLoaded += items.filter((el) => loaded(el.querySelector('img'))).length;
+        }
+        if (now - start >= durationMs) {
+          resolve({
+            deltas,
+            maxNodes,
+            maxItems,
+            visibleLoadedShare: visibleSeen ? visibleLoaded / visibleSeen : 0,
+            scrolledPx: scroller.scrollTop - startTop,
+            scrollHeight: scroller.scrollHeight,
+          });
+          return;
+        }
+        scroller.scrollTop += pxPerFrame;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+})();
