@@ -16,7 +16,10 @@ export const MAX_QUERY_TERMS = 16;
 export const INDEXED_PREFIX_CHARS = 3;
 
 // NFC again at the end: NFD also splits Hangul syllables into jamo, which FTS5 keeps whole.
-export const foldText = (text: string): string => text.normalize('NFD').replace(MARKS_RE, '').normalize('NFC').toLowerCase();
+// ASCII has no marks and normalization leaves it alone: most prompts skip the two normalize passes (a hot path of search).
+const ASCII_RE = /^[\x00-\x7f]*$/;
+export const foldText = (text: string): string =>
+  ASCII_RE.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(MARKS_RE, '').normalize('NFC').toLowerCase();
 
 export interface TokenSpan {
   start: number;
@@ -69,8 +72,17 @@ export const streamablePrefix = (term: QueryTerm): QueryTerm =>
   needsCheck(term) ? { ...term, text: [...term.text].slice(0, INDEXED_PREFIX_CHARS).join('') } : term;
 
 /** Whether some word of `text` begins with the folded `word`; the substring test rejects most candidates cheaply. */
-export const hasWordStartingWith = (text: string, folded: string): boolean =>
-  foldText(text).includes(folded) && tokenSpans(text).some((span) => span.folded.startsWith(folded));
+/** A word character as FTS5's unicode61 tokenizer sees one (letters, numbers, private use; marks stay inside words). */
+const WORD_CHAR_RE = /[\p{L}\p{N}\p{Co}\p{M}]/u;
+
+/** Whether a word of `text` starts with `folded`: an occurrence at the start or after a non-word character. */
+export const hasWordStartingWith = (text: string, folded: string): boolean => {
+  const haystack = foldText(text);
+  for (let i = haystack.indexOf(folded); i !== -1; i = haystack.indexOf(folded, i + 1)) {
+    if (i === 0 || !WORD_CHAR_RE.test(haystack[i - 1]!)) return true;
+  }
+  return false;
+};
 
 /** [start, end) ranges of the prompt's words that begin with one of the terms (search is by prefix). */
 export const highlightRanges = (prompt: string, terms: readonly QueryTerm[]): Array<[number, number]> => {
