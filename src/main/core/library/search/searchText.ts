@@ -17,9 +17,9 @@ export const INDEXED_PREFIX_CHARS = 3;
 
 // NFC again at the end: NFD also splits Hangul syllables into jamo, which FTS5 keeps whole.
 // ASCII has no marks and normalization leaves it alone: most prompts skip the two normalize passes (a hot path of search).
-const ASCII_RE = /^[\x00-\x7f]*$/;
+const NON_ASCII_RE = /[^\p{ASCII}]/u;
 export const foldText = (text: string): string =>
-  ASCII_RE.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(MARKS_RE, '').normalize('NFC').toLowerCase();
+  NON_ASCII_RE.test(text) ? text.normalize('NFD').replace(MARKS_RE, '').normalize('NFC').toLowerCase() : text.toLowerCase();
 
 export interface TokenSpan {
   start: number;
