@@ -88,7 +88,7 @@ const runWorker = (env: Record<string, string>, ledger: Ledger, killAfterMs?: nu
         else if (word === 'READY' && killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), killAfterMs));
         else if (word === 'ACK' && what === 'ingest') ledger.ingested.add(arg);
         else if (word === 'ACK' && what === 'trash') for (const id of list(arg)) ledger.trashed.add(id);
-        else if (word === 'ACK' && what === 'restore') for (const id of list(arg)) ledger.trashed.delete(id);
+        else if (word === 'RESTORING') for (const id of list(what)) ledger.trashed.delete(id);
         else if (word === 'ACK' && what === 'purge') for (const id of list(arg)) ledger.purged.add(id);
         else if (word === 'ACK' && what === 'export') ledger.exports += Number(arg);
       }
