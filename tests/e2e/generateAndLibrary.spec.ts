@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 import { E2E_API_KEY, expect, test } from './fixtures.ts';
 
 const storeKey = async (page: Page, key: string) => {
@@ -55,11 +56,14 @@ test('generate: the image appears, lands in the grid newest first, and opens lar
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('viewer')).toHaveCount(0);
 
-  // Dragging a thumbnail asks main for a native drag of that library file (and nothing else).
+  // Dragging a thumbnail asks main for a native drag of that image (and nothing else), as a copy whose XMP carries
+  // the prompt for the app it is dropped on.
   const id = await items.last().getAttribute('data-image-id');
   await items.last().dragTo(page.getByTestId('nav-settings'));
   await expect.poll(() => lagoon.app.drags.length).toBe(1);
-  expect(lagoon.app.drags[0]?.file).toContain(id);
+  const dragged = lagoon.app.drags[0]?.file ?? '';
+  expect(dragged).toContain(id);
+  expect((await sharp(dragged).metadata()).xmp?.toString('utf8')).toContain('A lighthouse over a calm lagoon at dawn');
 });
 
 test('a wrong key gives the clear message and stores nothing', async ({ lagoon }) => {

@@ -187,18 +187,19 @@ describe('copy, reveal and drag-out', () => {
     expect(calls).toEqual([{ op: 'reveal', path: join(dataDir, mediaName('image', { id: a, format: 'png' })) }]);
   });
 
-  it('drags several live images at once, with the first one\'s thumbnail as the icon (no work before the drag starts)', async () => {
+  it('drags several live images at once as copies carrying their metadata, with the first thumbnail as the icon', async () => {
     const ids = [await ingest('webp'), await ingest('png'), await ingest('jpeg')];
     const { ctx, calls } = recordingContext();
     expect(ok(await call('images.start_drag', { ids: [...ids, ids[0]] }, ctx))).toEqual({ started: true });
     expect(calls).toHaveLength(1);
     const drag = calls[0] as Extract<ContextCall, { op: 'drag' }>;
-    expect(drag.files).toEqual([
-      join(dataDir, mediaName('image', { id: ids[0]!, format: 'webp' })),
-      join(dataDir, mediaName('image', { id: ids[1]!, format: 'png' })),
-      join(dataDir, mediaName('image', { id: ids[2]!, format: 'jpeg' })),
-    ]);
-    for (const f of drag.files) expect(insideImages(realpathSync(f))).toBe(true);
+    expect(drag.files).toHaveLength(3);
+    for (const [i, ext] of ['webp', 'png', 'jpg'].entries()) {
+      const file = drag.files[i]!;
+      expect(relative(join(dataDir, 'handoff', 'drag', ids[i]!), file)).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}_[^/\\\\]+\\.${ext}$`, 'u'));
+      const row = services.library.get(ids[i]!)!;
+      expect(readEmbedded(readFileSync(file)).lagoon?.sha256, file).toBe(row.sha256);
+    }
     expect(drag.icon).toBe(join(dataDir, mediaName('thumb', { id: ids[0]!, format: 'webp' })));
     expect((await sharp(drag.icon).metadata()).format).toBe('webp');
   });

@@ -9,6 +9,7 @@ import { createGenerationService, type GenerationService } from './generation/ge
 import type { CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
 import { type Backups, createBackups } from './library/backup.ts';
 import { createCuration, type Curation } from './library/curation/curation.ts';
+import { sweepDragCopies } from './library/dragCopyFiles.ts';
 import { createLibrary, type Library } from './library/library.ts';
 import { readLibraryPrefs } from './library/libraryPrefs.ts';
 import { type ReconcileReport, reconcileLibrary } from './library/reconcile.ts';
@@ -115,6 +116,10 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     ? trash.finishPendingPurges().then((purges) => {
         if (purges.problems.length > 0) log(`[library] unfinished purges: ${redact(purges.problems)}`);
         return sweepLibrary(db, config.dataDir, now, events, log);
+      }).then(async (report) => {
+        const dragCopies = await sweepDragCopies(db, config.dataDir, now()).catch(() => 0);
+        if (dragCopies > 0) log(`[library] removed ${dragCopies} stale drag copies`);
+        return report;
       })
     : Promise.resolve(null);
   // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.

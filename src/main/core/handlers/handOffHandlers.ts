@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import { imageNotFound, pngForOs, resolveHandOffFile } from '../library/handOffFiles.ts';
 import type { Library } from '../library/library.ts';
+import { dragCopiesFor } from '../transfer/dragCopies.ts';
 
 type HandOffRoutes = 'images.start_drag' | 'images.copy_prompt' | 'images.copy_image' | 'images.reveal';
 
@@ -13,13 +14,16 @@ type HandOffRoutes = 'images.start_drag' | 'images.copy_prompt' | 'images.copy_i
 export const handOffHandlers = (deps: { db: Database; library: Library; dataDir: string }): Pick<Handlers<RequestContext>, HandOffRoutes> => ({
   // Every id must resolve before anything starts: a drag that silently carried fewer files than chosen would mislead.
   'images.start_drag': async ({ ids }, ctx) => {
+    const unique = [...new Set(ids)];
     const resolved = [];
-    for (const id of new Set(ids)) resolved.push(await resolveHandOffFile(deps, id, { live: true }));
+    for (const id of unique) resolved.push(await resolveHandOffFile(deps, id, { live: true }));
     const [first] = resolved;
     if (!first) throw imageNotFound();
-    // No conversion work here: macOS only starts a native drag while the mouse-down that began it is current, so the
-    // drag must start right away. The shell falls back to the app icon where the OS cannot read a WebP thumbnail.
-    ctx.startDrag({ files: resolved.map((r) => r.file), icon: first.thumb ?? first.file });
+    // macOS only starts a native drag while the mouse-down that began it is current, so nothing slow happens here:
+    // the copies carrying metadata are byte splices made once per image and reused, and the icon is the existing
+    // thumbnail (the shell falls back to the app icon where the OS cannot read a WebP).
+    const files = await dragCopiesFor(deps, unique);
+    ctx.startDrag({ files, icon: first.thumb ?? files[0]! });
     return { started: true as const };
   },
   'images.copy_prompt': async ({ id }, ctx) => {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import type { EventBus } from '../events/eventBus.ts';
+import { removeDragCopies } from './dragCopyFiles.ts';
 import { mediaName } from './mediaNames.ts';
 import { completePurge, isMediaName, listPendingPurges, type PurgeRecord, recordPendingPurge, type UnlinkHook } from './pendingPurges.ts';
 
@@ -127,6 +128,8 @@ export function createTrash(deps: TrashDeps): Trash {
             throw storageFailed(cause);
           });
           if (done.problems.length > 0) log(`[trash] purge left files to retry at next start: ${done.problems.slice(0, 5).join(', ')}`);
+          // Derived copies go too; one left by a failure or crash here is removed by the start-up drag sweep.
+          await removeDragCopies(dataDir, batch.ids).catch((cause: unknown) => log(`[trash] drag copies left for the start-up sweep: ${(cause as { code?: string } | null)?.code ?? 'error'}`));
           purged += batch.ids.length;
           emit('removed', batch.ids);
         }
