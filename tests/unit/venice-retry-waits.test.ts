@@ -109,9 +109,10 @@ describe('H3: how long to wait', () => {
   });
 
   it('x-ratelimit-reset-requests as epoch ms, epoch seconds and seconds-until (quota used up)', async () => {
-    const epochMs = await waitsFor({ 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': String(Date.now() + 1500) });
+    // Bounds leave seconds of slack for a loaded CI machine between the header being written and read.
+    const epochMs = await waitsFor({ 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': String(Date.now() + 3000) });
     expect(epochMs.waits[0]).toBeGreaterThan(1000);
-    expect(epochMs.waits[0]).toBeLessThanOrEqual(1500);
+    expect(epochMs.waits[0]).toBeLessThanOrEqual(3000);
     const epochS = await waitsFor({ 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': String(Math.floor(Date.now() / 1000) + 3) });
     expect(epochS.waits[0]).toBeGreaterThan(1000);
     expect(epochS.waits[0]).toBeLessThanOrEqual(3000);
