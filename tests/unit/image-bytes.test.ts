@@ -50,6 +50,9 @@ describe('decodeBase64Strict', () => {
     ['a data URL prefix', 'data:image/png;base64,QUJD'],
     ['a non-ASCII letter', 'QUJé'],
     ['full-width letters', 'ＱＵＪＤ'],
+    // Node reads only the low byte of these (U+0141 → 'A', U+4E41 → 'A'): they decode to the bytes of 'AAAA'.
+    ['a letter whose low byte is "A"', '\u0141AAA'],
+    ['a CJK character whose low byte is "A"', '\u4e41AAA'],
     ['a NUL byte', 'QUJ\u0000'],
   ];
 
