@@ -67,6 +67,8 @@ export interface FakeVeniceRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON when the body was JSON, the raw text when it was not, undefined when empty. */
   body: unknown;
+  /** The client's port: requests with the same one came over the same TCP connection. */
+  clientPort: number | undefined;
 }
 
 export interface FakeVenice {
@@ -163,7 +165,7 @@ export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<Fak
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const read = await readBody(req);
-    requests.push({ method, path: url.pathname, headers: { ...req.headers }, body: read.ok ? parseLoggedBody(read.text) : undefined });
+    requests.push({ method, path: url.pathname, headers: { ...req.headers }, body: read.ok ? parseLoggedBody(read.text) : undefined, clientPort: req.socket.remotePort });
     const headers = baseHeaders();
     if (!read.ok) {
       sendJson(res, 413, { code: 'PAYLOAD_TOO_LARGE', error: 'Request body exceeds the maximum allowed size of 35 MB.' }, headers);

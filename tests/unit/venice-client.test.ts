@@ -257,10 +257,24 @@ describe('generateOpenAi failures', () => {
     const restarting = await startFakeVenice({ apiKey: CANARY });
     const c = createVeniceClient({ baseUrl: restarting.url });
     await c.generateOpenAi({ prompt: 'before the outage', size: '256x256' }, CANARY);
-    expect(restarting.requests[0]?.headers.connection).toBe('close');
     await restarting.close();
     const { err } = await failure(() => c.generateOpenAi({ prompt: 'during the outage' }, CANARY, { retry: false }), 'OFFLINE', restarting);
     expect(err.details).toMatchObject({ mayHaveBeenCharged: false });
+  });
+
+  it('reuses connections only while fresh: back-to-back requests share them, a request after idling opens a new one', async () => {
+    const venice = await startFakeVenice({ apiKey: CANARY });
+    try {
+      const c = createVeniceClient({ baseUrl: venice.url });
+      for (const prompt of ['one', 'two', 'three', 'four']) await c.generateOpenAi({ prompt, size: '256x256' }, CANARY);
+      const busy = new Set(venice.requests.map((r) => r.clientPort));
+      expect(busy.size).toBeLessThan(4);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await c.generateOpenAi({ prompt: 'after a pause', size: '256x256' }, CANARY);
+      expect(busy.has(venice.requests[4]?.clientPort)).toBe(false);
+    } finally {
+      await venice.close();
+    }
   });
 
   it('reports OFFLINE when the host name does not resolve', async () => {
