@@ -81,6 +81,20 @@ describe('highlights', () => {
     expect(ranges.map(([s, e]) => prompt.slice(s, e))).toEqual(['Crème', 'CAFÉ', 'naïvely']);
   });
 
+  it('an ASCII prompt (the fast path) gets exactly the ranges the word splitter gives', () => {
+    // A trailing non-ASCII word sends the same prompt down the splitter path; the ranges before it must agree.
+    const words = ['light', 'Lighthouse', 'lit', 'a', 'A1', '1a', 'x_light', 'light-house', 'de', 'delight', 'LIGHTS', '42', 'tea'];
+    const seps = [' ', ', ', '-', '_', '.', '  ', "'", '(', ')\n'];
+    let seed = 7;
+    const pick = <T,>(from: readonly T[]): T => from[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % from.length]!;
+    for (let n = 0; n < 300; n++) {
+      const prompt = Array.from({ length: 1 + (n % 12) }, () => pick(words) + pick(seps)).join('');
+      const terms = queryTerms(`${pick(words)} ${pick(words)} ${pick(['', 'é', 'li', 'a1'])}`);
+      const bySplitter = highlightRanges(`${prompt} é`, terms).filter(([, end]) => end <= prompt.length);
+      expect(highlightRanges(prompt, terms), JSON.stringify([prompt, terms])).toEqual(bySplitter);
+    }
+  });
+
   it('come with search results, only for prompts that contain a match', () => {
     const rows = syntheticRows(2).map((row, i): Row => ({
       ...row, createdAt: 10 + i, trashedAt: null, prompt: i === 0 ? 'a lighthouse at dusk' : 'a fox', tags: i === 1 ? ['Lighthouse'] : [],
