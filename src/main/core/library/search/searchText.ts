@@ -113,7 +113,7 @@ const highlightAscii = (prompt: string, terms: readonly QueryTerm[]): Array<[num
     }
   }
   return [...starts]
-    .sort((a, b) => a - b)
+    .toSorted((a, b) => a - b)
     .map((start): [number, number] => {
       let end = start;
       while (end < lower.length && isAsciiWordChar(lower.charCodeAt(end))) end++;
