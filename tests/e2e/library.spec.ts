@@ -123,17 +123,20 @@ test('import a folder with A1111 and ComfyUI PNGs; their prompts become searchab
 
   await lagoon.setDialogs({ importPaths: [folder] });
   await page.getByTestId('nav-library').click();
-  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-folder-button').click();
   await expect(page.getByTestId('transfer-result')).toHaveAttribute('data-done', '2');
+  expect(lagoon.app.calls.filter((c) => c.op === 'chooseImportSources').map((c) => 'pick' in c && c.pick)).toEqual(['folder']);
   await expect(page.getByTestId('grid-item')).toHaveCount(2);
   await page.getByTestId('search-input').fill('origami');
-  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await expect(page.getByTestId('grid-item-prompt')).toHaveText(['an origami crane on water']);
   await page.getByTestId('search-input').fill('castle');
-  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await expect(page.getByTestId('grid-item-prompt')).toHaveText(['castle on a cliff, storm']);
+  await expect(page.getByTestId('transfer-result')).toContainText('1 already in the library or not readable as an image');
   await lagoon.screenshot('library-imported');
 
-  // The same folder again: everything is a duplicate, nothing is added.
-  await page.getByTestId('import-button').click();
+  // The same images again, picked as files: everything is a duplicate, nothing is added.
+  await lagoon.setDialogs({ importPaths: [join(folder, 'a1111.png'), join(folder, 'comfy.png')] });
+  await page.getByTestId('import-files-button').click();
   await expect(page.getByTestId('transfer-result')).toHaveAttribute('data-done', '0');
   await page.getByTestId('search-input').fill('');
   await expect(page.getByTestId('grid-item')).toHaveCount(2);

@@ -46,7 +46,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => fake.electron);
 
-const { importDialogProperties, makeRequestContext } = await import('../../src/main/shell/requestContext.ts');
+const { makeRequestContext } = await import('../../src/main/shell/requestContext.ts');
 
 const e = fake.electron;
 const sender = { startDrag: vi.fn((_item: unknown) => {}) };
@@ -109,19 +109,21 @@ describe('dialogs', () => {
     expect(await ctx.chooseZipPath('x.zip')).toBe(null);
   });
 
-  it('asks for import sources with image filters; files and folders on macOS, files elsewhere (one dialog cannot do both)', async () => {
-    fake.state.openAnswer = { canceled: false, filePaths: ['/a.png', '/b'] };
-    expect(await makeRequestContext({ sender } as never, 'darwin').chooseImportSources()).toEqual(['/a.png', '/b']);
+  it('asks for image files (with image filters) or for folders: two pickers, as Windows and Linux cannot offer both in one', async () => {
+    fake.state.openAnswer = { canceled: false, filePaths: ['/a.png', '/b.webp'] };
+    expect(await makeRequestContext({ sender } as never).chooseImportSources('files')).toEqual(['/a.png', '/b.webp']);
     expect(e.dialog.showOpenDialog).toHaveBeenLastCalledWith(
       fake.state.window,
       expect.objectContaining({
-        properties: ['openFile', 'openDirectory', 'multiSelections'],
+        properties: ['openFile', 'multiSelections'],
         filters: expect.arrayContaining([{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp'] }]),
       }),
     );
-    for (const platform of ['linux', 'win32'] as const) expect(importDialogProperties(platform)).toEqual(['openFile', 'multiSelections']);
+    fake.state.openAnswer = { canceled: false, filePaths: ['/photos', '/more'] };
+    expect(await makeRequestContext({ sender } as never).chooseImportSources('folder')).toEqual(['/photos', '/more']);
+    expect(e.dialog.showOpenDialog).toHaveBeenLastCalledWith(fake.state.window, expect.objectContaining({ properties: ['openDirectory', 'multiSelections'] }));
     fake.state.openAnswer = { canceled: true, filePaths: ['/ignored'] };
-    expect(await makeRequestContext({ sender } as never, 'linux').chooseImportSources()).toEqual([]);
+    expect(await makeRequestContext({ sender } as never).chooseImportSources('folder')).toEqual([]);
   });
 
   it('still shows a dialog when the sender has no window', async () => {
@@ -155,7 +157,7 @@ describe('file manager and clipboard', () => {
   it('logs a clipboard failure instead of throwing', async () => {
     fake.state.clipboardFails = true;
     const log = vi.fn<(line: string) => void>();
-    const ctx = makeRequestContext({ sender } as never, 'linux', log);
+    const ctx = makeRequestContext({ sender } as never, log);
     ctx.copyText('x');
     ctx.copyImage(join(dir, 'missing.png'));
     await vi.waitFor(() => expect(log).toHaveBeenCalledTimes(2));

@@ -126,8 +126,8 @@ describe('images.import and images.import_file', () => {
     writeFileSync(join(incoming, 'notes.txt'), 'not an image');
     const { ctx, calls } = recordingContext({ importSources: [incoming, join(root, 'gone.png')] });
     events = [];
-    const result = ok(await call('images.import', {}, ctx));
-    expect(calls).toEqual([{ op: 'chooseImportSources' }]);
+    const result = ok(await call('images.import', { pick: 'folder' }, ctx));
+    expect(calls).toEqual([{ op: 'chooseImportSources', pick: 'folder' }]);
     expect(result).toEqual({ chosen: true, done: 1, skipped: 2, failed: [{ id: null, name: 'gone.png', message: expect.any(String) }] });
     const added = events.filter(([n, p]) => n === 'images.changed' && (p as { reason: string }).reason === 'added');
     expect(added).toHaveLength(1);
@@ -138,8 +138,13 @@ describe('images.import and images.import_file', () => {
   });
 
   it('does nothing when the import dialog is closed', async () => {
-    const { ctx } = recordingContext();
-    expect(ok(await call('images.import', {}, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, failed: [] });
+    const { ctx, calls } = recordingContext();
+    expect(ok(await call('images.import', { pick: 'files' }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, failed: [] });
+    expect(calls).toEqual([{ op: 'chooseImportSources', pick: 'files' }]);
+    for (const bad of [{}, { pick: 'both' }, { pick: 'files', path: '/etc' }]) {
+      expect(await call('images.import', bad, ctx)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(calls).toHaveLength(1);
   });
 
   it('imports one dropped file from its bytes, once; says so when it is not an image', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, ClipboardItem, dialog, type IpcMainInvokeEvent, nativeImage, type OpenDialogOptions, shell } from 'electron';
 import type { RequestContext } from '../core/ipc/router.ts';
 import { redact } from '../core/log.ts';
+import type { ImportPick } from '../../shared/ipc/schemas/library.ts';
 
 const DRAG_ICON_EDGE = 96;
 
@@ -24,12 +25,13 @@ const IMAGE_FILTERS = [
 ];
 
 /**
- * On Windows and Linux one dialog cannot pick both files and folders: asking for both shows a folder picker only
- * (Electron's dialog docs). There, files are offered (a folder's images can be selected all at once inside it, and
- * folders can be dropped onto the window); macOS gets both.
+ * Files and folders are two pickers because on Windows and Linux one dialog cannot pick both: asking for both shows
+ * a folder picker only (Electron's dialog docs).
  */
-export const importDialogProperties = (platform: NodeJS.Platform): OpenDialogOptions['properties'] =>
-  platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'];
+const IMPORT_DIALOGS: Record<ImportPick, OpenDialogOptions> = {
+  files: { title: 'Import images', properties: ['openFile', 'multiSelections'], filters: IMAGE_FILTERS },
+  folder: { title: 'Import folders of images', properties: ['openDirectory', 'multiSelections'] },
+};
 
 /**
  * What core may ask of the window that sent a request: the OS dialogs (attached to that window, so they are
@@ -38,7 +40,6 @@ export const importDialogProperties = (platform: NodeJS.Platform): OpenDialogOpt
  */
 export function makeRequestContext(
   event: Pick<IpcMainInvokeEvent, 'sender'>,
-  platform: NodeJS.Platform = process.platform,
   log: (line: string) => void = console.error,
 ): RequestContext {
   const sender = event.sender;
@@ -65,7 +66,7 @@ export function makeRequestContext(
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    chooseImportSources: () => openDialog({ title: 'Import images', properties: importDialogProperties(platform), filters: IMAGE_FILTERS }),
+    chooseImportSources: (pick) => openDialog(IMPORT_DIALOGS[pick]),
     revealFile(path) {
       shell.showItemInFolder(path);
     },

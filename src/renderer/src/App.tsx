@@ -42,7 +42,7 @@ import { useTransfers } from './hooks/useTransfers.ts';
  *   collection-rename, collection-delete, collection-delete-confirm, saved-search-item (data-search-id),
  *   saved-search-delete, save-search, save-search-name (+ save-search-name-save)
  *   toolbar: search-input, filter-toggle (aria-expanded), filter-count, sort-select (newest|oldest|rating),
- *   thumb-size-slider (96–320), result-count (data-count), select-all, import-button
+ *   thumb-size-slider (96–320), result-count (data-count), select-all, import-files-button, import-folder-button
  *   filters-panel: filter-model, filter-date-from, filter-date-to, filter-aspect, filter-format, filter-rating,
  *   filter-tag, filter-collection, filter-blurred (any|only|hide), filter-favorites, filter-clear
  *   grid (role=listbox, data-columns), grid-item (data-image-id, data-selected, aria-selected; click selects,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestContext } from '../../../src/main/core/ipc/router.ts';
+import type { ImportPick } from '../../../src/shared/ipc/schemas/library.ts';
 
 /**
  * The harness's stand-in for Electron's side of a request (src/main/shell/requestContext.ts): no OS dialogs, no
@@ -17,7 +18,7 @@ export type ContextCall =
   | { op: 'drag'; files: string[]; icon: string }
   | { op: 'chooseExportFolder'; answer: string | null }
   | { op: 'chooseZipPath'; suggestedName: string; answer: string | null }
-  | { op: 'chooseImportSources'; answer: string[] }
+  | { op: 'chooseImportSources'; pick: ImportPick; answer: string[] }
   | { op: 'reveal'; path: string }
   | { op: 'copyImage'; path: string }
   | { op: 'copyText'; text: string };
@@ -67,9 +68,9 @@ export const makeTestContext = (dialogs: () => TestDialogs, onCall: (call: Conte
     onCall({ op: 'chooseZipPath', suggestedName, answer });
     return answer;
   },
-  chooseImportSources: async () => {
+  chooseImportSources: async (pick) => {
     const answer = [...dialogs().importPaths];
-    onCall({ op: 'chooseImportSources', answer });
+    onCall({ op: 'chooseImportSources', pick, answer });
     return answer;
   },
   revealFile: (path) => onCall({ op: 'reveal', path }),

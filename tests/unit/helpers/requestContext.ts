@@ -1,11 +1,12 @@
 import type { RequestContext } from '../../../src/main/core/ipc/router.ts';
+import type { ImportPick } from '../../../src/shared/ipc/schemas/library.ts';
 
 /** Every call a handler made on its RequestContext, in order. */
 export type ContextCall =
   | { op: 'drag'; files: string[]; icon: string }
   | { op: 'chooseExportFolder' }
   | { op: 'chooseZipPath'; suggestedName: string }
-  | { op: 'chooseImportSources' }
+  | { op: 'chooseImportSources'; pick: ImportPick }
   | { op: 'reveal'; path: string }
   | { op: 'copyImage'; path: string }
   | { op: 'copyText'; text: string };
@@ -24,7 +25,7 @@ export const recordingContext = (answers: DialogAnswers = {}): { ctx: RequestCon
     startDrag: ({ files, icon }) => void calls.push({ op: 'drag', files: [...files], icon }),
     chooseExportFolder: async () => (calls.push({ op: 'chooseExportFolder' }), answers.exportFolder ?? null),
     chooseZipPath: async (suggestedName) => (calls.push({ op: 'chooseZipPath', suggestedName }), answers.zipPath ?? null),
-    chooseImportSources: async () => (calls.push({ op: 'chooseImportSources' }), answers.importSources ?? []),
+    chooseImportSources: async (pick) => (calls.push({ op: 'chooseImportSources', pick }), answers.importSources ?? []),
     revealFile: (path) => void calls.push({ op: 'reveal', path }),
     copyImage: (path) => void calls.push({ op: 'copyImage', path }),
     copyText: (text) => void calls.push({ op: 'copyText', text }),

@@ -23,8 +23,8 @@ export const transferHandlers = (deps: { transfer: Transfer }): Pick<Handlers<Re
     const dir = await ctx.chooseExportFolder();
     return dir ? deps.transfer.exportTo(ids, request, { dir }) : notChosen();
   },
-  'images.import': async (_input, ctx) => {
-    const paths = await ctx.chooseImportSources();
+  'images.import': async ({ pick }, ctx) => {
+    const paths = await ctx.chooseImportSources(pick);
     return paths.length > 0 ? deps.transfer.importPaths(paths) : notChosen();
   },
   'images.import_file': async ({ name, bytes }) => deps.transfer.importFile(name, bytes),

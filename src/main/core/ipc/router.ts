@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, type AppErrorPayload, type Result } from '../../../shared/errors.ts';
 import { type Handlers, isRouteName, routes } from '../../../shared/ipc/contract.ts';
+import type { ImportPick } from '../../../shared/ipc/schemas/library.ts';
 import { redact } from '../log.ts';
 
 /** What a handler may ask of the process that carried the request (Electron's webContents, or the e2e bridge). */
@@ -16,7 +17,7 @@ export interface RequestContext {
   /** Asks the user where to save a zip (suggesting a name); null when they cancel. */
   chooseZipPath(suggestedName: string): Promise<string | null>;
   /** Asks the user for files and/or folders to import; empty when they cancel. */
-  chooseImportSources(): Promise<string[]>;
+  chooseImportSources(pick: ImportPick): Promise<string[]>;
   revealFile(path: string): void;
   copyImage(path: string): void;
   copyText(text: string): void;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TransferResult } from '../../../shared/ipc/schemas/library.ts';
+import type { ImportPick, TransferResult } from '../../../shared/ipc/schemas/library.ts';
 import { type ApiError, call, subscribe, toApiError } from '../api.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../library/droppedFiles.ts';
 import { cutUnits } from '../library/text.ts';
@@ -42,7 +42,7 @@ export interface Transfers {
   busy: boolean;
   /** 'cancelled': the user closed the OS dialog; nothing happened. */
   exportImages: (ids: readonly string[], options: ExportOptions) => Promise<'done' | 'cancelled' | 'failed'>;
-  importFromDialog: () => Promise<void>;
+  importFromDialog: (pick: ImportPick) => Promise<void>;
   importFiles: (files: readonly File[], ignored: number) => Promise<void>;
   dismiss: () => void;
 }
@@ -100,10 +100,10 @@ export const useTransfers = (): Transfers => {
     [begin, end],
   );
 
-  const importFromDialog = useCallback(async () => {
+  const importFromDialog = useCallback(async (pick: ImportPick) => {
     if (!begin('import', 0)) return;
     try {
-      const r = await call('images.import', {});
+      const r = await call('images.import', { pick });
       if (r.chosen) setOutcome({ operation: 'import', done: r.done, skipped: r.skipped, ignored: 0, failed: failedOf(r) });
     } catch (e) {
       setError(toApiError(e));

@@ -70,6 +70,9 @@ export const zTransferResult = z.strictObject({
 export type TransferResult = z.infer<typeof zTransferResult>;
 
 export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
+/** What the import dialog picks: image files, or folders whose images (at any depth) are imported. */
+export const IMPORT_PICKS = ['files', 'folder'] as const;
+export type ImportPick = (typeof IMPORT_PICKS)[number];
 
 export const libraryRoutes = {
   'images.search': route({
@@ -101,7 +104,8 @@ export const libraryRoutes = {
   /** Main asks where (folder, or zip file name) through the OS dialog, then exports with metadata. */
   'images.export': route({ input: z.strictObject({ ids: zIds, options: zExportOptions }), output: zTransferResult }),
   /** Main asks which files or folders through the OS dialog, then imports them. */
-  'images.import': route({ input: z.strictObject({}), output: zTransferResult }),
+  /** Opens the OS picker for image files or for folders (one dialog cannot offer both on Windows and Linux). */
+  'images.import': route({ input: z.strictObject({ pick: z.enum(IMPORT_PICKS) }), output: zTransferResult }),
   /** One file dropped onto the window, as bytes (the page cannot know its path). */
   'images.import_file': route({
     input: z.strictObject({

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
+import type { Collection, ImportPick } from '../../../../shared/ipc/schemas/library.ts';
 import { MAX_BULK } from '../../hooks/useImageSearch.ts';
 import type { Scope } from '../../library/query.ts';
 
@@ -11,7 +11,7 @@ interface Props {
   canSelectAll: boolean;
   total: number | null;
   onSelectAll: () => void;
-  onImport: () => void;
+  onImport: (pick: ImportPick) => void;
   importBusy: boolean;
 }
 
@@ -43,12 +43,17 @@ export function LibraryHeader(props: Props) {
         >
           {props.selectingAll ? t('library.selectingAll') : t('library.selectAll')}
         </button>
-        <button type="button" className="button button--small" data-testid="import-button" disabled={props.importBusy} title={t('library.importHint')} onClick={props.onImport}>
-          <svg className="button__icon" viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 4v11M7 10l5 5 5-5M5 19h14" />
-          </svg>
-          {t('library.import')}
-        </button>
+        <div className="button-group" role="group" aria-label={t('library.import')}>
+          <button type="button" className="button button--small" data-testid="import-files-button" disabled={props.importBusy} title={t('library.importFilesHint')} onClick={() => props.onImport('files')}>
+            <svg className="button__icon" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M12 4v11M7 10l5 5 5-5M5 19h14" />
+            </svg>
+            {t('library.importFiles')}
+          </button>
+          <button type="button" className="button button--small" data-testid="import-folder-button" disabled={props.importBusy} title={t('library.importFolderHint')} onClick={() => props.onImport('folder')}>
+            {t('library.importFolder')}
+          </button>
+        </div>
       </div>
     </header>
   );

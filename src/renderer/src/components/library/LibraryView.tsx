@@ -157,7 +157,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers }: Prop
           canSelectAll={items.length > 0}
           total={search.count}
           onSelectAll={() => void selectAll()}
-          onImport={() => void transfers.importFromDialog()}
+          onImport={(pick) => void transfers.importFromDialog(pick)}
           importBusy={transfers.busy}
         />
         <LibraryToolbar
