@@ -1,4 +1,3 @@
-import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from 'undici';
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { appErrorFromResponse, appErrorFromTransportFailure, invalidResponse, type TransportContext } from './httpErrors.ts';
 
@@ -85,24 +84,8 @@ const readCapped = async (response: Response, maxBytes: number): Promise<Buffer>
   return Buffer.concat(chunks);
 };
 
-/**
- * Connections are reused only while fresh. A POST on a kept-alive socket that the server is closing at that moment
- * fails ambiguously (was it read? may it have been charged?), so an idle socket is dropped after one second: far
- * inside any server's idle timeout (Node 5 s, nginx 75 s, CDNs minutes), so that race cannot realistically happen,
- * while a queue's back-to-back requests skip a new TCP and TLS handshake each. A socket the server closes while idle
- * leaves the pool at once, so the next request after an outage still fails as a refused connection (OFFLINE).
- */
-const FRESH_SOCKET_MS = 1000;
-
-/** undici's own fetch with its own Agent: Node's bundled undici may be another major than the npm one. */
-const freshConnectionFetch = (): typeof fetch => {
-  const dispatcher = new Agent({ keepAliveTimeout: FRESH_SOCKET_MS, keepAliveMaxTimeout: FRESH_SOCKET_MS });
-  // The WHATWG types of undici and of the DOM lib differ only in details this module does not use.
-  return ((url: string, init?: RequestInit) => undiciFetch(url, { ...(init as UndiciRequestInit), dispatcher })) as unknown as typeof fetch;
-};
-
 export function createTransport(opts: TransportOptions): Transport {
-  const fetchImpl = opts.fetch ?? freshConnectionFetch();
+  const fetchImpl = opts.fetch ?? fetch;
   const base = opts.baseUrl.replace(/\/+$/, '');
   const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
@@ -112,7 +95,13 @@ export function createTransport(opts: TransportOptions): Transport {
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = init.signal ? AbortSignal.any([deadline, init.signal]) : deadline;
       const transport = (): TransportContext => ({ cancelled: !!init.signal?.aborted, timedOut: deadline.aborted, timeoutMs });
-      const headers: Record<string, string> = { Accept: 'application/json' };
+      const headers: Record<string, string> = {
+        Accept: 'application/json',
+        // A fresh connection every time: on a reused keep-alive socket that the server has just closed, a failure
+        // is ambiguous (was the POST read?), so OFFLINE could not be told from "may have been charged". GETs close
+        // too, or their idle sockets would be handed to the next POST.
+        Connection: 'close',
+      };
       if (init.apiKey !== null) headers.Authorization = `Bearer ${init.apiKey}`;
       if (init.json !== undefined) headers['Content-Type'] = 'application/json';
       const started = performance.now();
