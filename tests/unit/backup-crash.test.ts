@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
-import { BACKUP_DIR, backupTime, checkIntegrity, createBackups } from '../../src/main/core/library/backup.ts';
+import { checkIntegrity } from '../../src/main/core/db/checks.ts';
+import { BACKUP_DIR, backupTime, createBackups } from '../../src/main/core/library/backup.ts';
 
 /**
  * RELIABILITY D6: backups taken while the same connection writes, SIGKILLed at random moments. Every file with a

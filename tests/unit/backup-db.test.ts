@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
-import { BACKUP_DIR, backupName, backupTime, checkIntegrity, createBackups } from '../../src/main/core/library/backup.ts';
+import { checkIntegrity } from '../../src/main/core/db/checks.ts';
+import { BACKUP_DIR, backupName, backupTime, createBackups } from '../../src/main/core/library/backup.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let root: string;

@@ -10,6 +10,7 @@ import { createRouter, type RequestContext } from '../../src/main/core/ipc/route
 import type { Library } from '../../src/main/core/library/library.ts';
 import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
 import type { Backups } from '../../src/main/core/library/backup.ts';
+import type { DbChecks } from '../../src/main/core/db/dbChecks.ts';
 import type { Curation } from '../../src/main/core/library/curation/curation.ts';
 import type { Trash } from '../../src/main/core/library/trash.ts';
 import type { Transfer } from '../../src/main/core/transfer/transferService.ts';
@@ -39,9 +40,10 @@ const makeServices = () => {
   const db = { prepare: vi.fn(() => ({ get: vi.fn(() => undefined) })) } as unknown as Database;
   const trash = {} as Trash;
   const backups = {} as Backups;
+  const checks = {} as DbChecks;
   const transfer = {} as Transfer;
   const curation = {} as Curation;
-  return { library, secrets, generation, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, transfer, curation };
+  return { library, secrets, generation, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, checks, transfer, curation };
 };
 
 describe('IPC contract', () => {

@@ -84,6 +84,8 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => fake.electron);
+// electron-vite turns this import into the built chunk's path; db-checks-worker.test.ts checks the real build.
+vi.mock('../../src/main/core/db/checkWorker.ts?modulePath', () => ({ default: '/app/out/main/chunks/checkWorker.js' }));
 vi.mock('../../src/main/core/createCore.ts', () => ({
   createCore: async (...args: unknown[]) => {
     fake.core.created.push(args);
@@ -143,8 +145,9 @@ describe('main.ts lifecycle', () => {
   it('on ready wires core, session guards, the protocol, one IPC handler and one secure window', async () => {
     await boot();
     await becomeReady();
-    const [config, deps] = fake.core.created[0] as [{ dataDir: string }, { rendererDir: string }];
+    const [config, deps] = fake.core.created[0] as [{ dataDir: string }, { rendererDir: string; checkWorkerPath: string }];
     expect(config.dataDir).toBe('/home/u/.config/Lagoon-userData');
+    expect(deps.checkWorkerPath).toBe('/app/out/main/chunks/checkWorker.js');
     expect(deps.rendererDir.replaceAll('\\', '/')).toMatch(/\/renderer$/);
     expect(fake.state.permissionHandlers).toBeGreaterThanOrEqual(1);
     expect(fake.state.protocolHandlers.map(([scheme]) => scheme)).toEqual(['lagoon']);

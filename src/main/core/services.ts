@@ -7,12 +7,13 @@ import { closeDatabase, openDatabase } from './db/openDatabase.ts';
 import { createEventBus, type EventBus } from './events/eventBus.ts';
 import { createGenerationService, type GenerationService } from './generation/generationService.ts';
 import type { CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
+import { createDbChecks, type DbChecks } from './db/dbChecks.ts';
 import { type Backups, createBackups } from './library/backup.ts';
 import { createCuration, type Curation } from './library/curation/curation.ts';
 import { sweepDragCopies } from './library/dragCopyFiles.ts';
 import { createLibrary, type Library } from './library/library.ts';
 import { readLibraryPrefs } from './library/libraryPrefs.ts';
-import { type ReconcileReport, reconcileLibrary } from './library/reconcile.ts';
+import { type ReconcileDeps, type ReconcileReport, reconcileLibrary } from './library/reconcile.ts';
 import { type RoutineMaintenance, startRoutineMaintenance } from './library/routineMaintenance.ts';
 import { createTrash, type Trash } from './library/trash.ts';
 import { redact } from './log.ts';
@@ -39,6 +40,8 @@ export interface Services {
   dataDir: string;
   trash: Trash;
   backups: Backups;
+  /** quick_check, integrity_check and backup checks, on a worker thread when the app provides one. */
+  checks: DbChecks;
   transfer: Transfer;
   /** Favorites, ratings, tags, collections, saved searches. */
   curation: Curation;
@@ -67,6 +70,8 @@ export interface ServiceDeps {
    * (reconcile). A short-lived CLI run turns them off: the app owns them.
    */
   launchMaintenance?: boolean;
+  /** The built checkWorker.ts, so the long database checks leave the main thread (see dbChecks.ts). */
+  checkWorkerPath?: string;
   log?: (line: string) => void;
 }
 
@@ -105,7 +110,8 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const generation = createGenerationService({ queue, library });
   const log = deps.log ?? console.error;
   const trash = createTrash({ db, dataDir: config.dataDir, events, now, log });
-  const backups = createBackups({ db, dataDir: config.dataDir, now });
+  const checks = createDbChecks({ db, log, ...(deps.checkWorkerPath ? { workerPath: deps.checkWorkerPath } : {}) });
+  const backups = createBackups({ db, dataDir: config.dataDir, now, finishCopy: checks.finishBackupCopy });
   const transfer = createTransfer({ db, library, dataDir: config.dataDir, events, trash, now });
   const curation = createCuration({ db, events, now });
   queue.start();
@@ -115,7 +121,7 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const reconciled = maintain
     ? trash.finishPendingPurges().then((purges) => {
         if (purges.problems.length > 0) log(`[library] unfinished purges: ${redact(purges.problems)}`);
-        return sweepLibrary(db, config.dataDir, now, events, log);
+        return sweepLibrary({ db, dataDir: config.dataDir, now, quickCheck: checks.quickCheck }, events, log);
       }).then(async (report) => {
         const dragCopies = await sweepDragCopies(db, config.dataDir, now()).catch(() => 0);
         if (dragCopies > 0) log(`[library] removed ${dragCopies} stale drag copies`);
@@ -141,6 +147,7 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     dataDir: config.dataDir,
     trash,
     backups,
+    checks,
     transfer,
     curation,
     catalogReady,
@@ -159,14 +166,8 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
 };
 
 /** Runs the sweep and tells the UI when it changed what the library shows (a flagged, recovered or re-thumbnailed image). */
-const sweepLibrary = async (
-  db: Database.Database,
-  dataDir: string,
-  now: () => number,
-  events: EventBus,
-  log: (line: string) => void,
-): Promise<ReconcileReport> => {
-  const report = await reconcileLibrary({ db, dataDir, now });
+const sweepLibrary = async (deps: ReconcileDeps, events: EventBus, log: (line: string) => void): Promise<ReconcileReport> => {
+  const report = await reconcileLibrary(deps);
   const { problems, ...counts } = report;
   if (report.quickCheck !== 'ok' || problems.length || Object.values(counts).some((n) => typeof n === 'number' && n > 0)) {
     log(`[library] startup sweep: ${redact({ ...counts, problems })}`);

@@ -2,6 +2,10 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { resolveConfig } from '../core/config.ts';
 import { type Core, createCore } from '../core/createCore.ts';
+// Built as a chunk of its own: the library's long database checks run on a worker thread (dbChecks.ts). The
+// default export is the chunk's path, made by electron-vite (modulePath.d.ts), not the module's own exports.
+// oxlint-disable-next-line import/default
+import checkWorkerPath from '../core/db/checkWorker.ts?modulePath';
 import { redact } from '../core/log.ts';
 import { makeRequestContext } from './requestContext.ts';
 import { broadcast, registerIpc } from './ipc.ts';
@@ -33,7 +37,7 @@ const start = async (): Promise<void> => {
   app.on('session-created', installSessionGuards);
   installSessionGuards(session.defaultSession);
 
-  core = await createCore(resolveConfig(process.env, app.getPath('userData')), { rendererDir });
+  core = await createCore(resolveConfig(process.env, app.getPath('userData')), { rendererDir, checkWorkerPath });
   handleAppProtocol(session.defaultSession, core.appRequestHandler);
   registerIpc(ipcMain, core.dispatch, makeRequestContext);
   core.onEvent((name, payload) => broadcast(BrowserWindow.getAllWindows(), name, payload));

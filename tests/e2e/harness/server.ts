@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../../../src/shared/csp.ts';
 import type { CoreConfig } from '../../../src/main/core/config.ts';
@@ -35,6 +36,8 @@ export const startHarness = async (
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const core = await createCore(config, {
     rendererDir,
+    // As in the app, the long database checks run on a worker thread (here from source, by type stripping).
+    checkWorkerPath: fileURLToPath(new URL('../../../src/main/core/db/checkWorker.ts', import.meta.url)),
     csp: contentSecurityPolicy({ connectSrc: `ws://127.0.0.1:${(server.address() as AddressInfo).port}` }),
   });
   const calls: ContextCall[] = [];

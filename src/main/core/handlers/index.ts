@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { AccountService } from '../account/accountService.ts';
 import type { CatalogService } from '../catalog/catalogService.ts';
 import type { GenerationService } from '../generation/generationService.ts';
+import type { DbChecks } from '../db/dbChecks.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { Backups } from '../library/backup.ts';
 import type { Curation } from '../library/curation/curation.ts';
@@ -32,6 +33,7 @@ export interface HandlerDeps {
   dataDir: string;
   trash: Trash;
   backups: Backups;
+  checks: DbChecks;
   transfer: Transfer;
   curation: Curation;
 }

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
-import { type Backups, checkIntegrity } from '../library/backup.ts';
+import type { DbChecks } from '../db/dbChecks.ts';
+import type { Backups } from '../library/backup.ts';
 import type { Library } from '../library/library.ts';
 import { readLibraryPrefs } from '../library/libraryPrefs.ts';
 import type { Trash } from '../library/trash.ts';
@@ -10,7 +10,7 @@ type MaintenanceRoutes = 'images.trash' | 'images.restore' | 'trash.empty' | 'li
 
 /** The trash, and keeping the library safe: integrity check and backups on demand. */
 export const maintenanceHandlers = (deps: {
-  db: Database;
+  checks: DbChecks;
   library: Library;
   trash: Trash;
   backups: Backups;
@@ -18,6 +18,6 @@ export const maintenanceHandlers = (deps: {
   'images.trash': async ({ ids }) => ({ updated: deps.trash.trash(ids).length }),
   'images.restore': async ({ ids }) => ({ updated: deps.trash.restore(ids).length }),
   'trash.empty': async () => ({ purged: await deps.trash.empty() }),
-  'library.check_integrity': async () => checkIntegrity(deps.db),
+  'library.check_integrity': () => deps.checks.integrity(),
   'library.backup_now': async () => deps.backups.backupNow(readLibraryPrefs(deps.library).backupsToKeep),
 });

@@ -1,7 +1,8 @@
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
+import { finishBackupCopy, type IntegrityReport } from '../db/checks.ts';
 import { ensureDirectory, fsyncDirectory } from './atomicFile.ts';
 
 /**
@@ -14,7 +15,6 @@ export const BACKUP_DIR = 'backups';
 const FINAL_RE = /^lagoon-(\d{8})-(\d{6})-(\d{3})\.db$/u;
 // The partial and the journal SQLite keeps beside it while the copy is being written or switched.
 const PARTIAL_RE = /^lagoon-\d{8}-\d{6}-\d{3}\.db\.partial(-journal|-wal|-shm)?$/u;
-const MAX_RESULT_CHARS = 2000;
 
 export interface BackupInfo {
   /** File name inside `<dataDir>/backups/`. */
@@ -37,12 +37,8 @@ export interface BackupDeps {
   dataDir: string;
   now?: () => number;
   hooks?: BackupHooks;
-}
-
-export interface IntegrityReport {
-  ok: boolean;
-  /** 'ok', or what integrity_check and foreign_key_check found (cut to 2,000 characters). */
-  result: string;
+  /** Makes the copy one file and checks it; default in-thread (services.ts passes the worker-thread one). */
+  finishCopy?: (partialPath: string) => Promise<IntegrityReport>;
 }
 
 export interface Backups {
@@ -72,24 +68,6 @@ export const backupTime = (name: string): number | null => {
   return backupName(at) === name ? at : null;
 };
 
-/** PRAGMA integrity_check, then foreign_key_check; read-only, and synchronous like every better-sqlite3 call. */
-export function checkIntegrity(db: Database.Database): IntegrityReport {
-  try {
-    const messages = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-    const integrityOk = messages.length === 1 && messages[0] === 'ok';
-    const violations = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
-    const found = [
-      ...(integrityOk ? [] : messages),
-      ...violations.slice(0, 20).map((v) => `foreign key: ${v.table} row ${v.rowid ?? '?'} points at a missing ${v.parent}`),
-      ...(violations.length > 20 ? [`… and ${violations.length - 20} more foreign key problems`] : []),
-    ];
-    if (found.length === 0) return { ok: true, result: 'ok' };
-    return { ok: false, result: found.join('\n').slice(0, MAX_RESULT_CHARS) };
-  } catch (error) {
-    return { ok: false, result: `The check could not run: ${error instanceof Error ? error.message : String(error)}`.slice(0, MAX_RESULT_CHARS) };
-  }
-}
-
 const isFileEntry = (entry: { isFile(): boolean }): boolean => entry.isFile();
 
 const fsyncFile = async (path: string): Promise<void> => {
@@ -98,18 +76,6 @@ const fsyncFile = async (path: string): Promise<void> => {
     await handle.sync();
   } finally {
     await handle.close();
-  }
-};
-
-/** Makes the copy a single file and checks it; closes it whatever happens. */
-const finishCopy = (path: string): IntegrityReport => {
-  const copy = new Database(path, { fileMustExist: true });
-  try {
-    // The source is in WAL mode and so is the copy's header: rollback mode keeps the backup one portable file.
-    copy.pragma('journal_mode = DELETE');
-    return checkIntegrity(copy);
-  } finally {
-    copy.close();
   }
 };
 
@@ -123,6 +89,7 @@ const backupFailed = (cause: unknown, reason?: string): AppError =>
 
 export function createBackups(deps: BackupDeps): Backups {
   const { db, hooks = {} } = deps;
+  const finishCopy = deps.finishCopy ?? (async (path: string) => finishBackupCopy(path));
   const now = deps.now ?? Date.now;
   const dir = join(deps.dataDir, BACKUP_DIR);
   let chain: Promise<unknown> = Promise.resolve();
@@ -167,7 +134,7 @@ export function createBackups(deps: BackupDeps): Backups {
       await sweepPartials();
       await db.backup(partialPath);
       await hooks.afterCopy?.(partialPath);
-      const check = finishCopy(partialPath);
+      const check = await finishCopy(partialPath);
       if (!check.ok) throw Object.assign(new Error(`backup copy failed its check: ${check.result.slice(0, 200)}`), { code: 'EBADCOPY' });
       await fsyncFile(partialPath);
       await hooks.beforeRename?.(partialPath);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { MediaKind } from '../../../shared/app.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
+import { quickCheck } from '../db/checks.ts';
 import { ensureDirectory, fsyncDirectory, writeFileAtomic } from './atomicFile.ts';
 import { MEDIA_DIRS, mediaName, shardOf } from './mediaNames.ts';
 import { entryType, type MediaFile, type MediaScan, scanMedia } from './mediaScan.ts';
@@ -36,6 +37,8 @@ export interface ReconcileDeps {
   dataDir: string;
   now?: () => number;
   graceMs?: number;
+  /** PRAGMA quick_check of the library; default in-thread (services.ts passes the worker-thread one). */
+  quickCheck?: () => Promise<string>;
 }
 
 interface RowState {
@@ -67,16 +70,6 @@ const lstatOrNull = async (path: string) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
-  }
-};
-
-const runQuickCheck = (db: Database): string => {
-  try {
-    const messages = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check);
-    if (messages.length === 1 && messages[0] === 'ok') return 'ok';
-    return messages.join('; ').slice(0, 1000) || 'quick_check returned nothing';
-  } catch (error) {
-    return `quick_check failed: ${describe(error)}`;
   }
 };
 
@@ -225,7 +218,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     rowsMissingFile: 0,
     rowsRecovered: 0,
     thumbsRegenerated: 0,
-    quickCheck: runQuickCheck(db),
+    quickCheck: await (deps.quickCheck ?? (async () => quickCheck(db)))(),
     problems: [],
   };
   const cutoff = now() - graceMs;
