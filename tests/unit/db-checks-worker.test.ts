@@ -14,6 +14,7 @@ import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase
  */
 const root = resolve(import.meta.dirname, '../..');
 // Inside the project, so the built chunk resolves better-sqlite3 from its node_modules as the packaged app does.
+mkdirSync(join(root, 'artifacts'), { recursive: true });
 const buildDir = mkdtempSync(join(root, 'artifacts', 'check-worker-build-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'lagoon-checks-'));
 let builtWorker = '';
@@ -57,7 +58,6 @@ describe('database checks on a worker thread', () => {
   });
 
   it('answers what the in-thread checks answer, healthy and damaged, without falling back', async () => {
-    mkdirSync(dataDir, { recursive: true });
     const { healthy, damaged } = databases();
     const log = vi.fn<(line: string) => void>();
     try {
