@@ -1,10 +1,9 @@
 import { crc32, inflateSync } from 'node:zlib';
-import extractChunks from 'png-chunks-extract';
 import { decode as decodeTextChunk, encode as encodeTextChunk } from 'png-chunk-text';
 
 /**
- * PNG text metadata without re-encoding: chunks are split (png-chunks-extract checks every CRC on the way in) and
- * re-joined around the untouched IDAT data with fresh CRCs. tEXt is Latin-1 only, so anything else is written as
+ * PNG text metadata without re-encoding: chunks are split (every CRC checked on the way in) and re-joined around
+ * the untouched IDAT data with fresh CRCs. tEXt is Latin-1 only, so anything else is written as
  * an uncompressed iTXt, as Pillow (and so A1111 and ComfyUI) does.
  */
 
@@ -34,8 +33,32 @@ const RENDERING_CHUNKS = new Set([
 export const isPng = (bytes: Uint8Array): boolean =>
   bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
 
-/** Throws (plain Error) on a bad signature, a missing IHDR or IEND, or any CRC mismatch. */
-export const readPngChunks = (bytes: Uint8Array): PngChunk[] => extractChunks(bytes);
+/**
+ * Throws (plain Error) on a bad signature, a missing IHDR or IEND, a cut-off chunk or any CRC mismatch; bytes after
+ * IEND are ignored. The chunk data are views into `bytes`, not copies. Written here rather than with
+ * png-chunks-extract (which the tests keep as an independent reader): it copies byte by byte and checksums in JS,
+ * 9 ms for a 2.7 MB PNG against 0.5 ms with zlib's native CRC, paid on every export, drag-out and import.
+ */
+export const readPngChunks = (bytes: Uint8Array): PngChunk[] => {
+  if (!isPng(bytes)) throw new Error('Invalid .png file header');
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks: PngChunk[] = [];
+  for (let at = 8; ; ) {
+    if (at + 12 > buf.length) throw new Error('.png file ended prematurely: no IEND header was found');
+    const length = buf.readUInt32BE(at);
+    const name = buf.toString('latin1', at + 4, at + 8);
+    if (chunks.length === 0 && name !== 'IHDR') throw new Error('IHDR header missing');
+    const end = at + 12 + length;
+    if (end > buf.length) throw new Error(`The ${name} chunk is cut off, PNG file is likely truncated`);
+    const data = buf.subarray(at + 8, at + 8 + length);
+    if (crc32(data, crc32(buf.subarray(at + 4, at + 8))) !== buf.readUInt32BE(end - 4)) {
+      throw new Error(`CRC values for ${name} header do not match, PNG file is likely corrupted`);
+    }
+    chunks.push({ name, data });
+    if (name === 'IEND') return chunks;
+    at = end;
+  }
+};
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
