@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { createLibrary, type Library } from '../../src/main/core/library/library.ts';
-import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/library/reconcile.ts';
+import { reconcileLibrary, type ReconcileReport, SHARD_ROWS_SQL } from '../../src/main/core/library/reconcile.ts';
 
 let root: string;
 let dataDir: string;
@@ -167,6 +167,32 @@ describe('reconcileLibrary', () => {
     expect(missingAt(gone.id)).toBeNull();
     expect(lib.get(gone.id)).toEqual(gone);
     expect(await reconcile()).toEqual(clean);
+  });
+
+  it('goes shard by shard and adds up: rows in many shards, some missing their files, all found and all recovered', async () => {
+    const images = [];
+    for (let i = 0; i < 40; i++) images.push(await ingest(i % 2 ? 'png' : 'webp'));
+    expect(new Set(images.map((d) => d.id.slice(0, 2))).size).toBeGreaterThan(20);
+    const gone = images.filter((_, i) => i % 7 === 0);
+    for (const d of gone) renameSync(lib.mediaPath('image', d.id)!, join(outside, d.id));
+    expect(await reconcile({ now: () => 7 })).toEqual({ ...clean, rowsMissingFile: gone.length });
+    expect(images.filter((d) => missingAt(d.id) === 7).map((d) => d.id).toSorted()).toEqual(gone.map((d) => d.id).toSorted());
+    for (const d of gone) renameSync(join(outside, d.id), lib.mediaPath('image', d.id)!);
+    expect(await reconcile()).toEqual({ ...clean, rowsRecovered: gone.length });
+  });
+
+  it('still checks a hand-edited row whose id starts with no shard name', async () => {
+    const d = await ingest();
+    db.exec(`CREATE TEMP TABLE copy AS SELECT * FROM images WHERE id = '${d.id}'`);
+    db.exec(`UPDATE copy SET id = 'ZZ-hand-made', file_name = 'images/ZZ/ZZ-hand-made.png', thumb_name = 'thumbs/ZZ/ZZ-hand-made.webp', doc_key = doc_key + 1`);
+    db.exec('INSERT INTO images SELECT * FROM copy');
+    expect(await reconcile({ now: () => 9 })).toEqual({ ...clean, rowsMissingFile: 1 });
+    expect([missingAt('ZZ-hand-made'), missingAt(d.id)]).toEqual([9, null]);
+  });
+
+  it('reads each shard\'s rows through the primary key index (no table scan per shard)', () => {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SHARD_ROWS_SQL}`).all('ab', 'ac') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail)).toEqual(['SEARCH images USING INDEX sqlite_autoindex_images_1 (id>? AND id<?)']);
   });
 
   it('takes no write lock when nothing changed, so a writer in another process (the CLI) does not block it', async () => {

@@ -6,7 +6,7 @@ import type { ImageFormat } from '../../../shared/venice.ts';
 import { quickCheck } from '../db/checks.ts';
 import { ensureDirectory, fsyncDirectory, writeFileAtomic } from './atomicFile.ts';
 import { MEDIA_DIRS, mediaName, shardOf } from './mediaNames.ts';
-import { entryType, type MediaFile, type MediaScan, scanMedia } from './mediaScan.ts';
+import { entryType, listMediaRoot, type MediaFile, type MediaScan, scanShard } from './mediaScan.ts';
 import { makeThumbnail } from './thumbnails.ts';
 
 /** Another Lagoon process (the CLI) may be mid-ingest: anything younger than this may still be in flight. */
@@ -55,6 +55,7 @@ interface Sweep {
   /** A regular file (not a symlink) last modified before the grace period. */
   isStale(path: string): Promise<boolean>;
   absolute(name: string): string;
+  now(): number;
 }
 
 const describe = (error: unknown): string => {
@@ -79,8 +80,8 @@ const rowOwns = (db: Database, kind: MediaKind, file: MediaFile): boolean => {
   return row !== undefined && mediaName(kind, { id: file.id, format: row.format }) === file.name;
 };
 
-async function removeStaleTemps(sweep: Sweep, scans: MediaScan[]): Promise<void> {
-  for (const path of scans.flatMap((s) => s.temps)) {
+async function removeStaleTemps(sweep: Sweep, temps: string[]): Promise<void> {
+  for (const path of temps) {
     try {
       if (!(await sweep.isStale(path))) continue;
       await rm(path);
@@ -159,14 +160,14 @@ async function updateFileHealth(sweep: Sweep, rows: RowState[], images: MediaSca
       if (row.fileMissingAt !== null) missing.add(row.id);
     }
   }
-  sweep.report.rowsMissingFile = missing.size;
+  sweep.report.rowsMissingFile += missing.size;
   const changed = rows.some((row) => missing.has(row.id) !== (row.fileMissingAt !== null));
   // No write transaction when nothing changed: it would wait (up to busy_timeout) on a CLI that is writing.
   if (!changed) return missing;
   const flag = sweep.db.prepare('UPDATE images SET file_missing_at = ? WHERE id = ? AND file_missing_at IS NULL');
   const clear = sweep.db.prepare('UPDATE images SET file_missing_at = NULL WHERE id = ? AND file_missing_at IS NOT NULL');
   // Counted from inside the transaction but reported only once it committed.
-  sweep.report.rowsRecovered = sweep.db.transaction(() => {
+  sweep.report.rowsRecovered += sweep.db.transaction(() => {
     let recovered = 0;
     for (const row of rows) {
       if (missing.has(row.id)) {
@@ -199,6 +200,23 @@ async function regenerateThumbs(sweep: Sweep, rows: RowState[], missing: Set<str
       sweep.problem(thumbName, error);
     }
   }
+}
+
+const ROW_STATE_SQL = 'SELECT id, format, file_missing_at AS fileMissingAt FROM images';
+const HEX = '0123456789abcdef';
+const SHARDS = [...HEX].flatMap((a) => [...HEX].map((b) => a + b));
+/** The first id after every id that starts with `shard` ('ab' → 'ac', '09' → '0:'): an index range, no scan. */
+const shardEnd = (shard: string): string => shard[0]! + String.fromCharCode(shard.charCodeAt(1) + 1);
+/** Exported for the query-plan test. */
+export const SHARD_ROWS_SQL = `${ROW_STATE_SQL} WHERE id >= ? AND id < ?`;
+const noFiles = (root: { usable: boolean }): MediaScan => ({ usable: root.usable, files: new Map(), temps: [] });
+
+/** Orphans, file health and thumbnails for some rows and the shard folders their files live in. */
+async function reconcileRows(sweep: Sweep, rows: RowState[], images: MediaScan, thumbs: MediaScan): Promise<void> {
+  await sweepOrphans(sweep, rows, images, thumbs);
+  if (!images.usable) return;
+  const missing = await updateFileHealth(sweep, rows, images, sweep.now());
+  if (thumbs.usable) await regenerateThumbs(sweep, rows, missing, thumbs);
 }
 
 /**
@@ -234,25 +252,39 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
       return stats !== null && stats.isFile() && (graceMs <= 0 || stats.mtimeMs <= cutoff);
     },
     absolute: (name) => join(dataDir, ...name.split('/')),
+    now,
   };
   try {
-    // Rows are read before the folders are listed. Ingest makes both files durable before it commits the row, so
-    // every file of a row read here is already on disk when the folders are listed.
-    const rows = report.quickCheck === 'ok'
-      ? (db.prepare('SELECT id, format, file_missing_at AS fileMissingAt FROM images').all() as RowState[])
-      : null;
-    const images = await scanMedia(dataDir, 'image');
-    const thumbs = await scanMedia(dataDir, 'thumb');
-    for (const [kind, scan] of [['images', images], ['thumbs', thumbs]] as const) {
-      if (!scan.usable) sweep.problem(kind, 'not a folder; left untouched');
+    const roots = { image: await listMediaRoot(dataDir, 'image'), thumb: await listMediaRoot(dataDir, 'thumb') };
+    for (const [kind, root] of [['images', roots.image], ['thumbs', roots.thumb]] as const) {
+      if (!root.usable) sweep.problem(kind, 'not a folder; left untouched');
     }
-    await removeStaleTemps(sweep, [images, thumbs]);
-    // A damaged index cannot tell which files are orphans or which rows lost theirs: touch nothing else.
-    if (rows === null) return report;
-    await sweepOrphans(sweep, rows, images, thumbs);
-    if (!images.usable) return report;
-    const missing = await updateFileHealth(sweep, rows, images, now());
-    if (thumbs.usable) await regenerateThumbs(sweep, rows, missing, thumbs);
+    await removeStaleTemps(sweep, [...roots.image.temps, ...roots.thumb.temps]);
+    // A damaged index cannot tell which files are orphans or which rows lost theirs: then only temps are swept.
+    const checkRows = report.quickCheck === 'ok';
+    const rowCount = checkRows ? (db.prepare('SELECT count(*) FROM images').pluck().get() as number) : 0;
+    const shardRows = db.prepare(SHARD_ROWS_SQL);
+    let rowsSeen = 0;
+    // Shard by shard, yielding between them: at a million images, reading every row and file name at once held the
+    // main thread for seconds and took 600 MB; a shard is a few thousand of each.
+    for (const shard of SHARDS) {
+      // Rows before the folders: ingest makes both files durable before it commits the row, so every file of a row
+      // read here is already on disk when its shard folder is listed.
+      const rows = checkRows ? (shardRows.all(shard, shardEnd(shard)) as RowState[]) : null;
+      const images = await scanShard(dataDir, 'image', roots.image, shard);
+      const thumbs = await scanShard(dataDir, 'thumb', roots.thumb, shard);
+      await removeStaleTemps(sweep, [...images.temps, ...thumbs.temps]);
+      if (rows !== null) {
+        rowsSeen += rows.length;
+        await reconcileRows(sweep, rows, images, thumbs);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Only a hand edit makes an id that starts with no shard name: such rows are found by a full scan, when there are any.
+    if (checkRows && rowsSeen < rowCount) {
+      const stray = db.prepare(`${ROW_STATE_SQL} WHERE id NOT GLOB '[0-9a-f][0-9a-f]*'`).all() as RowState[];
+      await reconcileRows(sweep, stray, noFiles(roots.image), noFiles(roots.thumb));
+    }
   } catch (error) {
     sweep.problem('reconcile', error);
   }

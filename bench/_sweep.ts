@@ -1,0 +1,11 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openDatabase } from '../src/main/core/db/openDatabase.ts';
+import { reconcileLibrary } from '../src/main/core/library/reconcile.ts';
+const db = openDatabase('/tmp/sweep100k/lagoon.db');
+const rss0 = process.memoryUsage().rss; let peak = rss0;
+const t = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+const h = monitorEventLoopDelay({ resolution: 5 }); h.enable();
+const s = performance.now();
+const report = await reconcileLibrary({ db, dataDir: '/tmp/sweep100k', quickCheck: async () => 'ok' });
+h.disable(); clearInterval(t);
+console.log({ ms: Math.round(performance.now() - s), maxLoopDelayMs: Math.round(h.max / 1e6), p99LoopDelayMs: Math.round(h.percentile(99) / 1e6), peakRssDeltaMB: Math.round((peak - rss0) / 1e6), rowsMissing: report.rowsMissingFile, problems: report.problems });
