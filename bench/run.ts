@@ -4,7 +4,7 @@
 // (bench/syntheticLibrary.ts; LAGOON_BENCH_CACHE moves the cache).
 import { clientVsOpenAiSdk, ingestVsFloor } from './generation.bench.ts';
 import { gridFigures } from './grid.bench.ts';
-import { firstPageDuringQuickCheck } from './launch.bench.ts';
+import { firstPageDuringQuickCheck, launchSweep100k } from './launch.bench.ts';
 import { type Figure, report } from './measure.ts';
 import { mainRss1m } from './rss.bench.ts';
 import { searchFigures } from './search.bench.ts';
@@ -24,6 +24,7 @@ const GROUPS: readonly Group[] = [
   single('synthetic_generation_s_1m', syntheticGeneration1m),
   { names: ['search_p95_ms_1m', 'search_vs_raw_sql', 'first_page_ms_1m'], run: searchFigures },
   single('first_page_during_quick_check_ms_1m', firstPageDuringQuickCheck),
+  single('launch_sweep_stall_ms_100k', launchSweep100k),
   single('main_rss_mb_1m', mainRss1m),
   { names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k'], run: gridFigures },
 ];
