@@ -263,14 +263,14 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     // A damaged index cannot tell which files are orphans or which rows lost theirs: then only temps are swept.
     const checkRows = report.quickCheck === 'ok';
     const rowCount = checkRows ? (db.prepare('SELECT count(*) FROM images').pluck().get() as number) : 0;
-    const shardRows = db.prepare(SHARD_ROWS_SQL);
+    const shardRows = checkRows ? db.prepare(SHARD_ROWS_SQL) : null;
     let rowsSeen = 0;
     // Shard by shard, yielding between them: at a million images, reading every row and file name at once held the
     // main thread for seconds and took 600 MB; a shard is a few thousand of each.
     for (const shard of SHARDS) {
       // Rows before the folders: ingest makes both files durable before it commits the row, so every file of a row
       // read here is already on disk when its shard folder is listed.
-      const rows = checkRows ? (shardRows.all(shard, shardEnd(shard)) as RowState[]) : null;
+      const rows = shardRows ? (shardRows.all(shard, shardEnd(shard)) as RowState[]) : null;
       const images = await scanShard(dataDir, 'image', roots.image, shard);
       const thumbs = await scanShard(dataDir, 'thumb', roots.thumb, shard);
       await removeStaleTemps(sweep, [...images.temps, ...thumbs.temps]);
