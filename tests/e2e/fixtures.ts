@@ -20,6 +20,8 @@ export interface Lagoon {
   app: AppProcess;
   /** The folder the export dialog "chooses" (a zip goes there under its suggested name); empty at the start. */
   exportDir: string;
+  /** The app's data folder (LAGOON_DATA_DIR), to check what is on disk. */
+  dataDir: string;
   /** Changes what the next dialogs answer (`exportDir: null` / `importPaths: []`: the user closes the dialog). */
   setDialogs(answers: { exportDir?: string | null; importPaths?: string[] }): Promise<void>;
   /** Quits the app and starts it again on the same data folder; `offline` stops the fake Venice first. */
@@ -52,6 +54,7 @@ export const test = base.extend<{ lagoon: Lagoon }>({
       keychainService,
       app: await launch(),
       exportDir,
+      dataDir,
       async setDialogs(answers) {
         await writeFile(dialogsFile, JSON.stringify(answers));
       },

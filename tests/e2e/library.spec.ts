@@ -93,6 +93,30 @@ test('trash and restore, and compare two images side by side', async ({ lagoon }
   await lagoon.screenshot('library-compare');
 });
 
+test('delete forever: the chosen images in the trash are gone for good, files and all; the rest stay', async ({ lagoon }) => {
+  const { page } = lagoon;
+  await seedLibrary(page);
+  const imageFiles = async () => (await readdir(join(lagoon.dataDir, 'images'), { recursive: true })).filter((name) => /\.(png|jpe?g|webp)$/u.test(name));
+  expect(await imageFiles()).toHaveLength(3);
+  await tile(page, 'keeper').click();
+  await tile(page, 'red fox').click({ modifiers: ['ControlOrMeta'] });
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await page.getByTestId('lib-nav-trash').click();
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+
+  await tile(page, 'keeper').click();
+  await page.getByTestId('bulk-delete-forever').click();
+  await expect(page.getByRole('group').filter({ hasText: 'Delete this image for good?' })).toBeVisible();
+  await lagoon.screenshot('library-delete-forever');
+  await page.getByTestId('bulk-delete-forever-confirm').click();
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+  await expect(tile(page, 'red fox')).toHaveCount(1);
+  await expect.poll(imageFiles).toHaveLength(2);
+  await page.getByTestId('lib-nav-all').click();
+  await expect(page.getByTestId('grid-item')).toHaveCount(1);
+});
+
 test('export keeps the prompt where other tools read it (PNG parameters chunk)', async ({ lagoon }) => {
   const { page } = lagoon;
   await seedLibrary(page, ['A lighthouse at dawn']);

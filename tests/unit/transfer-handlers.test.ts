@@ -252,6 +252,17 @@ describe('trash, preferences, integrity and backups through the router', () => {
     expect(existsSync(join(dataDir, mediaName('image', { id: b, format: 'png' })))).toBe(true);
   });
 
+  it('deletes forever only the trashed images among those named, files and all', async () => {
+    const [trashed, live] = [await ingest(), await ingest()];
+    ok(await call('images.trash', { ids: [trashed] }));
+    expect(ok(await call('images.delete_forever', { ids: [trashed, live, UNKNOWN] }))).toEqual({ purged: 1 });
+    expect(existsSync(join(dataDir, mediaName('image', { id: trashed, format: 'png' })))).toBe(false);
+    expect(existsSync(join(dataDir, mediaName('image', { id: live, format: 'png' })))).toBe(true);
+    for (const bad of [{ ids: [] }, { ids: ['../x'] }, {}, { ids: [live], all: true }]) {
+      expect(await call('images.delete_forever', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+  });
+
   it('reads and stores the library preferences', async () => {
     expect(ok(await call('settings.get_preferences', {}))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 5 });
     expect(ok(await call('settings.set_library_prefs', { backupsToKeep: 2 }))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 2 });

@@ -130,6 +130,22 @@ describe('purge', () => {
     expect(db.prepare('SELECT count(*) FROM images').pluck().get()).toBe(0);
   });
 
+  it('deletes chosen images forever: only trashed ones among them, in batches, files and rows together', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await ingest());
+    const [live, ...rest] = ids;
+    const trash = makeTrash({ batchSize: 2 });
+    trash.trash(rest);
+    const chosen = [rest[0]!, rest[1]!, rest[2]!, live!, rest[0]!, '00000000-0000-4000-8000-000000000000'];
+    expect(await trash.purge(chosen)).toBe(3);
+    expect(ids.map(rowExists)).toEqual([true, false, false, false, true, true]);
+    for (const id of [rest[0]!, rest[1]!, rest[2]!]) for (const f of filesOf(id)) expect(existsSync(f), f).toBe(false);
+    for (const id of [live!, rest[3]!, rest[4]!]) for (const f of filesOf(id)) expect(existsSync(f), f).toBe(true);
+    expect(events.filter((e) => e.reason === 'removed').map((e) => e.ids)).toEqual([[rest[0], rest[1]], [rest[2]]]);
+    expect(listPendingPurges(db)).toEqual([]);
+    expect(await trash.purge([live!])).toBe(0);
+  });
+
   it('never purges an image restored while the purge runs', async () => {
     const ids = [await ingest(), await ingest(), await ingest(), await ingest()];
     let trash: Trash;

@@ -52,7 +52,7 @@ import { useTransfers } from './hooks/useTransfers.ts';
  *   bulk-bar (data-count), bulk-count, bulk-clear, bulk-favorite (aria-pressed), bulk-rate (buttons data-rating
  *   1–5), bulk-rate-clear, bulk-tag (+ bulk-tag-input, bulk-tag-input-submit), bulk-collection
  *   (+ bulk-collection-option, bulk-collection-new name field + bulk-collection-new-save), bulk-uncollect, bulk-compare
- *   (enabled with exactly two selected), bulk-export, bulk-trash, bulk-restore (trash view only)
+ *   (enabled with exactly two selected), bulk-export, bulk-trash, bulk-restore and bulk-delete-forever (+ bulk-delete-forever-confirm) (trash view only)
  *   trash-bar, trash-retention, trash-empty, trash-empty-confirm, trash-empty-cancel, trash-emptied
  *   viewer (data-image-id), viewer-stage (data-scale), viewer-prompt (with <mark>), viewer-previous, viewer-next,
  *   viewer-zoom (data-zoom=fit|scale), viewer-zoom-in, viewer-zoom-out, viewer-zoom-fit, viewer-zoom-100,

@@ -6,7 +6,7 @@ import type { Library } from '../library/library.ts';
 import { readLibraryPrefs } from '../library/libraryPrefs.ts';
 import type { Trash } from '../library/trash.ts';
 
-type MaintenanceRoutes = 'images.trash' | 'images.restore' | 'trash.empty' | 'library.check_integrity' | 'library.backup_now';
+type MaintenanceRoutes = 'images.trash' | 'images.restore' | 'images.delete_forever' | 'trash.empty' | 'library.check_integrity' | 'library.backup_now';
 
 /** The trash, and keeping the library safe: integrity check and backups on demand. */
 export const maintenanceHandlers = (deps: {
@@ -17,6 +17,7 @@ export const maintenanceHandlers = (deps: {
 }): Pick<Handlers<RequestContext>, MaintenanceRoutes> => ({
   'images.trash': async ({ ids }) => ({ updated: deps.trash.trash(ids).length }),
   'images.restore': async ({ ids }) => ({ updated: deps.trash.restore(ids).length }),
+  'images.delete_forever': async ({ ids }) => ({ purged: await deps.trash.purge(ids) }),
   'trash.empty': async () => ({ purged: await deps.trash.empty() }),
   'library.check_integrity': () => deps.checks.integrity(),
   'library.backup_now': async () => deps.backups.backupNow(readLibraryPrefs(deps.library).backupsToKeep),

@@ -12,6 +12,7 @@ const DEFAULT_BATCH = 500;
 /** Exported so the tests can assert it is served by the `images_trashed` partial index, whatever the library's size. */
 export const PURGE_CANDIDATES_SQL = `SELECT id, format, file_name AS fileName, thumb_name AS thumbName FROM images
   WHERE trashed_at IS NOT NULL AND trashed_at <= ? ORDER BY trashed_at LIMIT ?`;
+const TRASHED_BY_ID_SQL = 'SELECT id, format, file_name AS fileName, thumb_name AS thumbName FROM images WHERE id = ? AND trashed_at IS NOT NULL';
 // The trashed_at condition is repeated: an image restored after it was selected must survive the delete.
 const DELETE_TRASHED_SQL = 'DELETE FROM images WHERE id = ? AND trashed_at IS NOT NULL AND trashed_at <= ?';
 const TRASH_SQL = 'UPDATE images SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL';
@@ -47,6 +48,8 @@ export interface Trash {
   empty(): Promise<number>;
   /** Purges images trashed more than `retentionDays` ago. */
   purgeExpired(retentionDays: number): Promise<number>;
+  /** Purges these images now ("delete forever"): only those in the trash; live or unknown ids are left alone. */
+  purge(ids: readonly string[]): Promise<number>;
   /** Removes the files of purges a crash interrupted; run at start, before the library sweep. Never throws. */
   finishPendingPurges(): Promise<{ removed: number; problems: string[] }>;
 }
@@ -57,6 +60,9 @@ interface Candidate {
   fileName: string;
   thumbName: string;
 }
+
+/** The next batch of images to purge, read inside the batch's transaction; `more` is false after the last one. */
+type BatchSource = () => { candidates: Candidate[]; more: boolean };
 
 const storageFailed = (cause: unknown): AppError =>
   new AppError('STORAGE_FAILED', 'The library could not be changed. Check that the disk has free space, then try again.', undefined, { cause });
@@ -87,12 +93,31 @@ export function createTrash(deps: TrashDeps): Trash {
     if (ids.length > 0) deps.events?.emit('images.changed', { reason, ids });
   };
 
-  /** Deletes one batch of rows and records their files in the same transaction; returns what was deleted. */
-  const deleteBatch = (cutoff: number): { ids: string[]; record: PurgeRecord | null; selected: number } => {
+  /** Every image trashed up to `cutoff`, oldest first, a batch at a time. */
+  const trashedUpTo = (cutoff: number): BatchSource => {
     const select = db.prepare(PURGE_CANDIDATES_SQL);
+    return () => {
+      const candidates = select.all(cutoff, batchSize) as Candidate[];
+      return { candidates, more: candidates.length === batchSize };
+    };
+  };
+
+  /** The trashed ones among `ids`, a batch at a time. */
+  const trashedAmong = (ids: readonly string[]): BatchSource => {
+    const select = db.prepare(TRASHED_BY_ID_SQL);
+    const unique = [...new Set(ids)];
+    let next = 0;
+    return () => {
+      const chunk = unique.slice(next, (next += batchSize));
+      return { candidates: chunk.flatMap((id) => (select.get(id) as Candidate | undefined) ?? []), more: next < unique.length };
+    };
+  };
+
+  /** Deletes one batch of rows and records their files in the same transaction; returns what was deleted. */
+  const deleteBatch = (source: BatchSource, cutoff: number): { ids: string[]; record: PurgeRecord | null; more: boolean } => {
     const remove = db.prepare(DELETE_TRASHED_SQL);
     return db.transaction(() => {
-      const candidates = select.all(cutoff, batchSize) as Candidate[];
+      const { candidates, more } = source();
       const ids: string[] = [];
       const names: string[] = [];
       for (const row of candidates) {
@@ -103,17 +128,20 @@ export function createTrash(deps: TrashDeps): Trash {
         if (row.thumbName === mediaName('thumb', row)) names.push(row.thumbName);
       }
       const record = ids.length > 0 ? { key: recordPendingPurge(db, names), names: names.filter(isMediaName) } : null;
-      return { ids, record, selected: candidates.length };
+      return { ids, record, more };
     }).immediate();
   };
 
-  const purgeUpTo = (cutoff: number): Promise<number> =>
+  /** Purges batch after batch from `source` (made inside the serial task, so it sees the trash as it is then). */
+  const purgeFrom = (makeSource: () => BatchSource, cutoff = Number.MAX_SAFE_INTEGER): Promise<number> =>
     serial(async () => {
       let purged = 0;
+      let source: BatchSource | undefined;
       for (;;) {
         let batch: ReturnType<typeof deleteBatch>;
         try {
-          batch = deleteBatch(cutoff);
+          source ??= makeSource();
+          batch = deleteBatch(source, cutoff);
         } catch (cause) {
           throw storageFailed(cause);
         }
@@ -133,7 +161,7 @@ export function createTrash(deps: TrashDeps): Trash {
           purged += batch.ids.length;
           emit('removed', batch.ids);
         }
-        if (batch.selected < batchSize) return purged;
+        if (!batch.more) return purged;
       }
     });
 
@@ -148,8 +176,12 @@ export function createTrash(deps: TrashDeps): Trash {
       emit('updated', back);
       return back;
     },
-    empty: () => purgeUpTo(Number.MAX_SAFE_INTEGER),
-    purgeExpired: (retentionDays) => purgeUpTo(now() - retentionDays * DAY_MS),
+    empty: () => purgeFrom(() => trashedUpTo(Number.MAX_SAFE_INTEGER)),
+    purgeExpired: (retentionDays) => {
+      const cutoff = now() - retentionDays * DAY_MS;
+      return purgeFrom(() => trashedUpTo(cutoff), cutoff);
+    },
+    purge: (ids) => purgeFrom(() => trashedAmong(ids)),
     finishPendingPurges: () =>
       serial(async () => {
         const result = { removed: 0, problems: [] as string[] };

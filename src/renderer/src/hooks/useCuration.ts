@@ -12,6 +12,8 @@ export interface Curation {
   restore: (ids: readonly string[]) => Promise<boolean>;
   addToCollection: (collectionId: string, ids: readonly string[]) => Promise<boolean>;
   removeFromCollection: (collectionId: string, ids: readonly string[]) => Promise<boolean>;
+  /** Purges trashed images now (the trash's "delete forever"). */
+  deleteForever: (ids: readonly string[]) => Promise<boolean>;
   emptyTrash: () => Promise<number | null>;
   error: ApiError | null;
   clearError: () => void;
@@ -121,6 +123,18 @@ export const useCuration = ({ search, query, onCollectionsChanged, onTagsChanged
     [run, remove, onCollectionsChanged],
   );
 
+  const deleteForever = useCallback(
+    (ids: readonly string[]) =>
+      run(
+        () => call('images.delete_forever', { ids: asList(ids) }),
+        () => {
+          remove(ids);
+          onCollectionsChanged();
+        },
+      ),
+    [run, remove, onCollectionsChanged],
+  );
+
   const addToCollection = useCallback(
     (collectionId: string, ids: readonly string[]) => run(() => call('collections.add_images', { id: collectionId, imageIds: asList(ids) }), onCollectionsChanged),
     [run, onCollectionsChanged],
@@ -152,5 +166,5 @@ export const useCuration = ({ search, query, onCollectionsChanged, onTagsChanged
 
   const clearError = useCallback(() => setError(null), []);
 
-  return { setFavorite, setRating, addTags, removeTags, trash, restore, addToCollection, removeFromCollection, emptyTrash, error, clearError };
+  return { setFavorite, setRating, addTags, removeTags, trash, restore, deleteForever, addToCollection, removeFromCollection, emptyTrash, error, clearError };
 };

@@ -86,6 +86,8 @@ export const libraryRoutes = {
   'images.remove_tags': route({ input: z.strictObject({ ids: zIds, tags: z.array(zTagName).min(1).max(20) }), output: zUpdated }),
   'images.trash': route({ input: z.strictObject({ ids: zIds }), output: zUpdated }),
   'images.restore': route({ input: z.strictObject({ ids: zIds }), output: zUpdated }),
+  /** "Delete forever": purges the trashed images among these now (file, thumbnail and row); live ones are left alone. */
+  'images.delete_forever': route({ input: z.strictObject({ ids: zIds }), output: z.strictObject({ purged: z.number().int().nonnegative() }) }),
   /** Purges every trashed image now: file, thumbnail and row together. */
   'trash.empty': route({ input: z.strictObject({}), output: z.strictObject({ purged: z.number().int().nonnegative() }) }),
   'tags.list': route({ input: z.strictObject({}), output: z.strictObject({ tags: z.array(z.strictObject({ name: z.string(), count: z.number().int().nonnegative() })) }) }),

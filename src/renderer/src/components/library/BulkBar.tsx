@@ -45,9 +45,34 @@ export function BulkBar(props: Props) {
       <span className="bulk-bar__divider" aria-hidden="true" />
 
       {props.inTrash ? (
-        <button type="button" className="button button--primary button--small" data-testid="bulk-restore" onClick={() => void curation.restore(ids)}>
-          {t('bulk.restore')}
-        </button>
+        <>
+          <button type="button" className="button button--primary button--small" data-testid="bulk-restore" onClick={() => void curation.restore(ids)}>
+            {t('bulk.restore')}
+          </button>
+          <Popover testId="bulk-delete-forever" label={t('bulk.deleteForever')} buttonClass="button button--danger-ghost button--small">
+            {(close) => (
+              <div className="confirm" role="group" aria-labelledby="bulk-delete-forever-text">
+                <p id="bulk-delete-forever-text">{t('bulk.deleteForeverText', { count: n, formatted: formatCount(n, i18n.language) })}</p>
+                <div className="confirm__actions">
+                  <button
+                    type="button"
+                    className="button button--danger button--small"
+                    data-testid="bulk-delete-forever-confirm"
+                    onClick={() => {
+                      close();
+                      void curation.deleteForever(ids);
+                    }}
+                  >
+                    {t('trash.confirm')}
+                  </button>
+                  <button type="button" className="button button--ghost button--small" onClick={close}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </div>
+            )}
+          </Popover>
+        </>
       ) : (
         <>
           <button
