@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import extractChunks from 'png-chunks-extract';
@@ -115,6 +116,26 @@ test('delete forever: the chosen images in the trash are gone for good, files an
   await expect.poll(imageFiles).toHaveLength(2);
   await page.getByTestId('lib-nav-all').click();
   await expect(page.getByTestId('grid-item')).toHaveCount(1);
+});
+
+test('an image file with no record is moved to quarantine at start, and the user is told where', async ({ lagoon }) => {
+  const { page } = lagoon;
+  const id = randomUUID();
+  const shard = join(lagoon.dataDir, 'images', id.slice(0, 2));
+  await mkdir(shard, { recursive: true });
+  const orphan = join(shard, `${id}.png`);
+  await writeFile(orphan, await withText(5, {}));
+  // Older than the sweep's grace period (a younger file may be another process's ingest in flight).
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  await utimes(orphan, hourAgo, hourAgo);
+
+  await lagoon.restart();
+  await expect(page.getByTestId('library-health')).toHaveAttribute('data-state', 'ok');
+  await expect(page.getByTestId('library-health-quarantined')).toContainText('1 image file had no record in the library');
+  await lagoon.screenshot('library-health-quarantined');
+  await access(join(lagoon.dataDir, 'quarantine', `${id}.png`));
+  await page.getByTestId('library-health-dismiss').click();
+  await expect(page.getByTestId('library-health')).toHaveCount(0);
 });
 
 test('export keeps the prompt where other tools read it (PNG parameters chunk)', async ({ lagoon }) => {

@@ -20,6 +20,8 @@ import { recordingContext } from './helpers/requestContext.ts';
 const ctx: RequestContext = recordingContext().ctx;
 const IMAGE_ID = '0b6f6c1e-3a4f-4d0e-9d4b-2f1c8a7e5b90';
 
+const health = () => ({ state: 'ok' as const, details: null, orphansQuarantined: 0, rowsMissingFile: 0 });
+
 /** Services that record calls: the router tests are about the boundary, not the services behind it. */
 const makeServices = () => {
   const library = {
@@ -43,7 +45,7 @@ const makeServices = () => {
   const checks = {} as DbChecks;
   const transfer = {} as Transfer;
   const curation = {} as Curation;
-  return { library, secrets, generation, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, checks, transfer, curation };
+  return { library, secrets, generation, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, checks, health, transfer, curation };
 };
 
 describe('IPC contract', () => {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { LibraryHealth } from '../../shared/ipc/schemas/library.ts';
 import { checkJobRequest } from '../../shared/modelConstraints.ts';
 import { createAccountService, type AccountService } from './account/accountService.ts';
 import { createCatalogService, type CatalogService } from './catalog/catalogService.ts';
@@ -49,6 +50,8 @@ export interface Services {
   catalogReady: Promise<void>;
   /** The library sweep started at launch (temp files, orphans, missing files, thumbnails); null when skipped; never rejects. */
   reconciled: Promise<ReconcileReport | null>;
+  /** What the launch check found so far (the `library.health` event announces the final answer). */
+  health(): LibraryHealth;
   /** Aborts running generations, waits briefly to learn which were never sent (they run next time), closes the database. */
   shutdown(): Promise<void>;
   /** Synchronous fallback: aborts running generations without waiting (see GenerationQueue.close), closes the database. */
@@ -128,6 +131,12 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
         return report;
       })
     : Promise.resolve(null);
+  let health: LibraryHealth = { state: maintain ? 'checking' : 'unchecked', details: null, orphansQuarantined: 0, rowsMissingFile: 0 };
+  void reconciled.then((report) => {
+    if (report === null) return;
+    health = healthOf(report);
+    events.emit('library.health', health);
+  });
   // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.
   const routine: RoutineMaintenance | null = maintain
     ? startRoutineMaintenance({ trash, backups, prefs: () => readLibraryPrefs(library), clock: deps.clock ?? systemClock, log }, reconciled)
@@ -152,6 +161,7 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     curation,
     catalogReady,
     reconciled,
+    health: () => health,
     shutdown: async () => {
       await routine?.stop();
       await running.shutdown();
@@ -164,6 +174,13 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     },
   };
 };
+
+const healthOf = (report: ReconcileReport): LibraryHealth => ({
+  state: report.quickCheck === 'ok' ? 'ok' : 'damaged',
+  details: report.quickCheck === 'ok' ? null : report.quickCheck.slice(0, 1000),
+  orphansQuarantined: report.orphansQuarantined,
+  rowsMissingFile: report.rowsMissingFile,
+});
 
 /** Runs the sweep and tells the UI when it changed what the library shows (a flagged, recovered or re-thumbnailed image). */
 const sweepLibrary = async (deps: ReconcileDeps, events: EventBus, log: (line: string) => void): Promise<ReconcileReport> => {

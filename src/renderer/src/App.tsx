@@ -3,6 +3,7 @@ import type { ImageDetail } from '../../shared/ipc/schemas/images.ts';
 import type { LanguageChoice } from '../../shared/ipc/schemas/settings.ts';
 import { GenerateView, type ReuseRequest } from './components/GenerateView.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
+import { LibraryHealthNotice } from './components/LibraryHealthNotice.tsx';
 import { LibraryView } from './components/library/LibraryView.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
 import { Sidebar, VIEWS, type View } from './components/Sidebar.tsx';
@@ -68,6 +69,7 @@ import { useTransfers } from './hooks/useTransfers.ts';
  * Anywhere
  *   drop-overlay (files dragged over the window), transfer-progress (data-operation, data-done, data-total),
  *   transfer-result (data-operation, data-done, data-skipped, data-failed), transfer-dismiss, transfer-error
+ *   library-health (data-state: damaged | ok), library-health-quarantined, library-health-dismiss
  * Settings
  *   key-input, key-save, key-remove, key-remove-confirm, key-remove-cancel,
  *   key-status (data-present="true|false|unknown"), key-status-error, key-feedback, key-error,
@@ -119,6 +121,7 @@ export function App({ initialLanguage }: Props) {
         ))}
       </main>
       <TransferStatus transfers={transfers} />
+      <LibraryHealthNotice />
       {dropping && <DropOverlay />}
     </div>
   );

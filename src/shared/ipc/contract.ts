@@ -4,7 +4,7 @@ import { catalogRoutes, zAccountStatus } from './schemas/catalog.ts';
 import { generationRoutes } from './schemas/generation.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
 import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
-import { libraryRoutes, zTransferProgress } from './schemas/library.ts';
+import { libraryRoutes, zLibraryHealth, zTransferProgress } from './schemas/library.ts';
 import { settingsRoutes } from './schemas/settings.ts';
 
 /** Every IPC route, declared once. Main parses inputs against these; types on both sides derive from them. */
@@ -23,6 +23,7 @@ export const events = {
   'jobs.changed': zJobsChanged,
   'account.changed': zAccountStatus,
   'transfer.progress': zTransferProgress,
+  'library.health': zLibraryHealth,
 };
 
 export type Routes = typeof routes;

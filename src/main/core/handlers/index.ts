@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { LibraryHealth } from '../../../shared/ipc/schemas/library.ts';
 import type { AccountService } from '../account/accountService.ts';
 import type { CatalogService } from '../catalog/catalogService.ts';
 import type { GenerationService } from '../generation/generationService.ts';
@@ -34,6 +35,7 @@ export interface HandlerDeps {
   trash: Trash;
   backups: Backups;
   checks: DbChecks;
+  health: () => LibraryHealth;
   transfer: Transfer;
   curation: Curation;
 }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { LibraryHealth } from '../../../shared/ipc/schemas/library.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { DbChecks } from '../db/dbChecks.ts';
 import type { Backups } from '../library/backup.ts';
@@ -6,11 +7,19 @@ import type { Library } from '../library/library.ts';
 import { readLibraryPrefs } from '../library/libraryPrefs.ts';
 import type { Trash } from '../library/trash.ts';
 
-type MaintenanceRoutes = 'images.trash' | 'images.restore' | 'images.delete_forever' | 'trash.empty' | 'library.check_integrity' | 'library.backup_now';
+type MaintenanceRoutes =
+  | 'images.trash'
+  | 'images.restore'
+  | 'images.delete_forever'
+  | 'trash.empty'
+  | 'library.check_integrity'
+  | 'library.backup_now'
+  | 'library.health';
 
 /** The trash, and keeping the library safe: integrity check and backups on demand. */
 export const maintenanceHandlers = (deps: {
   checks: DbChecks;
+  health: () => LibraryHealth;
   library: Library;
   trash: Trash;
   backups: Backups;
@@ -20,5 +29,6 @@ export const maintenanceHandlers = (deps: {
   'images.delete_forever': async ({ ids }) => ({ purged: await deps.trash.purge(ids) }),
   'trash.empty': async () => ({ purged: await deps.trash.empty() }),
   'library.check_integrity': () => deps.checks.integrity(),
+  'library.health': async () => deps.health(),
   'library.backup_now': async () => deps.backups.backupNow(readLibraryPrefs(deps.library).backupsToKeep),
 });

@@ -74,6 +74,20 @@ export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 export const IMPORT_PICKS = ['files', 'folder'] as const;
 export type ImportPick = (typeof IMPORT_PICKS)[number];
 
+/**
+ * The launch check of the library: 'checking' until quick_check and the sweep are done, 'damaged' when quick_check
+ * found problems (`details`), 'unchecked' when this process does not run them (the CLI).
+ */
+export const zLibraryHealth = z.strictObject({
+  state: z.enum(['checking', 'ok', 'damaged', 'unchecked']),
+  details: z.string().max(1000).nullable(),
+  /** Image files without a row that the sweep moved to `quarantine/` in the data folder. */
+  orphansQuarantined: z.number().int().nonnegative(),
+  /** Rows whose image file is missing. */
+  rowsMissingFile: z.number().int().nonnegative(),
+});
+export type LibraryHealth = z.infer<typeof zLibraryHealth>;
+
 export const libraryRoutes = {
   'images.search': route({
     input: z.strictObject({ query: zImageQuery, cursor: zCursor.nullable().optional(), limit: z.number().int().min(1).max(500).optional() }),
@@ -105,8 +119,7 @@ export const libraryRoutes = {
   'images.reveal': route({ input: z.strictObject({ id: zImageId }), output: z.strictObject({ done: z.literal(true) }) }),
   /** Main asks where (folder, or zip file name) through the OS dialog, then exports with metadata. */
   'images.export': route({ input: z.strictObject({ ids: zIds, options: zExportOptions }), output: zTransferResult }),
-  /** Main asks which files or folders through the OS dialog, then imports them. */
-  /** Opens the OS picker for image files or for folders (one dialog cannot offer both on Windows and Linux). */
+  /** Main asks for image files or for folders through the OS dialog (one dialog cannot offer both on Windows and Linux), then imports them. */
   'images.import': route({ input: z.strictObject({ pick: z.enum(IMPORT_PICKS) }), output: zTransferResult }),
   /** One file dropped onto the window, as bytes (the page cannot know its path). */
   'images.import_file': route({
@@ -118,6 +131,8 @@ export const libraryRoutes = {
   }),
   'library.check_integrity': route({ input: z.strictObject({}), output: z.strictObject({ ok: z.boolean(), result: z.string().max(2000) }) }),
   'library.backup_now': route({ input: z.strictObject({}), output: z.strictObject({ name: z.string(), at: z.number().int(), kept: z.number().int() }) }),
+  /** What the launch check and sweep found (also pushed as the `library.health` event when they finish). */
+  'library.health': route({ input: z.strictObject({}), output: zLibraryHealth }),
 };
 
 export const zTransferProgress = z.strictObject({

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, realpathSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildHandlers } from '../../src/main/core/handlers/index.ts';
+import { createRouter } from '../../src/main/core/ipc/router.ts';
+import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
+import { createServices, type Services } from '../../src/main/core/services.ts';
+import type { LibraryHealth } from '../../src/shared/ipc/schemas/library.ts';
+import { makeImage } from './fixtures/transferImages.ts';
+import { memoryStore } from './helpers/queueHarness.ts';
+import { inertContext } from './helpers/requestContext.ts';
+
+/** The launch check's findings reach the window: the `library.health` route and event (LibraryHealthNotice shows them). */
+let root: string;
+let dataDir: string;
+let services: Services | null = null;
+
+beforeEach(() => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-health-')));
+  dataDir = join(root, 'data');
+});
+afterEach(async () => {
+  await services?.shutdown();
+  services = null;
+  rmSync(root, { recursive: true, force: true });
+});
+
+const start = (launchMaintenance: boolean) => {
+  services = createServices(
+    { dataDir, apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
+    { secretStore: memoryStore(), launchMaintenance, log: () => {} },
+  );
+  const pushed: LibraryHealth[] = [];
+  services.events.subscribe((name, payload) => void (name === 'library.health' && pushed.push(payload as LibraryHealth)));
+  const dispatch = createRouter(buildHandlers(services));
+  const ask = async () => {
+    const result = await dispatch('library.health', {}, inertContext());
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.data as LibraryHealth;
+  };
+  return { services, pushed, ask };
+};
+
+/** An old image file with no row, where ingest would have put one. */
+const plantOrphan = async () => {
+  const id = randomUUID();
+  const path = join(dataDir, 'images', id.slice(0, 2), `${id}.png`);
+  mkdirSync(join(dataDir, 'images', id.slice(0, 2)), { recursive: true });
+  writeFileSync(path, await makeImage('png', { seed: 3 }));
+  const hourAgo = (Date.now() - 3_600_000) / 1000;
+  utimesSync(path, hourAgo, hourAgo);
+  return { id, path };
+};
+
+describe('library health at launch', () => {
+  it('is "checking", then ok with what the sweep moved aside, announced by the event', async () => {
+    closeDatabase(openDatabase(join(dataDir, 'lagoon.db')));
+    const orphan = await plantOrphan();
+    const { services: s, pushed, ask } = start(true);
+    expect(await ask()).toEqual({ state: 'checking', details: null, orphansQuarantined: 0, rowsMissingFile: 0 });
+    await s.reconciled;
+    await new Promise((resolve) => setImmediate(resolve));
+    const done = { state: 'ok', details: null, orphansQuarantined: 1, rowsMissingFile: 0 };
+    expect(pushed).toEqual([done]);
+    expect(await ask()).toEqual(done);
+    expect(existsSync(orphan.path)).toBe(false);
+    expect(existsSync(join(dataDir, 'quarantine', `${orphan.id}.png`))).toBe(true);
+  });
+
+  it('says "damaged", with what quick_check found, when the database fails it', async () => {
+    const db = openDatabase(join(dataDir, 'lagoon.db'));
+    db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT)');
+    const fill = db.prepare('INSERT INTO filler (v) VALUES (?)');
+    for (let i = 0; i < 500; i++) fill.run('x'.repeat(200));
+    const page = (db.prepare("SELECT max(pageno) AS p FROM dbstat WHERE name = 'filler' AND pagetype = 'leaf'").get() as { p: number }).p;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    closeDatabase(db);
+    // A leaf page's first free block pointed far out of range: SQLite reports free space corruption.
+    const fd = openSync(join(dataDir, 'lagoon.db'), 'r+');
+    writeSync(fd, Buffer.from([0x0f, 0xff]), 0, 2, (page - 1) * pageSize + 1);
+    closeSync(fd);
+
+    const { services: s, pushed, ask } = start(true);
+    await s.reconciled;
+    await new Promise((resolve) => setImmediate(resolve));
+    const health = await ask();
+    expect(health).toMatchObject({ state: 'damaged', orphansQuarantined: 0 });
+    expect(health.details).toMatch(/corrupt/iu);
+    expect(pushed).toEqual([health]);
+  });
+
+  it('is "unchecked" where the launch chores do not run (the CLI)', async () => {
+    const { services: s, pushed, ask } = start(false);
+    expect(await s.reconciled).toBe(null);
+    expect(await ask()).toEqual({ state: 'unchecked', details: null, orphansQuarantined: 0, rowsMissingFile: 0 });
+    expect(pushed).toEqual([]);
+  });
+});
