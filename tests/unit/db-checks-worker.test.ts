@@ -92,6 +92,19 @@ describe('database checks on a worker thread', () => {
     }
   });
 
+  it('checks on its own connection, and says so, when the worker cannot open the database (no false alarm of damage)', async () => {
+    const db = openDatabase(join(dataDir, 'moved.db'));
+    const log = vi.fn<(line: string) => void>();
+    try {
+      // The worker opens the file by name; here that name no longer leads to it, while the app's connection still works.
+      const checks = createDbChecks({ db: Object.create(db, { name: { value: join(dataDir, 'nowhere', 'x.db') } }) as typeof db, workerPath: builtWorker, log });
+      expect(await checks.quickCheck()).toBe('ok');
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/^\[db\] check worker unavailable, checking in-thread: /u));
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
   it('checks in-thread, and says so, when the worker cannot start', async () => {
     const db = openDatabase(join(dataDir, 'fallback.db'));
     const log = vi.fn<(line: string) => void>();

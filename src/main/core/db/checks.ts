@@ -65,15 +65,13 @@ export function finishBackupCopy(path: string): IntegrityReport {
 export type CheckTask = { kind: 'quick'; path: string } | { kind: 'integrity'; path: string } | { kind: 'finishCopy'; path: string };
 export type CheckResult = string | IntegrityReport;
 
+/**
+ * Throws when the library's database cannot be opened here: that says nothing about its health (the caller then
+ * checks on its own connection), whereas a report of damage would make the sweep stand down and alarm the user.
+ */
 export function runCheckTask(task: CheckTask): CheckResult {
   if (task.kind === 'finishCopy') return finishBackupCopy(task.path);
-  let db: Database.Database;
-  try {
-    db = new Database(task.path, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    const why = `the database could not be opened: ${describe(error)}`;
-    return task.kind === 'quick' ? `quick_check failed: ${why}` : { ok: false, result: `The check could not run: ${why}` };
-  }
+  const db = new Database(task.path, { readonly: true, fileMustExist: true });
   try {
     return task.kind === 'quick' ? quickCheck(db) : checkIntegrity(db);
   } finally {
