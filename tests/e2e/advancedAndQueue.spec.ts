@@ -75,6 +75,20 @@ test('queue: several jobs at once, cancel a running one, a failure that may have
   expect(posts()).toBe(before + 1);
 });
 
+test('after five failures in a row the queue pauses, and says for how long, instead of flooding Venice', async ({ lagoon }) => {
+  const { page, fake } = lagoon;
+  await storeKey(page);
+  for (let i = 1; i <= 6; i++) {
+    await page.getByTestId('prompt-input').fill(`[fail:500] storm ${i}`);
+    await page.getByTestId('generate-button').click();
+  }
+  await expect(jobsWith(page, 'failed')).toHaveCount(5);
+  await expect(page.getByTestId('queue-paused')).toContainText(/start again in (30|29|28|27) seconds/u);
+  await expect(jobsWith(page, 'queued')).toHaveCount(1);
+  expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(5);
+  await lagoon.screenshot('queue-paused');
+});
+
 test('blurred images carry a badge that explains the moderation setting', async ({ lagoon }) => {
   const { page } = lagoon;
   await storeKey(page);

@@ -79,19 +79,26 @@ describe('generation queue: how much goes out, and when', () => {
     expect(h.services.account.status().rateLimit).toMatchObject({ limit: 3, remaining: 0 });
   });
 
-  it('five failures in a row pause the queue for 30 s (no failure storm)', async () => {
+  it('five failures in a row pause the queue for 30 s (no failure storm), and the account status says until when', async () => {
     fake = await startFakeVenice({ apiKey: KEY });
     const clock = manualClock();
     h.open(fake.url, { clock, queue: { concurrency: 1 } });
+    const announced: Array<number | null> = [];
+    h.services.events.subscribe((name, payload) => void (name === 'account.changed' && announced.push((payload as { queuePausedUntil: number | null }).queuePausedUntil)));
     const jobs = h.services.queue.enqueue(Array.from({ length: 7 }, (_, i) => simple(`[fail:500] storm ${i}`)));
     await h.settledAll(jobs.slice(0, 5));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(generationPosts(fake)).toBe(5);
     expect(count('queued')).toBe(2);
+    const pausedAt = clock.now();
+    expect(h.services.account.status().queuePausedUntil).toBe(pausedAt + 30_000);
+    expect(announced.at(-1)).toBe(pausedAt + 30_000);
+    expect(announced.slice(0, -1).every((until) => until === null)).toBe(true);
     clock.advance(29_000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(generationPosts(fake)).toBe(5);
     clock.advance(1_000);
+    expect(h.services.account.status().queuePausedUntil).toBe(null);
     const rest = await h.settledAll(jobs.slice(5));
     expect(rest.map((j) => j.status)).toEqual(['failed', 'failed']);
     expect(generationPosts(fake)).toBe(7);

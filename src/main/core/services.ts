@@ -90,7 +90,14 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const catalog = createCatalogService({ db, client, connectivity, now });
   // The account reads the queue's rate-limit view and the queue reports to the account: tie the knot lazily.
   let queue: GenerationQueue | null = null;
-  const account = createAccountService({ db, events, connectivity, now, rateLimit: () => queue?.rateLimit() ?? null });
+  const account = createAccountService({
+    db,
+    events,
+    connectivity,
+    now,
+    rateLimit: () => queue?.rateLimit() ?? null,
+    queuePausedUntil: () => queue?.pausedUntil() ?? null,
+  });
   queue = createGenerationQueue(
     {
       db,
@@ -107,6 +114,7 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
       probe: async () => void (await client.listModels()),
       onResponse: (headers) => account.observeResponse(headers),
       onImagesStored: () => account.imagesStored(),
+      onPaused: () => account.queuePaused(),
     },
     deps.queue,
   );

@@ -34,7 +34,7 @@ import { useTransfers } from './hooks/useTransfers.ts';
  * Generate (result and queue)
  *   generate-busy (data-status of the job it reports), generate-result (data-image-id), generate-result-prompt,
  *   result-variant (data-image-id, aria-pressed), blurred-badge
- *   queue, queue-summary, queue-cancel-all, queue-empty, queue-load-error, queue-action-error, queue-show-more,
+ *   queue, queue-summary, queue-cancel-all, queue-paused (circuit breaker countdown), queue-empty, queue-load-error, queue-action-error, queue-show-more,
  *   queue-item (data-job-id, data-status), queue-status, queue-prompt, queue-thumb (data-image-id), queue-error
  *   (data-error-code), queue-charged, queue-cancel, queue-retry, queue-retry-confirm, queue-retry-cancel
  * Library (issue 4)

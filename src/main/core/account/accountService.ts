@@ -16,6 +16,8 @@ export interface AccountService {
   observeResponse(headers: Record<string, string>): void;
   /** Images were stored: today's spend changed. */
   imagesStored(): void;
+  /** The queue started holding back (circuit breaker): announces the new status. */
+  queuePaused(): void;
 }
 
 export interface AccountDeps {
@@ -23,6 +25,7 @@ export interface AccountDeps {
   events: EventBus;
   connectivity: Connectivity;
   rateLimit(): RateLimitSnapshot | null;
+  queuePausedUntil(): number | null;
   now?: () => number;
 }
 
@@ -78,6 +81,7 @@ export const createAccountService = (deps: AccountDeps): AccountService => {
       spentTodayUsd: spentSince(deps.db, startOfLocalDay(now())),
       rateLimit: deps.rateLimit(),
       online: deps.connectivity.online,
+      queuePausedUntil: deps.queuePausedUntil(),
     };
   };
   const announce = (): void => {
@@ -96,5 +100,6 @@ export const createAccountService = (deps: AccountDeps): AccountService => {
       announce();
     },
     imagesStored: announce,
+    queuePaused: announce,
   };
 };

@@ -52,6 +52,8 @@ export interface QueueDeps extends RunnerDeps {
   /** Venice's headers of every answer (balance, rate limit). */
   onResponse?(headers: Record<string, string>): void;
   /** Images were stored (today's spend changed). */
+  /** The circuit breaker has just started holding the queue back (the UI says so). */
+  onPaused?(): void;
   onImagesStored?(ids: string[]): void;
   clock?: Clock;
   ownership?: Ownership;
@@ -75,6 +77,8 @@ export interface GenerationQueue {
   /** Resolves once the job is finished or waiting for the network. */
   settled(id: string): Promise<Job>;
   rateLimit(): RateLimitSnapshot | null;
+  /** Until when the queue holds back after several failures in a row (see throttle.ts), or null. */
+  pausedUntil(): number | null;
   /** Distinct prompts of all jobs, most recently used first. */
   recentPrompts(limit: number): Array<{ prompt: string; lastUsedAt: number }>;
   /**
@@ -174,7 +178,9 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
     // close() already wrote this job's row; the database may be gone.
     if (closed) return;
     const now = clock.now();
+    const wasPaused = throttle.pausedUntil(now) !== null;
     const requeue = throttle.observe(job, outcome);
+    if (!wasPaused && throttle.pausedUntil(now) !== null) deps.onPaused?.();
     if (outcome.headers) deps.onResponse?.(outcome.headers);
     if (outcome.headers || answeredWithStatus(outcome)) connectivity.markOnline();
     if (outcome.status === 'waiting_offline') connectivity.markOffline();
@@ -289,6 +295,7 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
       close();
     },
     rateLimit: () => throttle.snapshot(),
+    pausedUntil: () => throttle.pausedUntil(clock.now()),
     recentPrompts: (limit) => recentPrompts(db, limit),
     close,
   };

@@ -22,6 +22,8 @@ export interface Throttle {
   /** Learns from a finished run; true when the job should go back in line (429, not charged) instead of failing. */
   observe(job: Job, outcome: RunOutcome): boolean;
   snapshot(): RateLimitSnapshot | null;
+  /** Until when the circuit breaker holds the queue back, or null when it does not. */
+  pausedUntil(now: number): number | null;
 }
 
 export const createThrottle = (clock: Clock, opts: ThrottleOptions = {}, log: (line: string) => void = console.error): Throttle => {
@@ -71,5 +73,6 @@ export const createThrottle = (clock: Clock, opts: ThrottleOptions = {}, log: (l
       return requeue;
     },
     snapshot: () => gate.snapshot(),
+    pausedUntil: (now) => (pausedUntil > now ? pausedUntil : null),
   };
 };

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
 import type { ModelInfo } from '../../../shared/models.ts';
 import { type ApiError, toApiError } from '../api.ts';
+import { useAccount } from '../hooks/useAccount.ts';
 import { isFinal, type JobsState } from '../hooks/useJobs.ts';
+import { useSecondsUntil } from '../hooks/useSecondsUntil.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { QueueItem } from './QueueItem.tsx';
 
@@ -25,6 +27,8 @@ export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetr
   const [showAll, setShowAll] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
+  // The circuit breaker: after several failed generations in a row the queue holds back for a while; say so.
+  const pausedFor = useSecondsUntil(useAccount()?.queuePausedUntil ?? null);
 
   const active = jobs.filter((j) => !isFinal(j));
   const running = active.filter((j) => j.status === 'running').length;
@@ -63,6 +67,11 @@ export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetr
         </button>
       </header>
 
+      {pausedFor > 0 && active.length > 0 && (
+        <p className="queue__paused" role="status" data-testid="queue-paused">
+          {t('queue.paused', { count: pausedFor })}
+        </p>
+      )}
       {error && <ErrorMessage error={error} testId="queue-load-error" compact />}
       {actionError && <ErrorMessage error={actionError} testId="queue-action-error" onDismiss={() => setActionError(null)} compact />}
 

@@ -22,6 +22,8 @@ export const zAccountStatus = z.strictObject({
   rateLimit: z.strictObject({ limit: z.number().int(), remaining: z.number().int(), resetAt: z.number().int() }).nullable(),
   /** False while the last attempt to reach Venice failed before sending (jobs wait for the network). */
   online: z.boolean(),
+  /** Set while the queue holds back after several failed generations in a row (the circuit breaker): until when. */
+  queuePausedUntil: z.number().int().nullable(),
 });
 export type AccountStatus = z.infer<typeof zAccountStatus>;
 
