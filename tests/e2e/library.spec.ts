@@ -176,13 +176,14 @@ test('import a folder with A1111 and ComfyUI PNGs; their prompts become searchab
   await expect(page.getByTestId('grid-item-prompt')).toHaveText(['an origami crane on water']);
   await page.getByTestId('search-input').fill('castle');
   await expect(page.getByTestId('grid-item-prompt')).toHaveText(['castle on a cliff, storm']);
-  await expect(page.getByTestId('transfer-result')).toContainText('1 already in the library or not readable as an image');
+  await expect(page.getByTestId('transfer-result')).toContainText('1 file that is not a PNG, JPEG or WebP image was ignored.');
   await lagoon.screenshot('library-imported');
 
   // The same images again, picked as files: everything is a duplicate, nothing is added.
   await lagoon.setDialogs({ importPaths: [join(folder, 'a1111.png'), join(folder, 'comfy.png')] });
   await page.getByTestId('import-files-button').click();
   await expect(page.getByTestId('transfer-result')).toHaveAttribute('data-done', '0');
+  await expect(page.getByTestId('transfer-result')).toContainText('2 already in the library (skipped).');
   await page.getByTestId('search-input').fill('');
   await expect(page.getByTestId('grid-item')).toHaveCount(2);
 });

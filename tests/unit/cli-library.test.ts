@@ -123,7 +123,7 @@ describe('lagoon search, export, import, trash, restore (real child processes)',
     const first = await lagoon(['import', folder, '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.lines.map((l) => l.prompt).toSorted()).toEqual(['a blue heron in reeds', 'a red kite over dunes']);
-    expect(first.stderr).toContain('Imported 2');
+    expect(first.stderr).toContain('Imported 2, already in the library 0, not an image (skipped) 1, failed 0.');
     const kite = String(first.lines.find((l) => l.prompt === 'a red kite over dunes')?.id);
     expect(existsSync(String(first.lines[0]?.file))).toBe(true);
 
@@ -132,7 +132,7 @@ describe('lagoon search, export, import, trash, restore (real child processes)',
 
     const again = await lagoon(['import', folder]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Imported 0, skipped 3');
+    expect(again.stdout).toContain('Imported 0, already in the library 2, not an image (skipped) 1, failed 0.');
     expect((await lagoon(['list', '--json'])).lines).toHaveLength(2);
 
     const trashed = await lagoon(['trash', kite, '--json']);

@@ -71,7 +71,7 @@ describe('images.export', () => {
     const target = join(root, 'out');
     const { ctx, calls } = recordingContext({ exportFolder: target });
     const result = ok(await call('images.export', { ids: [a, b, a, UNKNOWN], options: { ...OPTIONS, sidecar: true } }, ctx));
-    expect(result).toEqual({ chosen: true, done: 2, skipped: 1, failed: [{ id: UNKNOWN, name: null, message: expect.any(String) }] });
+    expect(result).toEqual({ chosen: true, done: 2, skipped: 1, duplicates: 0, failed: [{ id: UNKNOWN, name: null, message: expect.any(String) }] });
     expect(calls).toEqual([{ op: 'chooseExportFolder' }]);
     const files = readdirSync(target).toSorted();
     expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(1);
@@ -88,7 +88,7 @@ describe('images.export', () => {
   it('does nothing when the dialog is closed, and refuses a bad template before asking', async () => {
     const a = await ingest();
     const { ctx, calls } = recordingContext();
-    expect(ok(await call('images.export', { ids: [a], options: OPTIONS }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, failed: [] });
+    expect(ok(await call('images.export', { ids: [a], options: OPTIONS }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [] });
     expect(calls).toEqual([{ op: 'chooseExportFolder' }]);
     const bad = await call('images.export', { ids: [a], options: { ...OPTIONS, template: '{nope}' } }, ctx);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -101,7 +101,7 @@ describe('images.export', () => {
     const zipPath = join(root, 'my selection.zip');
     const { ctx, calls } = recordingContext({ zipPath });
     const result = ok(await call('images.export', { ids, options: { ...OPTIONS, zip: true } }, ctx));
-    expect(result).toEqual({ chosen: true, done: 2, skipped: 0, failed: [] });
+    expect(result).toEqual({ chosen: true, done: 2, skipped: 0, duplicates: 0, failed: [] });
     expect(calls).toEqual([{ op: 'chooseZipPath', suggestedName: expect.stringMatching(/^lagoon-export-\d{4}-\d{2}-\d{2}\.zip$/u) }]);
     expect(readFileSync(zipPath).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
   });
@@ -128,7 +128,7 @@ describe('images.import and images.import_file', () => {
     events = [];
     const result = ok(await call('images.import', { pick: 'folder' }, ctx));
     expect(calls).toEqual([{ op: 'chooseImportSources', pick: 'folder' }]);
-    expect(result).toEqual({ chosen: true, done: 1, skipped: 2, failed: [{ id: null, name: 'gone.png', message: expect.any(String) }] });
+    expect(result).toEqual({ chosen: true, done: 1, skipped: 2, duplicates: 1, failed: [{ id: null, name: 'gone.png', message: expect.any(String) }] });
     const added = events.filter(([n, p]) => n === 'images.changed' && (p as { reason: string }).reason === 'added');
     expect(added).toHaveLength(1);
     const [newId] = (added[0]![1] as { ids: string[] }).ids;
@@ -139,7 +139,7 @@ describe('images.import and images.import_file', () => {
 
   it('does nothing when the import dialog is closed', async () => {
     const { ctx, calls } = recordingContext();
-    expect(ok(await call('images.import', { pick: 'files' }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, failed: [] });
+    expect(ok(await call('images.import', { pick: 'files' }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [] });
     expect(calls).toEqual([{ op: 'chooseImportSources', pick: 'files' }]);
     for (const bad of [{}, { pick: 'both' }, { pick: 'files', path: '/etc' }]) {
       expect(await call('images.import', bad, ctx)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -149,12 +149,13 @@ describe('images.import and images.import_file', () => {
 
   it('imports one dropped file from its bytes, once; says so when it is not an image', async () => {
     const bytes = new Uint8Array(await a1111Png());
-    expect(ok(await call('images.import_file', { name: 'fox.png', bytes }))).toEqual({ chosen: true, done: 1, skipped: 0, failed: [] });
-    expect(ok(await call('images.import_file', { name: 'fox copy.png', bytes }))).toEqual({ chosen: true, done: 0, skipped: 1, failed: [] });
+    expect(ok(await call('images.import_file', { name: 'fox.png', bytes }))).toEqual({ chosen: true, done: 1, skipped: 0, duplicates: 0, failed: [] });
+    expect(ok(await call('images.import_file', { name: 'fox copy.png', bytes }))).toEqual({ chosen: true, done: 0, skipped: 1, duplicates: 1, failed: [] });
     expect(ok(await call('images.import_file', { name: 'C:\\Users\\me\\notes.png', bytes: new TextEncoder().encode('hello') }))).toEqual({
       chosen: true,
       done: 0,
       skipped: 0,
+      duplicates: 0,
       failed: [{ id: null, name: 'notes.png', message: expect.any(String) }],
     });
     expect(services.db.prepare('SELECT count(*) FROM images').pluck().get()).toBe(1);

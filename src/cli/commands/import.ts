@@ -24,7 +24,8 @@ export async function importCommand(ctx: CliContext, command: { paths: string[] 
   const present = command.paths.filter((path) => !missing.includes(path));
   const services = ctx.services();
   const added: string[] = [];
-  let skipped = 0;
+  let duplicates = 0;
+  let notImages = 0;
   if (present.length > 0) {
     const stop = services.events.subscribe((name, payload) => {
       if (name === 'images.changed' && (payload as { reason: string }).reason === 'added') added.push(...(payload as { ids: string[] }).ids);
@@ -32,7 +33,8 @@ export async function importCommand(ctx: CliContext, command: { paths: string[] 
     const progress = ctx.out.progress('Importing');
     try {
       const result = await services.transfer.importPaths(present);
-      skipped = result.skipped;
+      duplicates = result.duplicates;
+      notImages = result.skipped - result.duplicates;
       // The service words these for a person and does not keep a code: none of them is bad input, all are about a file.
       for (const f of result.failed) failures.push({ code: 'STORAGE_FAILED', message: `${printable(f.name ?? f.id ?? 'a file')}: ${f.message}` });
     } finally {
@@ -47,7 +49,7 @@ export async function importCommand(ctx: CliContext, command: { paths: string[] 
     ctx.out.emit(image, () => `Imported ${image.file ?? image.id}`);
   }
   for (const failure of failures) ctx.out.failure(failure);
-  const line = `Imported ${added.length}, skipped ${skipped} (already in the library or not an image), failed ${failures.length}.`;
+  const line = `Imported ${added.length}, already in the library ${duplicates}, not an image (skipped) ${notImages}, failed ${failures.length}.`;
   if (ctx.out.json) ctx.out.note(line);
   else ctx.out.text(line);
   return failures.length === 0 ? EXIT_OK : exitCodeFor(failures[0]!.code);

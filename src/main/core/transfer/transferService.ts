@@ -43,7 +43,7 @@ export interface Transfer {
 const PROGRESS_INTERVAL_MS = 100;
 
 /** Nothing chosen, nothing done: what the handlers return when the user closes the dialog. */
-export const notChosen = (): TransferResult => ({ chosen: false, done: 0, skipped: 0, failed: [] });
+export const notChosen = (): TransferResult => ({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [] });
 
 const fileNameOf = (path: string): string => path.split(/[/\\]/u).at(-1) || path;
 
@@ -64,12 +64,15 @@ const TOLD_FOR_ONE_FILE: ReadonlySet<SkipReason> = new Set([...TOLD_FOR_CHOSEN, 
  * ones (duplicates, a folder's other files, links inside folders) are only counted.
  */
 const importResult = (items: readonly ImportOutcome[], told: ReadonlySet<SkipReason>): TransferResult => {
-  const result: TransferResult = { chosen: true, done: 0, skipped: 0, failed: [] };
+  const result: TransferResult = { chosen: true, done: 0, skipped: 0, duplicates: 0, failed: [] };
   for (const o of items) {
     if (o.status === 'imported') result.done++;
     else if (o.status === 'failed') result.failed.push({ id: null, name: fileNameOf(o.path), message: o.error.message });
     else if (told.has(o.reason)) result.failed.push({ id: null, name: fileNameOf(o.path), message: SKIP_MESSAGES[o.reason] });
-    else result.skipped++;
+    else {
+      result.skipped++;
+      if (o.reason === 'duplicate') result.duplicates++;
+    }
   }
   return result;
 };
@@ -124,7 +127,7 @@ export function createTransfer(deps: TransferDeps): Transfer {
       report(0, unique.length);
       const onProgress = ({ done, total }: { done: number; total: number }) => report(done, total);
       const options = { stripMetadata: request.stripMetadata, sidecar: request.sidecar, ...(request.template ? { template: request.template } : {}) };
-      const base = { chosen: true, skipped: ids.length - unique.length };
+      const base = { chosen: true, skipped: ids.length - unique.length, duplicates: 0 };
       if ('zipPath' in target) {
         const zip = await exportZip(exportDeps, unique, { ...options, zipPath: target.zipPath }, onProgress);
         const failed = zip.items.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));

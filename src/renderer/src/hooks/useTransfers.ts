@@ -104,7 +104,7 @@ export const useTransfers = (): Transfers => {
     if (!begin('import', 0)) return;
     try {
       const r = await call('images.import', { pick });
-      if (r.chosen) setOutcome({ operation: 'import', done: r.done, skipped: r.skipped, ignored: 0, failed: failedOf(r) });
+      if (r.chosen) setOutcome({ operation: 'import', done: r.done, skipped: r.duplicates, ignored: r.skipped - r.duplicates, failed: failedOf(r) });
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -126,7 +126,8 @@ export const useTransfers = (): Transfers => {
             try {
               const r = await call('images.import_file', { name: cutUnits(file.name.toWellFormed(), 255) || 'image', bytes });
               total.done += r.done;
-              total.skipped += r.skipped;
+              total.skipped += r.duplicates;
+              total.ignored += r.skipped - r.duplicates;
               total.failed.push(...failedOf(r).map((f) => ({ ...f, name: f.name ?? file.name })));
             } catch (e) {
               total.failed.push({ name: file.name, message: toApiError(e).message });

@@ -65,6 +65,8 @@ export const zTransferResult = z.strictObject({
   chosen: z.boolean(),
   done: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
+  /** Of `skipped`: images already in the library (an import's duplicates); the rest were not images it takes, or links. */
+  duplicates: z.number().int().nonnegative(),
   failed: z.array(z.strictObject({ id: z.string().nullable(), name: z.string().nullable(), message: z.string() })),
 });
 export type TransferResult = z.infer<typeof zTransferResult>;
