@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, realpathSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase
 import { createServices, type Services } from '../../src/main/core/services.ts';
 import type { LibraryHealth } from '../../src/shared/ipc/schemas/library.ts';
 import { makeImage } from './fixtures/transferImages.ts';
+import { damageFreeSpace } from './helpers/damagedDatabase.ts';
 import { memoryStore } from './helpers/queueHarness.ts';
 import { inertContext } from './helpers/requestContext.ts';
 
@@ -70,18 +71,7 @@ describe('library health at launch', () => {
   });
 
   it('says "damaged", with what quick_check found, when the database fails it', async () => {
-    const db = openDatabase(join(dataDir, 'lagoon.db'));
-    db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT)');
-    const fill = db.prepare('INSERT INTO filler (v) VALUES (?)');
-    for (let i = 0; i < 500; i++) fill.run('x'.repeat(200));
-    const page = (db.prepare("SELECT max(pageno) AS p FROM dbstat WHERE name = 'filler' AND pagetype = 'leaf'").get() as { p: number }).p;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    closeDatabase(db);
-    // A leaf page's first free block pointed far out of range: SQLite reports free space corruption.
-    const fd = openSync(join(dataDir, 'lagoon.db'), 'r+');
-    writeSync(fd, Buffer.from([0x0f, 0xff]), 0, 2, (page - 1) * pageSize + 1);
-    closeSync(fd);
+    damageFreeSpace(openDatabase(join(dataDir, 'lagoon.db')), join(dataDir, 'lagoon.db'));
 
     const { services: s, pushed, ask } = start(true);
     await s.reconciled;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  closeSync, existsSync, lstatSync, lutimesSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync,
-  renameSync, rmSync, symlinkSync, utimesSync, writeFileSync, writeSync,
+  existsSync, lstatSync, lutimesSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync,
+  symlinkSync, utimesSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -12,6 +12,7 @@ import type { ImageFormat } from '../../src/shared/venice.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { createLibrary, type Library } from '../../src/main/core/library/library.ts';
 import { reconcileLibrary, type ReconcileReport, SHARD_ROWS_SQL } from '../../src/main/core/library/reconcile.ts';
+import { damageFreeSpace } from './helpers/damagedDatabase.ts';
 
 let root: string;
 let dataDir: string;
@@ -247,17 +248,7 @@ describe('reconcileLibrary', () => {
   it('reports a damaged database from quick_check and then only sweeps temp files', async () => {
     const d = await ingest();
     const imagePath = lib.mediaPath('image', d.id)!;
-    db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT)');
-    const fill = db.prepare('INSERT INTO filler (v) VALUES (?)');
-    for (let i = 0; i < 500; i++) fill.run('x'.repeat(200));
-    const page = (db.prepare("SELECT max(pageno) AS p FROM dbstat WHERE name = 'filler' AND pagetype = 'leaf'").get() as { p: number }).p;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    closeDatabase(db);
-    // Point the leaf page's first free block far out of range: SQLite reports "free space corruption".
-    const fd = openSync(join(dataDir, 'lagoon.db'), 'r+');
-    writeSync(fd, Buffer.from([0x0f, 0xff]), 0, 2, (page - 1) * pageSize + 1);
-    closeSync(fd);
+    damageFreeSpace(db, join(dataDir, 'lagoon.db'));
     db = openDatabase(join(dataDir, 'lagoon.db'));
 
     const orphanId = randomUUID();

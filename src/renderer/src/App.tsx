@@ -105,7 +105,14 @@ export function App({ initialLanguage }: Props) {
   // Views stay mounted so a prompt being written, a generation in flight and the library's scroll position all
   // survive switching views.
   const panes: Record<View, ReactNode> = {
-    generate: <GenerateView keyStatus={keyStatus} onOpenSettings={openSettingsForKey} reuseRequest={reuseRequest} />,
+    generate: (
+      <GenerateView
+        keyStatus={keyStatus}
+        onOpenSettings={openSettingsForKey}
+        reuseRequest={reuseRequest}
+        queuePausedUntil={account?.queuePausedUntil ?? null}
+      />
+    ),
     library: <LibraryView active={view === 'library'} onGoToGenerate={goToGenerate} onReuse={reuseSettings} transfers={transfers} />,
     settings: <SettingsView keyStatus={keyStatus} keyFocusRequest={keyFocusRequest} initialLanguage={initialLanguage} />,
   };

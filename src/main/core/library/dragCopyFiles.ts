@@ -8,7 +8,8 @@ import { isImageId } from './imageId.ts';
  * Where drag-out copies live: `<dataDir>/handoff/drag/<id>/<export name>` (made by transfer/dragCopies.ts). They
  * are derived files, never the only copy of anything, so they are removed with their image and swept when stale.
  */
-export const dragCopyDir = (dataDir: string, id: string): string => join(dataDir, HANDOFF_DIR, 'drag', id);
+const dragRoot = (dataDir: string): string => join(dataDir, HANDOFF_DIR, 'drag');
+export const dragCopyDir = (dataDir: string, id: string): string => join(dragRoot(dataDir), id);
 
 /** An app that took a drop has read the file long before this; a day keeps repeat drags instant. */
 export const DRAG_COPY_MAX_AGE_MS = 24 * 3600_000;
@@ -23,7 +24,7 @@ export async function removeDragCopies(dataDir: string, ids: readonly string[]):
  * (a crash between a purge and its cleanup), and anything that is not a per-image folder. Returns how many went.
  */
 export async function sweepDragCopies(db: Database, dataDir: string, now: number): Promise<number> {
-  const root = join(dataDir, HANDOFF_DIR, 'drag');
+  const root = dragRoot(dataDir);
   const entries = await readdir(root).catch(() => [] as string[]);
   const isLive = db.prepare('SELECT 1 FROM images WHERE id = ? AND trashed_at IS NULL').pluck();
   let removed = 0;

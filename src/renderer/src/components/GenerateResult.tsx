@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../shared/app.ts';
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
 import { startDragOut } from '../dragOut.ts';
-import { useElapsedSeconds } from '../hooks/useElapsedSeconds.ts';
+import { useElapsedSeconds } from '../hooks/useSecondsClock.ts';
 import { useImageDetail } from '../hooks/useImageDetail.ts';
 import type { ShownImage } from '../hooks/useSubmittedJobs.ts';
 import { BlurredBadge } from './BlurredBadge.tsx';

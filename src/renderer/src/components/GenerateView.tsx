@@ -42,9 +42,11 @@ interface Props {
   keyStatus: KeyStatusState;
   onOpenSettings: () => void;
   reuseRequest: ReuseRequest | null;
+  /** From the account status: until when the queue holds back after failures in a row. */
+  queuePausedUntil: number | null;
 }
 
-export function GenerateView({ keyStatus, onOpenSettings, reuseRequest }: Props) {
+export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePausedUntil }: Props) {
   const { t } = useTranslation();
   const catalogState = useCatalog();
   const catalog = catalogState.catalog;
@@ -173,6 +175,7 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest }: Props)
             onShow={(job, imageId) => submitted.show({ job, imageId })}
             onRetried={(job) => submitted.track([job])}
             onOpenSettings={onOpenSettings}
+            pausedUntil={queuePausedUntil}
           />
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
-import { useElapsedSeconds } from '../hooks/useElapsedSeconds.ts';
+import { useElapsedSeconds } from '../hooks/useSecondsClock.ts';
 
 /** A job's state in a word (and, while it runs, how long it has been running). */
 export function JobStatusChip({ job }: { job: Job }) {

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
 import type { ModelInfo } from '../../../shared/models.ts';
 import { type ApiError, toApiError } from '../api.ts';
-import { useAccount } from '../hooks/useAccount.ts';
 import { isFinal, type JobsState } from '../hooks/useJobs.ts';
-import { useSecondsUntil } from '../hooks/useSecondsUntil.ts';
+import { useSecondsUntil } from '../hooks/useSecondsClock.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { QueueItem } from './QueueItem.tsx';
 
@@ -16,19 +15,20 @@ interface Props {
   onShow: (job: Job, imageId: string) => void;
   onRetried: (job: Job) => void;
   onOpenSettings: () => void;
+  /** Until when the queue holds back after several failed generations in a row (the circuit breaker), or null. */
+  pausedUntil: number | null;
 }
 
 /** How many jobs show before "Show all": the newest are what a user is watching. */
 const FIRST_PAGE = 20;
 
-export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetried, onOpenSettings }: Props) {
+export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetried, onOpenSettings, pausedUntil }: Props) {
   const { t } = useTranslation();
   const { jobs, loaded, error, cancel, cancelAll, retry } = jobsState;
   const [showAll, setShowAll] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  // The circuit breaker: after several failed generations in a row the queue holds back for a while; say so.
-  const pausedFor = useSecondsUntil(useAccount()?.queuePausedUntil ?? null);
+  const pausedFor = useSecondsUntil(pausedUntil);
 
   const active = jobs.filter((j) => !isFinal(j));
   const running = active.filter((j) => j.status === 'running').length;
