@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { checkIntegrity } from '../../src/main/core/db/checks.ts';
 import { BACKUP_DIR, backupTime, createBackups } from '../../src/main/core/library/backup.ts';
+import { type CrashWorkerRun, runCrashWorker } from './helpers/crashWorker.ts';
 
 /**
  * RELIABILITY D6: backups taken while the same connection writes, SIGKILLed at random moments. Every file with a
@@ -21,32 +21,21 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run { signal: NodeJS.Signals | null; rows: number; backups: Array<{ name: string; before: number; after: number }>; stderr: string }
+interface Run extends CrashWorkerRun { rows: number; backups: Array<{ name: string; before: number; after: number }> }
 
-const runWorker = (dataDir: string, killAfterMs: number): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: Run = { signal: null, rows: 0, backups: [], stderr: '' };
-    const timers = [setTimeout(() => child.kill('SIGKILL'), 30_000)];
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const [word, a = '', b = '', c = ''] = line.split(' ');
-        if (word === 'READY') timers.push(setTimeout(() => child.kill('SIGKILL'), killAfterMs));
-        else if (word === 'ROWS') run.rows = Number(a);
-        else if (word === 'BACKUP') run.backups.push({ name: a, before: Number(b), after: Number(c) });
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      for (const t of timers) clearTimeout(t);
-      run.signal = signal;
-      resolve(run);
-    });
+const runWorker = async (dataDir: string, killAfterMs: number): Promise<Run> => {
+  let rows = 0;
+  const backups: Run['backups'] = [];
+  const run = await runCrashWorker(WORKER, { DATA_DIR: dataDir }, {
+    timeoutMs: 30_000,
+    killAfterMs,
+    onLine: ([word, a = '', b = '', c = '']) => {
+      if (word === 'ROWS') rows = Number(a);
+      else if (word === 'BACKUP') backups.push({ name: a, before: Number(b), after: Number(c) });
+    },
   });
+  return { ...run, rows, backups };
+};
 
 const rowsIn = (path: string): { ok: boolean; rows: number } => {
   const copy = new Database(path, { readonly: true, fileMustExist: true });

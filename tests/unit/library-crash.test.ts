@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase
 import { mediaName } from '../../src/main/core/library/mediaNames.ts';
 import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/library/reconcile.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
+import { type CrashWorkerRun, runCrashWorker } from './helpers/crashWorker.ts';
 
 /**
  * RELIABILITY D2/D3: a child ingests real images and is SIGKILLed, at a chosen protocol step or at a random moment.
@@ -35,43 +35,25 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-interface WorkerRun {
-  signal: NodeJS.Signals | null;
-  code: number | null;
+interface WorkerRun extends CrashWorkerRun {
   acks: string[];
   payloads: string[];
-  lastPhase: string | null;
-  stderr: string;
-  timedOut: boolean;
 }
 
 /** Runs the worker to its end; with `killAfterMs`, the parent SIGKILLs it that long after it reports READY. */
-const runWorker = (env: Record<string, string>, killAfterMs?: number): Promise<WorkerRun> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: WorkerRun = { signal: null, code: null, acks: [], payloads: [], lastPhase: null, stderr: '', timedOut: false };
-    const timers: NodeJS.Timeout[] = [];
-    timers.push(setTimeout(() => ((run.timedOut = true), child.kill('SIGKILL')), CHILD_TIMEOUT_MS));
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const [word, arg = ''] = line.split(' ');
-        if (word === 'ACK') run.acks.push(arg);
-        else if (word === 'PAYLOAD') run.payloads.push(arg);
-        else if (word === 'PHASE') run.lastPhase = arg;
-        else if (word === 'READY' && killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), killAfterMs));
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      for (const t of timers) clearTimeout(t);
-      Object.assign(run, { code, signal });
-      resolve(run);
-    });
+const runWorker = async (env: Record<string, string>, killAfterMs?: number): Promise<WorkerRun> => {
+  const acks: string[] = [];
+  const payloads: string[] = [];
+  const run = await runCrashWorker(WORKER, env, {
+    timeoutMs: CHILD_TIMEOUT_MS,
+    ...(killAfterMs === undefined ? {} : { killAfterMs }),
+    onLine: ([word, arg = '']) => {
+      if (word === 'ACK') acks.push(arg);
+      else if (word === 'PAYLOAD') payloads.push(arg);
+    },
   });
+  return { ...run, acks, payloads };
+};
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

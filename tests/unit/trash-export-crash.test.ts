@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { createTrash } from '../../src/main/core/library/trash.ts';
 import { sweepStalePartials } from '../../src/main/core/transfer/exclusiveFile.ts';
 import { readEmbedded } from '../../src/main/core/transfer/metadata.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
+import { type CrashWorkerRun, runCrashWorker } from './helpers/crashWorker.ts';
 
 /**
  * RELIABILITY D2/D3 for delete, purge and export: a child trashes, purges and exports real images and is SIGKILLed
@@ -61,45 +61,21 @@ interface Ledger {
 }
 const newLedger = (): Ledger => ({ payloads: new Set(), ingested: new Set(), trashed: new Set(), purging: new Set(), purged: new Set(), exports: 0 });
 
-interface WorkerRun {
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  lastPhase: string | null;
-  stderr: string;
-  timedOut: boolean;
-}
-
 const list = (arg: string): string[] => arg.split(',').filter(Boolean);
 
-const runWorker = (env: Record<string, string>, ledger: Ledger, killAfterMs?: number): Promise<WorkerRun> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: WorkerRun = { signal: null, code: null, lastPhase: null, stderr: '', timedOut: false };
-    const timers: NodeJS.Timeout[] = [setTimeout(() => ((run.timedOut = true), child.kill('SIGKILL')), CHILD_TIMEOUT_MS)];
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const [word = '', what = '', arg = ''] = line.split(' ');
-        if (word === 'PAYLOAD') ledger.payloads.add(what);
-        else if (word === 'PHASE') run.lastPhase = what;
-        else if (word === 'PURGING') for (const id of list(what)) ledger.purging.add(id);
-        else if (word === 'READY' && killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), killAfterMs));
-        else if (word === 'ACK' && what === 'ingest') ledger.ingested.add(arg);
-        else if (word === 'ACK' && what === 'trash') for (const id of list(arg)) ledger.trashed.add(id);
-        else if (word === 'RESTORING') for (const id of list(what)) ledger.trashed.delete(id);
-        else if (word === 'ACK' && what === 'purge') for (const id of list(arg)) ledger.purged.add(id);
-        else if (word === 'ACK' && what === 'export') ledger.exports += Number(arg);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      for (const t of timers) clearTimeout(t);
-      Object.assign(run, { code, signal });
-      resolve(run);
-    });
+const runWorker = (env: Record<string, string>, ledger: Ledger, killAfterMs?: number): Promise<CrashWorkerRun> =>
+  runCrashWorker(WORKER, env, {
+    timeoutMs: CHILD_TIMEOUT_MS,
+    ...(killAfterMs === undefined ? {} : { killAfterMs }),
+    onLine: ([word = '', what = '', arg = '']) => {
+      if (word === 'PAYLOAD') ledger.payloads.add(what);
+      else if (word === 'PURGING') for (const id of list(what)) ledger.purging.add(id);
+      else if (word === 'ACK' && what === 'ingest') ledger.ingested.add(arg);
+      else if (word === 'ACK' && what === 'trash') for (const id of list(arg)) ledger.trashed.add(id);
+      else if (word === 'RESTORING') for (const id of list(what)) ledger.trashed.delete(id);
+      else if (word === 'ACK' && what === 'purge') for (const id of list(arg)) ledger.purged.add(id);
+      else if (word === 'ACK' && what === 'export') ledger.exports += Number(arg);
+    },
   });
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
