@@ -192,6 +192,14 @@ const NEVER_SENT = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/**
+ * What fetch (undici) says when it refuses a request before opening any connection: a port browsers block (e.g. 9,
+ * 6000), a scheme it cannot send, a URL it cannot parse. Matched by message because undici gives these no code.
+ */
+const REFUSED_BY_FETCH = ['bad port', 'URL scheme must be a HTTP(S) scheme', 'unknown scheme', 'local URLs only'];
+const refusedByFetch = (c: { code?: string; message?: string }): boolean =>
+  c.code === 'ERR_INVALID_URL' || (c.message !== undefined && REFUSED_BY_FETCH.includes(c.message));
+
 /** Walks fetch's `cause` chain (and AggregateErrors from multi-address connects) collecting codes and messages. */
 const causeChain = (error: unknown): Array<{ code?: string; message?: string }> => {
   const found: Array<{ code?: string; message?: string }> = [];
@@ -237,6 +245,14 @@ export const appErrorFromTransportFailure = (error: unknown, ctx: TransportConte
       mayHaveBeenCharged: false,
       cause: neverSent.code,
     });
+  }
+  const refused = chain.find(refusedByFetch);
+  if (refused) {
+    return new AppError(
+      'OFFLINE',
+      `Lagoon cannot send requests to this Venice address (${refused.message ?? refused.code}) — check the API base URL. Nothing was sent or charged.`,
+      { mayHaveBeenCharged: false, cause: refused.code ?? refused.message },
+    );
   }
   if (chain.some((c) => c.message?.includes('redirect'))) {
     return new AppError('INVALID_RESPONSE', 'Venice answered with a redirect. Lagoon does not follow redirects, so your key stays with Venice.', {
