@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IMAGE_FORMATS } from '../../veniceFacts.ts';
-import { zImageId } from './common.ts';
+import { zImageId, zPersonalName } from './common.ts';
 import { zCursor, zImageSummary } from './images.ts';
 import { route } from '../route.ts';
 
@@ -9,8 +9,8 @@ import { route } from '../route.ts';
  * chosen by main through the OS dialog (RequestContext), so a compromised page cannot name a path.
  */
 const zIds = z.array(zImageId).min(1).max(10_000);
-const zTagName = z.string().trim().min(1).max(64).refine((s) => s.isWellFormed());
-const zName = z.string().trim().min(1).max(100).refine((s) => s.isWellFormed());
+const zTagName = zPersonalName(64);
+const zName = zPersonalName(100);
 
 export const SORTS = ['newest', 'oldest', 'rating'] as const;
 export const ASPECTS = ['square', 'landscape', 'portrait'] as const;
