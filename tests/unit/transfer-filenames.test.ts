@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors.ts';
 import { placeExclusive, writePartial } from '../../src/main/core/transfer/exclusiveFile.ts';
-import { MAX_STEM_BYTES, parseTemplate, promptSlug, renderFileStem, safeFileStem, stemWithCounter } from '../../src/main/core/transfer/fileNames.ts';
+import { MAX_STEM_BYTES, parseTemplate, promptSlug, renderFileStem, safeFileStem, stemWithCounter } from '../../src/shared/fileNames.ts';
 
 const ID = '0f0e0d0c-0b0a-4908-8706-050403020100';
 const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');

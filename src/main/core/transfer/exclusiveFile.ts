@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../shared/errors.ts';
 import { fsyncDirectory } from '../library/atomicFile.ts';
-import { stemWithCounter } from './fileNames.ts';
+import { stemWithCounter } from '../../../shared/fileNames.ts';
 
 /**
  * Putting a new file into a folder the user owns without ever replacing what is there (RELIABILITY §3, export):

@@ -5,7 +5,7 @@ import { AppError, type AppErrorPayload, isAppError } from '../../../shared/erro
 import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
 import { isImageId } from '../library/imageId.ts';
 import type { Library } from '../library/library.ts';
-import { EXTENSIONS, parseTemplate, renderFileStem, DEFAULT_TEMPLATE } from './fileNames.ts';
+import { EXTENSIONS, parseTemplate, renderFileStem, DEFAULT_TEMPLATE, nameFieldsOf } from '../../../shared/fileNames.ts';
 import { buildParameters, embedMetadata, type EmbedSource, stripMetadata } from './metadata.ts';
 
 /** One image made ready to leave the library: its bytes as they will be written, its name stem and sidecar. */
@@ -47,11 +47,6 @@ export const toPayload = (error: unknown): AppErrorPayload =>
 const isInside = (root: string, path: string): boolean => {
   const rel = relative(root, path);
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-};
-
-const seedOf = (detail: ImageDetail): number | null => {
-  const variant = typeof detail.response?.variant === 'number' ? detail.response.variant : 0;
-  return variant === 0 && typeof detail.request.seed === 'number' ? detail.request.seed : null;
 };
 
 const embedSourceOf = (detail: ImageDetail): EmbedSource => ({
@@ -122,15 +117,7 @@ export async function prepareExport(
   } catch (cause) {
     throw isAppError(cause) ? cause : damaged(cause);
   }
-  const stem = renderFileStem(parts, {
-    id: detail.id,
-    createdAt: detail.createdAt,
-    prompt: detail.prompt,
-    model: detail.model,
-    width: detail.width,
-    height: detail.height,
-    seed: seedOf(detail),
-  });
+  const stem = renderFileStem(parts, nameFieldsOf(detail));
   return {
     id,
     stem,

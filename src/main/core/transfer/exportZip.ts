@@ -7,7 +7,7 @@ import type { ExportSeams } from './exportImages.ts';
 import { resolveTargetDir } from './exportImages.ts';
 import { placeExclusive, writePartial } from './exclusiveFile.ts';
 import { type ExportChoices, type ExportDeps, type ExportProgress, prepareExport, templateParts, toPayload } from './exportSource.ts';
-import { safeFileStem, stemWithCounter } from './fileNames.ts';
+import { safeFileStem, stemWithCounter } from '../../../shared/fileNames.ts';
 
 export interface ZipOptions extends ExportChoices {
   /** Absolute path of the zip to create; if taken, "name (2).zip" is used instead. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TEMPLATE_CHARS } from '../../fileNames.ts';
 import { IMAGE_FORMATS } from '../../veniceFacts.ts';
 import { zImageId, zPersonalName } from './common.ts';
 import { zCursor, zImageSummary } from './images.ts';
@@ -53,7 +54,7 @@ const zUpdated = z.strictObject({ updated: z.number().int().nonnegative() });
 
 export const zExportOptions = z.strictObject({
   /** File-name template: {date} {time} {prompt} {seed} {model} {id} {w} {h}. */
-  template: z.string().min(1).max(200).optional(),
+  template: z.string().min(1).max(MAX_TEMPLATE_CHARS).optional(),
   stripMetadata: z.boolean(),
   sidecar: z.boolean(),
   /** One zip file instead of a folder of images. */

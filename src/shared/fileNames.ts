@@ -1,10 +1,12 @@
-import { AppError } from '../../../shared/errors.ts';
-import type { ImageFormat } from '../../../shared/venice.ts';
+import { AppError } from './errors.ts';
+import type { ImageFormat } from './venice.ts';
 
 /**
  * File names built from prompts and user templates, safe on Windows, macOS and Linux (RELIABILITY I6). Everything
  * that reaches the disk goes through `safeFileStem`, so a template, a prompt or a model id can never smuggle a path
- * separator, a device name or an invisible character into a name.
+ * separator, a device name or an invisible character into a name. The one place names are made: main writes with
+ * it, the export dialog previews with it and the CLI exports through main, so the preview is the name written.
+ * Plain JavaScript only (TextEncoder, Intl), as it runs in the renderer too.
  */
 
 /** Leaves room for " (99999)", the extension and a ".json" sidecar suffix inside ext4's 255-byte NAME_MAX. */
@@ -12,14 +14,16 @@ export const MAX_STEM_BYTES = 200;
 export const DEFAULT_TEMPLATE = '{date}_{time}_{prompt}';
 export const TEMPLATE_TOKENS = ['date', 'time', 'prompt', 'seed', 'model', 'id', 'w', 'h'] as const;
 export type TemplateToken = (typeof TEMPLATE_TOKENS)[number];
-const MAX_TEMPLATE_CHARS = 500;
+/** The template's length limit: the IPC schema, the export dialog's field and `parseTemplate` all use this one. */
+export const MAX_TEMPLATE_CHARS = 200;
 /** The prompt is only part of a name: a few words say which image it is, the rest belongs in the metadata. */
 const PROMPT_SLUG_GRAPHEMES = 60;
 
 export const EXTENSIONS: Readonly<Record<ImageFormat, string>> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
+const utf8 = new TextEncoder();
+const utf8Length = (s: string): number => utf8.encode(s).byteLength;
 
 /** Characters Windows forbids in names; '/' and '\' are also the separators of every OS. */
 const FORBIDDEN = /["*/:<>?\\|]/gu;
@@ -170,3 +174,49 @@ export function renderFileStem(parts: readonly TemplatePart[], fields: NameField
   }
   return safeFileStem(values.join(''), fields.id);
 }
+
+/** The `{names}` in a template that are not fields: `parseTemplate` refuses them, so the dialog lists them first. */
+export const unknownTokens = (template: string): string[] =>
+  [...template.matchAll(/\{([^{}]*)\}/gu)].map((m) => m[1] ?? '').filter((name) => !isToken(name));
+
+/** What a name is made from: an image as `images.get` describes it (the export reads the same row). */
+export interface NameSource {
+  id: string;
+  createdAt: number;
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  format: ImageFormat;
+  request: Record<string, unknown>;
+  response?: Record<string, unknown> | null;
+}
+
+/** Only the first image of a batch reproduces from the request's seed, so only it names one. */
+const seedOf = (image: NameSource): number | null => {
+  const variant = typeof image.response?.variant === 'number' ? image.response.variant : 0;
+  return variant === 0 && typeof image.request.seed === 'number' ? image.request.seed : null;
+};
+
+export const nameFieldsOf = (image: NameSource): NameFields => ({
+  id: image.id,
+  createdAt: image.createdAt,
+  prompt: image.prompt,
+  model: image.model,
+  width: image.width,
+  height: image.height,
+  seed: seedOf(image),
+});
+
+/** The file name an export writes for `image` when nothing in the folder has it yet (a clash adds " (2)"). */
+export const exportFileName = (parts: readonly TemplatePart[], image: NameSource): string =>
+  `${renderFileStem(parts, nameFieldsOf(image))}.${EXTENSIONS[image.format]}`;
+
+/** The export dialog's preview: the name `exportFileName` gives, or null while the template would be refused. */
+export const previewFileName = (template: string, image: NameSource): string | null => {
+  try {
+    return exportFileName(parseTemplate(template), image);
+  } catch {
+    return null;
+  }
+};
