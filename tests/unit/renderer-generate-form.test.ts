@@ -3,11 +3,11 @@ import { toNativeRequest, toOpenAiRequest } from '../../src/main/core/generation
 import type { ImageDetail } from '../../src/shared/ipc/schemas/images.ts';
 import type { AdvancedJobRequest, SimpleJobRequest } from '../../src/shared/ipc/schemas/jobs.ts';
 import type { ModelInfo } from '../../src/shared/models.ts';
-import { adaptToModel, snapEdge } from '../../src/renderer/src/generate/adaptToModel.ts';
-import { buildRequest, promptUsable } from '../../src/renderer/src/generate/buildRequest.ts';
-import { checkBuilt } from '../../src/renderer/src/generate/fieldMessages.ts';
-import { DEFAULT_ADVANCED, type FormState, INITIAL_FORM } from '../../src/renderer/src/generate/formValues.ts';
-import { formFromImage } from '../../src/renderer/src/generate/reuseRequest.ts';
+import { adaptToModel, snapEdge } from '../../src/renderer/src/features/generate/adaptToModel.ts';
+import { buildRequest, promptUsable } from '../../src/renderer/src/features/generate/buildRequest.ts';
+import { checkBuilt } from '../../src/renderer/src/features/generate/fieldMessages.ts';
+import { DEFAULT_ADVANCED, type FormState, INITIAL_FORM } from '../../src/renderer/src/features/generate/formValues.ts';
+import { formFromImage } from '../../src/renderer/src/features/generate/reuseRequest.ts';
 
 /** The Generate forms' pure logic: what a form sends, what it refuses, and that "reuse settings" repeats a request exactly. */
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, renderFileStem } from '../../src/main/core/transfer/fileNames.ts';
+import { parseTemplate, renderFileStem } from '../../src/shared/fileNames.ts';
 import { zImageQuery } from '../../src/shared/ipc/schemas/library.ts';
-import { cullAction } from '../../src/renderer/src/library/cullingKeys.ts';
-import { previewFileName, unknownTokens } from '../../src/renderer/src/library/fileNamePreview.ts';
-import { gridLayout } from '../../src/renderer/src/library/gridLayout.ts';
-import { highlightSegments, snippet } from '../../src/renderer/src/library/highlight.ts';
-import { type Filters, NO_FILTERS, activeFilterCount, buildQuery, fromQuery, queryKey } from '../../src/renderer/src/library/query.ts';
-import { EMPTY_SELECTION, clickSelect, keepOnly } from '../../src/renderer/src/library/selection.ts';
-import { parseTags } from '../../src/renderer/src/library/tags.ts';
-import { cutUnits } from '../../src/renderer/src/library/text.ts';
+import { cullAction } from '../../src/renderer/src/shortcuts/cullingKeys.ts';
+import { previewFileName, unknownTokens } from '../../src/renderer/src/features/transfer/fileNamePreview.ts';
+import { gridLayout } from '../../src/renderer/src/features/library/gridLayout.ts';
+import { highlightSegments, snippet } from '../../src/renderer/src/ui/highlight.ts';
+import { type Filters, NO_FILTERS, activeFilterCount, buildQuery, fromQuery, queryKey } from '../../src/renderer/src/features/library/query.ts';
+import { EMPTY_SELECTION, clickSelect, keepOnly } from '../../src/renderer/src/features/library/selection.ts';
+import { parseTags } from '../../src/renderer/src/ui/tags.ts';
+import { cutUnits } from '../../src/renderer/src/lib/text.ts';
 
 /** The library UI's pure rules: what it asks main, how it selects, highlights, lays out and names exports. */
 

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { LanguageChoice } from '../../shared/ipc/schemas/settings.ts';
 import { call } from './api.ts';
-import { App } from './App.tsx';
+import { App } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
 // A CSS import is how vite emits a stylesheet file (the CSP allows no inline <style>).
 import './styles/index.css';

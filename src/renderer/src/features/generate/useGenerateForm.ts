@@ -1,0 +1,52 @@
+import { useCallback, useState } from 'react';
+import type { Catalog } from '../../../../shared/ipc/schemas/catalog.ts';
+import type { ImageDetail } from '../../../../shared/ipc/schemas/images.ts';
+import type { ModelInfo } from '../../../../shared/models.ts';
+import { adaptToModel } from './adaptToModel.ts';
+import { findModel } from './buildRequest.ts';
+import { type AdvancedValues, type FormMode, type FormState, INITIAL_FORM, type SimpleValues } from './formValues.ts';
+import { formFromImage } from './reuseRequest.ts';
+
+export interface GenerateFormState {
+  form: FormState;
+  setMode: (mode: FormMode) => void;
+  setPrompt: (prompt: string) => void;
+  setSimple: (values: SimpleValues) => void;
+  /** A different model brings that model's defaults for whatever the old values do not fit. */
+  setAdvanced: (values: AdvancedValues) => void;
+  reuse: (image: ImageDetail) => void;
+}
+
+/** The model the advanced panel starts on: Venice's default if it is serving, else the first model that is. */
+const startingModel = (catalog: Catalog): ModelInfo | undefined => {
+  const preferred = findModel(catalog.models, catalog.traits.default);
+  return preferred && !preferred.offline ? preferred : catalog.models.find((m) => !m.offline);
+};
+
+export const useGenerateForm = (catalog: Catalog | null): GenerateFormState => {
+  const [stored, setForm] = useState<FormState>(INITIAL_FORM);
+
+  // The advanced panel needs a model: until the user (or a reused request) chooses one, it shows the starting model
+  // with that model's defaults; the first edit stores them.
+  const starting = stored.advanced.model === '' && catalog ? startingModel(catalog) : undefined;
+  const form = starting ? { ...stored, advanced: adaptToModel(stored.advanced, starting) } : stored;
+
+  const setMode = useCallback((mode: FormMode) => setForm((f) => ({ ...f, mode })), []);
+  const setPrompt = useCallback((prompt: string) => setForm((f) => ({ ...f, prompt })), []);
+  const setSimple = useCallback((simple: SimpleValues) => setForm((f) => ({ ...f, simple })), []);
+
+  const models = catalog?.models;
+  const setAdvanced = useCallback(
+    (values: AdvancedValues) =>
+      setForm((f) => {
+        const model = values.model !== f.advanced.model ? findModel(models ?? [], values.model) : undefined;
+        return { ...f, advanced: model ? adaptToModel(values, model) : values };
+      }),
+    [models],
+  );
+
+  // Exactly the recorded request, not adapted: it is what Venice accepted for this image.
+  const reuse = useCallback((image: ImageDetail) => setForm((f) => formFromImage(image, f)), []);
+
+  return { form, setMode, setPrompt, setSimple, setAdvanced, reuse };
+};

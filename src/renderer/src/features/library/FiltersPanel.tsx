@@ -1,0 +1,144 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
+import { IMAGE_FORMATS, type ImageFormat } from '../../../../shared/veniceFacts.ts';
+import { ASPECTS, BLURRED_CHOICES, type Filters, NO_FILTERS, type Scope, isAspect, isBlurredChoice } from './query.ts';
+import { formatCount } from '../../lib/format.ts';
+import type { TagCount } from './useTagList.ts';
+
+interface Props {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  scope: Scope;
+  models: readonly string[];
+  tags: readonly TagCount[];
+  collections: readonly Collection[];
+}
+
+const isFormat = (s: string): s is ImageFormat => (IMAGE_FORMATS as readonly string[]).includes(s);
+
+/** Every filter the query takes; each change applies at once and combines with the search text and the sort. */
+export function FiltersPanel({ filters, onChange, scope, models, tags, collections }: Props) {
+  const { t, i18n } = useTranslation();
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
+
+  return (
+    <div id="library-filters" className="filters" role="group" aria-label={t('filters.label')} data-testid="filters-panel">
+      <Field id="filter-model" label={t('filters.model')}>
+        <select id="filter-model" className="select select--compact" data-testid="filter-model" value={filters.model} onChange={(e) => set('model', e.target.value)}>
+          <option value="">{t('filters.any')}</option>
+          {models.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field id="filter-date-from" label={t('filters.from')}>
+        <input id="filter-date-from" type="date" className="input input--compact" data-testid="filter-date-from" value={filters.dateFrom} max={filters.dateTo || undefined} onChange={(e) => set('dateFrom', e.target.value)} />
+      </Field>
+      <Field id="filter-date-to" label={t('filters.to')}>
+        <input id="filter-date-to" type="date" className="input input--compact" data-testid="filter-date-to" value={filters.dateTo} min={filters.dateFrom || undefined} onChange={(e) => set('dateTo', e.target.value)} />
+      </Field>
+
+      <Field id="filter-aspect" label={t('filters.aspect')}>
+        <select id="filter-aspect" className="select select--compact" data-testid="filter-aspect" value={filters.aspect} onChange={(e) => set('aspect', isAspect(e.target.value) ? e.target.value : '')}>
+          <option value="">{t('filters.any')}</option>
+          {ASPECTS.map((a) => (
+            <option key={a} value={a}>
+              {t(`filters.aspects.${a}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field id="filter-format" label={t('filters.format')}>
+        <select id="filter-format" className="select select--compact" data-testid="filter-format" value={filters.format} onChange={(e) => set('format', isFormat(e.target.value) ? e.target.value : '')}>
+          <option value="">{t('filters.any')}</option>
+          {IMAGE_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {f.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field id="filter-rating" label={t('filters.minRating')}>
+        <select id="filter-rating" className="select select--compact" data-testid="filter-rating" value={filters.minRating} onChange={(e) => set('minRating', Number(e.target.value))}>
+          <option value={0}>{t('filters.any')}</option>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <option key={n} value={n}>
+              {t('filters.atLeast', { count: n })}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field id="filter-tag" label={t('filters.tag')}>
+        <select id="filter-tag" className="select select--compact" data-testid="filter-tag" value={filters.tag} onChange={(e) => set('tag', e.target.value)}>
+          <option value="">{t('filters.any')}</option>
+          {tags.map((tag) => (
+            <option key={tag.name} value={tag.name}>
+              {t('filters.tagOption', { name: tag.name, count: formatCount(tag.count, i18n.language) })}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field id="filter-collection" label={t('filters.collection')}>
+        <select
+          id="filter-collection"
+          className="select select--compact"
+          data-testid="filter-collection"
+          value={scope.kind === 'collection' ? scope.id : filters.collectionId}
+          disabled={scope.kind === 'collection'}
+          onChange={(e) => set('collectionId', e.target.value)}
+        >
+          <option value="">{t('filters.any')}</option>
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field id="filter-blurred" label={t('filters.blurred')}>
+        <select id="filter-blurred" className="select select--compact" data-testid="filter-blurred" value={filters.blurred} onChange={(e) => isBlurredChoice(e.target.value) && set('blurred', e.target.value)}>
+          {BLURRED_CHOICES.map((b) => (
+            <option key={b} value={b}>
+              {t(`filters.blurredChoices.${b}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <label className="check check--inline filters__check">
+        <input
+          type="checkbox"
+          data-testid="filter-favorites"
+          checked={filters.favoritesOnly || scope.kind === 'favorites'}
+          disabled={scope.kind === 'favorites'}
+          onChange={(e) => set('favoritesOnly', e.target.checked)}
+        />
+        <span>{t('filters.favoritesOnly')}</span>
+      </label>
+
+      <button type="button" className="button button--ghost button--small filters__clear" data-testid="filter-clear" onClick={() => onChange(NO_FILTERS)}>
+        {t('filters.clear')}
+      </button>
+    </div>
+  );
+}
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="filters__field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}

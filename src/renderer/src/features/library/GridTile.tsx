@@ -1,0 +1,115 @@
+import { type DragEvent, type MouseEvent, memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mediaUrl } from '../../../../shared/app.ts';
+import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import { type Range, snippet } from '../../ui/highlight.ts';
+import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
+import { HighlightedText } from '../../ui/HighlightedText.tsx';
+import { Stars } from '../../ui/Stars.tsx';
+
+export type CaptionMode = 'none' | 'prompt' | 'trashed';
+
+interface Props {
+  item: ImageSummary;
+  index: number;
+  selected: boolean;
+  cursor: boolean;
+  /** The grid is being flung: a tile that appeared during the fling waits for it to end before loading its image. */
+  flinging: boolean;
+  caption: CaptionMode;
+  ranges: readonly Range[] | undefined;
+  /** Days a trashed image is kept, and when that was read, for the "deleted for good in …" line. */
+  retentionDays: number | null;
+  now: number;
+  onClick: (e: MouseEvent, id: string, index: number) => void;
+  onOpen: (id: string) => void;
+  onDragStart: (e: DragEvent, id: string) => void;
+}
+
+const DAY = 86_400_000;
+
+/** One thumbnail. Memoised: while scrolling, only tiles entering the window render, not the whole visible set. */
+export const GridTile = memo(function GridTile({ item, index, selected, cursor, flinging, caption, ranges, retentionDays, now, onClick, onOpen, onDragStart }: Props) {
+  const { t, i18n } = useTranslation();
+  const [bornInFling] = useState(flinging);
+  const showImage = !bornInFling || !flinging;
+  const label = t(item.blurred ? 'library.openBlurred' : 'library.open', { prompt: item.prompt });
+  return (
+    <div
+      id={`tile-${item.id}`}
+      role="option"
+      aria-selected={selected}
+      aria-label={label}
+      className={`tile${selected ? ' tile--selected' : ''}${cursor ? ' tile--cursor' : ''}`}
+      data-testid="grid-item"
+      data-image-id={item.id}
+      data-selected={selected}
+      title={t('library.tileHint')}
+      draggable
+      onDragStart={(e) => onDragStart(e, item.id)}
+      onClick={(e) => onClick(e, item.id, index)}
+      onDoubleClick={() => onOpen(item.id)}
+    >
+      <div className="tile__frame">
+        {item.fileMissing ? (
+          <div className="tile__missing" data-testid="file-missing">
+            {t('library.fileMissing')}
+          </div>
+        ) : showImage ? (
+          <img className="tile__thumb" src={mediaUrl('thumb', item.id)} alt="" loading="lazy" decoding="async" draggable={false} />
+        ) : null}
+        {item.blurred && <BlurredBadge variant="overlay" />}
+        {(item.favorite || item.rating > 0) && (
+          <span className="tile__marks">
+            {item.favorite && (
+              <svg className="tile__heart" viewBox="0 0 24 24" aria-label={t('library.favorite')} role="img">
+                <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
+              </svg>
+            )}
+            {item.rating > 0 && <Stars rating={item.rating} />}
+          </span>
+        )}
+        <span className="tile__check" aria-hidden="true">
+          <svg viewBox="0 0 24 24">
+            <path d="M6 12.5l4 4 8-9" />
+          </svg>
+        </span>
+      </div>
+      {caption === 'prompt' && <PromptCaption prompt={item.prompt} ranges={ranges} />}
+      {caption === 'trashed' && item.trashedAt !== null && (
+        <p className="tile__caption muted" data-testid="trashed-at">
+          {t('trash.trashedOn', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(item.trashedAt)) })}
+          {retentionDays !== null && (
+            <>
+              <br />
+              <PurgeIn days={Math.ceil((item.trashedAt + retentionDays * DAY - now) / DAY)} />
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+});
+
+function PromptCaption({ prompt, ranges }: { prompt: string; ranges: readonly Range[] | undefined }) {
+  const cut = snippet(prompt, ranges);
+  return (
+    <p className="tile__caption prompt-text" dir="auto" data-testid="grid-item-prompt">
+      <HighlightedText text={cut.text} ranges={cut.ranges} />
+    </p>
+  );
+}
+
+function PurgeIn({ days }: { days: number }) {
+  const { t } = useTranslation();
+  return <>{days > 0 ? t('trash.purgeIn', { count: days }) : t('trash.purgeSoon')}</>;
+}
+
+/** Same size as a tile, for results counted but not loaded yet: the scrollbar already spans the whole library. */
+export function PlaceholderTile() {
+  return (
+    <div className="tile tile--placeholder" aria-hidden="true">
+      <div className="tile__frame" />
+    </div>
+  );
+}

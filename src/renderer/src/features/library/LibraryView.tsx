@@ -1,0 +1,267 @@
+import { type DragEvent, type KeyboardEvent, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import { startDragOut } from '../../lib/dragOut.ts';
+import { useCollections } from './useCollections.ts';
+import { useCuration } from './useCuration.ts';
+import { useGridSelection } from './useGridSelection.ts';
+import { MAX_BULK, useImageSearch } from './useImageSearch.ts';
+import { useLibraryControls } from './useLibraryControls.ts';
+import { useLibraryMeta } from './useLibraryMeta.ts';
+import { useSavedSearches } from './useSavedSearches.ts';
+import { useStoredState } from '../../hooks/useStoredState.ts';
+import { useTagList } from './useTagList.ts';
+import type { Transfers } from '../transfer/useTransfers.ts';
+import { cullAction, isSelectAll } from '../../shortcuts/cullingKeys.ts';
+import { isTypingTarget } from '../../shortcuts/typingTarget.ts';
+import { THUMB_DEFAULT, clampThumb } from './gridLayout.ts';
+import { activeFilterCount, isSavable, queryKey } from './query.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { ExportDialog } from '../transfer/ExportDialog.tsx';
+import { FiltersPanel } from './FiltersPanel.tsx';
+import { ImageViewer } from '../viewer/ImageViewer.tsx';
+import { LibraryEmpty } from './LibraryEmpty.tsx';
+import { LibraryHeader } from './LibraryHeader.tsx';
+import { LibraryNav } from './LibraryNav.tsx';
+import { LibraryToolbar } from './LibraryToolbar.tsx';
+import { TrashBar } from './TrashBar.tsx';
+import { VirtualGrid } from './VirtualGrid.tsx';
+
+interface Props {
+  active: boolean;
+  onGoToGenerate: () => void;
+  onReuse: (image: ImageDetail) => void;
+  transfers: Transfers;
+}
+
+const NONE: readonly string[] = [];
+const NO_ITEMS: readonly ImageSummary[] = [];
+const parseThumb = (raw: unknown): number | null => (typeof raw === 'number' ? clampThumb(raw) : null);
+
+export function LibraryView({ active, onGoToGenerate, onReuse, transfers }: Props) {
+  const { t } = useTranslation();
+  const controls = useLibraryControls();
+  const { scope, query } = controls;
+  const search = useImageSearch(query);
+  const collections = useCollections();
+  const saved = useSavedSearches();
+  const tagList = useTagList();
+  const curation = useCuration({ search, query, onCollectionsChanged: collections.reload, onTagsChanged: tagList.reload });
+  const grid = useGridSelection(search.items, search.generation);
+  const meta = useLibraryMeta(search.models, active && scope.kind === 'trash');
+  const [thumbSize, setThumbSize] = useStoredState('lagoon.thumbSize', THUMB_DEFAULT, parseThumb);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [compareWith, setCompareWith] = useState<ImageSummary | null>(null);
+  const [exporting, setExporting] = useState<readonly string[] | null>(null);
+  const [selectingAll, setSelectingAll] = useState(false);
+
+  const { items } = search;
+  // One pass over the list (never a lookup per selected id: 10 000 selected × 100 000 loaded would freeze the window).
+  const selectedItems = useMemo(() => (grid.selection.ids.size === 0 ? NO_ITEMS : items.filter((i) => grid.selection.ids.has(i.id))), [grid.selection, items]);
+  const selectedIds = useMemo(() => (selectedItems.length === 0 ? NONE : selectedItems.map((i) => i.id)), [selectedItems]);
+  const openIndex = useMemo(() => (openId === null ? -1 : items.findIndex((i) => i.id === openId)), [items, openId]);
+  // If the open image leaves the results (trashed elsewhere, filtered away), the viewer simply is not there.
+  const openItem = openIndex >= 0 ? items[openIndex] : undefined;
+  const currentKey = queryKey(query);
+  const activeSearch = saved.searches.find((s) => queryKey(s.query) === currentKey) ?? null;
+  const inTrash = scope.kind === 'trash';
+
+  const selectAll = useCallback(async () => {
+    setSelectingAll(true);
+    const all = await search.loadUpTo(MAX_BULK);
+    grid.selectIds(all.slice(0, MAX_BULK).map((i) => i.id));
+    setSelectingAll(false);
+  }, [search, grid]);
+
+  /** The images a key acts on: the selection, or the image under the keyboard cursor. */
+  const targets = (): readonly ImageSummary[] => {
+    const atCursor = items[grid.cursor];
+    return selectedItems.length > 0 ? selectedItems : atCursor ? [atCursor] : [];
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (isTypingTarget(e.target) || (e.target instanceof Element && e.target.closest('dialog'))) return;
+    if (isSelectAll(e)) {
+      e.preventDefault();
+      void selectAll();
+      return;
+    }
+    if (e.key === 'Escape' && grid.selection.ids.size > 0) {
+      grid.clear();
+      return;
+    }
+    const action = cullAction(e);
+    const hits = targets();
+    const ids = hits.map((i) => i.id);
+    if (!action || ids.length === 0) return;
+    e.preventDefault();
+    if (inTrash) return;
+    if (action.kind === 'rate') void curation.setRating(ids, action.rating);
+    else if (action.kind === 'favorite') void curation.setFavorite(ids, !hits.every((i) => i.favorite));
+    else void curation.trash(ids);
+  };
+
+  const onDragStart = useCallback(
+    (e: DragEvent, id: string) => startDragOut(e, grid.selection.ids.has(id) ? selectedIds : [id]),
+    [grid.selection, selectedIds],
+  );
+
+  const startCompare = (pinned: ImageSummary | null) => {
+    setCompareWith(pinned);
+    // Comparing an image with itself says nothing: the right-hand side moves on to its neighbour.
+    if (pinned && pinned.id === openId) {
+      const other = items[openIndex + 1] ?? items[openIndex - 1];
+      if (other) setOpenId(other.id);
+    }
+  };
+
+  const compareSelected = () => {
+    const [left, right] = selectedItems;
+    if (left && right) {
+      setCompareWith(left);
+      setOpenId(right.id);
+    }
+  };
+
+  const caption = inTrash ? 'trashed' : query.text ? 'prompt' : 'none';
+  const showEmpty = search.loaded && items.length === 0 && !search.error;
+  const plainLibrary = scope.kind === 'all' && Object.keys(query).length === 0;
+
+  return (
+    <section className="library" aria-labelledby="library-title">
+      <LibraryNav
+        scope={scope}
+        activeSearchId={activeSearch?.id ?? null}
+        onScope={controls.setScope}
+        collections={collections.collections}
+        onCreateCollection={collections.create}
+        onRenameCollection={collections.rename}
+        onDeleteCollection={async (id) => {
+          const ok = await collections.remove(id);
+          if (ok && scope.kind === 'collection' && scope.id === id) controls.setScope({ kind: 'all' });
+          return ok;
+        }}
+        searches={saved.searches}
+        onOpenSearch={controls.openSaved}
+        onDeleteSearch={(id) => void saved.remove(id)}
+      />
+      {/* Select all and the culling keys act on the selection wherever focus is in the library (not in fields). */}
+      <div className="library__main" onKeyDown={onKeyDown}>
+        <LibraryHeader
+          scope={scope}
+          savedSearchName={activeSearch?.name ?? null}
+          collections={collections.collections}
+          selectingAll={selectingAll}
+          canSelectAll={items.length > 0}
+          total={search.count}
+          onSelectAll={() => void selectAll()}
+          onImport={(pick) => void transfers.importFromDialog(pick)}
+          importBusy={transfers.busy}
+        />
+        <LibraryToolbar
+          text={controls.text}
+          onText={controls.setText}
+          searching={controls.typing || search.searching}
+          sort={controls.sort}
+          onSort={controls.setSort}
+          filterCount={activeFilterCount(controls.filters)}
+          filtersOpen={filtersOpen}
+          onToggleFilters={() => setFiltersOpen((o) => !o)}
+          thumbSize={thumbSize}
+          onThumbSize={(n) => setThumbSize(clampThumb(n))}
+          canSave={isSavable(query) && activeSearch === null}
+          onSaveSearch={async (name) => {
+            await saved.save(name, query);
+          }}
+        />
+        {filtersOpen && (
+          <FiltersPanel filters={controls.filters} onChange={controls.setFilters} scope={scope} models={meta.models} tags={tagList.tags} collections={collections.collections} />
+        )}
+        {inTrash && <TrashBar retentionDays={meta.retentionDays} count={search.count} onEmpty={curation.emptyTrash} />}
+        {search.error && (
+          <div className="library__error">
+            <ErrorMessage error={search.error} testId="library-error" />
+            <button type="button" className="button button--small" onClick={search.items.length ? search.loadMore : search.reload}>
+              {t('library.retry')}
+            </button>
+          </div>
+        )}
+        {curation.error && !openItem && <ErrorMessage error={curation.error} compact testId="library-action-error" onDismiss={curation.clearError} />}
+        {saved.error && <ErrorMessage error={saved.error} compact testId="saved-search-error" />}
+        {collections.error && <ErrorMessage error={collections.error} compact testId="collections-error" />}
+
+        {!search.loaded ? (
+          <p className="muted library__status" role="status" data-testid="library-loading">
+            <span className="spinner" aria-hidden="true" /> {t('library.loading')}
+          </p>
+        ) : showEmpty ? (
+          <LibraryEmpty kind={inTrash ? 'trash' : plainLibrary ? 'library' : 'noResults'} onGoToGenerate={onGoToGenerate} onClear={controls.clearSearch} />
+        ) : (
+          <VirtualGrid
+            items={items}
+            total={search.count}
+            hasMore={search.hasMore}
+            loadingMore={search.loadingMore}
+            onLoadMore={search.loadMore}
+            thumbSize={thumbSize}
+            caption={caption}
+            highlights={search.highlights}
+            retentionDays={meta.retentionDays}
+            now={meta.now}
+            selected={grid.selection.ids}
+            cursor={grid.cursor}
+            generation={search.generation}
+            onTileClick={grid.click}
+            onOpen={setOpenId}
+            onDragStart={onDragStart}
+            onCursor={(m) => grid.moveCursor(m.index, m.extend)}
+            onToggleCursor={grid.toggleCursor}
+            label={t('library.gridLabel')}
+          />
+        )}
+
+        {selectedIds.length > 0 && (
+          <BulkBar
+            ids={selectedIds}
+            allFavorite={selectedItems.every((i) => i.favorite)}
+            commonRating={selectedItems.every((i) => i.rating === selectedItems[0]?.rating) ? (selectedItems[0]?.rating ?? 0) : 0}
+            inTrash={inTrash}
+            collectionId={scope.kind === 'collection' ? scope.id : null}
+            collections={collections.collections}
+            tags={tagList.tags}
+            curation={curation}
+            onClear={grid.clear}
+            onCompare={compareSelected}
+            onExport={() => setExporting(selectedIds)}
+            onNewCollection={collections.create}
+          />
+        )}
+      </div>
+
+      {openItem && (
+        <ImageViewer
+          summary={openItem}
+          previousId={items[openIndex - 1]?.id ?? null}
+          nextId={items[openIndex + 1]?.id ?? null}
+          nearEnd={search.hasMore && openIndex >= items.length - 5}
+          onLoadMore={search.loadMore}
+          compareWith={compareWith}
+          onCompare={startCompare}
+          ranges={search.highlights.get(openItem.id)}
+          onNavigate={setOpenId}
+          onClose={() => {
+            setOpenId(null);
+            setCompareWith(null);
+          }}
+          onReuse={onReuse}
+          curation={curation}
+          tags={tagList.tags}
+          collections={collections.collections}
+        />
+      )}
+      {exporting && <ExportDialog ids={exporting} first={items.find((i) => i.id === exporting[0])} transfers={transfers} onClose={() => setExporting(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cutUnits } from '../../lib/text.ts';
+
+interface Props {
+  label: string;
+  initial: string;
+  testId: string;
+  onSubmit: (name: string) => Promise<void>;
+  onCancel: () => void;
+  /** Take focus when shown (an inline rename does; a field inside a menu waits to be clicked). */
+  autoFocus?: boolean;
+}
+
+/** An inline name field (new collection, rename, save search): Enter saves, Escape cancels. */
+export function NameForm({ label, initial, testId, onSubmit, onCancel, autoFocus = true }: Props) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!autoFocus) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [autoFocus]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (trimmed === '' || busy) return;
+    setBusy(true);
+    try {
+      await onSubmit(cutUnits(trimmed, 100));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="name-form" onSubmit={(e) => void submit(e)}>
+      <input
+        ref={input}
+        className="input input--small"
+        data-testid={testId}
+        aria-label={label}
+        placeholder={label}
+        value={name}
+        maxLength={100}
+        dir="auto"
+        disabled={busy}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      <button type="submit" className="button button--primary button--small" data-testid={`${testId}-save`} disabled={busy || name.trim() === ''}>
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,184 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type DragEvent, type KeyboardEvent, type MouseEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import { useFling } from './useFling.ts';
+import { GRID_GAP, gridLayout } from './gridLayout.ts';
+import type { Range } from '../../ui/highlight.ts';
+import { type CaptionMode, GridTile, PlaceholderTile } from './GridTile.tsx';
+
+/** Rows rendered beyond the visible ones each way: enough for a fast wheel flick, few enough to keep the DOM small. */
+const OVERSCAN_ROWS = 3;
+/** Ask for the next page while this many tiles are still unseen below the window. */
+const PREFETCH_TILES = 200;
+/** Caption heights by mode (CSS keeps the text inside them). */
+const CAPTION_HEIGHT: Record<CaptionMode, number> = { none: 0, prompt: 44, trashed: 40 };
+
+export interface CursorMove {
+  index: number;
+  /** Shift held: extend the selection from its anchor. */
+  extend: boolean;
+}
+
+interface Props {
+  items: readonly ImageSummary[];
+  /** All results (images.count), so the scrollbar spans them before they are loaded; null while unknown. */
+  total: number | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  thumbSize: number;
+  caption: CaptionMode;
+  highlights: ReadonlyMap<string, readonly Range[]>;
+  retentionDays: number | null;
+  now: number;
+  selected: ReadonlySet<string>;
+  cursor: number;
+  /** Changes when a new query's results arrive: back to the top. */
+  generation: number;
+  onTileClick: (e: MouseEvent, id: string, index: number) => void;
+  onOpen: (id: string) => void;
+  onDragStart: (e: DragEvent, id: string) => void;
+  onCursor: (move: CursorMove) => void;
+  onToggleCursor: () => void;
+  label: string;
+}
+
+/**
+ * The library grid, virtualised by rows: only the rows in view (plus a few) exist in the DOM, whether the results
+ * hold 60 images or a million. Columns follow the width and the thumbnail-size slider.
+ */
+export function VirtualGrid(props: Props) {
+  const { items, total, hasMore, loadingMore, onLoadMore, thumbSize, caption, selected, cursor, generation } = props;
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => {
+      const style = getComputedStyle(el);
+      setWidth(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Counted-but-unloaded results get placeholder tiles; at least one row of them while more pages exist.
+  const shown = hasMore ? Math.max(items.length + 1, total ?? 0) : items.length;
+  const layout = gridLayout(width, thumbSize, shown, CAPTION_HEIGHT[caption]);
+
+  const { flinging, onScroll } = useFling();
+
+  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual returns a mutable instance; this app does not run the React Compiler.
+  const virtualizer = useVirtualizer({
+    count: width > 0 ? layout.rows : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => layout.rowHeight + GRID_GAP,
+    overscan: OVERSCAN_ROWS,
+    onChange: (instance) => onScroll(instance.scrollOffset ?? 0),
+  });
+
+  // A new size means new rows: every row's cached size is stale at once.
+  useEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight, layout.columns]);
+  useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, generation]);
+
+  const rows = virtualizer.getVirtualItems();
+  const lastRow = rows.at(-1)?.index ?? 0;
+  const needed = (lastRow + 1) * layout.columns + PREFETCH_TILES;
+  useEffect(() => {
+    // No rows while the library view is hidden (zero width): nothing is on screen to load for.
+    if (rows.length > 0 && hasMore && !loadingMore && items.length > 0 && needed > items.length) onLoadMore();
+  }, [rows.length, needed, items.length, hasMore, loadingMore, onLoadMore]);
+
+  // The cursor moved by keyboard: bring its row into view.
+  const cursorRow = cursor >= 0 ? Math.floor(cursor / layout.columns) : -1;
+  useEffect(() => {
+    if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
+  }, [virtualizer, cursorRow]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -layout.columns, ArrowDown: layout.columns };
+    const delta = step[e.key];
+    const last = items.length - 1;
+    if (delta !== undefined || e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      if (last < 0) return;
+      const from = cursor < 0 ? 0 : cursor;
+      const to = e.key === 'Home' ? 0 : e.key === 'End' ? last : cursor < 0 ? 0 : Math.min(last, Math.max(0, from + (delta ?? 0)));
+      props.onCursor({ index: to, extend: e.shiftKey });
+    } else if (e.key === 'Enter' && cursor >= 0 && items[cursor]) {
+      e.preventDefault();
+      props.onOpen(items[cursor].id);
+    } else if (e.key === ' ' && cursor >= 0) {
+      e.preventDefault();
+      props.onToggleCursor();
+    }
+    // Other keys (select all, culling) bubble to the library, which also handles them outside the grid.
+  };
+
+  const cursorId = items[cursor]?.id;
+  return (
+    <div
+      ref={scroller}
+      className="lib-grid"
+      role="listbox"
+      aria-multiselectable="true"
+      aria-label={props.label}
+      aria-activedescendant={cursorId ? `tile-${cursorId}` : undefined}
+      tabIndex={0}
+      data-testid="grid"
+      data-columns={layout.columns}
+      onKeyDown={onKeyDown}
+    >
+      <div className="lib-grid__sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const start = row.index * layout.columns;
+          return (
+            <div
+              key={row.key}
+              className="lib-grid__row"
+              role="presentation"
+              style={{
+                transform: `translateY(${row.start}px)`,
+                height: layout.rowHeight,
+                gridTemplateColumns: `repeat(${layout.columns}, ${layout.tile}px)`,
+              }}
+            >
+              {Array.from({ length: Math.min(layout.columns, shown - start) }, (_, c) => {
+                const index = start + c;
+                const item = items[index];
+                if (!item) return <PlaceholderTile key={`p${index}`} />;
+                return (
+                  <GridTile
+                    key={item.id}
+                    item={item}
+                    index={index}
+                    selected={selected.has(item.id)}
+                    cursor={index === cursor}
+                    flinging={flinging}
+                    caption={caption}
+                    ranges={props.highlights.get(item.id)}
+                    retentionDays={props.retentionDays}
+                    now={props.now}
+                    onClick={props.onTileClick}
+                    onOpen={props.onOpen}
+                    onDragStart={props.onDragStart}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+      {loadingMore && (
+        <p className="lib-grid__more muted" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('library.loadingMore')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mediaUrl } from '../../../../shared/app.ts';
+import type { Job } from '../../../../shared/ipc/schemas/jobs.ts';
+import type { ModelInfo } from '../../../../shared/models.ts';
+import { ApiError } from '../../api.ts';
+import { startDragOut } from '../../lib/dragOut.ts';
+import { formatUsd } from '../../lib/format.ts';
+import { isFinal } from './useJobs.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { JobStatusChip } from './JobStatusChip.tsx';
+
+interface Props {
+  job: Job;
+  models: readonly ModelInfo[];
+  defaultModelName: string | null;
+  busy: boolean;
+  onCancel: (id: string) => void;
+  onRetry: (id: string) => void;
+  onShow: (job: Job, imageId: string) => void;
+  onOpenSettings: () => void;
+}
+
+const RETRYABLE: ReadonlySet<Job['status']> = new Set(['failed', 'blocked', 'cancelled']);
+
+export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRetry, onShow, onOpenSettings }: Props) {
+  const { t, i18n } = useTranslation();
+  const [confirmingRetry, setConfirmingRetry] = useState(false);
+  const { request } = job;
+  const modelName = request.model
+    ? (models.find((m) => m.id === request.model)?.name ?? request.model)
+    : (defaultModelName ?? t('queue.defaultModel'));
+  const count = request.endpoint === 'native' ? request.variants : 1;
+  const showError = job.error !== null && (job.status === 'failed' || job.status === 'blocked');
+
+  const retry = () => {
+    // Retrying something that may already have been paid for is the user's call, made knowingly.
+    if (job.mayHaveBeenCharged && !confirmingRetry) setConfirmingRetry(true);
+    else {
+      setConfirmingRetry(false);
+      onRetry(job.id);
+    }
+  };
+
+  return (
+    <li className={`queue-item queue-item--${job.status}`} data-testid="queue-item" data-job-id={job.id} data-status={job.status}>
+      <div className="queue-item__head">
+        <JobStatusChip job={job} />
+        <span className="queue-item__meta">
+          <span className="bidi-isolate" dir="auto">
+            {modelName}
+          </span>
+          {' · '}
+          {t(request.endpoint === 'native' ? 'queue.advanced' : 'queue.simple')}
+          {count > 1 && ` · ${t('queue.images', { count })}`}
+          {job.priceUsd !== null && job.priceUsd > 0 && ` · ${formatUsd(job.priceUsd, i18n.language)}`}
+        </span>
+        {job.mayHaveBeenCharged && isFinal(job) && job.status !== 'done' && (
+          <span className="chip chip--charged" data-testid="queue-charged" title={t('queue.mayHaveBeenCharged')}>
+            {t('queue.charged')}
+            <span className="visually-hidden">{t('queue.mayHaveBeenCharged')}</span>
+          </span>
+        )}
+        <span className="queue-item__actions">
+          {!isFinal(job) && (
+            <button type="button" className="button button--small button--danger-ghost" data-testid="queue-cancel" disabled={busy} onClick={() => onCancel(job.id)}>
+              {t('queue.cancel')}
+            </button>
+          )}
+          {RETRYABLE.has(job.status) && !confirmingRetry && (
+            <button type="button" className="button button--small" data-testid="queue-retry" disabled={busy} onClick={retry}>
+              {t('queue.retry')}
+            </button>
+          )}
+        </span>
+      </div>
+      <p className="queue-item__prompt prompt-text" dir="auto" title={request.prompt} data-testid="queue-prompt">
+        {request.prompt}
+      </p>
+      {job.status === 'waiting_offline' && <p className="queue-item__note">{t('queue.waitingHint')}</p>}
+      {job.status === 'done' && job.imageIds.length > 0 && (
+        <ul className="queue-item__thumbs" aria-label={t('queue.imagesLabel')}>
+          {job.imageIds.map((id, i) => (
+            <li key={id}>
+              <button
+                type="button"
+                className="queue-thumb"
+                data-testid="queue-thumb"
+                data-image-id={id}
+                aria-label={t('queue.showImage', { n: i + 1 })}
+                draggable
+                onDragStart={(e) => startDragOut(e, [id])}
+                onClick={() => onShow(job, id)}
+              >
+                <img src={mediaUrl('thumb', id)} alt="" draggable={false} loading="lazy" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {showError && job.error && <ErrorMessage error={new ApiError(job.error)} testId="queue-error" onOpenSettings={onOpenSettings} compact />}
+      {confirmingRetry && (
+        <div className="confirm confirm--compact" role="group" aria-label={t('queue.retryConfirmLabel')}>
+          <p>{t('queue.retryConfirmText')}</p>
+          <div className="confirm__actions">
+            <button type="button" className="button button--danger button--small" data-testid="queue-retry-confirm" onClick={retry}>
+              {t('queue.retryConfirm')}
+            </button>
+            <button type="button" className="button button--ghost button--small" data-testid="queue-retry-cancel" onClick={() => setConfirmingRetry(false)}>
+              {t('queue.keep')}
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

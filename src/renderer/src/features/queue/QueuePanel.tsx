@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Job } from '../../../../shared/ipc/schemas/jobs.ts';
+import type { ModelInfo } from '../../../../shared/models.ts';
+import { type ApiError, toApiError } from '../../api.ts';
+import { isFinal, type JobsState } from './useJobs.ts';
+import { useSecondsUntil } from '../../hooks/useSecondsClock.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { QueueItem } from './QueueItem.tsx';
+
+interface Props {
+  jobsState: JobsState;
+  models: readonly ModelInfo[];
+  defaultModelName: string | null;
+  onShow: (job: Job, imageId: string) => void;
+  onRetried: (job: Job) => void;
+  onOpenSettings: () => void;
+  /** Until when the queue holds back after several failed generations in a row (the circuit breaker), or null. */
+  pausedUntil: number | null;
+}
+
+/** How many jobs show before "Show all": the newest are what a user is watching. */
+const FIRST_PAGE = 20;
+
+export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetried, onOpenSettings, pausedUntil }: Props) {
+  const { t } = useTranslation();
+  const { jobs, loaded, error, cancel, cancelAll, retry } = jobsState;
+  const [showAll, setShowAll] = useState(false);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const pausedFor = useSecondsUntil(pausedUntil);
+
+  const active = jobs.filter((j) => !isFinal(j));
+  const running = active.filter((j) => j.status === 'running').length;
+  const waiting = active.length - running;
+  const visible = showAll ? jobs : jobs.slice(0, FIRST_PAGE);
+
+  const act = async (id: string | null, action: () => Promise<unknown>) => {
+    setBusyId(id ?? 'all');
+    setActionError(null);
+    try {
+      await action();
+    } catch (e) {
+      setActionError(toApiError(e));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <section className="panel queue" data-testid="queue" aria-labelledby="queue-title">
+      <header className="queue__header">
+        <h2 id="queue-title" className="queue__title">
+          {t('queue.title')}
+        </h2>
+        <span className="queue__summary muted" data-testid="queue-summary">
+          {active.length === 0 ? t('queue.idle') : t('queue.summary', { running, waiting })}
+        </span>
+        <button
+          type="button"
+          className="button button--small button--danger-ghost queue__cancel-all"
+          data-testid="queue-cancel-all"
+          disabled={active.length === 0 || busyId !== null}
+          onClick={() => void act(null, cancelAll)}
+        >
+          {t('queue.cancelAll')}
+        </button>
+      </header>
+
+      {pausedFor > 0 && active.length > 0 && (
+        <p className="queue__paused" role="status" data-testid="queue-paused">
+          {t('queue.paused', { count: pausedFor })}
+        </p>
+      )}
+      {error && <ErrorMessage error={error} testId="queue-load-error" compact />}
+      {actionError && <ErrorMessage error={actionError} testId="queue-action-error" onDismiss={() => setActionError(null)} compact />}
+
+      {loaded && jobs.length === 0 ? (
+        <p className="queue__empty muted" data-testid="queue-empty">
+          {t('queue.empty')}
+        </p>
+      ) : (
+        <ul className="queue__list">
+          {visible.map((job) => (
+            <QueueItem
+              key={job.id}
+              job={job}
+              models={models}
+              defaultModelName={defaultModelName}
+              busy={busyId === job.id}
+              onCancel={(id) => void act(id, () => cancel(id))}
+              onRetry={(id) => void act(id, async () => onRetried(await retry(id)))}
+              onShow={onShow}
+              onOpenSettings={onOpenSettings}
+            />
+          ))}
+        </ul>
+      )}
+      {jobs.length > FIRST_PAGE && (
+        <button type="button" className="link-button queue__more" data-testid="queue-show-more" onClick={() => setShowAll(!showAll)}>
+          {showAll ? t('queue.showFewer') : t('queue.showAll', { count: jobs.length })}
+        </button>
+      )}
+    </section>
+  );
+}

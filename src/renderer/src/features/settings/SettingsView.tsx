@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { LanguageChoice } from '../../../../shared/ipc/schemas/settings.ts';
+import type { KeyStatusState } from '../../hooks/useKeyStatus.ts';
+import { ApiKeySettings } from './ApiKeySettings.tsx';
+import { LanguageSettings } from './LanguageSettings.tsx';
+import { LibrarySettings } from './LibrarySettings.tsx';
+
+interface Props {
+  keyStatus: KeyStatusState;
+  keyFocusRequest: number;
+  initialLanguage: LanguageChoice;
+}
+
+export function SettingsView({ keyStatus, keyFocusRequest, initialLanguage }: Props) {
+  const { t } = useTranslation();
+  return (
+    <section className="view view--narrow" aria-labelledby="settings-title">
+      <header className="view__header">
+        <h1 id="settings-title" className="view__title">
+          {t('settings.title')}
+        </h1>
+      </header>
+      <ApiKeySettings keyStatus={keyStatus} focusRequest={keyFocusRequest} />
+      <LanguageSettings initialChoice={initialLanguage} />
+      <LibrarySettings />
+    </section>
+  );
+}

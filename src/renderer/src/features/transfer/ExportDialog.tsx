@@ -1,0 +1,174 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format.ts';
+import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import { useImageDetail } from '../../hooks/useImageDetail.ts';
+import { useStoredState } from '../../hooks/useStoredState.ts';
+import type { ExportOptions, Transfers } from './useTransfers.ts';
+import { DEFAULT_TEMPLATE, MAX_TEMPLATE_CHARS, TEMPLATE_TOKENS, previewFileName, unknownTokens } from './fileNamePreview.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+
+interface Props {
+  ids: readonly string[];
+  /** The first image exported: the preview shows its name. */
+  first: ImageSummary | undefined;
+  transfers: Transfers;
+  onClose: () => void;
+}
+
+interface Choices {
+  template: string;
+  stripMetadata: boolean;
+  sidecar: boolean;
+  zip: boolean;
+}
+
+const DEFAULTS: Choices = { template: DEFAULT_TEMPLATE, stripMetadata: false, sidecar: false, zip: false };
+const parseChoices = (raw: unknown): Choices | null => {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  return {
+    template: typeof r.template === 'string' && r.template.length > 0 && r.template.length <= MAX_TEMPLATE_CHARS ? r.template : DEFAULT_TEMPLATE,
+    stripMetadata: r.stripMetadata === true,
+    sidecar: r.sidecar === true,
+    zip: r.zip === true,
+  };
+};
+
+/** Export choices before main asks where to: name template (with a live preview), metadata, sidecar, zip. */
+export function ExportDialog({ ids, first, transfers, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const templateInput = useRef<HTMLInputElement>(null);
+  const [saved, save] = useStoredState<Choices>('lagoon.exportChoices', DEFAULTS, parseChoices);
+  const [choices, setChoices] = useState<Choices>(saved);
+  // The seed lives in the request, which only the detail carries.
+  const { detail } = useImageDetail(first?.id ?? null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  const unknown = unknownTokens(choices.template);
+  const template = choices.template.trim();
+  const invalid = template === '' || unknown.length > 0;
+  const seed = detail && typeof detail.request.seed === 'number' && (typeof detail.response.variant !== 'number' || detail.response.variant === 0) ? detail.request.seed : null;
+  const preview = first && !invalid ? previewFileName(template, { ...first, seed }) : null;
+
+  const insert = (token: string) => {
+    const el = templateInput.current;
+    const at = el?.selectionStart ?? choices.template.length;
+    const end = el?.selectionEnd ?? at;
+    const next = `${choices.template.slice(0, at)}{${token}}${choices.template.slice(end)}`.slice(0, MAX_TEMPLATE_CHARS);
+    setChoices({ ...choices, template: next });
+    requestAnimationFrame(() => {
+      el?.focus();
+      const caret = at + token.length + 2;
+      el?.setSelectionRange(caret, caret);
+    });
+  };
+
+  const confirm = async () => {
+    if (invalid) return;
+    save(choices);
+    const options: ExportOptions = { stripMetadata: choices.stripMetadata, sidecar: choices.sidecar, zip: choices.zip, template };
+    const result = await transfers.exportImages(ids, options);
+    if (result === 'done') dialog.current?.close();
+  };
+
+  return (
+    <dialog ref={dialog} className="modal" data-testid="export-dialog" aria-labelledby="export-title" onClose={onClose}>
+      <form
+        className="modal__body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void confirm();
+        }}
+      >
+        <h2 id="export-title" className="modal__title">
+          {t('exportDialog.title', { count: ids.length, formatted: formatCount(ids.length, i18n.language) })}
+        </h2>
+
+        <div className="field">
+          <label className="field__label" htmlFor="export-template">
+            {t('exportDialog.template')}
+          </label>
+          <input
+            ref={templateInput}
+            id="export-template"
+            className="input input--mono"
+            data-testid="export-template"
+            value={choices.template}
+            maxLength={MAX_TEMPLATE_CHARS}
+            spellCheck={false}
+            aria-invalid={invalid}
+            aria-describedby="export-template-help"
+            onChange={(e) => setChoices({ ...choices, template: e.target.value })}
+          />
+          <div className="token-row" role="group" aria-label={t('exportDialog.tokens')}>
+            {TEMPLATE_TOKENS.map((token) => (
+              <button key={token} type="button" className="token" data-testid="export-token" data-token={token} title={t(`exportDialog.token.${token}`)} onClick={() => insert(token)}>
+                {`{${token}}`}
+              </button>
+            ))}
+          </div>
+          {unknown.length > 0 ? (
+            <p className="field__error" data-testid="export-template-error">
+              {t('exportDialog.unknownToken', { tokens: unknown.map((u) => `{${u}}`).join(', ') })}
+            </p>
+          ) : (
+            <p id="export-template-help" className="field__help">
+              {t('exportDialog.templateHelp')}
+            </p>
+          )}
+          {preview && (
+            <p className="export-preview">
+              <span className="muted">{t('exportDialog.preview')}</span>{' '}
+              <code className="bidi-isolate" dir="auto" data-testid="export-preview">
+                {preview}
+              </code>
+            </p>
+          )}
+        </div>
+
+        <div className="checks">
+          <Check testId="export-strip" checked={choices.stripMetadata} onChange={(v) => setChoices({ ...choices, stripMetadata: v })} label={t('exportDialog.strip')} help={t('exportDialog.stripHelp')} />
+          <Check testId="export-sidecar" checked={choices.sidecar} onChange={(v) => setChoices({ ...choices, sidecar: v })} label={t('exportDialog.sidecar')} help={t('exportDialog.sidecarHelp')} />
+          <Check testId="export-zip" checked={choices.zip} onChange={(v) => setChoices({ ...choices, zip: v })} label={t('exportDialog.zip')} help={t('exportDialog.zipHelp')} />
+        </div>
+
+        {transfers.error && <ErrorMessage error={transfers.error} testId="export-error" />}
+        {/* The corner progress card sits under the modal's backdrop: the dialog shows its own. */}
+        {transfers.progress?.operation === 'export' && (
+          <div className="export-progress" data-testid="export-progress" role="status">
+            <span>{transfers.progress.total > 0 ? t('transfer.exportProgress', { done: formatCount(transfers.progress.done, i18n.language), total: formatCount(transfers.progress.total, i18n.language) }) : t('transfer.exportWaiting')}</span>
+            <progress className="transfer__bar" max={Math.max(1, transfers.progress.total)} value={transfers.progress.done} />
+          </div>
+        )}
+        <p className="field__help">{t('exportDialog.whereHint')}</p>
+
+        <div className="modal__actions">
+          <button type="button" className="button button--ghost" data-testid="export-cancel" onClick={() => dialog.current?.close()}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" data-testid="export-confirm" disabled={invalid || transfers.busy}>
+            {transfers.busy ? t('exportDialog.exporting') : t('exportDialog.confirm')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function Check({ testId, checked, onChange, label, help }: { testId: string; checked: boolean; onChange: (v: boolean) => void; label: string; help: string }) {
+  return (
+    <label className="check">
+      <input type="checkbox" data-testid={testId} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>
+        <span className="check__label">{label}</span>
+        <span className="check__help">{help}</span>
+      </span>
+    </label>
+  );
+}

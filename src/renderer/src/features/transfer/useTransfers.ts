@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportPick, TransferResult } from '../../../../shared/ipc/schemas/library.ts';
+import { type ApiError, call, subscribe, toApiError } from '../../api.ts';
+import { MAX_IMPORT_FILE_BYTES } from './droppedFiles.ts';
+import { cutUnits } from '../../lib/text.ts';
+
+export type TransferOperation = 'export' | 'import';
+
+export interface TransferProgress {
+  operation: TransferOperation;
+  done: number;
+  total: number;
+}
+
+export interface FailedItem {
+  name: string | null;
+  /** Main's message (English, for the curious), or a local reason the UI words itself. */
+  message: string;
+  reason?: 'tooLarge' | 'unreadable';
+}
+
+export interface TransferOutcome {
+  operation: TransferOperation;
+  done: number;
+  skipped: number;
+  /** Dropped files that are not images Lagoon reads. */
+  ignored: number;
+  failed: FailedItem[];
+}
+
+export interface ExportOptions {
+  template?: string;
+  stripMetadata: boolean;
+  sidecar: boolean;
+  zip: boolean;
+}
+
+export interface Transfers {
+  progress: TransferProgress | null;
+  outcome: TransferOutcome | null;
+  error: ApiError | null;
+  busy: boolean;
+  /** 'cancelled': the user closed the OS dialog; nothing happened. */
+  exportImages: (ids: readonly string[], options: ExportOptions) => Promise<'done' | 'cancelled' | 'failed'>;
+  importFromDialog: (pick: ImportPick) => Promise<void>;
+  importFiles: (files: readonly File[], ignored: number) => Promise<void>;
+  dismiss: () => void;
+}
+
+const failedOf = (r: TransferResult): FailedItem[] => r.failed.map((f) => ({ name: f.name ?? f.id, message: f.message }));
+
+/**
+ * Export and import, one at a time, with progress: main's transfer.progress events for what it runs, a local count
+ * for dropped files (sent one by one, so a 2 GB drop never sits in memory at once).
+ */
+export const useTransfers = (): Transfers => {
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
+  const [outcome, setOutcome] = useState<TransferOutcome | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+
+  useEffect(
+    () =>
+      subscribe('transfer.progress', (p) => {
+        if (busyRef.current) setProgress(p);
+      }),
+    [],
+  );
+
+  const begin = useCallback((operation: TransferOperation, total: number): boolean => {
+    if (busyRef.current) return false;
+    busyRef.current = true;
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    setProgress({ operation, done: 0, total });
+    return true;
+  }, []);
+  const end = useCallback(() => {
+    busyRef.current = false;
+    setBusy(false);
+    setProgress(null);
+  }, []);
+
+  const exportImages = useCallback(
+    async (ids: readonly string[], options: ExportOptions): Promise<'done' | 'cancelled' | 'failed'> => {
+      if (!begin('export', ids.length)) return 'failed';
+      let result: 'done' | 'cancelled' | 'failed' = 'failed';
+      try {
+        const r = await call('images.export', { ids: [...ids], options });
+        result = r.chosen ? 'done' : 'cancelled';
+        if (r.chosen) setOutcome({ operation: 'export', done: r.done, skipped: r.skipped, ignored: 0, failed: failedOf(r) });
+      } catch (e) {
+        setError(toApiError(e));
+      }
+      end();
+      return result;
+    },
+    [begin, end],
+  );
+
+  const importFromDialog = useCallback(async (pick: ImportPick) => {
+    if (!begin('import', 0)) return;
+    try {
+      const r = await call('images.import', { pick });
+      if (r.chosen) setOutcome({ operation: 'import', done: r.done, skipped: r.duplicates, ignored: r.skipped - r.duplicates, failed: failedOf(r) });
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      end();
+    }
+  }, [begin, end]);
+
+  const importFiles = useCallback(async (files: readonly File[], ignored: number) => {
+    if (!begin('import', files.length)) return;
+    const total: TransferOutcome = { operation: 'import', done: 0, skipped: 0, ignored, failed: [] };
+    try {
+      for (const [i, file] of files.entries()) {
+        if (file.size === 0 || file.size > MAX_IMPORT_FILE_BYTES) {
+          total.failed.push({ name: file.name, message: '', reason: 'tooLarge' });
+        } else {
+          const bytes = await file.arrayBuffer().then((b) => new Uint8Array(b), () => null);
+          if (bytes === null) total.failed.push({ name: file.name, message: '', reason: 'unreadable' });
+          else {
+            try {
+              const r = await call('images.import_file', { name: cutUnits(file.name.toWellFormed(), 255) || 'image', bytes });
+              total.done += r.done;
+              total.skipped += r.duplicates;
+              total.ignored += r.skipped - r.duplicates;
+              total.failed.push(...failedOf(r).map((f) => ({ ...f, name: f.name ?? file.name })));
+            } catch (e) {
+              total.failed.push({ name: file.name, message: toApiError(e).message });
+            }
+          }
+        }
+        setProgress({ operation: 'import', done: i + 1, total: files.length });
+      }
+      setOutcome(total);
+    } finally {
+      end();
+    }
+  }, [begin, end]);
+
+  const dismiss = useCallback(() => {
+    setOutcome(null);
+    setError(null);
+  }, []);
+
+  return { progress, outcome, error, busy, exportImages, importFromDialog, importFiles, dismiss };
+};

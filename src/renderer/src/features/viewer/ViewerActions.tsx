@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import { type ApiError, call, toApiError } from '../../api.ts';
+import type { Curation } from '../library/useCuration.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { StarInput } from '../../ui/Stars.tsx';
+
+interface Props {
+  info: ImageSummary;
+  detail: ImageDetail | null;
+  curation: Curation;
+  comparing: boolean;
+  onCompare: () => void;
+  onReuse: () => void;
+  onTrash: () => void;
+  onRestore: () => void;
+}
+
+type Feedback = 'promptCopied' | 'imageCopied' | 'revealed';
+
+/** Favourite, rating, and what can be done with the open image: copy, reveal, reuse, compare, trash. Keyed by image id. */
+export function ViewerActions({ info, detail, curation, comparing, onCompare, onReuse, onTrash, onRestore }: Props) {
+  const { t } = useTranslation();
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const run = async (route: 'images.copy_prompt' | 'images.copy_image' | 'images.reveal', done: Feedback) => {
+    try {
+      await call(route, { id: info.id });
+      setError(null);
+      setFeedback(done);
+    } catch (e) {
+      setFeedback(null);
+      setError(toApiError(e));
+    }
+  };
+
+  const trashed = info.trashedAt !== null;
+  return (
+    <>
+      <div className="viewer__marks">
+        <button
+          type="button"
+          className={`fav-toggle${info.favorite ? ' fav-toggle--on' : ''}`}
+          data-testid="viewer-favorite"
+          aria-pressed={info.favorite}
+          aria-label={t('viewer.favorite')}
+          title={t('viewer.favoriteHint')}
+          disabled={trashed}
+          onClick={() => void curation.setFavorite([info.id], !info.favorite)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
+          </svg>
+        </button>
+        <StarInput testId="viewer-rating" rating={info.rating} disabled={trashed} onRate={(r) => void curation.setRating([info.id], r)} />
+      </div>
+
+      <div className="viewer__buttons">
+        <button type="button" className="button button--primary button--small" data-testid="viewer-reuse" disabled={!detail || detail.endpoint === 'import'} onClick={onReuse}>
+          {t('viewer.reuse')}
+        </button>
+        <button type="button" className="button button--small" data-testid="viewer-copy-prompt" onClick={() => void run('images.copy_prompt', 'promptCopied')}>
+          {t('viewer.copyPrompt')}
+        </button>
+        <button type="button" className="button button--small" data-testid="viewer-copy-image" disabled={info.fileMissing} onClick={() => void run('images.copy_image', 'imageCopied')}>
+          {t('viewer.copyImage')}
+        </button>
+        <button type="button" className="button button--small" data-testid="viewer-reveal" disabled={info.fileMissing} onClick={() => void run('images.reveal', 'revealed')}>
+          {t('viewer.reveal')}
+        </button>
+        <button type="button" className="button button--small" data-testid="viewer-compare" aria-pressed={comparing} title={t('viewer.compareHint')} onClick={onCompare}>
+          {comparing ? t('viewer.compareEnd') : t('viewer.compare')}
+        </button>
+        {trashed ? (
+          <button type="button" className="button button--small" data-testid="viewer-restore" onClick={onRestore}>
+            {t('viewer.restore')}
+          </button>
+        ) : (
+          <button type="button" className="button button--danger-ghost button--small" data-testid="viewer-trash" title={t('viewer.trashHint')} onClick={onTrash}>
+            {t('viewer.trash')}
+          </button>
+        )}
+      </div>
+      {feedback && (
+        <p className="feedback" role="status" data-testid="viewer-feedback" data-feedback={feedback}>
+          {t(`viewer.${feedback}`)}
+        </p>
+      )}
+      {error && <ErrorMessage error={error} compact testId="viewer-action-error" />}
+    </>
+  );
+}
