@@ -4,6 +4,8 @@
  * MetaHub read, so the writer follows A1111's own quoting and the reader follows its parse_generation_parameters.
  */
 
+import { scanA1111Pairs } from './a1111Pairs.ts';
+
 export interface A1111Fields {
   prompt: string;
   negativePrompt?: string;
@@ -43,9 +45,6 @@ export function buildA1111Parameters(f: A1111Fields): string {
   return lines.join('\n');
 }
 
-/** A1111's re_param: a key, then a quoted (escapes allowed) or unquoted value up to the next comma. */
-const PARAM = /\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)/gu;
-
 const unquote = (value: string): string => {
   if (!value.startsWith('"') || !value.endsWith('"')) return value;
   try {
@@ -58,11 +57,12 @@ const unquote = (value: string): string => {
 
 export function parseA1111Parameters(text: string): A1111Parameters {
   const lines = text.trim().split('\n');
-  let last = lines.pop() ?? '';
+  const last = lines.pop() ?? '';
+  let pairs = scanA1111Pairs(last);
   // Fewer than three pairs means the last line is still prompt text, exactly as A1111 decides.
-  if ([...last.matchAll(PARAM)].length < 3) {
+  if (pairs.length < 3) {
     lines.push(last);
-    last = '';
+    pairs = [];
   }
   let prompt = '';
   let negativePrompt = '';
@@ -77,10 +77,7 @@ export function parseA1111Parameters(text: string): A1111Parameters {
     else prompt += (prompt === '' ? '' : '\n') + line;
   }
   const params: Record<string, string> = {};
-  for (const match of last.matchAll(PARAM)) {
-    const [, key, value] = match;
-    if (key !== undefined && value !== undefined) params[key.trim()] = unquote(value.trim());
-  }
+  for (const { key, value } of pairs) params[key.trim()] = unquote(value.trim());
   return { prompt, negativePrompt, params };
 }
 
