@@ -50,6 +50,7 @@ const fake = vi.hoisted(() => {
   };
   const app = {
     isPackaged: false,
+    commandLine: { hasSwitch: () => false, getSwitchValue: () => '' },
     enableSandbox: () => void state.log.push('enableSandbox'),
     requestSingleInstanceLock: () => (state.log.push('requestSingleInstanceLock'), state.lock),
     whenReady: () => {

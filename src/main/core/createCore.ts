@@ -29,7 +29,7 @@ export const createCore = async (config: CoreConfig, deps: CoreDeps): Promise<Co
   const services = createServices(config, deps);
   const { library, events } = services;
   return {
-    dispatch: createRouter(buildHandlers(services)),
+    dispatch: createRouter(buildHandlers({ ...services, apiBaseUrl: config.apiBaseUrl })),
     appRequestHandler: createAppRequestHandler({ rendererDir: deps.rendererDir, library, csp: deps.csp ?? contentSecurityPolicy() }),
     onEvent: (listener) => events.subscribe(listener),
     library,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors.ts';
 import { catalogRoutes, zAccountStatus } from './schemas/catalog.ts';
+import { connectionRoutes } from './schemas/connection.ts';
 import { generationRoutes } from './schemas/generation.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
 import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
@@ -10,6 +11,7 @@ import { settingsRoutes } from './schemas/settings.ts';
 /** Every IPC route, declared once. Main parses inputs against these; types on both sides derive from them. */
 export const routes = {
   ...settingsRoutes,
+  ...connectionRoutes,
   ...generationRoutes,
   ...imagesRoutes,
   ...jobsRoutes,

@@ -14,6 +14,7 @@ import type { GenerationQueue } from '../queue/generationQueue.ts';
 import type { SecretStore } from '../secrets/secretStore.ts';
 import type { Transfer } from '../transfer/transferService.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
+import { connectionHandlers } from './connectionHandlers.ts';
 import { generationHandlers } from './generationHandlers.ts';
 import { handOffHandlers } from './handOffHandlers.ts';
 import { imagesHandlers } from './imagesHandlers.ts';
@@ -38,12 +39,15 @@ export interface HandlerDeps {
   health: () => LibraryHealth;
   transfer: Transfer;
   curation: Curation;
+  /** The Venice base URL in use (CoreConfig.apiBaseUrl); Venice's own when not given. */
+  apiBaseUrl?: string;
 }
 
 /** Every route's handler; `satisfies` makes a missing or an extra one a type error. */
 export const buildHandlers = (deps: HandlerDeps) =>
   ({
     ...settingsHandlers(deps),
+    ...connectionHandlers(deps),
     ...generationHandlers(deps),
     ...imagesHandlers(deps),
     ...jobsHandlers(deps),
