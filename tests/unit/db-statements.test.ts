@@ -5,8 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { joinSql, prepared, preparedSql, setStatementTiming, sql, trustedSql } from '../../src/main/core/db/statements.ts';
-import { insertJobs, jobsWithStatus, updateJob } from '../../src/main/core/queue/jobStore.ts';
-import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
+import { jobsWithStatus, updateJob } from '../../src/main/core/queue/jobStore.ts';
 
 /** The one statement helper: a cache per connection, the `sql` tag's parameters, and the slow-statement log. */
 let dir: string;
@@ -85,24 +84,16 @@ describe('the sql tag', () => {
   });
 
   it('builds the job store\'s dynamic updates and filters', () => {
-    const job = (id: string, createdAt: number): Job => ({
-      id,
-      createdAt,
-      startedAt: null,
-      finishedAt: null,
-      status: 'queued',
-      request: { endpoint: 'openai', prompt: SECRET_PROMPT, model: 'venice-sd35', size: '1024x1024', format: 'png' } as unknown as Job['request'],
-      imageIds: [],
-      error: null,
-      mayHaveBeenCharged: false,
-      attempts: 0,
-      priceUsd: null,
-    });
-    insertJobs(db, [job('00000000-0000-4000-8000-000000000001', 1), job('00000000-0000-4000-8000-000000000002', 2)], { pid: process.pid, kind: 'app' });
-    expect(updateJob(db, '00000000-0000-4000-8000-000000000001', ['queued'], { status: 'running', startedAt: 5, attempts: 1 })).toMatchObject({ status: 'running', startedAt: 5, attempts: 1 });
-    expect(updateJob(db, '00000000-0000-4000-8000-000000000001', ['queued'], { status: 'failed' })).toBeNull();
-    expect(jobsWithStatus(db, ['running', 'failed']).map((j) => j.id)).toEqual(['00000000-0000-4000-8000-000000000001']);
-    expect(jobsWithStatus(db, ['queued', 'running']).map((j) => j.id)).toHaveLength(2);
+    // Rows go in with plain SQL, so this test does not depend on how the store creates jobs.
+    const request = JSON.stringify({ endpoint: 'openai', prompt: SECRET_PROMPT, model: 'venice-sd35' });
+    const insert = db.prepare(`INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt) VALUES (?, ?, 'queued', 'openai', ?, ?)`);
+    const [one, two] = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+    insert.run(one, 1, request, SECRET_PROMPT);
+    insert.run(two, 2, request, SECRET_PROMPT);
+    expect(updateJob(db, one, ['queued'], { status: 'running', startedAt: 5, attempts: 1 })).toMatchObject({ status: 'running', startedAt: 5, attempts: 1 });
+    expect(updateJob(db, one, ['queued'], { status: 'failed' })).toBeNull();
+    expect(jobsWithStatus(db, ['running', 'failed']).map((j) => j.id)).toEqual([one]);
+    expect(jobsWithStatus(db, ['queued', 'running']).map((j) => j.id)).toEqual([one, two]);
     expect(lines).toEqual([]);
   });
 });

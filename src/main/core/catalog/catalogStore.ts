@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type ModelInfo, zModelInfo } from '../../../shared/models.ts';
+import { prepared } from '../db/statements.ts';
 
 /** The cached catalogue as it sits in SQLite (models_cache + catalog_meta), read and replaced as a whole. */
 export interface CachedCatalog {
@@ -34,13 +35,13 @@ const stringRecord = (value: unknown): Record<string, string> => {
  * is only a copy, and the next refresh rewrites it.
  */
 export const readCatalog = (db: Database): CachedCatalog => {
-  const rows = db.prepare('SELECT info_json AS json FROM models_cache ORDER BY position').all() as Array<{ json: string }>;
+  const rows = prepared(db, 'SELECT info_json AS json FROM models_cache ORDER BY position').all() as Array<{ json: string }>;
   const models = rows.flatMap((row) => {
     const parsed = zModelInfo.safeParse(parseJson(row.json));
     return parsed.success ? [parsed.data] : [];
   });
   const meta = new Map(
-    (db.prepare('SELECT key, value FROM catalog_meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]),
+    (prepared(db, 'SELECT key, value FROM catalog_meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]),
   );
   const fetchedAt = Number(meta.get(META_FETCHED_AT));
   return {
@@ -53,10 +54,10 @@ export const readCatalog = (db: Database): CachedCatalog => {
 
 /** One IMMEDIATE transaction: a reader sees the old catalogue or the new one, never a mix. */
 export const replaceCatalog = (db: Database, catalog: CachedCatalog & { fetchedAt: number }): void => {
-  const insertModel = db.prepare('INSERT INTO models_cache (id, info_json, position) VALUES (?, ?, ?)');
-  const setMeta = db.prepare('INSERT INTO catalog_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const insertModel = prepared(db, 'INSERT INTO models_cache (id, info_json, position) VALUES (?, ?, ?)');
+  const setMeta = prepared(db, 'INSERT INTO catalog_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
-    db.prepare('DELETE FROM models_cache').run();
+    prepared(db, 'DELETE FROM models_cache').run();
     const seen = new Set<string>();
     catalog.models.forEach((model, position) => {
       // Venice has never listed an id twice; if it did, the first entry wins instead of the refresh failing.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { HANDOFF_DIR } from './handOffFiles.ts';
 import { isImageId } from './imageId.ts';
+import { prepared } from '../db/statements.ts';
 
 /**
  * Where drag-out copies live: `<dataDir>/handoff/drag/<id>/<export name>` (made by transfer/dragCopies.ts). They
@@ -26,7 +27,7 @@ export async function removeDragCopies(dataDir: string, ids: readonly string[]):
 export async function sweepDragCopies(db: Database, dataDir: string, now: number): Promise<number> {
   const root = dragRoot(dataDir);
   const entries = await readdir(root).catch(() => [] as string[]);
-  const isLive = db.prepare('SELECT 1 FROM images WHERE id = ? AND trashed_at IS NULL').pluck();
+  const isLive = prepared(db, 'SELECT 1 FROM images WHERE id = ? AND trashed_at IS NULL');
   let removed = 0;
   for (const name of entries) {
     const stats = await lstat(join(root, name)).catch(() => null);

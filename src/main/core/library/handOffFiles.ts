@@ -9,6 +9,7 @@ import { isImageId } from './imageId.ts';
 import { MAX_IMAGE_PIXELS } from './imageLimits.ts';
 import type { Library } from './library.ts';
 import { isTempName } from './mediaScan.ts';
+import { prepared } from '../db/statements.ts';
 
 /**
  * Files handed to the OS (a drag, the clipboard, the file manager) are resolved here from an image id, never taken
@@ -51,7 +52,7 @@ const realRegularFile = async (root: string, path: string | null): Promise<strin
  */
 export async function resolveHandOffFile(deps: HandOffDeps, id: string, opts: { live: boolean }): Promise<HandOffFile> {
   if (!isImageId(id)) throw imageNotFound();
-  const state = deps.db.prepare(ROW_STATE_SQL).get(id) as { trashedAt: number | null } | undefined;
+  const state = prepared(deps.db, ROW_STATE_SQL).get(id) as { trashedAt: number | null } | undefined;
   if (!state || (opts.live && state.trashedAt !== null)) throw imageNotFound();
   const file = await realRegularFile(deps.library.mediaRoot('image'), deps.library.mediaPath('image', id));
   if (file === null) throw imageNotFound();

@@ -1,5 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { ImageEndpoint, ImageFormat } from '../../../shared/veniceFacts.ts';
+import { prepared } from '../db/statements.ts';
 import { compareNames } from './compareNames.ts';
 
 /** One `images` row, with columns renamed to camelCase by the SELECTs below. */
@@ -56,23 +57,6 @@ const IMAGE_COLLECTIONS_SQL = `SELECT c.id, c.name FROM collection_images AS ci 
 
 const GET_SETTING_SQL = 'SELECT value FROM settings WHERE key = ?';
 const SET_SETTING_SQL = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
-
-// Preparing is the costly part of a small query; statements live as long as their connection and no longer.
-const statementCache = new WeakMap<Database, Map<string, Statement>>();
-
-export const prepared = (db: Database, sql: string): Statement => {
-  let perDb = statementCache.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    statementCache.set(db, perDb);
-  }
-  let statement = perDb.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    perDb.set(sql, statement);
-  }
-  return statement;
-};
 
 /** The columns added with the queue (migration 3) default like the migration's: no job, not blurred, no price. */
 export type ImageInsert = Omit<ImageRow, 'jobId' | 'blurred' | 'priceUsd'> & Partial<Pick<ImageRow, 'jobId' | 'blurred' | 'priceUsd'>>;

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { MediaKind } from '../../../shared/app.ts';
 import { fsyncDirectory } from './atomicFile.ts';
 import { idOfMediaFile, MEDIA_DIRS } from './mediaNames.ts';
+import { prepared } from '../db/statements.ts';
 
 /**
  * A purge deletes rows first and files after (RELIABILITY §3). A crash in between would leave files without rows,
@@ -39,12 +40,12 @@ export const isMediaName = (name: string): boolean => {
 /** Writes a record; call it inside the transaction that deletes the rows the names belong to. */
 export const recordPendingPurge = (db: Database, names: readonly string[]): string => {
   const key = `${PREFIX}${randomUUID()}`;
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(names.filter(isMediaName)));
+  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(names.filter(isMediaName)));
   return key;
 };
 
 export const listPendingPurges = (db: Database): PurgeRecord[] =>
-  (db.prepare('SELECT key, value FROM settings WHERE key >= ? AND key < ? ORDER BY key').all(PREFIX, PREFIX_END) as Array<{ key: string; value: string }>)
+  (prepared(db, 'SELECT key, value FROM settings WHERE key >= ? AND key < ? ORDER BY key').all(PREFIX, PREFIX_END) as Array<{ key: string; value: string }>)
     .map(({ key, value }) => {
       let names: unknown;
       try {
@@ -72,7 +73,7 @@ export async function completePurge(
   const problems: string[] = [];
   const dirs = new Set<string>();
   let removed = 0;
-  const owned = db.prepare('SELECT 1 FROM images WHERE file_name = ? OR thumb_name = ?').pluck();
+  const owned = prepared(db, 'SELECT 1 FROM images WHERE file_name = ? OR thumb_name = ?');
   for (const name of record.names) {
     // The record was written with the rows' delete, so no row can own these names; checked anyway, because a
     // purge must never touch an image that is in the library.
@@ -94,7 +95,7 @@ export async function completePurge(
   // Without this a power cut could bring a removed file back after its record is gone: then it would be an orphan.
   for (const dir of dirs) await fsyncDirectory(dir).catch(() => undefined);
   await hooks.beforeForget?.();
-  if (left.length === 0) db.prepare('DELETE FROM settings WHERE key = ?').run(record.key);
-  else db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify(left), record.key);
+  if (left.length === 0) prepared(db, 'DELETE FROM settings WHERE key = ?').run(record.key);
+  else prepared(db, 'UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify(left), record.key);
   return { removed, problems };
 }

@@ -8,6 +8,7 @@ import { ensureDirectory, fsyncDirectory, writeFileAtomic } from './atomicFile.t
 import { MEDIA_DIRS, mediaName, shardOf } from './mediaNames.ts';
 import { entryType, listMediaRoot, type MediaFile, type MediaScan, scanShard } from './mediaScan.ts';
 import { makeThumbnail } from './thumbnails.ts';
+import { prepared } from '../db/statements.ts';
 
 /** Another Lagoon process (the CLI) may be mid-ingest: anything younger than this may still be in flight. */
 export const DEFAULT_RECONCILE_GRACE_MS = 10 * 60_000;
@@ -76,7 +77,7 @@ const lstatOrNull = async (path: string) => {
 
 /** Re-read just before acting on a file that looked orphaned: its row may have been committed since the first read. */
 const rowOwns = (db: Database, kind: MediaKind, file: MediaFile): boolean => {
-  const row = db.prepare('SELECT format FROM images WHERE id = ?').get(file.id) as { format: ImageFormat } | undefined;
+  const row = prepared(db, 'SELECT format FROM images WHERE id = ?').get(file.id) as { format: ImageFormat } | undefined;
   return row !== undefined && mediaName(kind, { id: file.id, format: row.format }) === file.name;
 };
 
@@ -164,8 +165,8 @@ async function updateFileHealth(sweep: Sweep, rows: RowState[], images: MediaSca
   const changed = rows.some((row) => missing.has(row.id) !== (row.fileMissingAt !== null));
   // No write transaction when nothing changed: it would wait (up to busy_timeout) on a CLI that is writing.
   if (!changed) return missing;
-  const flag = sweep.db.prepare('UPDATE images SET file_missing_at = ? WHERE id = ? AND file_missing_at IS NULL');
-  const clear = sweep.db.prepare('UPDATE images SET file_missing_at = NULL WHERE id = ? AND file_missing_at IS NOT NULL');
+  const flag = prepared(sweep.db, 'UPDATE images SET file_missing_at = ? WHERE id = ? AND file_missing_at IS NULL');
+  const clear = prepared(sweep.db, 'UPDATE images SET file_missing_at = NULL WHERE id = ? AND file_missing_at IS NOT NULL');
   // Counted from inside the transaction but reported only once it committed.
   sweep.report.rowsRecovered += sweep.db.transaction(() => {
     let recovered = 0;
@@ -262,8 +263,8 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     await removeStaleTemps(sweep, [...roots.image.temps, ...roots.thumb.temps]);
     // A damaged index cannot tell which files are orphans or which rows lost theirs: then only temps are swept.
     const checkRows = report.quickCheck === 'ok';
-    const rowCount = checkRows ? (db.prepare('SELECT count(*) FROM images').pluck().get() as number) : 0;
-    const shardRows = checkRows ? db.prepare(SHARD_ROWS_SQL) : null;
+    const rowCount = checkRows ? ((prepared(db, 'SELECT count(*) AS n FROM images').get() as { n: number }).n) : 0;
+    const shardRows = checkRows ? prepared(db, SHARD_ROWS_SQL) : null;
     let rowsSeen = 0;
     // Shard by shard, yielding between them: at a million images, reading every row and file name at once held the
     // main thread for seconds and took 600 MB; a shard is a few thousand of each.
@@ -282,7 +283,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     }
     // Only a hand edit makes an id that starts with no shard name: such rows are found by a full scan, when there are any.
     if (checkRows && rowsSeen < rowCount) {
-      const stray = db.prepare(`${ROW_STATE_SQL} WHERE id NOT GLOB '[0-9a-f][0-9a-f]*'`).all() as RowState[];
+      const stray = prepared(db, `${ROW_STATE_SQL} WHERE id NOT GLOB '[0-9a-f][0-9a-f]*'`).all() as RowState[];
       await reconcileRows(sweep, stray, noFiles(roots.image), noFiles(roots.thumb));
     }
   } catch (error) {

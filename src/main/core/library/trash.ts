@@ -5,6 +5,7 @@ import type { EventBus } from '../events/eventBus.ts';
 import { removeDragCopies } from './dragCopyFiles.ts';
 import { mediaName } from './mediaNames.ts';
 import { completePurge, isMediaName, listPendingPurges, type PurgeRecord, recordPendingPurge, type UnlinkHook } from './pendingPurges.ts';
+import { prepared } from '../db/statements.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_BATCH = 500;
@@ -81,7 +82,7 @@ export function createTrash(deps: TrashDeps): Trash {
   };
 
   const update = (sql: string, ids: readonly string[], ...leading: number[]): string[] => {
-    const statement = db.prepare(sql);
+    const statement = prepared(db, sql);
     try {
       return db.transaction(() => ids.filter((id) => statement.run(...leading, id).changes === 1)).immediate();
     } catch (cause) {
@@ -95,7 +96,7 @@ export function createTrash(deps: TrashDeps): Trash {
 
   /** Every image trashed up to `cutoff`, oldest first, a batch at a time. */
   const trashedUpTo = (cutoff: number): BatchSource => {
-    const select = db.prepare(PURGE_CANDIDATES_SQL);
+    const select = prepared(db, PURGE_CANDIDATES_SQL);
     return () => {
       const candidates = select.all(cutoff, batchSize) as Candidate[];
       return { candidates, more: candidates.length === batchSize };
@@ -104,7 +105,7 @@ export function createTrash(deps: TrashDeps): Trash {
 
   /** The trashed ones among `ids`, a batch at a time. */
   const trashedAmong = (ids: readonly string[]): BatchSource => {
-    const select = db.prepare(TRASHED_BY_ID_SQL);
+    const select = prepared(db, TRASHED_BY_ID_SQL);
     const unique = [...new Set(ids)];
     let next = 0;
     return () => {
@@ -115,7 +116,7 @@ export function createTrash(deps: TrashDeps): Trash {
 
   /** Deletes one batch of rows and records their files in the same transaction; returns what was deleted. */
   const deleteBatch = (source: BatchSource, cutoff: number): { ids: string[]; record: PurgeRecord | null; more: boolean } => {
-    const remove = db.prepare(DELETE_TRASHED_SQL);
+    const remove = prepared(db, DELETE_TRASHED_SQL);
     return db.transaction(() => {
       const { candidates, more } = source();
       const ids: string[] = [];

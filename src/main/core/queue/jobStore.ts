@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { joinSql, prepared, preparedSql, sql, trustedSql } from '../db/statements.ts';
 import type { AppErrorPayload } from '../../../shared/errors.ts';
 import type { Job, JobRequest, JobStatus } from '../../../shared/ipc/schemas/jobs.ts';
 
@@ -37,9 +38,11 @@ const toJob = (row: JobRow): Job => ({
   priceUsd: row.price_usd,
 });
 
+const INSERT_JOB_SQL = `INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt, price_usd, owner_pid)
+  VALUES (@id, @createdAt, @status, @endpoint, @requestJson, @prompt, @priceUsd, @ownerPid)`;
+
 export const insertJobs = (db: Database, jobs: readonly Job[], ownerPid: number): void => {
-  const insert = db.prepare(`INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt, price_usd, owner_pid)
-    VALUES (@id, @createdAt, @status, @endpoint, @requestJson, @prompt, @priceUsd, @ownerPid)`);
+  const insert = prepared(db, INSERT_JOB_SQL, 'jobs.insert');
   db.transaction(() => {
     for (const job of jobs) {
       insert.run({
@@ -56,8 +59,10 @@ export const insertJobs = (db: Database, jobs: readonly Job[], ownerPid: number)
   }).immediate();
 };
 
+const GET_JOB_SQL = `SELECT ${COLUMNS} FROM jobs WHERE id = ?`;
+
 export const getJob = (db: Database, id: string): Job | null => {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`).get(id) as JobRow | undefined;
+  const row = prepared(db, GET_JOB_SQL, 'jobs.get').get(id) as JobRow | undefined;
   return row ? toJob(row) : null;
 };
 
@@ -65,22 +70,20 @@ export const getJob = (db: Database, id: string): Job | null => {
 export const LIST_JOBS_SQL = `SELECT ${COLUMNS} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?`;
 export const QUEUED_SQL = `SELECT ${COLUMNS} FROM jobs WHERE status = 'queued' ORDER BY created_at, rowid`;
 
-export const listJobs = (db: Database, limit: number): Job[] => (db.prepare(LIST_JOBS_SQL).all(limit) as JobRow[]).map(toJob);
+export const listJobs = (db: Database, limit: number): Job[] => (prepared(db, LIST_JOBS_SQL, 'jobs.list').all(limit) as JobRow[]).map(toJob);
 
 type OwnerFilter = (ownerPid: number | null) => boolean;
 
 /** The oldest queued job this process may run (another live process's jobs are left to it). */
 export const nextQueued = (db: Database, mayRun: OwnerFilter): Job | null => {
-  for (const row of db.prepare(QUEUED_SQL).iterate() as IterableIterator<JobRow>) {
+  for (const row of prepared(db, QUEUED_SQL, 'jobs.queued').iterate() as IterableIterator<JobRow>) {
     if (mayRun(row.owner_pid)) return toJob(row);
   }
   return null;
 };
 
 export const jobsWithStatus = (db: Database, statuses: readonly JobStatus[], owned: OwnerFilter = () => true): Job[] =>
-  (db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at, rowid`).all(
-    ...statuses,
-  ) as JobRow[])
+  (preparedSql(db, sql`SELECT ${trustedSql(COLUMNS)} FROM jobs WHERE status IN (${statuses}) ORDER BY created_at, rowid`, 'jobs.with_status').all() as JobRow[])
     .filter((row) => owned(row.owner_pid))
     .map(toJob);
 
@@ -110,24 +113,22 @@ const columnValues = (patch: JobPatch): Record<string, unknown> => ({
 
 /** Applies `patch` only while the job is in one of `from`; returns the updated job, or null if it had moved on. */
 export const updateJob = (db: Database, id: string, from: readonly JobStatus[], patch: JobPatch): Job | null => {
-  const values = columnValues(patch);
-  const sets = Object.keys(values).map((column) => `${column} = @${column}`);
-  const placeholders = from.map((_, i) => `@from${i}`);
-  const params = { ...values, id, ...Object.fromEntries(from.map((s, i) => [`from${i}`, s])) };
-  const changed = db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id AND status IN (${placeholders.join(', ')})`).run(params);
+  // Column names come from columnValues' fixed keys; every value travels as a parameter.
+  const sets = joinSql(Object.entries(columnValues(patch)).map(([column, value]) => sql`${trustedSql(column)} = ${value}`), ', ');
+  const changed = preparedSql(db, sql`UPDATE jobs SET ${sets} WHERE id = ${id} AND status IN (${from})`, 'jobs.update').run();
   return changed.changes === 1 ? getJob(db, id) : null;
 };
 
 /** Images a job stored, in the order they were stored (also what a crashed job left behind). */
 export const imageIdsOfJob = (db: Database, jobId: string): string[] =>
-  (db.prepare('SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid').all(jobId) as Array<{ id: string }>).map((r) => r.id);
+  (prepared(db, 'SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid', 'jobs.image_ids').all(jobId) as Array<{ id: string }>).map((r) => r.id);
 
 /** Distinct prompts, most recently used first. */
 export const recentPrompts = (db: Database, limit: number): Array<{ prompt: string; lastUsedAt: number }> =>
-  db.prepare('SELECT prompt, MAX(created_at) AS lastUsedAt FROM jobs GROUP BY prompt ORDER BY lastUsedAt DESC, prompt LIMIT ?').all(limit) as Array<{
+  prepared(db, 'SELECT prompt, MAX(created_at) AS lastUsedAt FROM jobs GROUP BY prompt ORDER BY lastUsedAt DESC, prompt LIMIT ?', 'jobs.recent_prompts').all(limit) as Array<{
     prompt: string;
     lastUsedAt: number;
   }>;
 
 export const jobOwner = (db: Database, id: string): number | null =>
-  (db.prepare('SELECT owner_pid AS ownerPid FROM jobs WHERE id = ?').get(id) as { ownerPid: number | null } | undefined)?.ownerPid ?? null;
+  (prepared(db, 'SELECT owner_pid AS ownerPid FROM jobs WHERE id = ?', 'jobs.owner').get(id) as { ownerPid: number | null } | undefined)?.ownerPid ?? null;

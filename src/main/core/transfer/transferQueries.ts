@@ -1,18 +1,8 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../db/statements.ts';
 
-/**
- * Import's one query: is this content already in the library? Served by an index on images(sha256) (to be added
- * by a migration as `images_by_sha256`); without it every imported file would scan the whole table.
- */
+/** Import's one query: is this content already in the library? Served by the index `images_by_sha256` (migration 4). */
 export const FIND_BY_SHA256_SQL = 'SELECT id FROM images WHERE sha256 = ? LIMIT 1';
 
-const statements = new WeakMap<Database, Statement>();
-
-export const findImageIdBySha256 = (db: Database, sha256: string): string | null => {
-  let statement = statements.get(db);
-  if (!statement) {
-    statement = db.prepare(FIND_BY_SHA256_SQL);
-    statements.set(db, statement);
-  }
-  return (statement.get(sha256) as { id: string } | undefined)?.id ?? null;
-};
+export const findImageIdBySha256 = (db: Database, sha256: string): string | null =>
+  (prepared(db, FIND_BY_SHA256_SQL, 'images.by_sha256').get(sha256) as { id: string } | undefined)?.id ?? null;

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors.ts';
 import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
 import { compareNames } from '../compareNames.ts';
-import { prepared } from '../imageQueries.ts';
+import { prepared } from '../../db/statements.ts';
 
 const LIST_SQL = 'SELECT id, name, created_at AS createdAt FROM collections';
 const GET_SQL = 'SELECT id, name, created_at AS createdAt FROM collections WHERE id = ?';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { isImageId } from '../imageId.ts';
-import { prepared } from '../imageQueries.ts';
+import { prepared } from '../../db/statements.ts';
 
 // One statement for any number of ids: json_each hands them to the primary-key lookup without building SQL text.
 const EXISTING_SQL = 'SELECT id FROM images WHERE id IN (SELECT value FROM json_each(?))';

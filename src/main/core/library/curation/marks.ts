@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../imageQueries.ts';
+import { prepared } from '../../db/statements.ts';
 
 // Rows already holding the value are skipped: an UPDATE of an unchanged row would still re-index it.
 const SET_FAVORITE_SQL = 'UPDATE images SET favorite = ? WHERE id IN (SELECT value FROM json_each(?)) AND favorite <> ?';

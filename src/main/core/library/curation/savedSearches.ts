@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors.ts';
 import { type ImageQuery, type SavedSearch, zImageQuery } from '../../../../shared/ipc/schemas/library.ts';
 import { compareNames } from '../compareNames.ts';
-import { prepared } from '../imageQueries.ts';
+import { prepared } from '../../db/statements.ts';
 
 const LIST_SQL = 'SELECT id, name, query_json AS queryJson, created_at AS createdAt FROM saved_searches';
 const INSERT_SQL = 'INSERT INTO saved_searches (id, name, query_json, created_at) VALUES (?, ?, ?, ?)';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { prepared } from '../imageQueries.ts';
+import { prepared } from '../../db/statements.ts';
 
 /**
  * Tag names are trimmed, stored in NFC, and unique ignoring case in every script. The column's NOCASE collation only

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { compareNames } from '../compareNames.ts';
-import { prepared } from '../imageQueries.ts';
+import { prepared } from '../../db/statements.ts';
 import { findOrCreateTag, findTagId } from './tagNames.ts';
 
 const LINK_SQL = 'INSERT OR IGNORE INTO image_tags (tag_id, image_id) SELECT ?, value FROM json_each(?)';

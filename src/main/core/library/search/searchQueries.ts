@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { type ImageSummaryRow, prepared, summaryColumns } from '../imageQueries.ts';
+import { prepared } from '../../db/statements.ts';
+import { type ImageSummaryRow, summaryColumns } from '../imageQueries.ts';
 import { keyColumns, type KeyParts, type KeyRange } from './docKey.ts';
 
 /**
