@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { INPAINT_MODELS, UPSCALE_MODELS, type EditModelEntry } from './editCatalog.ts';
 
 /**
  * The fake's model catalog and style list. The data files are copies of real Venice entries (docs cache of
@@ -7,7 +8,10 @@ import { readFileSync } from 'node:fs';
  *  - gpt-image-1-5 was given `qualities: [low, medium, high]` (default medium) and a `pricing.quality` matrix
  *    (keyed by resolution, then quality, as gpt-image-2 has it) to stand for quality models;
  *  - hunyuan-image-v3 was marked `offline: true` to stand for a model that cannot serve right now;
- *  - lustify-v7's deprecation names `replacementModelId: lustify-v8`, as newer catalog entries do.
+ *  - lustify-v7's deprecation names `replacementModelId: lustify-v8`, as newer catalog entries do;
+ *  - nano-banana-2 accepts `style_references` (`supportsStyleReferences`, `maxStyleReferences: 3`), which no
+ *    model did in the 2026-08 catalogue, so a client's reference-image path can be tested.
+ * The edit and upscale catalogues live in editCatalog.ts.
  */
 export interface ModelConstraints {
   promptCharacterLimit: number;
@@ -19,6 +23,8 @@ export interface ModelConstraints {
   defaultResolution?: string;
   qualities?: string[];
   defaultQuality?: string;
+  maxStyleReferences?: number;
+  supportsStyleReferenceStrength?: boolean;
 }
 
 export interface ModelEntry {
@@ -76,6 +82,14 @@ export const modelsBody = (type: string | null): { object: 'list'; type: string;
   return { object: 'list', type: effective, data };
 };
 
+/** `GET /models?type=…` for every type the fake has: image, plus the edit (inpaint) and upscale catalogues. */
+export const catalogueBody = (type: string | null): { object: 'list'; type: string; data: Array<ModelEntry | EditModelEntry> } => {
+  const body = modelsBody(type);
+  const all = body.type === 'all';
+  const data = [...body.data, ...(body.type === 'inpaint' || all ? INPAINT_MODELS : []), ...(body.type === 'upscale' || all ? UPSCALE_MODELS : [])];
+  return { ...body, data };
+};
+
 /** Trait → model map, first model carrying a trait wins (the catalog lists current models before deprecated ones). */
 export const traitsBody = (type: string | null): { object: 'list'; type: string; data: Record<string, string> } => {
   const effective = type ?? 'text';
@@ -129,7 +143,12 @@ export const outputDimensions = (
   const ratio = choice.aspectRatio && aspectRatios.includes(choice.aspectRatio) ? choice.aspectRatio : defaultAspectRatio;
   const [w, h] = ratio.split(':').map(Number);
   if (!w || !h) return { width: 1024, height: 1024 };
-  const scale = Math.sqrt((1024 * 1024) / (w * h)) * resolutionScale(choice.resolution);
+  return sizeForRatio(w, h, choice.resolution);
+};
+
+/** About one megapixel per resolution tier in the ratio w:h, edges snapped to 8 and capped at MAX_RENDER_EDGE. */
+export const sizeForRatio = (w: number, h: number, resolution: string | undefined): { width: number; height: number } => {
+  const scale = Math.sqrt((1024 * 1024) / (w * h)) * resolutionScale(resolution);
   const shrink = Math.min(1, MAX_RENDER_EDGE / (Math.max(w, h) * scale));
   return { width: snapTo8(w * scale * shrink), height: snapTo8(h * scale * shrink) };
 };

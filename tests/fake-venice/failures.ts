@@ -14,7 +14,10 @@ export type BodyFault =
   | 'reset'
   | 'violation'
   | 'redirect'
-  | 'wrongcount';
+  | 'wrongcount'
+  | 'wrongsize'
+  | 'nogrow'
+  | 'noalpha';
 
 export interface Triggers {
   slowMs: number;
@@ -28,8 +31,21 @@ export interface Triggers {
   rateLimitReset?: true;
 }
 
-const ERROR_STATUSES = new Set([402, 403, 404, 413, 415, 429, 500, 502, 503, 504]);
-const FAULTS = new Set<string>(['html200', 'badjson', 'badb64', 'wrongformat', 'empty', 'reset', 'violation', 'redirect', 'wrongcount']);
+const ERROR_STATUSES = new Set([402, 403, 404, 413, 415, 422, 429, 500, 502, 503, 504]);
+const FAULTS = new Set<string>([
+  'html200',
+  'badjson',
+  'badb64',
+  'wrongformat',
+  'empty',
+  'reset',
+  'violation',
+  'redirect',
+  'wrongcount',
+  'wrongsize',
+  'nogrow',
+  'noalpha',
+]);
 const MAX_SLOW_MS = 600_000;
 const FAIL_FIRST = /^(429|503)x(\d{1,4})$/;
 
@@ -74,6 +90,8 @@ export const sendTriggeredError = (res: ServerResponse, status: number, ctx: { m
       return sendJson(res, 413, { code: 'PAYLOAD_TOO_LARGE', error: 'Request body exceeds the maximum allowed size.' }, headers);
     case 415:
       return sendJson(res, 415, { error: 'Invalid request content-type' }, headers);
+    case 422:
+      return sendContentViolation(res, headers);
     case 429:
       return sendJson(res, 429, { error: 'The model is currently overloaded. Please try again later.' }, { ...headers, 'retry-after': '1' });
 
@@ -87,6 +105,15 @@ export const sendTriggeredError = (res: ServerResponse, status: number, ctx: { m
       return sendJson(res, status, { error: 'Request timed out' }, headers);
   }
 };
+
+/** The edit family's refusal (ContentViolationError): a 422, not a black image as on generate. */
+export const sendContentViolation = (res: ServerResponse, headers: HeaderMap): void =>
+  sendJson(
+    res,
+    422,
+    { error: 'Your prompt violates the content policy of Venice.ai or the model provider', suggested_prompt: 'a calm landscape at dawn' },
+    headers,
+  );
 
 /** `[fail:429reset]`: the limiter's kind of 429, with the reset time in epoch milliseconds and no Retry-After. */
 export const sendRateLimitReset = (res: ServerResponse, headers: HeaderMap): void =>

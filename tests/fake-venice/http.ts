@@ -37,7 +37,7 @@ export const baseHeaders = (): HeaderMap => ({
   'x-venice-version': FAKE_VENICE_VERSION,
 });
 
-export type BodyRead = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; tooLarge: true };
 
 export const readBody = async (req: IncomingMessage): Promise<BodyRead> => {
   const chunks: Buffer[] = [];
@@ -48,7 +48,7 @@ export const readBody = async (req: IncomingMessage): Promise<BodyRead> => {
     if (size > MAX_BODY_BYTES) return { ok: false, tooLarge: true };
     chunks.push(buf);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  return { ok: true, bytes: Buffer.concat(chunks) };
 };
 
 export const isJsonContentType = (value: string | undefined): boolean =>

@@ -25,7 +25,7 @@ const cache = new Map<string, Promise<Buffer>>();
 
 const hex = (bytes: Buffer, at: number): string => `#${bytes.subarray(at, at + 3).toString('hex')}`;
 
-const overlaySvg = (width: number, height: number, h: Buffer): Buffer => {
+export const overlaySvg = (width: number, height: number, h: Buffer): Buffer => {
   const short = Math.min(width, height);
   const cx = Math.round(((h[6] ?? 0) / 255) * width);
   const cy = Math.round(((h[7] ?? 0) / 255) * height);
@@ -39,7 +39,7 @@ const overlaySvg = (width: number, height: number, h: Buffer): Buffer => {
   return Buffer.from(svg);
 };
 
-const encode = (image: Sharp, format: OutputFormat): Promise<Buffer> => {
+export const encode = (image: Sharp, format: OutputFormat): Promise<Buffer> => {
   switch (format) {
     case 'png':
       return image.png({ compressionLevel: 1 }).toBuffer();

@@ -17,9 +17,15 @@ export interface InferenceContext {
   sleep(ms: number): Promise<boolean>;
   /** How many requests with exactly this prompt reached a generation route so far, this one included. */
   countPrompt(prompt: string): number;
+  /** Triggers queued for this route with `failNext` (the only way to provoke failures on prompt-less routes). */
+  scripted: string;
 }
 
-export const deprecationHeaders = (model: ModelEntry): HeaderMap => {
+/** Trivial stand-in for Venice's prompt enhancer, so clients can read `x-venice-enhanced-prompt`. */
+export const enhancedPrompt = (prompt: string): string => `${prompt}, highly detailed, dramatic lighting`;
+
+/** Any catalogue entry: image, edit or upscale model. */
+export const deprecationHeaders = (model: Pick<ModelEntry, 'id'> & { model_spec: Pick<ModelEntry['model_spec'], 'deprecation'> }): HeaderMap => {
   const dep = model.model_spec.deprecation;
   if (!dep) return {};
   return {

@@ -3,7 +3,7 @@ import { outputDimensions, priceUsd } from './catalog.ts';
 import { parseTriggers, sendFaultyBody } from './failures.ts';
 import { sendJson, sendRaw, type HeaderMap } from './http.ts';
 import { otherFormat, renderImage } from './images.ts';
-import { answeredByTrigger, balanceHeaders, charge, deprecationHeaders, sendRedirect, type InferenceContext } from './inference.ts';
+import { answeredByTrigger, balanceHeaders, charge, deprecationHeaders, enhancedPrompt, sendRedirect, type InferenceContext } from './inference.ts';
 import { checkNativeRequest, type NativeBody } from './nativeSchema.ts';
 
 /**
@@ -16,9 +16,6 @@ const seedTextFor = (req: NativeBody, variant: number): string =>
   `${req.prompt}${req.seed === undefined ? '' : `\u0000seed ${req.seed}`}${variant === 0 ? '' : `\u0000variant ${variant}`}`;
 
 const elapsedMs = (from: number, to: number): number => Math.max(0, Math.round(to - from));
-
-/** Trivial stand-in for Venice's prompt enhancer, so clients can read `x-venice-enhanced-prompt`. */
-const enhanced = (prompt: string): string => `${prompt}, highly detailed, dramatic lighting`;
 
 export const handleNativeGenerate = async (ctx: InferenceContext): Promise<void> => {
   const started = performance.now();
@@ -54,7 +51,7 @@ export const handleNativeGenerate = async (ctx: InferenceContext): Promise<void>
     ...deprecationHeaders(model),
     'x-venice-is-blurred': String(blurred),
     'x-venice-is-content-violation': String(violation),
-    ...(req.enhancePrompt ? { 'x-venice-enhanced-prompt': encodeURIComponent(enhanced(req.prompt)) } : {}),
+    ...(req.enhancePrompt ? { 'x-venice-enhanced-prompt': encodeURIComponent(enhancedPrompt(req.prompt)) } : {}),
   };
   // Every variant is billed as an image; content violations are not billed at all.
   if (!violation) charge(ctx.balance, priceUsd(model, req) * req.variants);

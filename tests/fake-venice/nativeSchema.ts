@@ -1,5 +1,6 @@
 import { findModel, isKnownStyle, RETIRED_MODELS, usesSteps, type ModelEntry } from './catalog.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from './openAiSchema.ts';
+import { styleReferenceIssues } from './styleReferences.ts';
 import { detailedErrorBody, validateClosedObject, type Issue, type Rules } from './validation.ts';
 
 /**
@@ -100,7 +101,7 @@ const modelIssues = (b: Raw, model: ModelEntry): Issue[] => {
   if (b.return_binary === true && typeof b.variants === 'number' && b.variants > 1) {
     issues.push(custom('variants', 'variants can only be used when return_binary is false'));
   }
-  if (b.style_references !== undefined) issues.push(custom('style_references', `The model ${model.id} does not support style references`));
+  if (Array.isArray(b.style_references)) issues.push(...styleReferenceIssues(b.style_references, model));
   return issues;
 };
 

@@ -10,7 +10,7 @@ export interface PostOptions {
   redirect?: RequestInit['redirect'];
 }
 
-const postTo = (url: string, body: unknown, o: PostOptions): Promise<Response> => {
+export const postTo = (url: string, body: unknown, o: PostOptions): Promise<Response> => {
   const headers: Record<string, string> = { 'content-type': o.contentType ?? 'application/json' };
   if (o.key !== null) headers.authorization = `Bearer ${o.key}`;
   return fetch(url, {
@@ -45,3 +45,10 @@ export const imageOf = async (res: Response): Promise<Buffer> => {
   if (!match?.[1]) throw new Error(`no image in ${JSON.stringify(body).slice(0, 200)}`);
   return Buffer.from(match[1], 'base64');
 };
+
+/** A multipart POST (the edit family's other body type); fetch writes the boundary itself. */
+export const postForm = (url: string, form: FormData, key: string | null = 'test-key'): Promise<Response> =>
+  fetch(url, { method: 'POST', headers: key === null ? {} : { authorization: `Bearer ${key}` }, body: form, redirect: 'manual' });
+
+/** The bytes of a binary answer. */
+export const bytesOf = async (res: Response): Promise<Buffer> => Buffer.from(await res.arrayBuffer());

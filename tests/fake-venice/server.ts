@@ -7,11 +7,28 @@
  *   POST /image/generate       native generation: closed schema, then the model's catalog limits (prompt
  *                              length, steps, resolution, quality); unknown model → 404, retired (hidream) → 410;
  *                              `variants` images, real pictures at width×height (pixel models) or ~1 MP of the
- *                              aspect ratio per resolution tier (aspect models, edge capped at 2048)
+ *                              aspect ratio per resolution tier (aspect models, edge capped at 2048);
+ *                              `style_references` only for models with `supportsStyleReferences` (nano-banana-2)
  *   POST /images/generations   OpenAI-compatible generation (closed schema, seed-document enums and bounds)
- *   GET  /models?type=image    the model catalog (no type → text models, i.e. an empty list here)
+ *   POST /image/edit           edit one image (JSON with base64 or a data URI, or multipart with a file part);
+ *                              `model` (default firered-image-edit, `modelId` alias) from the inpaint catalogue
+ *   POST /image/multi-edit     combine `images[]` (first = base, at most the model's `maxInputImages`, default 3),
+ *                              the model named `modelId`; multipart repeats the `images` part in order
+ *   POST /image/upscale        `scale` 2|4 (default 2), `creativity` clamped to 0–0.02; the result is really
+ *                              scale× each edge, the factor lowered so it stays ≤ 16,777,216 pixels
+ *   POST /image/background-remove  `image` (or `image_url`, which the offline fake refuses): a PNG with alpha
+ *                              (pixels near the top-left corner's colour become transparent)
+ *   GET  /models?type=image|inpaint|upscale|all   the catalogues (no type → text models, i.e. an empty list)
  *   GET  /models/traits?type=image
  *   GET  /image/styles         the 76 style-preset names
+ *   POST /__fake/fail-next     (outside /api/v1) `{"route":"/image/upscale","trigger":"[fail:500]"}`: the next
+ *                              request to that route behaves as if its prompt carried the trigger (prompt-less
+ *                              routes need this; `fake.failNext(route, trigger)` does the same in-process)
+ * Edit-family inputs are checked as Venice does: PNG/JPEG/WebP (else 400 CORRUPTED_IMAGE), 65,536–33,177,600
+ * pixels (fewer → 400 IMAGE_TOO_SMALL, more → 422 IMAGE_TOO_LARGE), under 25 MiB (else 413). Answers are raw
+ * bytes with `content-type: image/<format>`, `x-venice-model-id`/`-name`, balance headers and, with
+ * `enhance_prompt`, `x-venice-enhanced-prompt`. Edit output format defaults to png at 1K, jpeg at 2K/4K;
+ * `aspect_ratio` auto (the default) keeps the input's ratio at ~1 MP per resolution tier.
  * Anything else → 404 {"error":"Not found"}. Every error body is JSON with `error` a string, except the
  * deliberate HTML ones below.
  *
@@ -37,14 +54,23 @@
  *                      later ones succeed (counted per prompt, per fake instance) — for retry tests
  *   [fail:429reset]    429 "Rate limit exceeded" with `x-ratelimit-reset-requests` = now + 1000 (epoch ms), no Retry-After
  *   [fail:slow:MS]     wait MS milliseconds first (combines with one other trigger)
+ * On the edit family (prompt triggers on edit/multi-edit, `failNext` on all four) the status triggers and
+ * slow, reset, html200, redirect, 503xN/429xN work the same, and:
+ *   [fail:violation] / [fail:422]  422 ContentViolationError (Venice refuses edits instead of blacking them out)
+ *   [fail:empty]       200 with an empty image/png body    [fail:wrongformat] a real image in another format
+ *   [fail:wrongsize]   edit/multi-edit: a result of another shape than the ratio asked
+ *   [fail:nogrow]      upscale: the result has the input's own size
+ *   [fail:noalpha]     background-remove: an opaque PNG
  * The word "nsfw" with moderation "auto" / safe_mode true (the defaults) gives a blurred image and
  * `x-venice-is-blurred: true`. `enhance_prompt: true` on the native route adds `x-venice-enhanced-prompt`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { isKnownModelType, modelsBody, stylesBody, traitsBody } from './catalog.ts';
+import { catalogueBody, isKnownModelType, stylesBody, traitsBody } from './catalog.ts';
 import { baseHeaders, bearerKey, isJsonContentType, readBody, sendError, sendJson, type HeaderMap } from './http.ts';
+import { handleBackgroundRemove, handleEdit, handleMultiEdit, handleUpscale } from './editRoutes.ts';
+import { readEditBody } from './formBody.ts';
 import type { InferenceContext } from './inference.ts';
 import { handleNativeGenerate } from './nativeGenerate.ts';
 import { handleOpenAiGenerations } from './openAiGenerations.ts';
@@ -76,6 +102,8 @@ export interface FakeVenice {
   url: string;
   /** Every request received, in order. */
   requests: FakeVeniceRequest[];
+  /** The next request to `route` (e.g. '/image/upscale') behaves as if its prompt carried `trigger`. */
+  failNext(route: string, trigger: string): void;
   close(): Promise<void>;
 }
 
@@ -85,7 +113,13 @@ type InferenceHandler = (ctx: InferenceContext) => Promise<void>;
 const INFERENCE_ROUTES: Record<string, InferenceHandler> = {
   '/images/generations': handleOpenAiGenerations,
   '/image/generate': handleNativeGenerate,
+  '/image/edit': handleEdit,
+  '/image/multi-edit': handleMultiEdit,
+  '/image/upscale': handleUpscale,
+  '/image/background-remove': handleBackgroundRemove,
 };
+/** The edit family also takes multipart/form-data. */
+const FORM_ROUTES = new Set(['/image/edit', '/image/multi-edit', '/image/upscale', '/image/background-remove']);
 
 const parseLoggedBody = (text: string): unknown => {
   if (text === '') return undefined;
@@ -96,6 +130,31 @@ const parseLoggedBody = (text: string): unknown => {
   }
 };
 
+/** JSON everywhere; the edit family also multipart. Returns the parsed body or answers the error itself. */
+const parseInferenceBody = async (
+  route: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  raw: Buffer,
+  headers: HeaderMap,
+): Promise<{ body: unknown } | null> => {
+  if (FORM_ROUTES.has(route)) {
+    const read = await readEditBody(raw, req.headers['content-type']);
+    if (!read.ok) sendError(res, 400, read.error, headers);
+    return read.ok ? { body: read.body as unknown } : null;
+  }
+  if (!isJsonContentType(req.headers['content-type'])) {
+    sendError(res, 400, "'Content-Type' must be 'application/json'", headers);
+    return null;
+  }
+  try {
+    return { body: JSON.parse(raw.toString('utf8')) as unknown };
+  } catch {
+    sendError(res, 400, 'Invalid JSON request', headers);
+    return null;
+  }
+};
+
 export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<FakeVenice> => {
   const apiKey = opts.apiKey ?? 'test-key';
   const limiter = new SlidingWindowLimiter(opts.rateLimitPerMinute ?? 20);
@@ -103,6 +162,16 @@ export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<Fak
   const requests: FakeVeniceRequest[] = [];
   const closing = new AbortController();
   const promptCounts = new Map<string, number>();
+  const scripted = new Map<string, string[]>();
+  const failNext = (route: string, trigger: string): void => {
+    scripted.set(route, [...(scripted.get(route) ?? []), trigger]);
+  };
+  const takeScripted = (route: string): string => {
+    const queue = scripted.get(route) ?? [];
+    const next = queue.shift() ?? '';
+    if (queue.length === 0) scripted.delete(route);
+    return next;
+  };
   const countPrompt = (prompt: string): number => {
     const n = (promptCounts.get(prompt) ?? 0) + 1;
     promptCounts.set(prompt, n);
@@ -134,49 +203,56 @@ export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<Fak
       const message = `Invalid enum value. Expected one of the model types, received '${type}'`;
       return sendJson(res, 400, detailedErrorBody([{ code: 'invalid_enum_value', received: type, path: ['type'], message }]), headers);
     }
-    return sendJson(res, 200, route === '/models' ? modelsBody(type) : traitsBody(type), headers);
+    return sendJson(res, 200, route === '/models' ? catalogueBody(type) : traitsBody(type), headers);
   };
 
-  const handleInference = async (
-    handler: InferenceHandler,
-    req: IncomingMessage,
-    res: ServerResponse,
-    text: string,
-    base: HeaderMap,
-  ): Promise<void> => {
+  const handleInference = async (route: string, req: IncomingMessage, res: ServerResponse, raw: Buffer, base: HeaderMap, logged: FakeVeniceRequest): Promise<void> => {
+    const handler = INFERENCE_ROUTES[route];
+    if (!handler) return sendError(res, 404, 'Not found', base);
     const key = bearerKey(req.headers.authorization);
     if (key !== apiKey) return sendError(res, 401, 'Authentication failed', base);
     const decision = limiter.take(key);
     const headers = { ...base, ...rateLimitHeaders(decision) };
     if (!decision.allowed) return sendError(res, 429, 'Rate limit exceeded', headers);
-    if (!isJsonContentType(req.headers['content-type'])) {
-      return sendError(res, 400, "'Content-Type' must be 'application/json'", headers);
+    const parsed = await parseInferenceBody(route, req, res, raw, headers);
+    if (!parsed) return;
+    // Multipart bodies are logged as parsed (fields as text, files as Buffers) so tests can read them.
+    if (FORM_ROUTES.has(route)) logged.body = parsed.body;
+    await handler({ res, body: parsed.body, headers, port, balance, sleep: sleepUnlessGone(res), countPrompt, scripted: takeScripted(route) });
+  };
+
+  const handleControl = (route: string, raw: Buffer, res: ServerResponse): void => {
+    const body = parseLoggedBody(raw.toString('utf8')) as { route?: unknown; trigger?: unknown } | undefined;
+    if (route !== '/__fake/fail-next' || typeof body?.route !== 'string' || typeof body.trigger !== 'string') {
+      return sendError(res, 400, 'expected {"route": "/image/…", "trigger": "[fail:…]"}');
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      return sendError(res, 400, 'Invalid JSON request', headers);
-    }
-    await handler({ res, body, headers, port, balance, sleep: sleepUnlessGone(res), countPrompt });
+    failNext(body.route, body.trigger);
+    sendJson(res, 200, { ok: true });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const read = await readBody(req);
-    requests.push({ method, path: url.pathname, headers: { ...req.headers }, body: read.ok ? parseLoggedBody(read.text) : undefined, clientPort: req.socket.remotePort });
+    const logged: FakeVeniceRequest = {
+      method,
+      path: url.pathname,
+      headers: { ...req.headers },
+      body: read.ok ? parseLoggedBody(read.bytes.toString('utf8')) : undefined,
+      clientPort: req.socket.remotePort,
+    };
+    requests.push(logged);
     const headers = baseHeaders();
     if (!read.ok) {
       sendJson(res, 413, { code: 'PAYLOAD_TOO_LARGE', error: 'Request body exceeds the maximum allowed size of 35 MB.' }, headers);
       req.socket.destroySoon();
       return;
     }
+    if (url.pathname.startsWith('/__fake/') && method === 'POST') return handleControl(url.pathname, read.bytes, res);
     const route = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : null;
-    const inference = route === null ? undefined : INFERENCE_ROUTES[route];
-    if (inference) {
+    if (route !== null && Object.hasOwn(INFERENCE_ROUTES, route)) {
       if (method !== 'POST') return sendError(res, 405, 'Method not allowed', headers);
-      return handleInference(inference, req, res, read.text, headers);
+      return handleInference(route, req, res, read.bytes, headers, logged);
     }
     if (route === '/models' || route === '/models/traits' || route === '/image/styles') {
       if (method !== 'GET') return sendError(res, 405, 'Method not allowed', headers);
@@ -202,6 +278,7 @@ export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<Fak
   return {
     url: `http://127.0.0.1:${port}${API_PREFIX}`,
     requests,
+    failNext,
     close: async () => {
       closing.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
