@@ -7,7 +7,7 @@ import { buildHandlers } from '../../src/main/core/handlers/index.ts';
 import { createRouter, type Dispatch } from '../../src/main/core/ipc/router.ts';
 import { createServices, type Services } from '../../src/main/core/services.ts';
 import type { Result } from '../../src/shared/errors.ts';
-import { DEFAULT_TEMPLATE, previewFileName } from '../../src/shared/fileNames.ts';
+import { DEFAULT_TEMPLATE, previewFileName, unknownTokens } from '../../src/shared/fileNames.ts';
 import { routes } from '../../src/shared/ipc/contract.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { makeImage } from './fixtures/transferImages.ts';
@@ -90,6 +90,8 @@ describe('export file names', () => {
   it('the preview refuses what the export refuses: unknown fields, and templates over the one length limit', () => {
     const image = { id: '0f0e0d0c-0b0a-4908-8706-050403020100', createdAt: 0, prompt: 'p', model: 'm', width: 1, height: 1, format: 'png' as const, request: {} };
     expect(previewFileName('{nope}', image)).toBeNull();
+    expect(unknownTokens('{date}_{seeed}_{}')).toEqual(['seeed', '']);
+    expect(unknownTokens('{date}_{prompt}')).toEqual([]);
     expect(previewFileName('x'.repeat(201), image)).toBeNull();
     expect(previewFileName('x'.repeat(200), image)).toBe(`${'x'.repeat(200)}.png`);
     const options = (tpl: string) => ({ ids: [image.id], options: { template: tpl, stripMetadata: false, sidecar: false, zip: false } });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, renderFileStem } from '../../src/shared/fileNames.ts';
 import { zImageQuery } from '../../src/shared/ipc/schemas/library.ts';
 import { cullAction } from '../../src/renderer/src/shortcuts/cullingKeys.ts';
-import { previewFileName, unknownTokens } from '../../src/renderer/src/features/transfer/fileNamePreview.ts';
 import { gridLayout } from '../../src/renderer/src/features/library/gridLayout.ts';
 import { highlightSegments, snippet } from '../../src/renderer/src/ui/highlight.ts';
 import { type Filters, NO_FILTERS, activeFilterCount, buildQuery, fromQuery, queryKey } from '../../src/renderer/src/features/library/query.ts';
@@ -154,20 +152,5 @@ describe('tags typed by the user', () => {
     expect(parseTags(' sunset, venice ,,sunset, ')).toEqual(['sunset', 'venice']);
     expect(parseTags('x'.repeat(70))).toEqual(['x'.repeat(64)]);
     expect(parseTags(Array.from({ length: 30 }, (_, i) => `t${i}`).join(','))).toHaveLength(20);
-  });
-});
-
-describe('export file-name preview', () => {
-  const fields = { id: '0b6f6c1e-3a4f-4d0e-9d4b-2f1c8a7e5b90', createdAt: new Date(2026, 0, 2, 3, 4, 5).getTime(), prompt: 'A red fox: in snow?', model: 'flux-dev', width: 1024, height: 768, seed: 42 };
-
-  it.each(['{date}_{time}_{prompt}', '{date}_{seed}_{prompt}', '{model}-{w}x{h}', '{id}', 'lagoon {date}'])('matches what main will write for %s', (template) => {
-    const main = renderFileStem(parseTemplate(template), fields);
-    expect(previewFileName(template, { ...fields, format: 'png' })).toBe(`${main}.png`);
-    expect(previewFileName(template, { ...fields, seed: null, format: 'jpeg' })).toBe(`${renderFileStem(parseTemplate(template), { ...fields, seed: null })}.jpg`);
-  });
-
-  it('reports unknown fields, which main would refuse', () => {
-    expect(unknownTokens('{date}_{seeed}_{}')).toEqual(['seeed', '']);
-    expect(unknownTokens('{date}_{prompt}')).toEqual([]);
   });
 });

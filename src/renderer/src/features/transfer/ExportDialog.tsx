@@ -5,7 +5,7 @@ import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { useImageDetail } from '../../hooks/useImageDetail.ts';
 import { useStoredState } from '../../hooks/useStoredState.ts';
 import type { ExportOptions, Transfers } from './useTransfers.ts';
-import { DEFAULT_TEMPLATE, MAX_TEMPLATE_CHARS, TEMPLATE_TOKENS, previewFileName, unknownTokens } from './fileNamePreview.ts';
+import { DEFAULT_TEMPLATE, MAX_TEMPLATE_CHARS, TEMPLATE_TOKENS, previewFileName, unknownTokens } from '../../../../shared/fileNames.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 
 interface Props {
@@ -42,7 +42,7 @@ export function ExportDialog({ ids, first, transfers, onClose }: Props) {
   const templateInput = useRef<HTMLInputElement>(null);
   const [saved, save] = useStoredState<Choices>('lagoon.exportChoices', DEFAULTS, parseChoices);
   const [choices, setChoices] = useState<Choices>(saved);
-  // The seed lives in the request, which only the detail carries.
+  // Named from the image's full record, as the export names it (the seed lives in the request).
   const { detail } = useImageDetail(first?.id ?? null);
 
   useEffect(() => {
@@ -53,8 +53,7 @@ export function ExportDialog({ ids, first, transfers, onClose }: Props) {
   const unknown = unknownTokens(choices.template);
   const template = choices.template.trim();
   const invalid = template === '' || unknown.length > 0;
-  const seed = detail && typeof detail.request.seed === 'number' && (typeof detail.response.variant !== 'number' || detail.response.variant === 0) ? detail.request.seed : null;
-  const preview = first && !invalid ? previewFileName(template, { ...first, seed }) : null;
+  const preview = detail && !invalid ? previewFileName(template, detail) : null;
 
   const insert = (token: string) => {
     const el = templateInput.current;
