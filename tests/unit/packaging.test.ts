@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { FUSE_SENTINEL, fuseWireBytes, readFuseWire } from '../packaging/fuseWire.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = 'electron-builder.yml';
@@ -78,23 +79,13 @@ describe('electron-builder.yml', () => {
 });
 
 describe('fuse wire produced from this config', () => {
-  const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
   const dir = mkdtempSync(join(tmpdir(), 'lagoon-fuses-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** The 20-line reader RELIABILITY asks for: sentinel, version byte, length byte, one ASCII state per fuse. */
-  const readWire = (binary: Buffer): { version: number; wire: string } => {
-    const at = binary.indexOf(SENTINEL);
-    if (at < 0) throw new Error('no fuse sentinel');
-    const start = at + SENTINEL.length;
-    const length = binary[start + 1] ?? 0;
-    return { version: binary[start] ?? 0, wire: binary.subarray(start + 2, start + 2 + length).toString('latin1') };
-  };
 
   it('flips a synthetic Electron binary to 0 1 0 0 1 1 x 0 through electron-builder and @electron/fuses', async () => {
     const fuses = requireFromBuilder('@electron/fuses') as { flipFuses(path: string, config: unknown): Promise<number> };
     const constants = requireFromBuilder('@electron/fuses/dist/constants.js') as { SENTINEL: string };
-    expect(constants.SENTINEL).toBe(SENTINEL);
+    expect(constants.SENTINEL).toBe(FUSE_SENTINEL);
     const { PlatformPackager } = requireFromBuilder('app-builder-lib') as {
       PlatformPackager: { prototype: { generateFuseConfig(f: unknown): Promise<unknown> } };
     };
@@ -103,10 +94,10 @@ describe('fuse wire produced from this config', () => {
     // Every fuse starts opposite to the wanted state; index 6 (V8 snapshot) is left as the binary has it.
     const binaryPath = join(dir, 'electron');
     const initial = '10110001';
-    writeFileSync(binaryPath, Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, 8]), Buffer.from(initial, 'latin1'), Buffer.alloc(512, 9)]));
+    writeFileSync(binaryPath, Buffer.concat([Buffer.alloc(4096, 7), fuseWireBytes(initial), Buffer.alloc(512, 9)]));
     await fuses.flipFuses(binaryPath, fuseConfig);
 
-    const { version, wire } = readWire(readFileSync(binaryPath));
+    const { version, wire } = readFuseWire(readFileSync(binaryPath));
     expect(version).toBe(1);
     expect(wire).toBe(`010011${initial[6]}0`);
   });

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseJournal, type StandInRecord } from './electronStandIn/record.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The packaged app as Node can run it: app.asar extracted (with its app.asar.unpacked files, which @electron/asar
+ * copies from beside the archive, as Electron reads them from there).
+ */
+export const extractApp = (asarPath: string, into: string): string => {
+  const asar = require('@electron/asar') as { extractAll(archive: string, dest: string): void };
+  asar.extractAll(asarPath, into);
+  return into;
+};
+
+export interface BootOptions {
+  appDir: string;
+  resourcesDir: string;
+  userData: string;
+  /** Arguments after the executable, as a user would pass them to the packaged app. */
+  args?: string[];
+  /** Only these are added to a clean environment (PATH, HOME, the D-Bus address are kept). */
+  env?: Record<string, string>;
+  /** A module whose default export acts as the loaded page (electronStandIn/page.ts). */
+  pageScript?: string;
+  timeoutMs: number;
+}
+
+export interface BootRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  journal: StandInRecord[];
+  timedOut: boolean;
+}
+
+const KEPT_ENV = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'DBUS_SESSION_BUS_ADDRESS', 'XDG_DATA_HOME', 'XDG_RUNTIME_DIR'];
+
+/** Runs `<app>/out/main/index.js` under Node with the stand-in Electron, to its exit (or the timeout's SIGKILL). */
+export const bootPackaged = (opts: BootOptions): Promise<BootRun> =>
+  new Promise((resolve, reject) => {
+    const journalFile = join(mkdtempSync(join(tmpdir(), 'lagoon-standin-')), 'journal.jsonl');
+    const env: Record<string, string> = {};
+    for (const name of KEPT_ENV) if (process.env[name] !== undefined) env[name] = process.env[name]!;
+    Object.assign(env, {
+      LAGOON_STANDIN_RECORD: journalFile,
+      LAGOON_STANDIN_USER_DATA: opts.userData,
+      LAGOON_STANDIN_APP_PATH: opts.appDir,
+      LAGOON_STANDIN_RESOURCES: opts.resourcesDir,
+      ...(opts.pageScript ? { LAGOON_STANDIN_PAGE_SCRIPT: opts.pageScript } : {}),
+      ...opts.env,
+    });
+    const register = join(import.meta.dirname, 'electronStandIn', 'register.ts');
+    const main = join(opts.appDir, 'out', 'main', 'index.js');
+    const child = spawn(process.execPath, ['--import', register, main, ...(opts.args ?? [])], { env, cwd: opts.appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run: BootRun = { code: null, signal: null, stdout: '', stderr: '', journal: [], timedOut: false };
+    const timer = setTimeout(() => ((run.timedOut = true), child.kill('SIGKILL')), opts.timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (run.stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      run.code = code;
+      run.signal = signal;
+      run.journal = existsSync(journalFile) ? parseJournal(readFileSync(journalFile, 'utf8')) : [];
+      resolve(run);
+    });
+  });
+
+/** The journal's records of one call, in order. */
+export const callsOf = (journal: StandInRecord[], call: string): StandInRecord[] => journal.filter((r) => r.call === call);
+export const indexOfCall = (journal: StandInRecord[], call: string): number => journal.findIndex((r) => r.call === call);

@@ -1,0 +1,185 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import { archiveFiles, bareImportsOf, fileEntry, isNativeCode, type LockPackages, packageOf, runtimeClosure } from '../packaging/asarContents.ts';
+import { bootPackaged, type BootRun, callsOf, extractApp, indexOfCall } from '../packaging/bootPackaged.ts';
+import { readFuseWire } from '../packaging/fuseWire.ts';
+import { type PackagedApp, packageApp, ROOT } from '../packaging/packageApp.ts';
+import { STAND_IN_INITIAL_WIRE } from '../packaging/standInDist.ts';
+
+/**
+ * Issue "ship and recover" §1: Lagoon packaged by electron-builder (`--linux dir`) around a stand-in Electron
+ * distribution, then the packaged main bundle booted under Node with a stand-in `electron` module that journals
+ * every call. What only a real Electron binary can show (Chromium itself) is in tests/e2e-electron/.
+ */
+const require = createRequire(import.meta.url);
+const config = YAML.parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const lock = (JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: LockPackages }).packages;
+const PAGE_SCRIPT = join(ROOT, 'tests/packaging/pageScript.ts');
+
+let packaged: PackagedApp;
+let appDir: string;
+let files: string[];
+let fake: FakeVenice;
+let unused: FakeVenice;
+let boot: BootRun & { userData: string };
+let envOnly: BootRun;
+
+beforeAll(async () => {
+  packaged = await packageApp();
+  appDir = extractApp(packaged.asarPath, join(packaged.workDir, 'extracted'));
+  files = archiveFiles(packaged.asarPath);
+  [fake, unused] = await Promise.all([startFakeVenice(), startFakeVenice()]);
+  const run = async (args: string[], env: Record<string, string> = {}) => {
+    const userData = mkdtempSync(join(packaged.workDir, 'user-data-'));
+    return { ...(await bootPackaged({ appDir, resourcesDir: packaged.resourcesDir, userData, args, env, pageScript: PAGE_SCRIPT, timeoutMs: 60_000 })), userData };
+  };
+  boot = await run([`--lagoon-dev-base-url=${fake.url}`]);
+  envOnly = await run([], { LAGOON_API_BASE_URL: unused.url });
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all([fake?.close(), unused?.close()]);
+  if (packaged) rmSync(packaged.workDir, { recursive: true, force: true });
+});
+
+const probe = (run: BootRun, call: string) => callsOf(run.journal, call)[0] ?? {};
+
+describe('the package electron-builder makes around the stand-in Electron', () => {
+  it('flips every fuse electron-builder.yml names in the packaged executable', async () => {
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const { version, wire } = readFuseWire(readFileSync(packaged.executable));
+    expect(version).toBe(1);
+    expect(Object.keys(config.electronFuses)).toHaveLength(7);
+    for (const [name, on] of Object.entries(config.electronFuses)) {
+      const index = FuseV1Options[name.charAt(0).toUpperCase() + name.slice(1)];
+      expect(index, name).toBeTypeOf('number');
+      expect(wire[index!], name).toBe(on ? '1' : '0');
+    }
+    expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot!]).toBe(STAND_IN_INITIAL_WIRE[6]); // not configured: untouched
+  });
+
+  it('holds the build and the manifest at the top, and no sources, tests or source maps', () => {
+    expect(new Set(files.map((f) => f.split('/')[0]))).toEqual(new Set(['out', 'node_modules', 'package.json']));
+    expect(files).toEqual(expect.arrayContaining(['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']));
+    expect(files.filter((f) => f.startsWith('out/') && f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('holds the production dependencies, all of them, and nothing the lock file marks as development only', () => {
+    const packages = new Set(files.map(packageOf).filter((p) => p !== null));
+    expect([...packages].filter((p) => lock[p] === undefined || lock[p].dev === true)).toEqual([]);
+    expect(Object.keys(manifest.dependencies).filter((name) => !packages.has(`node_modules/${name}`))).toEqual([]);
+    for (const devOnly of ['electron', 'vitest', 'typescript', 'electron-builder', '@playwright/test']) expect(packages.has(`node_modules/${devOnly}`)).toBe(false);
+  });
+
+  it('unpacks every native addon the main bundle loads (better-sqlite3, keytar, sharp and its libvips) beside the asar', () => {
+    const loaded = bareImportsOf(join(appDir, 'out', 'main'));
+    expect([...loaded]).toEqual(expect.arrayContaining(['better-sqlite3', 'keytar', 'sharp']));
+    const closure = new Set([...loaded].flatMap((name) => [...runtimeClosure(lock, `node_modules/${name}`)]));
+    const native = files.filter((f) => isNativeCode(f) && closure.has(packageOf(f) ?? ''));
+    for (const needed of [/^node_modules\/better-sqlite3\/.*\.node$/u, /^node_modules\/keytar\/.*\.node$/u, /^node_modules\/@img\/sharp-linux-x64\/.*\.node$/u, /^node_modules\/@img\/sharp-libvips-linux-x64\/lib\/libvips-cpp\.so/u]) {
+      expect(native.some((f) => needed.test(f)), String(needed)).toBe(true);
+    }
+    for (const file of native) {
+      const entry = fileEntry(packaged.asarPath, file);
+      expect(entry.unpacked, file).toBe(true);
+      expect(statSync(join(packaged.resourcesDir, 'app.asar.unpacked', file)).size, file).toBe(entry.size);
+    }
+  });
+
+  it('loads those addons from the package', () => {
+    const script = `const r = require('node:module').createRequire(process.argv[1] + '/package.json');
+      const db = new (r('better-sqlite3'))(':memory:');
+      console.log(JSON.stringify({ sqlite: db.prepare('select sqlite_version() v').get().v, vips: r('sharp').versions.vips,
+        keytar: typeof r('keytar').getPassword, from: r.resolve('sharp') }));`;
+    const result = spawnSync(process.execPath, ['-e', script, appDir], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const loaded = JSON.parse(result.stdout) as Record<string, string>;
+    expect(loaded).toMatchObject({ sqlite: expect.stringMatching(/^3\./u), vips: expect.stringMatching(/^8\./u), keytar: 'function' });
+    expect(loaded.from!.startsWith(appDir)).toBe(true);
+  });
+});
+
+describe('the packaged main booted under Node with the stand-in electron module', () => {
+  it('boots, runs the page and quits with exit code 0', () => {
+    expect(boot.timedOut).toBe(false);
+    expect(callsOf(boot.journal, 'page.script-failed')).toEqual([]);
+    expect(boot.code).toBe(0);
+    expect(callsOf(boot.journal, 'app.exit')).toEqual([expect.objectContaining({ code: 0 })]);
+  });
+
+  it('enables the sandbox and registers lagoon:// as a privileged scheme before ready', () => {
+    expect(callsOf(boot.journal, 'app.enableSandbox')).toEqual([expect.objectContaining({ ready: false })]);
+    const [scheme] = callsOf(boot.journal, 'protocol.registerSchemesAsPrivileged');
+    expect(scheme).toMatchObject({ ready: false, schemes: [{ scheme: 'lagoon', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }] });
+    expect(indexOfCall(boot.journal, 'app.enableSandbox')).toBeLessThan(indexOfCall(boot.journal, 'app.ready'));
+  });
+
+  it('opens one window, with the secure preferences, no devtools and a preload that exists inside the package', () => {
+    const windows = callsOf(boot.journal, 'BrowserWindow.new');
+    expect(windows).toHaveLength(1);
+    const prefs = (windows[0]!.options as { webPreferences: Record<string, unknown> }).webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, devTools: false });
+    expect(prefs.preload).toBe(join(appDir, 'out', 'preload', 'index.cjs'));
+    expect(existsSync(prefs.preload as string)).toBe(true);
+    expect(callsOf(boot.journal, 'BrowserWindow.loadURL').map((r) => r.url)).toEqual(['lagoon://app/index.html']);
+  });
+
+  it('answers lagoon://app/index.html from inside the package with the CSP, and keeps paths inside it', () => {
+    const [page] = callsOf(boot.journal, 'page.loaded');
+    const packagedHtml = readFileSync(join(appDir, 'out', 'renderer', 'index.html'));
+    expect(page).toMatchObject({ status: 200, bytes: packagedHtml.length });
+    expect(page!.sha256).toBe(require('node:crypto').createHash('sha256').update(packagedHtml).digest('hex'));
+    const headers = page!.headers as Record<string, string>;
+    expect(headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'/u);
+    expect(probe(boot, 'probe.asset')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', csp: headers['content-security-policy'] });
+    expect(probe(boot, 'probe.escape')).toMatchObject({ status: 404 });
+  });
+
+  it('answers IPC from the app frame and refuses a foreign frame and a subframe', () => {
+    expect(probe(boot, 'probe.ipc.app')).toMatchObject({ result: { ok: true, data: { language: 'system' } } });
+    expect(probe(boot, 'probe.ipc.list')).toMatchObject({ result: { ok: true, data: { items: [] } } });
+    expect(probe(boot, 'probe.ipc.foreign')).toMatchObject({ result: { ok: false, error: { code: 'FORBIDDEN_SENDER' } } });
+    expect(probe(boot, 'probe.ipc.subframe')).toMatchObject({ result: { ok: false, error: { code: 'FORBIDDEN_SENDER' } } });
+  });
+
+  it('refuses permissions, navigation away and new windows', () => {
+    expect(probe(boot, 'probe.permission')).toMatchObject({ camera: false, notifications: false });
+    expect(probe(boot, 'probe.navigate')).toMatchObject({ away: false, inApp: true });
+    expect(probe(boot, 'probe.windowOpen')).toMatchObject({ action: 'deny' });
+  });
+
+  it('creates the library in userData and, on quit, waits for the core to close it cleanly', () => {
+    const quits = boot.journal.filter((r) => r.call.startsWith('app.') && /quit|exit|window-all-closed/u.test(r.call)).map((r) => r.call);
+    expect(quits).toEqual(['app.window-all-closed', 'app.quit', 'app.will-quit.prevented', 'app.quit', 'app.exit']);
+    const dbFile = join(boot.userData, 'lagoon.db');
+    // A clean close checkpoints the WAL into the database and removes it; a killed process would leave it behind.
+    expect(existsSync(dbFile)).toBe(true);
+    expect(existsSync(`${dbFile}-wal`)).toBe(false);
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+      expect((db.prepare("select count(*) n from sqlite_master where type = 'table' and name = 'images'").get() as { n: number }).n).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('sends to the base URL of --lagoon-dev-base-url, and Settings is told it is not Venice', () => {
+    expect(probe(boot, 'probe.ipc.connection')).toMatchObject({ result: { ok: true, data: { apiBaseUrl: fake.url, isDefault: false } } });
+    expect(fake.requests.length).toBeGreaterThan(0); // the launch's catalogue refresh went there
+  });
+
+  it('ignores LAGOON_API_BASE_URL without the switch: nothing reaches that server, Settings shows Venice', () => {
+    expect(envOnly.code).toBe(0);
+    expect(envOnly.stderr).toMatch(/LAGOON_API_BASE_URL is ignored by the installed app; start it with --lagoon-dev-base-url=URL/u);
+    expect(probe(envOnly, 'probe.ipc.connection')).toMatchObject({ result: { ok: true, data: { apiBaseUrl: 'https://api.venice.ai/api/v1', isDefault: true } } });
+    expect(unused.requests).toEqual([]);
+  });
+});
