@@ -4,7 +4,7 @@ import { type ExifText, readExifText } from './exifBlock.ts';
 import { EXIF_HEADER, isJpeg, jpegComments, jpegExif, jpegXmp, readJpegSegments } from './jpegSegments.ts';
 import { isPng, readPngChunks, readPngTexts, XMP_KEYWORD } from './pngChunks.ts';
 import { isWebp, readWebpChunks, webpMetadata } from './webpChunks.ts';
-import { type LagoonXmp, readLagoonXmp, readXmpDescription } from './xmpPacket.ts';
+import { type LagoonXmp, readXmp } from './xmpPacket.ts';
 
 /** Everything an import can learn from a file's own metadata; each part is present only when found and readable. */
 export interface EmbeddedMetadata {
@@ -75,8 +75,8 @@ export function readEmbedded(bytes: Uint8Array): EmbeddedMetadata {
   if (!raw) return {};
   const out: EmbeddedMetadata = {};
 
-  const lagoon = raw.xmp ? readLagoonXmp(raw.xmp) : null;
-  if (lagoon) out.lagoon = lagoon;
+  const xmp = raw.xmp ? readXmp(raw.xmp) : { lagoon: null };
+  if (xmp.lagoon) out.lagoon = xmp.lagoon;
 
   const parameters = raw.texts.get('parameters') ?? raw.exif?.userComment;
   if (parameters && parameters.trim() !== '') out.a1111 = { ...parseA1111Parameters(parameters), raw: parameters };
@@ -88,7 +88,7 @@ export function readEmbedded(bytes: Uint8Array): EmbeddedMetadata {
   const workflow = comfyWorkflow === undefined ? null : parseComfyJson(comfyWorkflow);
   if (prompt || workflow) out.comfy = { ...(prompt ? { prompt } : {}), ...(workflow ? { workflow } : {}) };
 
-  const description = (raw.xmp ? readXmpDescription(raw.xmp) : undefined) ?? raw.exif?.description ?? raw.comments[0];
+  const description = xmp.description ?? raw.exif?.description ?? raw.comments[0];
   if (description && !/^(prompt|workflow):\{/u.test(description)) out.description = description;
   return out;
 }

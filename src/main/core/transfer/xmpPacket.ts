@@ -1,12 +1,12 @@
 /**
  * The XMP packet Lagoon embeds: the prompt as dc:description (what image browsers and DAMs show), and under
- * Lagoon's own namespace the exact request as sent, so an import restores it. Read back with string scanning
- * rather than a full XML parser: the fields are ours, flat and escaped by us, and other tools that rewrite XMP keep
- * them as either child elements or attributes, both of which are handled.
+ * Lagoon's own namespace the exact request as sent, so an import restores it. Read back with the namespace-aware
+ * parser in xmpDom.ts: other tools that rewrite XMP may rename the prefix or turn the fields into attributes.
  */
+import type { Document } from '@xmldom/xmldom';
+import { DC_NS, escapeXml, parseXmp, usesNamespace, xmpLangAlt, xmpPacket, xmpProperty, XMP_NS } from './xmpDom.ts';
 
 export const LAGOON_XMP_NS = 'https://lagoon.invalid/xmp/1.0/';
-const PACKET_ID = 'W5M0MpCehiHzreSzNTczkc9d';
 
 export interface LagoonXmp {
   id: string;
@@ -21,101 +21,45 @@ export interface LagoonXmp {
   request?: Record<string, unknown>;
 }
 
-/** Characters XML 1.0 cannot carry at all, even as references. */
-// oxlint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
-
-const escapeXml = (s: string): string =>
-  s
-    .toWellFormed()
-    .replace(XML_INVALID, '')
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/"/gu, '&quot;')
-    // A raw CR would be normalised to LF by every XML parser.
-    .replace(/\r/gu, '&#13;');
-
-const unescapeXml = (s: string): string =>
-  s.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/giu, (whole, ref: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (ref[0] !== '#') return named[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-    return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-
 /** JSON text that is also valid XML text once escaped: the two non-characters JSON leaves raw become \u escapes. */
 const xmlSafeJson = (value: unknown): string =>
   JSON.stringify(value).replace(/[\uFFFE\uFFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
+const lagoonElement = (name: string, value: string): string => `   <lagoon:${name}>${escapeXml(value)}</lagoon:${name}>\n`;
+
 export function buildXmp(fields: LagoonXmp): string {
   const created = new Date(fields.createdAt).toISOString();
-  const lagoon = (name: string, value: string): string => `   <lagoon:${name}>${escapeXml(value)}</lagoon:${name}>\n`;
-  return (
-    `<?xpacket begin="\uFEFF" id="${PACKET_ID}"?>\n` +
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n' +
-    ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n' +
-    '  <rdf:Description rdf:about=""\n' +
-    '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n' +
-    '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n' +
-    `    xmlns:lagoon="${LAGOON_XMP_NS}">\n` +
+  return xmpPacket(
+    { dc: DC_NS, xmp: XMP_NS, lagoon: LAGOON_XMP_NS },
     `   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(fields.prompt)}</rdf:li></rdf:Alt></dc:description>\n` +
-    '   <xmp:CreatorTool>Lagoon</xmp:CreatorTool>\n' +
-    `   <xmp:CreateDate>${created}</xmp:CreateDate>\n` +
-    lagoon('id', fields.id) +
-    lagoon('created', created) +
-    lagoon('model', fields.model) +
-    lagoon('endpoint', fields.endpoint) +
-    lagoon('sha256', fields.sha256) +
-    (fields.request ? lagoon('request', xmlSafeJson(fields.request)) : '') +
-    '  </rdf:Description>\n' +
-    ' </rdf:RDF>\n' +
-    '</x:xmpmeta>\n' +
-    '<?xpacket end="w"?>'
+      '   <xmp:CreatorTool>Lagoon</xmp:CreatorTool>\n' +
+      `   <xmp:CreateDate>${created}</xmp:CreateDate>\n` +
+      lagoonElement('id', fields.id) +
+      lagoonElement('created', created) +
+      lagoonElement('model', fields.model) +
+      lagoonElement('endpoint', fields.endpoint) +
+      lagoonElement('sha256', fields.sha256) +
+      (fields.request ? lagoonElement('request', xmlSafeJson(fields.request)) : ''),
   );
-}
-
-const escapeRegExp = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/gu, '\\$&');
-
-/** A simple property written as `<p:name>text</p:name>` or as the attribute `p:name="text"`. */
-const property = (xmp: string, prefix: string, name: string): string | undefined => {
-  const qname = `${prefix}:${name}`;
-  const open = new RegExp(`<${escapeRegExp(qname)}(?:\\s[^>]*)?>`, 'u').exec(xmp);
-  if (open) {
-    const start = open.index + open[0].length;
-    const end = xmp.indexOf(`</${qname}>`, start);
-    if (end >= 0) return unescapeXml(xmp.slice(start, end));
-  }
-  const attribute = new RegExp(`\\s${escapeRegExp(qname)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'u').exec(xmp);
-  const value = attribute?.[1] ?? attribute?.[2];
-  return value === undefined ? undefined : unescapeXml(value);
-};
-
-/** The x-default (or first) entry of dc:description, which is where other tools put a caption or prompt. */
-export function readXmpDescription(xmp: string): string | undefined {
-  const match = /<dc:description\b[^>]*>\s*<rdf:Alt\b[^>]*>\s*<rdf:li\b[^>]*>([^<]*)<\/rdf:li>/u.exec(xmp);
-  return match?.[1] === undefined ? undefined : unescapeXml(match[1]);
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Lagoon's fields if the packet declares Lagoon's namespace (under whatever prefix), else null. */
-export function readLagoonXmp(xmp: string): Partial<LagoonXmp> | null {
-  const declared = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${escapeRegExp(LAGOON_XMP_NS)}["']`, 'u').exec(xmp);
-  const prefix = declared?.[1];
-  if (!prefix) return null;
+/** Lagoon's fields, read by namespace URI (whatever prefix a rewriting tool gave them). */
+function lagoonFields(doc: Document, description: string | undefined): Partial<LagoonXmp> {
+  const field = (name: string): string | undefined => xmpProperty(doc, LAGOON_XMP_NS, name);
   const out: Partial<LagoonXmp> = {};
-  const id = property(xmp, prefix, 'id');
+  const id = field('id');
   if (id) out.id = id;
-  const created = Date.parse(property(xmp, prefix, 'created') ?? '');
+  const created = Date.parse(field('created') ?? '');
   if (Number.isFinite(created)) out.createdAt = created;
-  const model = property(xmp, prefix, 'model');
+  const model = field('model');
   if (model) out.model = model;
-  const endpoint = property(xmp, prefix, 'endpoint');
+  const endpoint = field('endpoint');
   if (endpoint) out.endpoint = endpoint;
-  const sha256 = property(xmp, prefix, 'sha256');
+  const sha256 = field('sha256');
   if (sha256 && /^[0-9a-f]{64}$/u.test(sha256)) out.sha256 = sha256;
-  const requestJson = property(xmp, prefix, 'request');
+  const requestJson = field('request');
   if (requestJson) {
     try {
       const request: unknown = JSON.parse(requestJson);
@@ -124,7 +68,23 @@ export function readLagoonXmp(xmp: string): Partial<LagoonXmp> | null {
       // A damaged request field still leaves the prompt and model usable.
     }
   }
-  const prompt = typeof out.request?.prompt === 'string' ? out.request.prompt : readXmpDescription(xmp);
+  const prompt = typeof out.request?.prompt === 'string' ? out.request.prompt : description;
   if (prompt) out.prompt = prompt;
   return out;
+}
+
+export interface XmpRead {
+  /** Lagoon's fields when the packet has any in Lagoon's namespace, else null. */
+  lagoon: Partial<LagoonXmp> | null;
+  /** The x-default (or first) dc:description: where other tools put a caption or prompt. */
+  description?: string;
+}
+
+/** Reads a packet; one that is not well-formed XML (or over MAX_XMP_CHARS) yields nothing. */
+export function readXmp(xmp: string): XmpRead {
+  const doc = parseXmp(xmp);
+  if (!doc) return { lagoon: null };
+  const description = xmpLangAlt(doc, DC_NS, 'description');
+  const lagoon = usesNamespace(doc, LAGOON_XMP_NS) ? lagoonFields(doc, description) : null;
+  return description === undefined ? { lagoon } : { lagoon, description };
 }
