@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError, ERROR_CODES } from '../../src/shared/errors.ts';
+import { ERROR_CODES } from '../../src/shared/errors.ts';
 import { routes } from '../../src/shared/ipc/contract.ts';
 import { buildHandlers } from '../../src/main/core/handlers/index.ts';
 import type { AccountService } from '../../src/main/core/account/accountService.ts';
 import type { CatalogService } from '../../src/main/core/catalog/catalogService.ts';
-import type { GenerationService } from '../../src/main/core/generation/generationService.ts';
 import type { GenerationQueue } from '../../src/main/core/queue/generationQueue.ts';
 import { createRouter, type RequestContext } from '../../src/main/core/ipc/router.ts';
 import type { Library } from '../../src/main/core/library/library.ts';
@@ -25,7 +24,7 @@ const health = () => ({ state: 'ok' as const, details: null, orphansQuarantined:
 /** Services that record calls: the router tests are about the boundary, not the services behind it. */
 const makeServices = () => {
   const library = {
-    list: vi.fn(() => ({ items: [], nextCursor: null })),
+    search: vi.fn(() => ({ items: [], nextCursor: null, highlights: {} })),
     get: vi.fn(() => null),
     mediaPath: vi.fn(() => null),
     getSetting: vi.fn(() => null),
@@ -33,9 +32,8 @@ const makeServices = () => {
     ingest: vi.fn(),
   } as unknown as Library;
   const secrets: SecretStore = { get: vi.fn(async () => null), set: vi.fn(async () => {}), delete: vi.fn(async () => {}), backend: 'test' };
-  const generation: GenerationService = { generate: vi.fn(async () => Promise.reject(new AppError('KEY_MISSING', 'no key'))) };
   // The queue, catalogue and account have their own tests (queue-*, catalog-*); here they only need to exist.
-  const queue = {} as GenerationQueue;
+  const queue = { enqueue: vi.fn(() => []) } as unknown as GenerationQueue;
   const catalog = {} as CatalogService;
   const account = {} as AccountService;
   // The library's own routes (trash, backups, transfer) have their own tests; a row lookup finds nothing here.
@@ -45,7 +43,7 @@ const makeServices = () => {
   const checks = {} as DbChecks;
   const transfer = {} as Transfer;
   const curation = {} as Curation;
-  return { library, secrets, generation, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, checks, health, transfer, curation };
+  return { library, secrets, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, checks, health, transfer, curation };
 };
 
 describe('IPC contract', () => {
@@ -76,62 +74,63 @@ describe('router', () => {
   it('rejects an unknown route without running anything', async () => {
     const services = makeServices();
     const dispatch = createRouter(buildHandlers(services));
-    for (const bad of ['nope', '__proto__', 'constructor', 'toString', 42, null, undefined, { route: 'images.list' }]) {
+    for (const bad of ['nope', '__proto__', 'constructor', 'toString', 42, null, undefined, { route: 'images.search' }]) {
       const result = await dispatch(bad, {}, ctx);
       expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ROUTE' } });
     }
-    expect(services.library.list).not.toHaveBeenCalled();
+    expect(services.library.search).not.toHaveBeenCalled();
   });
 
   it('rejects bad input before the handler runs, with field details', async () => {
     const services = makeServices();
     const dispatch = createRouter(buildHandlers(services));
     const bad: Array<[string, unknown]> = [
-      ['images.list', { limit: 0 }],
-      ['images.list', { limit: 201 }],
-      ['images.list', { extra: true }],
-      ['images.list', null],
-      ['images.list', JSON.parse('{"__proto__":{"polluted":1}}')],
+      ['images.search', { query: {}, limit: 0 }],
+      ['images.search', { query: {}, limit: 501 }],
+      ['images.search', { query: {}, extra: true }],
+      ['images.search', null],
+      ['images.search', JSON.parse('{"query":{},"__proto__":{"polluted":1}}')],
       ['images.get', { id: '../../etc/passwd' }],
       ['images.get', {}],
       ['images.start_drag', { id: '/home/user/.ssh/id_rsa' }],
       ['settings.set_api_key', { apiKey: 'x'.repeat(5000) }],
       ['settings.set_api_key', { apiKey: 42 }],
       ['settings.set_language', { language: 'fr' }],
-      ['generation.generate', { prompt: '', size: '1024x1024', outputFormat: 'png', moderation: 'auto' }],
-      ['generation.generate', { prompt: 'x'.repeat(1501), size: '1024x1024', outputFormat: 'png', moderation: 'auto' }],
-      ['generation.generate', { prompt: '\uD800 lone surrogate', size: '1024x1024', outputFormat: 'png', moderation: 'auto' }],
-      ['generation.generate', { prompt: 'ok', size: '999x999', outputFormat: 'png', moderation: 'auto' }],
-      ['generation.generate', { prompt: 'ok', size: '1024x1024', outputFormat: 'gif', moderation: 'auto' }],
-      ['generation.generate', { prompt: 'ok', size: '1024x1024', outputFormat: 'png', moderation: 'off' }],
+      ['jobs.enqueue', { requests: [{ endpoint: 'openai', prompt: '', size: '1024x1024', outputFormat: 'png', moderation: 'auto' }] }],
+      ['jobs.enqueue', { requests: [{ endpoint: 'openai', prompt: 'x'.repeat(1501), size: '1024x1024', outputFormat: 'png', moderation: 'auto' }] }],
+      ['jobs.enqueue', { requests: [{ endpoint: 'openai', prompt: '\uD800 lone surrogate', size: '1024x1024', outputFormat: 'png', moderation: 'auto' }] }],
+      ['jobs.enqueue', { requests: [{ endpoint: 'openai', prompt: 'ok', size: '999x999', outputFormat: 'png', moderation: 'auto' }] }],
+      ['jobs.enqueue', { requests: [{ endpoint: 'openai', prompt: 'ok', size: '1024x1024', outputFormat: 'gif', moderation: 'auto' }] }],
+      ['jobs.enqueue', { requests: [{ endpoint: 'openai', prompt: 'ok', size: '1024x1024', outputFormat: 'png', moderation: 'off' }] }],
     ];
     for (const [route, input] of bad) {
       const result = await dispatch(route, input, ctx);
       expect(result, `${route} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
-    expect(services.library.list).not.toHaveBeenCalled();
+    expect(services.library.search).not.toHaveBeenCalled();
     expect(services.library.get).not.toHaveBeenCalled();
     expect(services.secrets.set).not.toHaveBeenCalled();
-    expect(services.generation.generate).not.toHaveBeenCalled();
+    expect(services.queue.enqueue).not.toHaveBeenCalled();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('accepts 1500 code points even when that is 3000 UTF-16 units (emoji)', async () => {
     const services = makeServices();
     const dispatch = createRouter(buildHandlers(services));
-    const result = await dispatch('generation.generate', { prompt: '🌊'.repeat(1500), size: 'auto', outputFormat: 'png', moderation: 'auto' }, ctx);
-    expect(result).toMatchObject({ ok: false, error: { code: 'KEY_MISSING' } });
-    expect(services.generation.generate).toHaveBeenCalledOnce();
+    const request = { endpoint: 'openai', prompt: '🌊'.repeat(1500), size: 'auto', outputFormat: 'png', moderation: 'auto' };
+    const result = await dispatch('jobs.enqueue', { requests: [request] }, ctx);
+    expect(result).toEqual({ ok: true, data: { jobs: [] } });
+    expect(services.queue.enqueue).toHaveBeenCalledOnce();
   });
 
   it('turns AppErrors into envelopes and hides anything else behind INTERNAL', async () => {
     const services = makeServices();
     const log = vi.fn();
-    (services.library.list as unknown as ReturnType<typeof vi.fn>).mockImplementation(() => {
+    (services.library.search as unknown as ReturnType<typeof vi.fn>).mockImplementation(() => {
       throw new Error('disk exploded: Bearer sk-canary-123456789');
     });
     const dispatch = createRouter(buildHandlers(services), log);
-    const result = await dispatch('images.list', {}, ctx);
+    const result = await dispatch('images.search', { query: {} }, ctx);
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
     expect(JSON.stringify(result)).not.toContain('disk exploded');
     expect(log.mock.calls.join('\n')).not.toContain('sk-canary-123456789');

@@ -52,8 +52,8 @@ describe('preload', () => {
   });
 
   it('forwards request(route, input) to invoke on the contract request channel and returns its answer', async () => {
-    const result = await api().request('images.list', { limit: 5 });
-    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_REQUEST_CHANNEL, 'images.list', { limit: 5 });
+    const result = await api().request('images.search', { query: {}, limit: 5 });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_REQUEST_CHANNEL, 'images.search', { query: {}, limit: 5 });
     expect(fake.ipcRenderer.invoke.mock.calls.at(-1)).toHaveLength(3);
     expect(result).toEqual({ ok: true, data: 'answer' });
   });

@@ -136,10 +136,12 @@ describe('generation queue: one job end to end, per failure class', () => {
     expect((models as { data: { models: unknown[] } }).data.models.length).toBeGreaterThan(5);
   });
 
-  it('generation.generate goes through the queue and returns the stored image', async () => {
+  it('a simple-form job stores its image, which names the job that made it', async () => {
     const services = h.open(fake.url);
-    const image = await services.generation.generate({ prompt: 'Via the skeleton route', size: '256x256', outputFormat: 'webp', moderation: 'low' });
-    expect(image).toMatchObject({ format: 'webp', jobId: expect.any(String) });
-    expect(services.queue.get(image.jobId!)).toMatchObject({ status: 'done', imageIds: [image.id] });
+    const [job] = services.queue.enqueue([simple('Via the simple form', { size: '256x256', outputFormat: 'webp', moderation: 'low' })]);
+    const settled = await services.queue.settled(job!.id);
+    const image = services.library.get(settled.imageIds[0]!);
+    expect(image).toMatchObject({ format: 'webp', jobId: job!.id });
+    expect(services.queue.get(job!.id)).toMatchObject({ status: 'done', imageIds: [image!.id] });
   });
 });

@@ -66,13 +66,13 @@ describe('generation queue: cancelling and closing', () => {
     await expect(h.services.queue.cancel('8a3c1f6e-2b4d-4e8f-9a1b-3c5d7e9f1a2b')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('cancel through generation.generate: the caller gets CANCELLED', async () => {
+  it('cancel while a caller waits for the job: the caller sees it CANCELLED', async () => {
     const services = h.open(fake.url);
-    const pending = services.generation.generate({ prompt: '[fail:slow:3000] waited for', size: '256x256', outputFormat: 'png', moderation: 'auto' });
+    const [job] = services.queue.enqueue([simple('[fail:slow:3000] waited for')]);
+    const pending = services.queue.settled(job!.id);
     await waitFor('the POST to arrive', () => generationPosts(fake) === 1);
-    const [job] = services.queue.list();
     await services.queue.cancel(job!.id);
-    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(pending).resolves.toMatchObject({ status: 'cancelled', error: { code: 'CANCELLED' } });
   });
 
   it.each(['close', 'shutdown'] as const)('%s with a job in flight: failed as "may have been charged", not re-sent on the next start', async (how) => {

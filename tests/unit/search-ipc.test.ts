@@ -75,7 +75,7 @@ describe('search and curation over IPC', () => {
     expect(await call('searches.list', {})).toMatchObject({ ok: true, data: { searches: [{ name: 'Five stars' }] } });
     expect(await call('searches.delete', { id: (saved as { data: { id: string } }).data.id })).toEqual({ ok: true, data: { deleted: true } });
 
-    const list = await call('images.list', { limit: 200 });
+    const list = await call('images.search', { query: {}, limit: 200 });
     expect(list).toMatchObject({ ok: true, data: { nextCursor: null } });
     expect((list as { data: { items: unknown[] } }).data.items).toHaveLength(30);
   });

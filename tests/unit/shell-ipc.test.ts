@@ -75,7 +75,7 @@ describe('registerIpc', () => {
     ['rejects with a non-error', () => Promise.reject('just a string')],
   ])('returns INTERNAL, never throws, when dispatch %s', async (_name, impl) => {
     const { handler } = setup(impl as never);
-    const result = await handler({ senderFrame: APP_FRAME }, 'images.list', {});
+    const result = await handler({ senderFrame: APP_FRAME }, 'images.search', { query: {} });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
@@ -84,7 +84,7 @@ describe('registerIpc', () => {
     makeContext.mockImplementation(() => {
       throw new Error('webContents destroyed');
     });
-    expect(await handler({ senderFrame: APP_FRAME }, 'images.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await handler({ senderFrame: APP_FRAME }, 'images.search', { query: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
@@ -95,7 +95,7 @@ describe('registerIpc', () => {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
     });
-    expect(await handler(event, 'images.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await handler(event, 'images.search', { query: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 

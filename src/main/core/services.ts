@@ -7,7 +7,6 @@ import { type CoreConfig, databasePath } from './config.ts';
 import { createDbChecks, type DbChecks } from './db/dbChecks.ts';
 import { closeDatabase, openDatabase } from './db/openDatabase.ts';
 import { createEventBus, type EventBus } from './events/eventBus.ts';
-import { createGenerationService, type GenerationService } from './generation/generationService.ts';
 import type { CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
 import { type Backups, createBackups } from './library/backup.ts';
 import { createCuration, type Curation } from './library/curation/curation.ts';
@@ -36,7 +35,6 @@ export interface Services {
   catalog: CatalogService;
   queue: GenerationQueue;
   account: AccountService;
-  generation: GenerationService;
   /** The library's folder (database, images, thumbnails, backups). */
   dataDir: string;
   trash: Trash;
@@ -118,7 +116,6 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     },
     deps.queue,
   );
-  const generation = createGenerationService({ queue, library });
   const log = deps.log ?? console.error;
   const trash = createTrash({ db, dataDir: config.dataDir, events, now, log });
   const checks = createDbChecks({ db, log, ...(deps.checkWorkerPath ? { workerPath: deps.checkWorkerPath } : {}) });
@@ -160,7 +157,6 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     catalog,
     queue: running,
     account,
-    generation,
     dataDir: config.dataDir,
     trash,
     backups,

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { Result } from '../errors.ts';
 import { catalogRoutes, zAccountStatus } from './schemas/catalog.ts';
 import { connectionRoutes } from './schemas/connection.ts';
-import { generationRoutes } from './schemas/generation.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
 import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
 import { libraryRoutes, zLibraryHealth, zTransferProgress } from './schemas/library.ts';
@@ -12,7 +11,6 @@ import { settingsRoutes } from './schemas/settings.ts';
 export const routes = {
   ...settingsRoutes,
   ...connectionRoutes,
-  ...generationRoutes,
   ...imagesRoutes,
   ...jobsRoutes,
   ...catalogRoutes,

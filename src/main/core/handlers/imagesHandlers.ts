@@ -3,12 +3,11 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { Library } from '../library/library.ts';
 
-type ImageRoutes = 'images.list' | 'images.get';
+type ImageRoutes = 'images.get';
 
 const notFound = () => new AppError('NOT_FOUND', 'That image is not in the library.');
 
 export const imagesHandlers = (deps: { library: Library }): Pick<Handlers<RequestContext>, ImageRoutes> => ({
-  'images.list': async ({ cursor, limit }) => deps.library.list({ cursor: cursor ?? null, ...(limit ? { limit } : {}) }),
   'images.get': async ({ id }) => {
     const image = deps.library.get(id);
     if (!image) throw notFound();

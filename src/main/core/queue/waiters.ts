@@ -1,6 +1,6 @@
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
 
-/** Callers waiting for a job to settle (generation.generate, cancel of a running job), by job id. */
+/** Callers waiting for a job to settle (the CLI's generate, cancel of a running job), by job id. */
 export interface Waiters {
   wait(id: string): Promise<Job>;
   /** Resolves everyone waiting for `job`. */

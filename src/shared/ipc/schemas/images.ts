@@ -43,17 +43,14 @@ export type ImageDetail = z.infer<typeof zImageDetail>;
 /** Opaque keyset cursor: the renderer hands back what it got. */
 export const zCursor = z.string().max(200);
 
-export const zImagePage = z.strictObject({
+/** A page of `Library.list` (the CLI's `list`); the app pages through `images.search`. */
+const zImagePage = z.strictObject({
   items: z.array(zImageSummary),
   nextCursor: zCursor.nullable(),
 });
 export type ImagePage = z.infer<typeof zImagePage>;
 
 export const imagesRoutes = {
-  'images.list': route({
-    input: z.strictObject({ cursor: zCursor.nullable().optional(), limit: z.number().int().min(1).max(200).optional() }),
-    output: zImagePage,
-  }),
   'images.get': route({ input: z.strictObject({ id: zImageId }), output: zImageDetail }),
   /** One or several library images dragged out of the window; main resolves the files itself. */
   'images.start_drag': route({ input: z.strictObject({ ids: z.array(zImageId).min(1).max(500) }), output: z.strictObject({ started: z.literal(true) }) }),
