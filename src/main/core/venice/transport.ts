@@ -28,6 +28,10 @@ export interface ExchangeInit {
   apiKey: string | null;
   /** POSTed as JSON when present. */
   json?: unknown;
+  /** POSTed as is when present (the edit family's multipart bodies); the bytes are handed to fetch without a copy. */
+  body?: { bytes: Uint8Array; contentType: string };
+  /** Accept header; default application/json (the edit family answers with image bytes). */
+  accept?: string;
   signal?: AbortSignal;
   /** Overrides the transport's deadline for this exchange. */
   timeoutMs?: number;
@@ -96,7 +100,7 @@ export function createTransport(opts: TransportOptions): Transport {
       const signal = init.signal ? AbortSignal.any([deadline, init.signal]) : deadline;
       const transport = (): TransportContext => ({ cancelled: !!init.signal?.aborted, timedOut: deadline.aborted, timeoutMs });
       const headers: Record<string, string> = {
-        Accept: 'application/json',
+        Accept: init.accept ?? 'application/json',
         // A fresh connection every time: on a reused keep-alive socket that the server has just closed, a failure
         // is ambiguous (was the POST read?), so OFFLINE could not be told from "may have been charged". GETs close
         // too, or their idle sockets would be handed to the next POST.
@@ -104,14 +108,16 @@ export function createTransport(opts: TransportOptions): Transport {
       };
       if (init.apiKey !== null) headers.Authorization = `Bearer ${init.apiKey}`;
       if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+      if (init.body !== undefined) headers['Content-Type'] = init.body.contentType;
+      const payload = init.body !== undefined ? init.body.bytes : init.json === undefined ? undefined : JSON.stringify(init.json);
       const started = performance.now();
       let response: Response;
       let body: Buffer;
       try {
         response = await fetchImpl(`${base}${path}`, {
-          method: init.json === undefined ? 'GET' : 'POST',
+          method: payload === undefined ? 'GET' : 'POST',
           headers,
-          ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+          ...(payload === undefined ? {} : { body: payload }),
           // Following a redirect could hand the key to another origin; Venice never redirects these routes.
           redirect: 'error',
           signal,
