@@ -9,5 +9,7 @@ export default defineConfig({
     // Two cores: keep forks few so the fake server, sharp and SQLite are not starved.
     pool: 'forks',
     maxWorkers: 2,
+    // The IPC router checks every answer against its route's output schema (src/main/core/ipc/router.ts).
+    env: { LAGOON_CHECK_OUTPUTS: '1' },
   },
 });

@@ -4,7 +4,6 @@ import { type Handlers, isRouteName, routes } from '../../../shared/ipc/contract
 import type { ImportPick } from '../../../shared/ipc/schemas/library.ts';
 import { redact } from '../log.ts';
 
-/** What a handler may ask of the process that carried the request (Electron's webContents, or the e2e bridge). */
 /**
  * What a handler may ask of the process that carried the request (Electron's webContents and OS dialogs, or the
  * e2e bridge). Every path here is one main resolved itself or one the user picked in an OS dialog.
@@ -27,12 +26,29 @@ export type Dispatch = (route: unknown, input: unknown, ctx: RequestContext) => 
 
 const fail = (error: AppErrorPayload): Result<never> => ({ ok: false, error });
 
+export interface RouterOptions {
+  /**
+   * Parses every answer against its route's output schema and fails the request when it does not match. On in the
+   * tests (vitest sets LAGOON_CHECK_OUTPUTS=1), off in the app: there a mismatch would turn a good answer into an
+   * error for the user, and the renderer is the trusted side's own code.
+   */
+  checkOutputs?: boolean;
+}
+
+/** Where an answer breaks its schema: the paths and what was expected, never the values (they may hold prompts). */
+const outputMismatch = (route: string, error: z.ZodError): string =>
+  `[router] ${route} answered outside its schema: ${error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`).join('; ')}`;
+
 /**
  * The one entry for every request, after the transport checked the sender: it validates the input against the
  * route's schema, runs the handler and returns an envelope. Nothing thrown ever crosses the boundary, because
  * Electron keeps only an exception's message and the UI must branch on a code.
  */
-export const createRouter = (handlers: Handlers<RequestContext>, log: (line: string) => void = console.error): Dispatch => {
+export const createRouter = (
+  handlers: Handlers<RequestContext>,
+  log: (line: string) => void = console.error,
+  { checkOutputs = process.env.LAGOON_CHECK_OUTPUTS === '1' }: RouterOptions = {},
+): Dispatch => {
   return async (route, input, ctx) => {
     if (!isRouteName(route)) return fail({ code: 'UNKNOWN_ROUTE', message: 'Unknown request.' });
     const parsed = routes[route].input.safeParse(input);
@@ -41,7 +57,15 @@ export const createRouter = (handlers: Handlers<RequestContext>, log: (line: str
     }
     try {
       const handler = handlers[route] as (input: unknown, ctx: RequestContext) => Promise<unknown>;
-      return { ok: true, data: await handler(parsed.data, ctx) };
+      const data = await handler(parsed.data, ctx);
+      if (checkOutputs) {
+        const checked = routes[route].output.safeParse(data);
+        if (!checked.success) {
+          log(outputMismatch(route, checked.error as z.ZodError));
+          return fail({ code: 'INTERNAL', message: `The answer to ${route} did not match its schema.` });
+        }
+      }
+      return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return fail(error.toPayload());
       log(`[router] ${route} failed: ${redact(error)}`);
