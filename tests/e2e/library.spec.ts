@@ -1,33 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import extractChunks from 'png-chunks-extract';
 import encodeChunks from 'png-chunks-encode';
 import pngText from 'png-chunk-text';
 import sharp from 'sharp';
 import { E2E_API_KEY, expect, test } from './fixtures.ts';
-
-const PROMPTS = ['A lighthouse at dawn', 'A red fox in snow', 'Lighthouse keeper portrait'];
-
-/** Stores the key and makes one image per prompt through the real queue and the fake Venice. */
-const seedLibrary = async (page: Page, prompts = PROMPTS) => {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('key-input').fill(E2E_API_KEY);
-  await page.getByTestId('key-save').click();
-  await expect(page.getByTestId('key-status')).toContainText(E2E_API_KEY.slice(-4));
-  await page.getByTestId('nav-generate').click();
-  for (const prompt of prompts) {
-    await page.getByTestId('prompt-input').fill(prompt);
-    await page.getByTestId('generate-button').click();
-  }
-  await expect(page.locator('[data-testid="queue-item"][data-status="done"]')).toHaveCount(prompts.length);
-  await page.getByTestId('nav-library').click();
-  await expect(page.getByTestId('grid-item')).toHaveCount(prompts.length);
-};
-
-/** A tile by its prompt (its accessible name carries the prompt; the caption shows only while searching). */
-const tile = (page: Page, text: string) => page.locator(`[data-testid="grid-item"][aria-label*="${text}" i]`);
+import { seedLibrary, tile } from './seed.ts';
 
 /** A real PNG carrying text chunks the way A1111 (`parameters`) and ComfyUI (`prompt`, `workflow`) write them. */
 const withText = async (seed: number, texts: Record<string, string>) => {

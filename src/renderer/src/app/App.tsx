@@ -12,6 +12,9 @@ import { useAccount } from './useAccount.ts';
 import { useFileDrop } from '../features/transfer/useFileDrop.ts';
 import { useKeyStatus } from '../hooks/useKeyStatus.ts';
 import { useTransfers } from '../features/transfer/useTransfers.ts';
+import type { ShortcutId } from '../shortcuts/registry.ts';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog.tsx';
+import { useAppShortcuts } from '../shortcuts/useAppShortcuts.ts';
 
 /*
  * data-testid attributes the e2e specs rely on (keep them stable):
@@ -67,6 +70,7 @@ import { useTransfers } from '../features/transfer/useTransfers.ts';
  *   export-dialog, export-template, export-token (data-token), export-template-error, export-preview,
  *   export-strip, export-sidecar, export-zip, export-confirm, export-cancel, export-error, export-progress
  * Anywhere
+ *   shortcuts-dialog ("?"), shortcut (data-shortcut=<id>, one row per registry entry), shortcuts-close
  *   drop-overlay (files dragged over the window), transfer-progress (data-operation, data-done, data-total),
  *   transfer-result (data-operation, data-done, data-skipped, data-failed), transfer-dismiss, transfer-error
  *   library-health (data-state: damaged | ok), library-health-quarantined, library-health-dismiss
@@ -82,6 +86,8 @@ interface Props {
   initialLanguage: LanguageChoice;
 }
 
+const VIEW_SHORTCUTS: Partial<Record<ShortcutId, View>> = { showGenerate: 'generate', showLibrary: 'library', showSettings: 'settings' };
+
 export function App({ initialLanguage }: Props) {
   const [view, setView] = useState<View>('generate');
   const [keyFocusRequest, setKeyFocusRequest] = useState(0);
@@ -91,6 +97,19 @@ export function App({ initialLanguage }: Props) {
   const transfers = useTransfers();
   const { importFiles } = transfers;
   const dropping = useFileDrop(useCallback((files: File[], ignored: number) => void importFiles(files, ignored), [importFiles]));
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [searchFocusRequest, setSearchFocusRequest] = useState(0);
+
+  useAppShortcuts((id) => {
+    const target = VIEW_SHORTCUTS[id];
+    if (target) setView(target);
+    else if (id === 'help') setShowShortcuts(true);
+    else if (id === 'focusSearch') {
+      // Search lives in the library: go there and put the caret in the field.
+      setView('library');
+      setSearchFocusRequest((n) => n + 1);
+    }
+  });
 
   const openSettingsForKey = useCallback(() => {
     setView('settings');
@@ -113,7 +132,9 @@ export function App({ initialLanguage }: Props) {
         queuePausedUntil={account?.queuePausedUntil ?? null}
       />
     ),
-    library: <LibraryView active={view === 'library'} onGoToGenerate={goToGenerate} onReuse={reuseSettings} transfers={transfers} />,
+    library: (
+      <LibraryView active={view === 'library'} onGoToGenerate={goToGenerate} onReuse={reuseSettings} transfers={transfers} searchFocusRequest={searchFocusRequest} />
+    ),
     settings: <SettingsView keyStatus={keyStatus} keyFocusRequest={keyFocusRequest} initialLanguage={initialLanguage} />,
   };
 
@@ -130,6 +151,7 @@ export function App({ initialLanguage }: Props) {
       <TransferStatus transfers={transfers} />
       <LibraryHealthNotice />
       {dropping && <DropOverlay />}
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 /** What a key does to the image(s) in hand, in the viewer and in the grid: the culling keys photo tools share. */
 export type CullAction = { kind: 'rate'; rating: number } | { kind: 'favorite' } | { kind: 'trash' };
 
-interface KeyLike {
+export interface KeyLike {
   key: string;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
 }
 
 export const cullAction = (e: KeyLike): CullAction | null => {

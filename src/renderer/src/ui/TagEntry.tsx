@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTags } from './tags.ts';
 
@@ -7,21 +7,14 @@ interface Props {
   tags: readonly { name: string }[];
   testId: string;
   onAdd: (tags: string[]) => Promise<boolean>;
-  autoFocus?: boolean;
 }
 
 /** A tag field with the library's tags as suggestions; Enter adds (several at once with commas). */
-export function TagEntry({ tags, testId, onAdd, autoFocus = false }: Props) {
+export function TagEntry({ tags, testId, onAdd }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const listId = useId();
-  const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (autoFocus) input.current?.focus();
-  }, [autoFocus]);
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseTags(text);
@@ -35,7 +28,6 @@ export function TagEntry({ tags, testId, onAdd, autoFocus = false }: Props) {
   return (
     <form className="tag-entry" onSubmit={(e) => void submit(e)}>
       <input
-        ref={input}
         className="input input--small"
         data-testid={testId}
         aria-label={t('tags.add')}

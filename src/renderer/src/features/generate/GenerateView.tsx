@@ -21,12 +21,12 @@ import { PriceEstimate } from './PriceEstimate.tsx';
 import { PromptBox } from './PromptBox.tsx';
 import { PromptHistory } from './PromptHistory.tsx';
 import { QueuePanel } from '../queue/QueuePanel.tsx';
-
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
+import { isMac } from '../../shortcuts/keyLabel.ts';
+import { matchShortcut } from '../../shortcuts/rule.ts';
 
 /** Ctrl/Cmd+Enter from any field submits, the way chat and prompt boxes usually work (a held key queues once). */
 const submitOnModEnter = (e: KeyboardEvent<HTMLFormElement>) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+  if (matchShortcut(e, 'generate') === 'generate') {
     e.preventDefault();
     if (!e.repeat) e.currentTarget.requestSubmit();
   }

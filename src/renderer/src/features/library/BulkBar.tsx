@@ -102,7 +102,6 @@ export function BulkBar(props: Props) {
               <TagEntry
                 tags={props.tags}
                 testId="bulk-tag-input"
-                autoFocus
                 onAdd={async (tags) => {
                   const ok = await curation.addTags(ids, tags);
                   if (ok) close();
@@ -134,7 +133,6 @@ export function BulkBar(props: Props) {
                     testId="bulk-collection-new"
                     label={t('bulk.newCollection')}
                     initial=""
-                    autoFocus={false}
                     onCancel={close}
                     onSubmit={async (name) => {
                       const created = await props.onNewCollection(name);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THUMB_MAX, THUMB_MIN } from './gridLayout.ts';
 import { SORTS, type Sort, isSort } from './query.ts';
@@ -7,6 +7,8 @@ import { NameForm } from './NameForm.tsx';
 interface Props {
   text: string;
   onText: (text: string) => void;
+  /** A new value asks for the caret in the search field (Ctrl/Cmd+F, "/"). */
+  focusRequest: number;
   /** The typed text has not been searched yet, or its answer is on the way. */
   searching: boolean;
   sort: Sort;
@@ -24,6 +26,13 @@ interface Props {
 export function LibraryToolbar(props: Props) {
   const { t } = useTranslation();
   const [naming, setNaming] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (props.focusRequest === 0) return;
+    search.current?.focus();
+    search.current?.select();
+  }, [props.focusRequest]);
 
   return (
     <div className="lib-toolbar">
@@ -33,6 +42,7 @@ export function LibraryToolbar(props: Props) {
           <path d="M20 20l-4.5-4.5" />
         </svg>
         <input
+          ref={search}
           type="search"
           className="input lib-search__input"
           data-testid="search-input"

@@ -12,8 +12,8 @@ import { useSavedSearches } from './useSavedSearches.ts';
 import { useStoredState } from '../../hooks/useStoredState.ts';
 import { useTagList } from './useTagList.ts';
 import type { Transfers } from '../transfer/useTransfers.ts';
-import { cullAction, isSelectAll } from '../../shortcuts/cullingKeys.ts';
-import { isTypingTarget } from '../../shortcuts/typingTarget.ts';
+import { cullAction } from '../../shortcuts/cullingKeys.ts';
+import { matchShortcut } from '../../shortcuts/rule.ts';
 import { THUMB_DEFAULT, clampThumb } from './gridLayout.ts';
 import { activeFilterCount, isSavable, queryKey } from './query.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -33,13 +33,15 @@ interface Props {
   onGoToGenerate: () => void;
   onReuse: (image: ImageDetail) => void;
   transfers: Transfers;
+  /** Counts Ctrl/Cmd+F and "/" presses: each one puts the caret in the search field. */
+  searchFocusRequest: number;
 }
 
 const NONE: readonly string[] = [];
 const NO_ITEMS: readonly ImageSummary[] = [];
 const parseThumb = (raw: unknown): number | null => (typeof raw === 'number' ? clampThumb(raw) : null);
 
-export function LibraryView({ active, onGoToGenerate, onReuse, transfers }: Props) {
+export function LibraryView({ active, onGoToGenerate, onReuse, transfers, searchFocusRequest }: Props) {
   const { t } = useTranslation();
   const controls = useLibraryControls();
   const { scope, query } = controls;
@@ -82,17 +84,17 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers }: Prop
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (isTypingTarget(e.target) || (e.target instanceof Element && e.target.closest('dialog'))) return;
-    if (isSelectAll(e)) {
+    const shortcut = matchShortcut(e, 'library');
+    if (shortcut === 'selectAll') {
       e.preventDefault();
       void selectAll();
       return;
     }
-    if (e.key === 'Escape' && grid.selection.ids.size > 0) {
+    if (shortcut === 'clearSelection' && grid.selection.ids.size > 0) {
       grid.clear();
       return;
     }
-    const action = cullAction(e);
+    const action = shortcut === 'rate' || shortcut === 'favorite' || shortcut === 'trash' ? cullAction(e) : null;
     const hits = targets();
     const ids = hits.map((i) => i.id);
     if (!action || ids.length === 0) return;
@@ -163,6 +165,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers }: Prop
         <LibraryToolbar
           text={controls.text}
           onText={controls.setText}
+          focusRequest={searchFocusRequest}
           searching={controls.typing || search.searching}
           sort={controls.sort}
           onSort={controls.setSort}

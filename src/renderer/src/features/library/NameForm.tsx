@@ -8,22 +8,20 @@ interface Props {
   testId: string;
   onSubmit: (name: string) => Promise<void>;
   onCancel: () => void;
-  /** Take focus when shown (an inline rename does; a field inside a menu waits to be clicked). */
-  autoFocus?: boolean;
 }
 
 /** An inline name field (new collection, rename, save search): Enter saves, Escape cancels. */
-export function NameForm({ label, initial, testId, onSubmit, onCancel, autoFocus = true }: Props) {
+export function NameForm({ label, initial, testId, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
+  // Shown because the user asked to name something: the field takes focus, so typing lands in it.
   useEffect(() => {
-    if (!autoFocus) return;
     input.current?.focus();
     input.current?.select();
-  }, [autoFocus]);
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

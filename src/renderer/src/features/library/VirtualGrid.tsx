@@ -6,6 +6,7 @@ import { useFling } from './useFling.ts';
 import { GRID_GAP, gridLayout } from './gridLayout.ts';
 import type { Range } from '../../ui/highlight.ts';
 import { type CaptionMode, GridTile, PlaceholderTile } from './GridTile.tsx';
+import { matchShortcut } from '../../shortcuts/rule.ts';
 
 /** Rows rendered beyond the visible ones each way: enough for a fast wheel flick, few enough to keep the DOM small. */
 const OVERSCAN_ROWS = 3;
@@ -101,19 +102,20 @@ export function VirtualGrid(props: Props) {
   }, [virtualizer, cursorRow]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -layout.columns, ArrowDown: layout.columns };
-    const delta = step[e.key];
-    const last = items.length - 1;
-    if (delta !== undefined || e.key === 'Home' || e.key === 'End') {
+    const shortcut = matchShortcut(e, 'library');
+    if (shortcut === 'moveCursor' || shortcut === 'extendSelection') {
+      const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -layout.columns, ArrowDown: layout.columns };
+      const delta = step[e.key];
+      const last = items.length - 1;
       e.preventDefault();
       if (last < 0) return;
       const from = cursor < 0 ? 0 : cursor;
       const to = e.key === 'Home' ? 0 : e.key === 'End' ? last : cursor < 0 ? 0 : Math.min(last, Math.max(0, from + (delta ?? 0)));
-      props.onCursor({ index: to, extend: e.shiftKey });
-    } else if (e.key === 'Enter' && cursor >= 0 && items[cursor]) {
+      props.onCursor({ index: to, extend: shortcut === 'extendSelection' });
+    } else if (shortcut === 'open' && cursor >= 0 && items[cursor]) {
       e.preventDefault();
       props.onOpen(items[cursor].id);
-    } else if (e.key === ' ' && cursor >= 0) {
+    } else if (shortcut === 'toggleAtCursor' && cursor >= 0) {
       e.preventDefault();
       props.onToggleCursor();
     }

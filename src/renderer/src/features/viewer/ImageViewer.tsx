@@ -6,7 +6,7 @@ import type { Curation } from '../library/useCuration.ts';
 import { useImageDetail } from '../../hooks/useImageDetail.ts';
 import type { TagCount } from '../library/useTagList.ts';
 import { cullAction } from '../../shortcuts/cullingKeys.ts';
-import { isTypingTarget } from '../../shortcuts/typingTarget.ts';
+import { matchShortcut } from '../../shortcuts/rule.ts';
 import type { Range } from '../../ui/highlight.ts';
 import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -79,13 +79,13 @@ export function ImageViewer(props: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (isTypingTarget(e.target)) return;
-    if (e.key === 'ArrowLeft' && previousId) props.onNavigate(previousId);
-    else if (e.key === 'ArrowRight' && nextId) props.onNavigate(nextId);
-    else if (e.key === '+' || e.key === '=') setZoom(zoomIn(zoom, fitScale));
-    else if (e.key === '-') setZoom(zoomOut(zoom, fitScale));
+    const shortcut = matchShortcut(e, 'viewer', dialog.current);
+    if (shortcut === 'previous' && previousId) props.onNavigate(previousId);
+    else if (shortcut === 'next' && nextId) props.onNavigate(nextId);
+    else if (shortcut === 'zoomIn') setZoom(zoomIn(zoom, fitScale));
+    else if (shortcut === 'zoomOut') setZoom(zoomOut(zoom, fitScale));
     else {
-      const action = cullAction(e);
+      const action = shortcut === 'rate' || shortcut === 'favorite' || shortcut === 'trash' ? cullAction(e) : null;
       if (!action) return;
       if (summary.trashedAt !== null && action.kind !== 'trash') return;
       if (action.kind === 'rate') void curation.setRating([summary.id], action.rating);
