@@ -1,3 +1,5 @@
+import { parseRateLimitResetMs } from '../venice/httpErrors.ts';
+
 /**
  * Keeps the queue under Venice's image rate limit (20 requests a minute by default) before Venice has to say so:
  * a sliding one-minute window of the requests Lagoon started, each native variant counting as one image as Venice
@@ -31,16 +33,6 @@ const integerHeader = (headers: Record<string, string>, name: string): number | 
   return Math.floor(Number(raw));
 };
 
-/**
- * `x-ratelimit-reset-requests` has been documented as a duration in seconds and as a Unix timestamp; clients that
- * checked live see epoch milliseconds. The magnitude tells them apart.
- */
-export const parseResetAt = (value: number, now: number): number => {
-  if (value >= 1e12) return value;
-  if (value >= 1e9) return value * 1000;
-  return now + value * 1000;
-};
-
 export const createRateGate = (initialLimit = DEFAULT_IMAGE_RATE_PER_MINUTE): RateGate => {
   let limit = initialLimit;
   let heldUntil = 0;
@@ -70,10 +62,10 @@ export const createRateGate = (initialLimit = DEFAULT_IMAGE_RATE_PER_MINUTE): Ra
     observe(headers, now) {
       const reportedLimit = integerHeader(headers, 'x-ratelimit-limit-requests');
       const remaining = integerHeader(headers, 'x-ratelimit-remaining-requests');
-      const reset = integerHeader(headers, 'x-ratelimit-reset-requests');
+      // Read as the client reads it on a 429 (epoch ms, epoch s or a duration), so both agree on when the window resets.
+      const resetAt = parseRateLimitResetMs(headers['x-ratelimit-reset-requests'] ?? null, now);
       if (reportedLimit !== undefined && reportedLimit > 0) limit = reportedLimit;
-      if (remaining === undefined || reset === undefined) return;
-      const resetAt = parseResetAt(reset, now);
+      if (remaining === undefined || resetAt === undefined) return;
       last = { limit, remaining, resetAt };
       if (remaining <= 0) heldUntil = Math.max(heldUntil, resetAt);
     },

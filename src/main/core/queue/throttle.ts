@@ -1,7 +1,8 @@
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
 import type { Clock } from './clock.ts';
 import type { RunOutcome } from './jobRunner.ts';
-import { createRateGate, parseResetAt, type RateLimitSnapshot } from './rateGate.ts';
+import { requestedWaitMs } from '../venice/retry.ts';
+import { createRateGate, type RateLimitSnapshot } from './rateGate.ts';
 
 /**
  * When the queue may send the next job: Venice's rate limit (the gate), a circuit breaker that pauses after several
@@ -51,10 +52,9 @@ export const createThrottle = (clock: Clock, opts: ThrottleOptions = {}, log: (l
     const count = requeues.get(job.id) ?? 0;
     if (count >= maxRequeues) return false;
     requeues.set(job.id, count + 1);
-    const details = (outcome.error.details ?? {}) as { retryAfterMs?: unknown; rateLimitResetAtMs?: unknown };
     const now = clock.now();
-    const resetAt = typeof details.rateLimitResetAtMs === 'number' ? parseResetAt(details.rateLimitResetAtMs, now) : undefined;
-    const waitMs = typeof details.retryAfterMs === 'number' ? details.retryAfterMs : resetAt !== undefined ? resetAt - now : 60_000;
+    // A 429 that says nothing about when to come back waits a full rate window.
+    const waitMs = requestedWaitMs(outcome.error, now) ?? 60_000;
     gate.holdUntil(now + Math.max(1000, waitMs));
     return true;
   };

@@ -52,7 +52,7 @@ export const resolveRetryPolicy = (options: RetryOptions | false | undefined): R
   };
 };
 
-const detailsOf = (error: AppError): Record<string, unknown> =>
+const detailsOf = (error: { details?: unknown }): Record<string, unknown> =>
   typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details) ? (error.details as Record<string, unknown>) : {};
 
 /** Only failures that reached no model (or were refused before any work) and say so. */
@@ -70,12 +70,14 @@ export const jitteredBackoffMs = (retryIndex: number, policy: Pick<RetryPolicy, 
   policy.random() * backoffCeilingMs(retryIndex, policy);
 
 /**
- * How long Venice asked us to wait, from `now`: Retry-After or the rate-limit reset time, whichever is later.
- * Venice sends the reset time on every answer; it only says "wait" when no requests remain in the window (an
- * "overloaded" 429 with requests left is about capacity, not about this key's quota).
+ * How long Venice asked us to wait, from `now`: Retry-After or the rate-limit reset time, whichever is later; null
+ * when the answer said neither. Venice sends the reset time on every answer; it only says "wait" when no requests
+ * remain in the window (an "overloaded" 429 with requests left is about capacity, not about this key's quota).
+ * The one reading of these details: the client's retries and the queue's requeue after a 429 both use it.
  */
-export const requestedWaitMs = (error: AppError, now: number): number => {
+export const requestedWaitMs = (error: { details?: unknown }, now: number): number | null => {
   const d = detailsOf(error);
+  if (typeof d.retryAfterMs !== 'number' && typeof d.rateLimitResetAtMs !== 'number') return null;
   const retryAfter = typeof d.retryAfterMs === 'number' ? d.retryAfterMs : 0;
   const quotaUsedUp = d.rateLimitRemaining === undefined || d.rateLimitRemaining === 0;
   const untilReset = quotaUsedUp && typeof d.rateLimitResetAtMs === 'number' ? d.rateLimitResetAtMs - now : 0;
@@ -88,7 +90,7 @@ export type RetryDecision = { retry: true; waitMs: number } | { retry: false; re
 export const decideRetry = (error: unknown, retriesSoFar: number, startedAt: number, policy: RetryPolicy): RetryDecision => {
   if (!isRetryable(error) || retriesSoFar >= policy.maxRetries) return { retry: false };
   const now = policy.now();
-  const asked = requestedWaitMs(error, now);
+  const asked = requestedWaitMs(error, now) ?? 0;
   if (asked > policy.maxWaitMs) return { retry: false, retryAt: now + asked };
   const waitMs = Math.ceil(Math.max(asked, jitteredBackoffMs(retriesSoFar, policy)));
   if (now + waitMs - startedAt > policy.deadlineMs) return { retry: false, retryAt: now + waitMs };
