@@ -15,21 +15,23 @@ export interface LaunchFacts {
   isPackaged: boolean;
   /** The switch's value, when it was given (Electron's `app.commandLine.getSwitchValue`). */
   devBaseUrl: string | undefined;
-  /** Electron's userData folder. */
-  userData: string;
   log?: (line: string) => void;
 }
 
 /**
- * The core's configuration for the app. From a checkout the environment works as it does for the CLI; an installed
- * build takes its API base URL only from the developer switch, because the key travels to that URL (the URL is
- * then shown in Settings). LAGOON_DATA_DIR keeps working everywhere: it chooses the library, not where the key goes.
+ * The environment the core is configured from, window or command line. From a checkout LAGOON_API_BASE_URL works
+ * as it does for the CLI; an installed build takes its API base URL only from the developer switch, because the key
+ * travels to that URL (Settings then shows it). LAGOON_DATA_DIR keeps working everywhere: it chooses the library,
+ * not where the key goes.
  */
-export const launchConfig = ({ env, isPackaged, devBaseUrl, userData, log = console.error }: LaunchFacts): CoreConfig => {
+export const launchEnv = ({ env, isPackaged, devBaseUrl, log = console.error }: LaunchFacts): NodeJS.ProcessEnv => {
   const { LAGOON_API_BASE_URL: fromEnv, ...rest } = env;
   if (isPackaged && fromEnv?.trim() && !devBaseUrl) {
     log(`[main] LAGOON_API_BASE_URL is ignored by the installed app; start it with --${DEV_BASE_URL_SWITCH}=URL to use another server`);
   }
   const baseUrl = devBaseUrl?.trim() || (isPackaged ? undefined : fromEnv);
-  return resolveConfig(baseUrl ? { ...rest, LAGOON_API_BASE_URL: baseUrl } : rest, userData);
+  return baseUrl ? { ...rest, LAGOON_API_BASE_URL: baseUrl } : rest;
 };
+
+/** The core's configuration for the app's window; `userData` is Electron's userData folder. */
+export const launchConfig = (facts: LaunchFacts & { userData: string }): CoreConfig => resolveConfig(launchEnv(facts), facts.userData);
