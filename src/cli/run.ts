@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.ts';
 import { type CoreConfig, resolveConfig } from '../main/core/config.ts';
 import { defaultDataDir } from '../main/core/defaultDataDir.ts';
@@ -24,6 +25,9 @@ import { toFailure } from './failure.ts';
 import { type CliStreams, createOutput, type Output } from './output.ts';
 import type { SecretInput } from './readSecret.ts';
 import { usage } from './usage.ts';
+
+/** Imported files are parsed on a worker thread, as in the app (run from source by Node's type stripping). */
+const INSPECT_WORKER = fileURLToPath(new URL('../main/core/transfer/inspectWorker.ts', import.meta.url));
 
 export interface CliProcess extends CliStreams {
   /** Without the node and script paths. */
@@ -105,7 +109,7 @@ export async function runCli(proc: CliProcess): Promise<number> {
       secrets,
       // Only its own jobs: a CLI run must never pick up (and pay for) what the app left queued. The model
       // catalogue is refreshed by `generate` and `models`, the commands that need it.
-      services: () => (services ??= createServices(config, { secretStore: secrets, queue: { adoptAbandoned: false }, launchMaintenance: false })),
+      services: () => (services ??= createServices(config, { secretStore: secrets, queue: { adoptAbandoned: false }, launchMaintenance: false, inspectWorkerPath: INSPECT_WORKER })),
       dataDir: config.dataDir,
       stdin: proc.stdin,
       stderr: proc.stderr,

@@ -184,14 +184,14 @@ describe('importPaths', () => {
     expect(rows(lib)).toHaveLength(1);
   });
 
-  it('reports a file the library cannot take as failed and goes on', async () => {
+  it('refuses a file export could not write out again, and goes on', async () => {
     const lib = openLib('lib');
-    // A PNG signature with nothing valid after it: sniffed as PNG, refused by ingest's decoder.
+    // A PNG signature with nothing valid after it: sniffed as PNG, refused by the structure check export also makes.
     writeFileSync(join(incoming, 'broken.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]));
     writeFileSync(join(incoming, 'good.png'), await pngWithText({ parameters: A1111_TEXT }, 12));
     const summary = await importPaths({ library: lib.library, db: lib.db }, [incoming]);
-    expect(summary.items.map((i) => i.status)).toEqual(['failed', 'imported']);
-    expect(summary.items[0]).toMatchObject({ error: { code: 'INVALID_RESPONSE' } });
+    expect(summary.items.map((i) => i.status)).toEqual(['skipped', 'imported']);
+    expect(summary.items[0]).toMatchObject({ reason: 'damaged' });
   });
 
   it('a file named like a credential is still imported, with the credential-looking text redacted from its records', async () => {

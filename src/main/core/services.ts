@@ -73,6 +73,8 @@ export interface ServiceDeps {
   launchMaintenance?: boolean;
   /** The built checkWorker.ts, so the long database checks leave the main thread (see dbChecks.ts). */
   checkWorkerPath?: string;
+  /** The built inspectWorker.ts, so imported files are parsed off the main thread (see inspector.ts). */
+  inspectWorkerPath?: string;
   log?: (line: string) => void;
 }
 
@@ -120,7 +122,15 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const trash = createTrash({ db, dataDir: config.dataDir, events, now, log });
   const checks = createDbChecks({ db, log, ...(deps.checkWorkerPath ? { workerPath: deps.checkWorkerPath } : {}) });
   const backups = createBackups({ db, dataDir: config.dataDir, now, finishCopy: checks.finishBackupCopy });
-  const transfer = createTransfer({ db, library, dataDir: config.dataDir, events, trash, now });
+  const transfer = createTransfer({
+    db,
+    library,
+    dataDir: config.dataDir,
+    events,
+    trash,
+    now,
+    ...(deps.inspectWorkerPath ? { inspectWorkerPath: deps.inspectWorkerPath } : {}),
+  });
   const curation = createCuration({ db, events, now });
   queue.start();
   const maintain = deps.launchMaintenance !== false;

@@ -5,6 +5,9 @@ import { type Core, createCore } from '../core/createCore.ts';
 // default export is the chunk's path, made by electron-vite (modulePath.d.ts), not the module's own exports.
 // oxlint-disable-next-line import/default
 import checkWorkerPath from '../core/db/checkWorker.ts?modulePath';
+// The same for imported files' metadata (inspector.ts): hostile files are parsed there, within a budget.
+// oxlint-disable-next-line import/default
+import inspectWorkerPath from '../core/transfer/inspectWorker.ts?modulePath';
 import { redact } from '../core/log.ts';
 import { DEV_BASE_URL_SWITCH, launchConfig } from './launchConfig.ts';
 import { makeRequestContext } from './requestContext.ts';
@@ -39,7 +42,7 @@ const start = async (): Promise<void> => {
 
   const devBaseUrl = app.commandLine.hasSwitch(DEV_BASE_URL_SWITCH) ? app.commandLine.getSwitchValue(DEV_BASE_URL_SWITCH) : undefined;
   const config = launchConfig({ env: process.env, isPackaged: app.isPackaged, devBaseUrl, userData: app.getPath('userData') });
-  core = await createCore(config, { rendererDir, checkWorkerPath });
+  core = await createCore(config, { rendererDir, checkWorkerPath, inspectWorkerPath });
   handleAppProtocol(session.defaultSession, core.appRequestHandler);
   registerIpc(ipcMain, core.dispatch, makeRequestContext);
   core.onEvent((name, payload) => broadcast(BrowserWindow.getAllWindows(), name, payload));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -6,9 +5,10 @@ import type { Database } from 'better-sqlite3';
 import { AppError, type AppErrorPayload, isAppError } from '../../../shared/errors.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import type { IngestInput, Library } from '../library/library.ts';
-import { type ImportSource, importRecord } from './importRecord.ts';
+import type { ImportSource } from './importRecord.ts';
 import { collectImportFiles } from './importWalk.ts';
-import { readEmbedded, sniffFormat } from './metadata.ts';
+import { createInspector, type Inspector } from './inspector.ts';
+import { sniffFormat } from './metadata.ts';
 import { findImageIdBySha256 } from './transferQueries.ts';
 
 export { IMPORT_ENDPOINT } from './importRecord.ts';
@@ -17,9 +17,22 @@ export interface ImportDeps {
   library: Library;
   db: Database;
   now?: () => number;
+  /** Reads each file's structure and metadata off the main thread (default: in-thread, within the same caps). */
+  inspector?: Inspector;
 }
 
-export type SkipReason = 'duplicate' | 'not-an-image' | 'symlink' | 'not-found' | 'not-a-file' | 'unreadable' | 'too-large';
+export type SkipReason =
+  | 'duplicate'
+  | 'not-an-image'
+  | 'symlink'
+  | 'not-found'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'too-large'
+  /** Not the well-formed file export would need to write it out again (e.g. a PNG without IEND). */
+  | 'damaged'
+  /** Its metadata took longer or more memory to read than one file may. */
+  | 'over-budget';
 
 export type ImportOutcome =
   | { path: string; status: 'imported'; id: string; source: ImportSource }
@@ -101,15 +114,20 @@ export async function importBytes(deps: ImportDeps, name: string, bytes: Uint8Ar
 }
 
 async function importLoaded(deps: ImportDeps, path: string, fileName: string, bytes: Buffer, format: ImageFormat): Promise<ImportOutcome> {
-  const existing = findImageIdBySha256(deps.db, createHash('sha256').update(bytes).digest('hex'));
+  const inspector = deps.inspector ?? createInspector();
+  const inspected = await inspector.inspect({ bytes, format, fileName, importedAt: (deps.now ?? Date.now)() });
+  if ('overBudget' in inspected) return { path, status: 'skipped', reason: 'over-budget' };
+  const { inspection } = inspected;
+  if (!inspection.ok) return { path, status: 'skipped', reason: 'damaged' };
+  const existing = findImageIdBySha256(deps.db, inspection.sha256);
   if (existing) return { path, status: 'skipped', reason: 'duplicate', existingId: existing };
-  const meta = readEmbedded(bytes);
   // A copy Lagoon exported differs in bytes (its metadata was added) but is the same image as the original.
-  const original = meta.lagoon?.sha256 ? findImageIdBySha256(deps.db, meta.lagoon.sha256) : null;
+  const original = inspection.originalSha256 ? findImageIdBySha256(deps.db, inspection.originalSha256) : null;
   if (original) return { path, status: 'skipped', reason: 'duplicate', existingId: original };
-  const record = importRecord(meta, fileName, (deps.now ?? Date.now)());
+  const { record } = inspection;
   const input: IngestInput = {
-    bytes,
+    bytes: inspected.bytes,
+    ...(inspection.decoderBytes ? { decoderBytes: inspection.decoderBytes } : {}),
     format,
     prompt: record.prompt,
     model: record.model,

@@ -17,8 +17,11 @@ export interface PngText {
   text: string;
 }
 
-/** Larger inflated text is not metadata we want: refuse it rather than let a small zTXt grow to gigabytes. */
-const MAX_INFLATED_TEXT = 32 * 1024 * 1024;
+/**
+ * All compressed text of one file inflates to at most this much, whatever the number of chunks: far above any real
+ * workflow JSON, and it stops a 644 kB file of 20 zTXt bombs (32 MiB each) from costing seconds and gigabytes.
+ */
+export const MAX_INFLATED_TEXT_PER_FILE = 1024 * 1024;
 const TEXT_CHUNKS = new Set(['tEXt', 'zTXt', 'iTXt']);
 
 /**
@@ -104,30 +107,53 @@ const nulAt = (data: Uint8Array, from: number): number => {
   return at;
 };
 
-const inflate = (data: Uint8Array): Buffer => inflateSync(data, { maxOutputLength: MAX_INFLATED_TEXT });
+/** What is left of a file's inflate budget; shared by all its text chunks. */
+export interface InflateBudget {
+  remaining: number;
+}
 
-/** Decodes tEXt (Latin-1), zTXt (deflated Latin-1) and iTXt (UTF-8, optionally deflated); null for other chunks. */
-export const decodePngText = (chunk: PngChunk): PngText | null => {
+/** Inflates within the budget; past it, throws and spends the rest (a file that tried once gets no second go). */
+const inflate = (data: Uint8Array, budget: InflateBudget): Buffer => {
+  if (budget.remaining <= 0) throw new Error('The inflate budget for this file is spent');
+  try {
+    const out = inflateSync(data, { maxOutputLength: budget.remaining });
+    budget.remaining -= out.length;
+    return out;
+  } catch (error) {
+    budget.remaining = 0;
+    throw error;
+  }
+};
+
+/**
+ * Decodes tEXt (Latin-1), zTXt (deflated Latin-1) and iTXt (UTF-8, optionally deflated); null for other chunks.
+ * Compressed text draws on `budget` (one per file).
+ */
+export const decodePngText = (chunk: PngChunk, budget: InflateBudget = { remaining: MAX_INFLATED_TEXT_PER_FILE }): PngText | null => {
   const { name, data } = chunk;
   if (name === 'tEXt') return decodeTextChunk(data);
   if (name !== 'zTXt' && name !== 'iTXt') return null;
   const keyEnd = nulAt(data, 0);
   const keyword = Buffer.from(data.subarray(0, keyEnd)).toString('latin1');
-  if (name === 'zTXt') return { keyword, text: inflate(data.subarray(keyEnd + 2)).toString('latin1') };
+  if (name === 'zTXt') return { keyword, text: inflate(data.subarray(keyEnd + 2), budget).toString('latin1') };
   const compressed = data[keyEnd + 1] === 1;
   const languageEnd = nulAt(data, keyEnd + 3);
   const translatedEnd = nulAt(data, languageEnd + 1);
   const body = data.subarray(translatedEnd + 1);
-  return { keyword, text: (compressed ? inflate(body) : Buffer.from(body)).toString('utf8') };
+  return { keyword, text: (compressed ? inflate(body, budget) : Buffer.from(body)).toString('utf8') };
 };
 
-/** Every readable text chunk in file order; one that fails to decode is skipped, not fatal. */
+/**
+ * Every readable text chunk in file order; one that fails to decode, or whose inflated text would pass the file's
+ * budget of MAX_INFLATED_TEXT_PER_FILE, is skipped, not fatal.
+ */
 export const readPngTexts = (chunks: readonly PngChunk[]): PngText[] => {
   const texts: PngText[] = [];
+  const budget: InflateBudget = { remaining: MAX_INFLATED_TEXT_PER_FILE };
   for (const chunk of chunks) {
     if (!TEXT_CHUNKS.has(chunk.name)) continue;
     try {
-      const text = decodePngText(chunk);
+      const text = decodePngText(chunk, budget);
       if (text) texts.push(text);
     } catch {
       // A damaged or oversized text chunk must not make the image itself unreadable.
@@ -156,3 +182,13 @@ export const replacePngTexts = (chunks: readonly PngChunk[], keywords: ReadonlyS
 };
 
 export const stripPngChunks = (chunks: readonly PngChunk[]): PngChunk[] => chunks.filter((c) => RENDERING_CHUNKS.has(c.name));
+
+/**
+ * The bytes to hand an image decoder (sharp/libvips): a PNG without its text chunks, which libvips would otherwise
+ * inflate in full (up to 60 MB each) just to read the header. Other formats and text-free PNGs are returned as is.
+ */
+export const decoderInput = (bytes: Buffer): Buffer => {
+  if (!isPng(bytes)) return bytes;
+  const chunks = readPngChunks(bytes);
+  return chunks.some((c) => TEXT_CHUNKS.has(c.name)) ? writePngChunks(chunks.filter((c) => !TEXT_CHUNKS.has(c.name))) : bytes;
+};

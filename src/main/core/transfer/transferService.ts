@@ -8,6 +8,7 @@ import { exportImages } from './exportImages.ts';
 import { templateParts } from './exportSource.ts';
 import { exportZip } from './exportZip.ts';
 import { importBytes, type ImportOutcome, importPaths, type SkipReason } from './importFiles.ts';
+import { createInspector } from './inspector.ts';
 
 /** Where an export goes: a folder, or one zip file; both chosen by the user in an OS dialog, never by the page. */
 export type ExportTarget = { dir: string } | { zipPath: string };
@@ -30,6 +31,8 @@ export interface TransferDeps {
   hooks?: PlaceHooks;
   /** At most one progress event per interval (the first and the last always go out). */
   progressIntervalMs?: number;
+  /** inspectWorker.ts as built (or its source): imported files are parsed there, off the main thread. */
+  inspectWorkerPath?: string;
 }
 
 export interface Transfer {
@@ -55,8 +58,10 @@ const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
   'not-a-file': 'Not a regular file.',
   unreadable: 'The file could not be read.',
   'too-large': 'The file is too large to import.',
+  damaged: 'The file is damaged (its structure is broken), so it was not imported: it could not be exported again.',
+  'over-budget': 'Reading its metadata took too long or too much memory, so it was skipped.',
 };
-const TOLD_FOR_CHOSEN: ReadonlySet<SkipReason> = new Set(['not-found', 'not-a-file', 'unreadable', 'too-large']);
+const TOLD_FOR_CHOSEN: ReadonlySet<SkipReason> = new Set(['not-found', 'not-a-file', 'unreadable', 'too-large', 'damaged', 'over-budget']);
 const TOLD_FOR_ONE_FILE: ReadonlySet<SkipReason> = new Set([...TOLD_FOR_CHOSEN, 'not-an-image']);
 
 /**
@@ -81,6 +86,7 @@ export function createTransfer(deps: TransferDeps): Transfer {
   const now = deps.now ?? Date.now;
   const interval = deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   const exportDeps = { library: deps.library, dataDir: deps.dataDir, ...(deps.hooks ? { hooks: deps.hooks } : {}) };
+  const inspectorOptions = deps.inspectWorkerPath ? { workerPath: deps.inspectWorkerPath } : {};
 
   const progress = (operation: 'export' | 'import') => {
     let last = Number.NEGATIVE_INFINITY;
@@ -141,10 +147,11 @@ export function createTransfer(deps: TransferDeps): Transfer {
     async importPaths(paths) {
       const report = progress('import');
       const added = addedReporter();
-      const summary = await importPaths({ db: deps.db, library: deps.library, now }, paths, ({ done, total, outcome }) => {
+      const inspector = createInspector(inspectorOptions);
+      const summary = await importPaths({ db: deps.db, library: deps.library, now, inspector }, paths, ({ done, total, outcome }) => {
         report(done, total);
         added.add(outcome);
-      });
+      }).finally(() => inspector.close());
       added.flush();
       restoreTrashedDuplicates(summary.items);
       if (summary.items.length === 0) report(0, 0);
@@ -154,7 +161,8 @@ export function createTransfer(deps: TransferDeps): Transfer {
     async importFile(name, bytes) {
       const report = progress('import');
       report(0, 1);
-      const outcome = await importBytes({ db: deps.db, library: deps.library, now }, name, bytes);
+      const inspector = createInspector(inspectorOptions);
+      const outcome = await importBytes({ db: deps.db, library: deps.library, now, inspector }, name, bytes).finally(() => inspector.close());
       report(1, 1);
       if (outcome.status === 'imported') deps.events.emit('images.changed', { reason: 'added', ids: [outcome.id] });
       restoreTrashedDuplicates([outcome]);
