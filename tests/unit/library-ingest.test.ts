@@ -162,7 +162,7 @@ describe('list', () => {
     const first = lib.list({});
     expect(first.items).toHaveLength(60);
     expect(lib.list({ cursor: first.nextCursor }).items).toHaveLength(1);
-    for (const limit of [0, -1, 201, 1.5, Number.NaN]) {
+    for (const limit of [0, -1, 501, 1.5, Number.NaN]) {
       expect((await caught(Promise.resolve().then(() => lib.list({ limit })))).code).toBe('INVALID_INPUT');
     }
   });

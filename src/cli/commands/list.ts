@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from '../../main/core/library/library.ts';
+import { IMAGE_PAGE } from '../../shared/paging.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK } from '../exitCodes.ts';
 import { type CliImage, toCliImage } from '../imageRecord.ts';
@@ -35,7 +35,7 @@ export function listCommand(ctx: CliContext, command: { limit: number }): number
   let shown = 0;
   let more = false;
   do {
-    const page = services.library.list({ cursor, limit: Math.min(MAX_PAGE_SIZE, command.limit - shown) });
+    const page = services.library.list({ cursor, limit: Math.min(IMAGE_PAGE.max, command.limit - shown) });
     for (const summary of page.items) {
       const image = toCliImage(services, summary);
       if (shown === 0) ctx.out.text(row(COLUMNS));

@@ -1,5 +1,5 @@
 import type { ImageQuery } from '../../shared/ipc/schemas/library.ts';
-import { MAX_PAGE_SIZE } from '../../main/core/library/library.ts';
+import { IMAGE_PAGE } from '../../shared/paging.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK } from '../exitCodes.ts';
 import { toCliImage } from '../imageRecord.ts';
@@ -12,7 +12,7 @@ export function searchCommand(ctx: CliContext, command: { query: ImageQuery; lim
   let shown = 0;
   let more = false;
   do {
-    const page = services.library.search(command.query, { cursor, limit: Math.min(MAX_PAGE_SIZE, command.limit - shown) });
+    const page = services.library.search(command.query, { cursor, limit: Math.min(IMAGE_PAGE.max, command.limit - shown) });
     for (const summary of page.items) {
       const image = toCliImage(services, summary);
       if (shown === 0) ctx.out.text(row(COLUMNS));

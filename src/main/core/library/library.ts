@@ -19,11 +19,6 @@ import { makeThumbnail } from './thumbnails.ts';
 
 export interface IngestInput {
   bytes: Buffer;
-  /**
-   * The same image for the decoder when it must not see all of `bytes` (an import's PNG without its text chunks,
-   * which libvips would inflate in full); the stored file is always `bytes`.
-   */
-  decoderBytes?: Buffer;
   format: ImageFormat;
   prompt: string;
   model: string;
@@ -78,9 +73,6 @@ export interface LibraryDeps {
   newId?: () => string;
   hooks?: LibraryHooks;
 }
-
-export const DEFAULT_PAGE_SIZE = 60;
-export const MAX_PAGE_SIZE = 200;
 
 /** Binds the library's per-kind hooks to one file's atomic write. */
 const atomicHooks = (hooks: LibraryHooks, kind: MediaKind): AtomicWriteHooks => {
@@ -142,11 +134,10 @@ export function createLibrary(deps: LibraryDeps): Library {
     assertNoCredentials(input.response, 'response');
     const requestJson = toJson(input.request, 'request');
     const responseJson = toJson(input.response, 'response');
-    const decoderBytes = input.decoderBytes ?? input.bytes;
-    const { width, height } = await probeImage(decoderBytes, input.format);
+    const { width, height } = await probeImage(input.bytes, input.format);
     let thumbnail: Buffer;
     try {
-      thumbnail = await makeThumbnail(decoderBytes);
+      thumbnail = await makeThumbnail(input.bytes);
     } catch (cause) {
       throw new AppError('INVALID_RESPONSE', 'The image received could not be decoded.', undefined, { cause });
     }
@@ -199,11 +190,8 @@ export function createLibrary(deps: LibraryDeps): Library {
   };
 
   const list = (opts: { cursor?: string | null; limit?: number }): ImagePage => {
-    const limit = opts.limit ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new AppError('INVALID_INPUT', `A page holds between 1 and ${MAX_PAGE_SIZE} images.`);
-    }
-    const { items, nextCursor } = searchImages(db, {}, { cursor: opts.cursor ?? null, limit });
+    // searchImages checks the page size (IMAGE_PAGE).
+    const { items, nextCursor } = searchImages(db, {}, { cursor: opts.cursor ?? null, ...(opts.limit === undefined ? {} : { limit: opts.limit }) });
     return { items, nextCursor };
   };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_TEMPLATE_CHARS } from '../../fileNames.ts';
+import { IMAGE_PAGE } from '../../paging.ts';
 import { IMAGE_FORMATS } from '../../veniceFacts.ts';
 import { zImageId, zPersonalName } from './common.ts';
 import { zCursor, zImageSummary } from './images.ts';
@@ -93,7 +94,7 @@ export type LibraryHealth = z.infer<typeof zLibraryHealth>;
 
 export const libraryRoutes = {
   'images.search': route({
-    input: z.strictObject({ query: zImageQuery, cursor: zCursor.nullable().optional(), limit: z.number().int().min(1).max(500).optional() }),
+    input: z.strictObject({ query: zImageQuery, cursor: zCursor.nullable().optional(), limit: z.number().int().min(1).max(IMAGE_PAGE.max).optional() }),
     output: zSearchPage,
   }),
   'images.count': route({ input: z.strictObject({ query: zImageQuery }), output: z.strictObject({ count: z.number().int().nonnegative() }) }),

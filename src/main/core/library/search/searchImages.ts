@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors.ts';
+import { IMAGE_PAGE } from '../../../../shared/paging.ts';
 import type { ImageQuery, SearchPage } from '../../../../shared/ipc/schemas/library.ts';
 import { findTagId } from '../curation/tagNames.ts';
 import { decodeCursor, encodeCursor, type ListCursor, type SortOrder } from '../cursor.ts';
@@ -9,9 +10,6 @@ import { joinKey, type KeyRange, keyRangeOf, rangeAfter } from './docKey.ts';
 import { hasFacetFilters, type MatchParts, matchExpression } from './matchExpression.ts';
 import { countLive, countMatched, type KeyedRow, keyOf, selectLive } from './searchQueries.ts';
 import { highlightRanges, queryTerms } from './searchText.ts';
-
-export const DEFAULT_SEARCH_LIMIT = 60;
-export const MAX_SEARCH_LIMIT = 500;
 
 /**
  * How a query is answered: nothing can match (an unknown tag, an empty date range); the live library in key order
@@ -58,9 +56,9 @@ const cursorAfter = (row: KeyedRow, sort: SortOrder): ListCursor =>
   sort === 'rating' ? { sort, rating: row.rating, key: keyOf(row) } : { sort, key: keyOf(row) };
 
 export function searchImages(db: Database, query: ImageQuery, opts: { cursor?: string | null; limit?: number } = {}): SearchPage {
-  const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw new AppError('INVALID_INPUT', `A page holds between 1 and ${MAX_SEARCH_LIMIT} images.`);
+  const limit = opts.limit ?? IMAGE_PAGE.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > IMAGE_PAGE.max) {
+    throw new AppError('INVALID_INPUT', `A page holds between 1 and ${IMAGE_PAGE.max} images.`);
   }
   const sort = query.sort ?? 'newest';
   const cursor = opts.cursor === undefined || opts.cursor === null ? null : decodeCursor(opts.cursor, sort);
