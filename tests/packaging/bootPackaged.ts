@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,8 @@ const KEPT_ENV = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'DBUS_SESSION_BUS_ADDRESS', 
 /** Runs `<app>/out/main/index.js` under Node with the stand-in Electron, to its exit (or the timeout's SIGKILL). */
 export const bootPackaged = (opts: BootOptions): Promise<BootRun> =>
   new Promise((resolve, reject) => {
-    const journalFile = join(mkdtempSync(join(tmpdir(), 'lagoon-standin-')), 'journal.jsonl');
+    const journalDir = mkdtempSync(join(tmpdir(), 'lagoon-standin-'));
+    const journalFile = join(journalDir, 'journal.jsonl');
     const env: Record<string, string> = {};
     for (const name of KEPT_ENV) if (process.env[name] !== undefined) env[name] = process.env[name]!;
     Object.assign(env, {
@@ -68,6 +69,7 @@ export const bootPackaged = (opts: BootOptions): Promise<BootRun> =>
       run.code = code;
       run.signal = signal;
       run.journal = existsSync(journalFile) ? parseJournal(readFileSync(journalFile, 'utf8')) : [];
+      rmSync(journalDir, { recursive: true, force: true });
       resolve(run);
     });
   });

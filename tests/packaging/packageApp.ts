@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,14 +43,7 @@ const filesFrom = (files: unknown[], outDir: string): unknown[] => {
   return files.map((f) => (f === 'out/**' ? { from: outDir, to: 'out', filter: ['**/*', ...exclusions] } : f));
 };
 
-/**
- * Packages Lagoon as `electron-builder --linux dir` would, with electron-builder.yml unchanged except for what this
- * machine needs: the stand-in Electron distribution, an output folder of this run's own, this run's build, and no
- * rebuild of the native addons for Electron's ABI (that needs Electron's headers from the network; the boot test
- * runs the package under Node, whose ABI the installed addons already have).
- */
-export const packageApp = async (): Promise<PackagedApp> => {
-  const workDir = mkdtempSync(join(tmpdir(), 'lagoon-package-'));
+const packageInto = async (workDir: string): Promise<PackagedApp> => {
   const outDir = join(workDir, 'out');
   mkdirSync(outDir);
   await buildInto(outDir);
@@ -78,4 +71,20 @@ export const packageApp = async (): Promise<PackagedApp> => {
   const resourcesDir = join(unpackedDir, 'resources');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string };
   return { workDir, unpackedDir, resourcesDir, asarPath: join(resourcesDir, 'app.asar'), executable: join(unpackedDir, pkg.name) };
+};
+
+/**
+ * Packages Lagoon as `electron-builder --linux dir` would, with electron-builder.yml unchanged except for what this
+ * machine needs: the stand-in Electron distribution, an output folder of this run's own, this run's build, and no
+ * rebuild of the native addons for Electron's ABI (that needs Electron's headers from the network; the boot test
+ * runs the package under Node, whose ABI the installed addons already have).
+ */
+export const packageApp = async (): Promise<PackagedApp> => {
+  const workDir = mkdtempSync(join(tmpdir(), 'lagoon-package-'));
+  try {
+    return await packageInto(workDir);
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
 };

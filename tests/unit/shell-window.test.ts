@@ -1,51 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Listener = (...args: unknown[]) => void;
-
-const fake = vi.hoisted(() => {
-  class Emitter {
-    listeners = new Map<string, Listener[]>();
-    on(name: string, fn: Listener): this {
-      this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
-      return this;
-    }
-    once(name: string, fn: Listener): this {
-      return this.on(name, fn);
-    }
-    emit(name: string, ...args: unknown[]): void {
-      for (const fn of this.listeners.get(name) ?? []) fn(...args);
-    }
-    count(name: string): number {
-      return this.listeners.get(name)?.length ?? 0;
-    }
-  }
-  class FakeWebContents extends Emitter {
-    windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
-    setWindowOpenHandler(fn: (details: { url: string }) => unknown): void {
-      this.windowOpenHandler = fn;
-    }
-    loadURL = vi.fn<(url: string) => Promise<void>>(async () => {});
-    loadFile = vi.fn<(path: string) => Promise<void>>(async () => {});
-  }
-  const windows: FakeBrowserWindow[] = [];
-  class FakeBrowserWindow extends Emitter {
-    options: Record<string, unknown>;
-    webContents = new FakeWebContents();
-    loadURL = vi.fn<(url: string) => Promise<void>>(async () => {});
-    loadFile = vi.fn<(path: string) => Promise<void>>(async () => {});
-    show = vi.fn<() => void>();
-    constructor(options: Record<string, unknown>) {
-      super();
-      this.options = options;
-      windows.push(this);
-    }
-  }
-  return { app: { isPackaged: false }, FakeBrowserWindow, windows };
-});
-
-vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.FakeBrowserWindow }));
-
+// The stand-in Electron the packaged-boot test runs main with (tests/packaging/electronStandIn), not a fake of its own.
+vi.mock('electron', () => import('../packaging/electronStandIn/electron.ts'));
+const { app, BrowserWindow, session } = await import('../packaging/electronStandIn/electron.ts');
+const { memoryJournal } = await import('../packaging/electronStandIn/record.ts');
 const { createSecureWindow, SECURE_WEB_PREFERENCES } = await import('../../src/main/shell/window.ts');
+
+// Main listens for this too; without a listener Electron (and the stand-in) would quit when the last window closes.
+app.on('window-all-closed', () => {});
+// What main registers before any window: the page the stand-in loads in Chromium's place comes from here.
+session.defaultSession.protocol.handle('lagoon', () => new Response('<!doctype html><title>Lagoon</title>', { headers: { 'Content-Type': 'text/html' } }));
 
 /** Written out literally, so the test does not compare the constant with itself. */
 const BASELINE = {
@@ -64,11 +28,14 @@ const BASELINE = {
 const PRELOAD = '/opt/Lagoon/resources/app.asar/out/preload/index.cjs';
 
 const newWindow = () => {
+  const before = BrowserWindow.getAllWindows().length;
   createSecureWindow(PRELOAD);
-  const win = fake.windows.at(-1);
-  if (!win) throw new Error('no window was created');
-  return win;
+  const windows = BrowserWindow.getAllWindows();
+  if (windows.length !== before + 1) throw new Error('not exactly one window was created');
+  return windows.at(-1)!;
 };
+const optionsOf = (win: InstanceType<typeof BrowserWindow>) => win.options as { show?: boolean; webPreferences: Record<string, unknown> };
+const calls = (call: string) => memoryJournal.filter((r) => r.call === call);
 
 const navEvent = (url: string) => ({ url, preventDefault: vi.fn<() => void>() });
 
@@ -92,19 +59,20 @@ const BLOCKED = [
 
 describe('createSecureWindow', () => {
   beforeEach(() => {
-    fake.windows.length = 0;
-    fake.app.isPackaged = false;
+    for (const win of BrowserWindow.getAllWindows()) win.close();
+    memoryJournal.length = 0;
+    app.isPackaged = false;
   });
 
   it('creates exactly one BrowserWindow whose webPreferences deep-equal the secure baseline', () => {
     const win = newWindow();
-    expect(fake.windows).toHaveLength(1);
-    expect(win.options.webPreferences).toStrictEqual({ ...BASELINE, preload: PRELOAD, devTools: true });
+    expect(calls('BrowserWindow.new')).toHaveLength(1);
+    expect(optionsOf(win).webPreferences).toStrictEqual({ ...BASELINE, preload: PRELOAD, devTools: true });
   });
 
   it('turns DevTools off in a packaged app', () => {
-    fake.app.isPackaged = true;
-    expect(newWindow().options.webPreferences).toStrictEqual({ ...BASELINE, preload: PRELOAD, devTools: false });
+    app.isPackaged = true;
+    expect(optionsOf(newWindow()).webPreferences).toStrictEqual({ ...BASELINE, preload: PRELOAD, devTools: false });
   });
 
   it('exports a frozen baseline equal to the expected one', () => {
@@ -116,11 +84,9 @@ describe('createSecureWindow', () => {
   });
 
   it('loads lagoon://app/index.html and never a file', () => {
-    const win = newWindow();
-    expect(win.loadURL).toHaveBeenCalledTimes(1);
-    expect(win.loadURL).toHaveBeenCalledWith('lagoon://app/index.html');
-    expect(win.loadFile).not.toHaveBeenCalled();
-    expect(win.webContents.loadFile).not.toHaveBeenCalled();
+    newWindow();
+    expect(calls('BrowserWindow.loadURL').map((r) => r.url)).toEqual(['lagoon://app/index.html']);
+    expect(calls('BrowserWindow.loadFile')).toEqual([]);
   });
 
   it.each([...ALLOWED, ...BLOCKED])('denies window.open(%j)', (url) => {
@@ -131,7 +97,7 @@ describe('createSecureWindow', () => {
 
   describe.each(['will-navigate', 'will-redirect', 'will-frame-navigate'])('%s', (eventName) => {
     it('has exactly one guard', () => {
-      expect(newWindow().webContents.count(eventName)).toBe(1);
+      expect(newWindow().webContents.listenerCount(eventName)).toBe(1);
     });
 
     it.each(BLOCKED)('blocks %j', (url) => {
@@ -155,18 +121,19 @@ describe('createSecureWindow', () => {
 
   it('blocks every <webview> attach', () => {
     const win = newWindow();
-    expect(win.webContents.count('will-attach-webview')).toBe(1);
+    expect(win.webContents.listenerCount('will-attach-webview')).toBe(1);
     const event = navEvent('lagoon://app/index.html');
     const webPreferences = { nodeIntegration: false };
     win.webContents.emit('will-attach-webview', event, webPreferences, { src: 'lagoon://app/index.html' });
     expect(event.preventDefault).toHaveBeenCalledTimes(1);
   });
 
-  it('shows the window only once it is ready', () => {
+  it('shows the window only once its page is ready', async () => {
     const win = newWindow();
-    expect(win.show).not.toHaveBeenCalled();
-    expect(win.options.show).toBe(false);
-    win.emit('ready-to-show');
-    expect(win.show).toHaveBeenCalledTimes(1);
+    expect(optionsOf(win).show).toBe(false);
+    expect(win.isVisible()).toBe(false);
+    await vi.waitFor(() => expect(win.isVisible()).toBe(true));
+    const order = memoryJournal.map((r) => r.call).filter((c) => c === 'page.loaded' || c === 'BrowserWindow.show');
+    expect(order).toEqual(['page.loaded', 'BrowserWindow.show']);
   });
 });

@@ -15,7 +15,8 @@ const switchValue = (name: string): string | undefined => {
 };
 
 class App extends EventEmitter {
-  readonly isPackaged = true;
+  /** Packaged unless told otherwise; in-process tests may flip it. */
+  isPackaged = process.env.LAGOON_STANDIN_PACKAGED !== '0';
   readonly commandLine = {
     hasSwitch: (name: string): boolean => switchValue(name) !== undefined,
     getSwitchValue: (name: string): string => switchValue(name) ?? '',

@@ -12,6 +12,8 @@ export interface StandInRecord {
 }
 
 const journal = process.env.LAGOON_STANDIN_RECORD;
+/** The same records in memory, for tests that load the stand-in in their own process (vi.mock('electron', …)). */
+export const memoryJournal: StandInRecord[] = [];
 const state = { ready: false };
 
 export const markReady = (): void => {
@@ -21,6 +23,7 @@ export const isReady = (): boolean => state.ready;
 
 export const record = (call: string, detail: Record<string, unknown> = {}): void => {
   const line: StandInRecord = { call, ready: state.ready, ...detail };
+  memoryJournal.push(line);
   if (journal) appendFileSync(journal, `${JSON.stringify(line)}\n`);
 };
 
