@@ -19,6 +19,11 @@ import { makeThumbnail } from './thumbnails.ts';
 
 export interface IngestInput {
   bytes: Buffer;
+  /**
+   * The same image for the decoder when it must not see all of `bytes` (an import's PNG without its text chunks,
+   * which libvips would inflate in full); the stored file is always `bytes`.
+   */
+  decoderBytes?: Buffer;
   format: ImageFormat;
   prompt: string;
   model: string;
@@ -134,10 +139,11 @@ export function createLibrary(deps: LibraryDeps): Library {
     assertNoCredentials(input.response, 'response');
     const requestJson = toJson(input.request, 'request');
     const responseJson = toJson(input.response, 'response');
-    const { width, height } = await probeImage(input.bytes, input.format);
+    const decoderBytes = input.decoderBytes ?? input.bytes;
+    const { width, height } = await probeImage(decoderBytes, input.format);
     let thumbnail: Buffer;
     try {
-      thumbnail = await makeThumbnail(input.bytes);
+      thumbnail = await makeThumbnail(decoderBytes);
     } catch (cause) {
       throw new AppError('INVALID_RESPONSE', 'The image received could not be decoded.', undefined, { cause });
     }
