@@ -10,7 +10,7 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-export const timeIt = async (fn: () => Promise<unknown>): Promise<number> => {
+const timeIt = async (fn: () => Promise<unknown>): Promise<number> => {
   const start = performance.now();
   await fn();
   return performance.now() - start;

@@ -53,7 +53,7 @@ export interface SyntheticRow {
 }
 
 export const LIBRARY_END_MS = Date.UTC(2026, 10, 1);
-export const LIBRARY_SPAN_MS = 2 * 365 * 24 * 3600 * 1000;
+const LIBRARY_SPAN_MS = 2 * 365 * 24 * 3600 * 1000;
 export const COLLECTION_COUNT = 8;
 
 const uuidV4 = (random: Random): string => {
@@ -91,7 +91,7 @@ const withAdjective = (random: Random, subject: string): string => {
   return `${/^[aeiou]/.test(adjective) ? 'an' : 'a'} ${adjective} ${match[2]}`;
 };
 
-export const makePrompt = (random: Random): string => {
+const makePrompt = (random: Random): string => {
   if (random.chance(0.05)) {
     const base = random.pick(FOREIGN_PROMPTS);
     return random.chance(0.5) ? base : `${base}, ${random.pick(QUALITY)}, ${random.pick(CAMERA)}`;

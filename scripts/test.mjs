@@ -51,6 +51,8 @@ check('type check', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']) ;
 check('type check (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
 check('type check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 check('lint', bin('oxlint'), ['--deny-warnings', 'src', 'tests', 'scripts', 'bench', 'bin']);
+// Unused files, exports and dependencies (knip.json says what the entry points are and why).
+check('lint: unused code (knip)', bin('knip'), []);
 
 const vitestJson = join(artifacts, 'vitest.json');
 const vitestOk = step('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);

@@ -30,7 +30,7 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export const zErrorCode = z.enum(ERROR_CODES);
+const zErrorCode = z.enum(ERROR_CODES);
 
 export const zAppErrorPayload = z.object({
   code: zErrorCode,

@@ -51,7 +51,7 @@ const cleanGrapheme = (g: string): string => {
 const trimEnds = (s: string): string => s.replace(/^[\s.]+/u, '').replace(/[\s.]+$/u, '');
 
 /** Cuts to at most `maxBytes` of UTF-8 without splitting a grapheme (an emoji, a letter with its accents). */
-export const cutToBytes = (s: string, maxBytes: number): string => {
+const cutToBytes = (s: string, maxBytes: number): string => {
   if (utf8Length(s) <= maxBytes) return s;
   let out = '';
   let used = 0;
@@ -209,7 +209,7 @@ export const nameFieldsOf = (image: NameSource): NameFields => ({
 });
 
 /** The file name an export writes for `image` when nothing in the folder has it yet (a clash adds " (2)"). */
-export const exportFileName = (parts: readonly TemplatePart[], image: NameSource): string =>
+const exportFileName = (parts: readonly TemplatePart[], image: NameSource): string =>
   `${renderFileStem(parts, nameFieldsOf(image))}.${EXTENSIONS[image.format]}`;
 
 /** The export dialog's preview: the name `exportFileName` gives, or null while the template would be refused. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Lagoon's view of one Venice image model, parsed from `GET /models?type=image` and cached in the DB so the
  * app works offline. The constraints drive both the form and the checks made before anything is sent.
  */
-export const zPrice = z.strictObject({ usd: z.number().nonnegative(), diem: z.number().nonnegative().nullable() });
+const zPrice = z.strictObject({ usd: z.number().nonnegative(), diem: z.number().nonnegative().nullable() });
 
 export const zModelConstraints = z.strictObject({
   promptCharacterLimit: z.number().int().positive(),
@@ -17,7 +17,6 @@ export const zModelConstraints = z.strictObject({
   qualities: z.array(z.string()).optional(),
   defaultQuality: z.string().optional(),
 });
-export type ModelConstraints = z.infer<typeof zModelConstraints>;
 
 export const zModelInfo = z.strictObject({
   id: z.string(),

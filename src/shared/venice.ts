@@ -12,9 +12,6 @@ export {
   type Moderation,
   MODERATION_LEVELS,
   NATIVE_LIMITS,
-  PROMPT_MAX_CHARS,
-  promptLength,
-  RESPONSE_FORMATS,
 } from './veniceFacts.ts';
 
 export const zPrompt = z

@@ -13,7 +13,7 @@ import { INPAINT_MODELS, UPSCALE_MODELS, type EditModelEntry } from './editCatal
  *    model did in the 2026-08 catalogue, so a client's reference-image path can be tested.
  * The edit and upscale catalogues live in editCatalog.ts.
  */
-export interface ModelConstraints {
+interface ModelConstraints {
   promptCharacterLimit: number;
   steps: { default: number; max: number };
   widthHeightDivisor: number;

@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 export type HeaderMap = Record<string, string>;
 
 /** Venice's build stamp as seen in `x-venice-version`. */
-export const FAKE_VENICE_VERSION = '20260821.193530';
+const FAKE_VENICE_VERSION = '20260821.193530';
 
 /** Venice rejects JSON bodies over 35 MB; the fake stops reading there. */
-export const MAX_BODY_BYTES = 35 * 1024 * 1024;
+const MAX_BODY_BYTES = 35 * 1024 * 1024;
 
 export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: HeaderMap = {}): void => {
   if (res.headersSent || res.destroyed) return;

@@ -6,7 +6,7 @@ import { validateClosedObject, type Issue, type Rules } from './validation.ts';
  * `| null` accept null; fields Venice ignores (background, quality, style, output_compression, user) are
  * still validated, as Venice does.
  */
-export const OPENAI_SIZES = ['auto', '256x256', '512x512', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792'] as const;
+const OPENAI_SIZES = ['auto', '256x256', '512x512', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792'] as const;
 export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -26,7 +26,7 @@ const OPENAI_RULES: Rules = {
 };
 
 /** The request after validation, with the seed's defaults applied to the fields that change the output. */
-export interface OpenAiBody {
+interface OpenAiBody {
   prompt: string;
   model: string | undefined;
   width: number;

@@ -4,7 +4,7 @@
  * use Zod 3 wording ("Unrecognized key(s) in object: 'x'"). The fake writes its own rules from the API notes
  * instead of reusing Lagoon's zod schemas, so a mistake in Lagoon's schema cannot hide behind the fake.
  */
-export type IssuePath = Array<string | number>;
+type IssuePath = Array<string | number>;
 export interface Issue {
   code: string;
   path: IssuePath;
@@ -16,7 +16,7 @@ interface Common {
   required?: boolean;
   nullable?: boolean;
 }
-export type FieldRule = Common &
+type FieldRule = Common &
   (
     | { kind: 'string'; min?: number; max?: number }
     | { kind: 'enum'; values: readonly string[] }
@@ -27,7 +27,7 @@ export type FieldRule = Common &
   );
 export type Rules = Record<string, FieldRule>;
 
-export const receivedType = (value: unknown): string => {
+const receivedType = (value: unknown): string => {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number' && Number.isNaN(value)) return 'nan';
@@ -109,7 +109,7 @@ interface FormatNode {
 }
 
 /** Zod 3's `error.format()`: messages hang off the node their path leads to; the root holds object-level ones. */
-export const formatIssues = (issues: readonly Issue[]): FormatNode => {
+const formatIssues = (issues: readonly Issue[]): FormatNode => {
   const root: FormatNode = { _errors: [] };
   for (const issue of issues) {
     let node = root;

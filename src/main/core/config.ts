@@ -10,7 +10,7 @@ export interface CoreConfig {
   keychainService: string;
 }
 
-export const KEYCHAIN_SERVICE = 'Lagoon';
+const KEYCHAIN_SERVICE = 'Lagoon';
 
 /**
  * Only https, or plain http to this machine (the local fake Venice): the key travels in a header, so a

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
 
 /** Electron names the userData folder after package.json's productName. */
-export const APP_DATA_FOLDER_NAME = 'Lagoon';
+const APP_DATA_FOLDER_NAME = 'Lagoon';
 
 /**
  * The folder Electron's `app.getPath('userData')` gives the app on each OS, computed without Electron, so the

@@ -20,7 +20,7 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   spellcheck: false,
 } as const satisfies WebPreferences);
 
-export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** Navigation guard: the URL is judged after parsing (senderCheck.ts), never by prefix. */
 const keepInApp = (event: { url: string; preventDefault(): void }): void => {

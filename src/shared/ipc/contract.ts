@@ -26,10 +26,10 @@ export const events = {
   'library.health': zLibraryHealth,
 };
 
-export type Routes = typeof routes;
+type Routes = typeof routes;
 export type RouteName = keyof Routes;
 export type RouteInput<R extends RouteName> = z.input<Routes[R]['input']>;
-export type ParsedInput<R extends RouteName> = z.output<Routes[R]['input']>;
+type ParsedInput<R extends RouteName> = z.output<Routes[R]['input']>;
 export type RouteOutput<R extends RouteName> = z.output<Routes[R]['output']>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -24,7 +24,7 @@ export interface StatementTiming {
   slowMs: number;
 }
 
-export const SLOW_STATEMENT_MS = 40;
+const SLOW_STATEMENT_MS = 40;
 
 const DEFAULT_TIMING: StatementTiming = {
   now: () => performance.now(),

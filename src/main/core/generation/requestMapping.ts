@@ -35,7 +35,7 @@ export const toNativeRequest = (request: AdvancedJobRequest): NativeImageRequest
 });
 
 /** A random seed in Venice's positive range (0 is a literal seed there, not "random"). */
-export const randomSeed = (): number => randomInt(1, NATIVE_LIMITS.seedMax + 1);
+const randomSeed = (): number => randomInt(1, NATIVE_LIMITS.seedMax + 1);
 
 /**
  * A native request without a seed gets one now, before the job row is written: the row then describes exactly the

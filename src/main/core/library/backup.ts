@@ -16,14 +16,14 @@ const FINAL_RE = /^lagoon-(\d{8})-(\d{6})-(\d{3})\.db$/u;
 // The partial and the journal SQLite keeps beside it while the copy is being written or switched.
 const PARTIAL_RE = /^lagoon-\d{8}-\d{6}-\d{3}\.db\.partial(-journal|-wal|-shm)?$/u;
 
-export interface BackupInfo {
+interface BackupInfo {
   /** File name inside `<dataDir>/backups/`. */
   name: string;
   /** When it was taken (ms since epoch, from its name). */
   at: number;
 }
 
-export interface BackupHooks {
+interface BackupHooks {
   /** The copy is written as a partial, not yet checked. */
   afterCopy?: (partialPath: string) => void | Promise<void>;
   /** The copy passed its check and is durable, not yet renamed. */

@@ -13,7 +13,7 @@ const dragRoot = (dataDir: string): string => join(dataDir, HANDOFF_DIR, 'drag')
 export const dragCopyDir = (dataDir: string, id: string): string => join(dragRoot(dataDir), id);
 
 /** An app that took a drop has read the file long before this; a day keeps repeat drags instant. */
-export const DRAG_COPY_MAX_AGE_MS = 24 * 3600_000;
+const DRAG_COPY_MAX_AGE_MS = 24 * 3600_000;
 
 /** Removes the drag copies of purged images (a purged image must not linger anywhere in the data folder). */
 export async function removeDragCopies(dataDir: string, ids: readonly string[]): Promise<void> {

@@ -11,9 +11,9 @@ import { makeThumbnail } from './thumbnails.ts';
 import { prepared } from '../db/statements.ts';
 
 /** Another Lagoon process (the CLI) may be mid-ingest: anything younger than this may still be in flight. */
-export const DEFAULT_RECONCILE_GRACE_MS = 10 * 60_000;
+const DEFAULT_RECONCILE_GRACE_MS = 10 * 60_000;
 /** Where image files without a row are moved: they may be the only copy of something the user paid for. */
-export const QUARANTINE_DIR = 'quarantine';
+const QUARANTINE_DIR = 'quarantine';
 const MAX_PROBLEMS = 20;
 
 export interface ReconcileReport {

@@ -4,7 +4,7 @@ import type { LibraryPrefs } from './libraryPrefs.ts';
 import type { Trash } from './trash.ts';
 
 export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
-export const BACKUP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const BACKUP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export interface RoutineDeps {
   trash: Trash;

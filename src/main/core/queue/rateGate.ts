@@ -6,8 +6,8 @@ import { parseRateLimitResetMs } from '../venice/httpErrors.ts';
  * counts it. It adopts the limit Venice reports in `x-ratelimit-limit-requests`, and when Venice reports no
  * requests remaining (or answers 429) it holds everything until the reset Venice named.
  */
-export const DEFAULT_IMAGE_RATE_PER_MINUTE = 20;
-export const RATE_WINDOW_MS = 60_000;
+const DEFAULT_IMAGE_RATE_PER_MINUTE = 20;
+const RATE_WINDOW_MS = 60_000;
 
 export interface RateLimitSnapshot {
   limit: number;

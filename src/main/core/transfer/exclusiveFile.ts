@@ -15,7 +15,7 @@ import { stemWithCounter } from '../../../shared/fileNames.ts';
  * partial → fsync the folder. A crash leaves at most a hidden partial, never a short file under a real name.
  */
 
-export const PARTIAL_PREFIX = '.partial-';
+const PARTIAL_PREFIX = '.partial-';
 const PARTIAL_RE = /^\.partial-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
 const MAX_COUNTER = 10_000;
 /** File systems without hard links (FAT, exFAT, some network shares) answer with one of these. */

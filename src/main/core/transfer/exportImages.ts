@@ -5,7 +5,7 @@ import { ensureDirectory } from '../library/atomicFile.ts';
 import { type PlaceFs, type PlaceHooks, placeExclusive, sweepStalePartials, writePartial } from './exclusiveFile.ts';
 import { type ExportChoices, type ExportDeps, type ExportProgress, prepareExport, templateParts, toPayload } from './exportSource.ts';
 
-export type { ExportChoices, ExportDeps, ExportProgress } from './exportSource.ts';
+export type { ExportDeps, ExportProgress } from './exportSource.ts';
 
 export interface ExportOptions extends ExportChoices {
   /** Absolute path of the folder to export into (created if missing). */

@@ -33,7 +33,7 @@ export interface ExportDeps {
 
 export type ExportProgress = { done: number; total: number; id: string; ok: boolean };
 
-export const SIDECAR_SCHEMA = 'lagoon.image/1';
+const SIDECAR_SCHEMA = 'lagoon.image/1';
 
 const notFound = (): AppError => new AppError('NOT_FOUND', 'There is no image with this id in the library.');
 const damaged = (cause?: unknown): AppError =>

@@ -14,7 +14,7 @@ export interface ZipOptions extends ExportChoices {
   zipPath: string;
 }
 
-export type ZipEntryResult = { id: string; entry: string; sidecar?: string } | { id: string; error: AppErrorPayload };
+type ZipEntryResult = { id: string; entry: string; sidecar?: string } | { id: string; error: AppErrorPayload };
 
 export interface ZipExportResult {
   /** Absolute path of the zip written, or null when no image could be exported (then no file is left). */

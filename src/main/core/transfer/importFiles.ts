@@ -53,7 +53,7 @@ export interface ImportSummary {
 }
 
 /** Larger files are not images Lagoon's library takes (ingest caps the pixel count anyway). */
-export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 /** No follow (a symlink swapped in after the walk is refused), no blocking (a FIFO swapped in cannot hang us). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 

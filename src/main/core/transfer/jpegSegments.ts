@@ -76,8 +76,8 @@ export function writeJpegSegments(parts: JpegParts): Buffer {
 
 const startsWith = (data: Buffer, header: Buffer): boolean => data.length >= header.length && data.subarray(0, header.length).equals(header);
 
-export const isExifSegment = (s: JpegSegment): boolean => s.marker === APP1 && startsWith(s.data, EXIF_HEADER);
-export const isXmpSegment = (s: JpegSegment): boolean =>
+const isExifSegment = (s: JpegSegment): boolean => s.marker === APP1 && startsWith(s.data, EXIF_HEADER);
+const isXmpSegment = (s: JpegSegment): boolean =>
   s.marker === APP1 && (startsWith(s.data, XMP_HEADER) || startsWith(s.data, EXTENDED_XMP_HEADER));
 
 /** The EXIF block as exif-reader wants it ("Exif\0\0" + TIFF), or null. */

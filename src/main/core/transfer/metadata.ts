@@ -7,7 +7,7 @@ import { encodePngText, encodePngXmp, isPng, readPngChunks, replacePngTexts, str
 import { isWebp, readWebpChunks, replaceWebpMetadata, stripWebpMetadata, webpMetadata, writeWebpChunks } from './webpChunks.ts';
 import { buildXmp } from './xmpPacket.ts';
 
-export { readEmbedded, type EmbeddedMetadata } from './readEmbedded.ts';
+export { readEmbedded } from './readEmbedded.ts';
 
 /**
  * Writes and removes the metadata that lets other tools read an exported image's prompt: PNG gets an A1111

@@ -11,9 +11,9 @@ import { importBytes, type ImportOutcome, importPaths, type SkipReason } from '.
 import { createInspector } from './inspector.ts';
 
 /** Where an export goes: a folder, or one zip file; both chosen by the user in an OS dialog, never by the page. */
-export type ExportTarget = { dir: string } | { zipPath: string };
+type ExportTarget = { dir: string } | { zipPath: string };
 
-export interface ExportRequest {
+interface ExportRequest {
   template?: string | undefined;
   stripMetadata: boolean;
   sidecar: boolean;

@@ -35,12 +35,12 @@ export interface VeniceFailureDetails {
 const VENICE_TEXT_MAX = 300;
 const SNIPPET_MAX = 200;
 
-export const truncate = (text: string, max: number): string => {
+const truncate = (text: string, max: number): string => {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 };
 
-export const errorCodeForStatus = (status: number): ErrorCode => {
+const errorCodeForStatus = (status: number): ErrorCode => {
   if (status === 401 || status === 403) return 'AUTH_REJECTED';
   if (status === 402) return 'INSUFFICIENT_BALANCE';
   if (status === 404 || status === 410) return 'MODEL_NOT_FOUND';

@@ -40,10 +40,10 @@ type RawPrice = z.infer<typeof zRawPrice>;
  * Which models use `negative_prompt` and `steps`. The catalogue does not say; the API notes (§2.1) list them,
  * and Venice silently drops the fields for every other model.
  */
-export const supportsNegativePrompt = (id: string): boolean =>
+const supportsNegativePrompt = (id: string): boolean =>
   id === 'venice-sd35' || id === 'wai-Illustrious' || id.startsWith('lustify-') || /^qwen-image-[23](?:-|$)/.test(id) || id.startsWith('wan-2-7-');
 
-export const usesSteps = (id: string): boolean => id === 'venice-sd35' || id === 'wai-Illustrious' || id.startsWith('lustify-');
+const usesSteps = (id: string): boolean => id === 'venice-sd35' || id === 'wai-Illustrious' || id.startsWith('lustify-');
 
 const price = (p: RawPrice): { usd: number; diem: number | null } => ({ usd: p.usd, diem: p.diem ?? null });
 

@@ -12,7 +12,6 @@ export const zOpenAiImageResponse = z.object({
   created: z.number(),
   data: z.array(zImageItem).length(1),
 });
-export type OpenAiImageResponse = z.infer<typeof zOpenAiImageResponse>;
 
 /**
  * `POST /image/generate` 200 body (JSON mode). Only `images` is relied on; `id`, `timing` and the `request` echo
@@ -25,7 +24,6 @@ export const zNativeImageResponse = z.object({
   timing: z.unknown().optional(),
   request: z.unknown().optional(),
 });
-export type NativeImageResponse = z.infer<typeof zNativeImageResponse>;
 
 /**
  * Venice's error bodies: `{error: string}`, plus `details` (a Zod format tree, sometimes a string) and `issues`
@@ -36,7 +34,6 @@ export const zVeniceErrorBody = z.object({
   details: z.unknown().optional(),
   issues: z.unknown().optional(),
 });
-export type VeniceErrorBody = z.infer<typeof zVeniceErrorBody>;
 
 /** `response_format: "url"` returns a data URL, never a hosted one (Lagoon would not fetch it anyway). */
 export const DATA_URL_PATTERN = /^data:image\/(png|jpeg|webp);base64,(.*)$/s;

@@ -56,7 +56,7 @@ const detailsOf = (error: { details?: unknown }): Record<string, unknown> =>
   typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details) ? (error.details as Record<string, unknown>) : {};
 
 /** Only failures that reached no model (or were refused before any work) and say so. */
-export const isRetryable = (error: unknown): error is AppError =>
+const isRetryable = (error: unknown): error is AppError =>
   isAppError(error) &&
   (error.code === 'RATE_LIMITED' || error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'OFFLINE') &&
   detailsOf(error).mayHaveBeenCharged !== true;

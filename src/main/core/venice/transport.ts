@@ -23,7 +23,7 @@ export interface Exchange {
   durationMs: number;
 }
 
-export interface ExchangeInit {
+interface ExchangeInit {
   /** Sent as a bearer token when not null. */
   apiKey: string | null;
   /** POSTed as JSON when present. */

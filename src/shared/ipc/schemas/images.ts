@@ -23,7 +23,7 @@ export const zImageSummary = z.strictObject({
 });
 export type ImageSummary = z.infer<typeof zImageSummary>;
 
-export const zImageDetail = zImageSummary.extend({
+const zImageDetail = zImageSummary.extend({
   /** Which Venice route made it, or 'import' for a file brought in from elsewhere (A1111, ComfyUI, a plain image). */
   endpoint: z.enum(IMAGE_ENDPOINTS),
   /** The request body exactly as it was sent to Venice (it never holds the key). */

@@ -38,7 +38,7 @@ export const zImageQuery = z.strictObject({
 });
 export type ImageQuery = z.infer<typeof zImageQuery>;
 
-export const zSearchPage = z.strictObject({
+const zSearchPage = z.strictObject({
   items: z.array(zImageSummary),
   nextCursor: zCursor.nullable(),
   /** Matched ranges [start, end) in each item's prompt (code-unit offsets), for highlighting without HTML. */
@@ -53,7 +53,7 @@ export type SavedSearch = z.infer<typeof zSavedSearch>;
 
 const zUpdated = z.strictObject({ updated: z.number().int().nonnegative() });
 
-export const zExportOptions = z.strictObject({
+const zExportOptions = z.strictObject({
   /** File-name template: {date} {time} {prompt} {seed} {model} {id} {w} {h}. */
   template: z.string().min(1).max(MAX_TEMPLATE_CHARS).optional(),
   stripMetadata: z.boolean(),
@@ -62,7 +62,7 @@ export const zExportOptions = z.strictObject({
   zip: z.boolean(),
 });
 
-export const zTransferResult = z.strictObject({
+const zTransferResult = z.strictObject({
   /** False when the user closed the dialog: nothing was done. */
   chosen: z.boolean(),
   done: z.number().int().nonnegative(),
@@ -73,9 +73,9 @@ export const zTransferResult = z.strictObject({
 });
 export type TransferResult = z.infer<typeof zTransferResult>;
 
-export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 /** What the import dialog picks: image files, or folders whose images (at any depth) are imported. */
-export const IMPORT_PICKS = ['files', 'folder'] as const;
+const IMPORT_PICKS = ['files', 'folder'] as const;
 export type ImportPick = (typeof IMPORT_PICKS)[number];
 
 /**

@@ -31,7 +31,7 @@ const liveCounts = (db: Database): (id: string) => number => {
   return (id) => (members.get(id) ?? 0) - (trashed.get(id) ?? 0);
 };
 
-export const getCollection = (db: Database, id: string): CollectionRow | null =>
+const getCollection = (db: Database, id: string): CollectionRow | null =>
   (prepared(db, GET_SQL).get(id.toLowerCase()) as CollectionRow | undefined) ?? null;
 
 export const requireCollection = (db: Database, id: string): CollectionRow => {

@@ -18,7 +18,7 @@ export interface CurationDeps {
 }
 
 /** How many of the ids named an image in the library (unknown ids are ignored, not errors: one may have just been purged). */
-export interface Updated {
+interface Updated {
   updated: number;
 }
 

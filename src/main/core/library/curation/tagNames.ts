@@ -5,7 +5,7 @@ import { prepared } from '../../db/statements.ts';
  * Tag names are trimmed, stored in NFC, and unique ignoring case in every script. The column's NOCASE collation only
  * folds ASCII, so a miss there falls back to comparing folded names (tags number in the hundreds, not millions).
  */
-export const normalizeTagName = (name: string): string => name.trim().normalize('NFC');
+const normalizeTagName = (name: string): string => name.trim().normalize('NFC');
 const fold = (name: string): string => normalizeTagName(name).toLowerCase();
 
 const BY_NAME_SQL = 'SELECT id FROM tags WHERE name = ?';

@@ -3,10 +3,10 @@
  * the grid's order. It exceeds 2^53, so JavaScript only ever sees it split into two safe integers and hands it back
  * to SQLite as a BigInt (a JS number would be bound as a double and lose the low bits).
  */
-export const SLOT_BITS = 10n;
+const SLOT_BITS = 10n;
 export const MAX_KEY_MS = Number.MAX_SAFE_INTEGER;
 export const MAX_SLOT = 1023;
-export const MAX_KEY = (BigInt(MAX_KEY_MS) << SLOT_BITS) | BigInt(MAX_SLOT);
+const MAX_KEY = (BigInt(MAX_KEY_MS) << SLOT_BITS) | BigInt(MAX_SLOT);
 
 /** A doc_key as SQL hands it to JS: `doc_key >> 10` and `doc_key & 1023`. */
 export interface KeyParts {

@@ -24,10 +24,10 @@ export const hasFacetFilters = (query: ImageQuery): boolean =>
 const anyOf = (tokens: readonly string[]): string => (tokens.length === 1 ? tokens[0]! : `(${tokens.join(' OR ')})`);
 
 /** `m` + the model id's UTF-8 as hex, as SQLite's hex() writes it (the tokenizer folds the case). */
-export const modelFacet = (model: string): string => `m${Buffer.from(model, 'utf8').toString('hex')}`;
-export const tagFacet = (tagId: number): string => `t${tagId}`;
-export const collectionFacet = (collectionId: string): string => `c${collectionId.toLowerCase().replaceAll('-', '')}`;
-export const ratingFacet = (rating: number): string => `r${rating}`;
+const modelFacet = (model: string): string => `m${Buffer.from(model, 'utf8').toString('hex')}`;
+const tagFacet = (tagId: number): string => `t${tagId}`;
+const collectionFacet = (collectionId: string): string => `c${collectionId.toLowerCase().replaceAll('-', '')}`;
+const ratingFacet = (rating: number): string => `r${rating}`;
 
 export interface MatchParts {
   query: ImageQuery;

@@ -13,12 +13,12 @@ const MARKS_RE = /\p{M}/gu;
 /** More words than this add nothing a person would notice, and each one costs a doclist walk. */
 export const MAX_QUERY_TERMS = 16;
 /** The longest prefix FTS5 keeps its own doclist for (migration 0006: prefix = '1 2 3'), in characters. */
-export const INDEXED_PREFIX_CHARS = 3;
+const INDEXED_PREFIX_CHARS = 3;
 
 // NFC again at the end: NFD also splits Hangul syllables into jamo, which FTS5 keeps whole.
 // ASCII has no marks and normalization leaves it alone: most prompts skip the two normalize passes (a hot path of search).
 const NON_ASCII_RE = /[^\p{ASCII}]/u;
-export const foldText = (text: string): string =>
+const foldText = (text: string): string =>
   NON_ASCII_RE.test(text) ? text.normalize('NFD').replace(MARKS_RE, '').normalize('NFC').toLowerCase() : text.toLowerCase();
 
 export interface TokenSpan {
