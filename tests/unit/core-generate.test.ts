@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore.ts';
-import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
 import type { EventName } from '../../src/shared/ipc/contract.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
 import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+import { memoryStore } from './helpers/queueHarness.ts';
 import { inertContext } from './helpers/requestContext.ts';
 
 /** Where a job rests: finished one way or another, or waiting for the network. */
@@ -16,16 +16,6 @@ const SETTLED = new Set<Job['status']>(['done', 'failed', 'blocked', 'cancelled'
 const KEY = 'sk-canary-5d1e2f7a-9b3c-4e8d-a6f0-1c2b3d4e5f60';
 const ctx = inertContext();
 
-/** An in-memory keychain: these tests are about generation; the real keychain has its own tests. */
-const memoryStore = (initial: string | null = null): SecretStore => {
-  let value = initial;
-  return {
-    backend: 'memory',
-    get: async () => value,
-    set: async (v) => void (value = v),
-    delete: async () => void (value = null),
-  };
-};
 
 /** Every file under dir, recursively. */
 const allFiles = (dir: string): string[] =>

@@ -65,20 +65,12 @@ const embedSourceOf = (detail: ImageDetail): EmbedSource => ({
 
 /** Everything the library knows about the image, readable without Lagoon; the key is never part of a row. */
 const sidecarJson = (detail: ImageDetail, stripped: boolean): Buffer => {
+  const source = embedSourceOf(detail);
   const record = {
     schema: SIDECAR_SCHEMA,
-    id: detail.id,
+    ...source,
     createdAt: new Date(detail.createdAt).toISOString(),
-    prompt: detail.prompt,
-    model: detail.model,
-    endpoint: detail.endpoint,
-    width: detail.width,
-    height: detail.height,
-    format: detail.format,
-    sha256: detail.sha256,
-    parameters: buildParameters(embedSourceOf(detail)),
-    request: detail.request,
-    ...(detail.response ? { response: detail.response } : {}),
+    parameters: buildParameters(source),
     ...(detail.priceUsd !== undefined && detail.priceUsd !== null ? { priceUsd: detail.priceUsd } : {}),
     metadataEmbedded: !stripped,
   };
