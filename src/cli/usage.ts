@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATE, TEMPLATE_TOKENS } from '../shared/fileNames.ts';
 import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS } from '../shared/venice.ts';
 import { DEFAULT_LIST_LIMIT } from './args.ts';
 import { DEFAULT_SEARCH_LIMIT } from './searchArgs.ts';
@@ -105,7 +106,7 @@ const EXPORT = `Usage: lagoon export ID… (--to DIR | --zip FILE) [options]
   --to DIR               the folder to write into (created if missing); an existing file is never replaced:
                          a taken name gets " (2)"
   --zip FILE             one zip file instead of a folder
-  --template T           file names from {date} {time} {prompt} {seed} {model} {id} {w} {h}
+  --template T           file names from ${TEMPLATE_TOKENS.map((token) => `{${token}}`).join(' ')} (default ${DEFAULT_TEMPLATE})
   --strip-metadata       leave out the prompt and settings Lagoon otherwise writes into each file
   --sidecar              also write NAME.json beside each image with everything the library knows about it
   --json                 one JSON object per exported image: {"id","file","sidecar"?} (with --zip: {"id","zip","entry"})
