@@ -143,3 +143,12 @@ export const zIteratePrices = z.strictObject({
   removeBackground: z.number().nonnegative().nullable(),
 });
 export type IteratePrices = z.infer<typeof zIteratePrices>;
+
+/** What a person asks for (the form, the CLI, IPC): the job request with its inputs named but not yet hashed. */
+export const zIterateDraft = z.discriminatedUnion('endpoint', [
+  zEditJobRequest.extend({ inputs: z.array(zInputRef).length(1) }),
+  zCombineJobRequest.extend({ inputs: z.array(zInputRef).min(2).max(16) }),
+  zUpscaleJobRequest.extend({ inputs: z.array(zInputRef).length(1) }),
+  zRemoveBackgroundJobRequest.extend({ inputs: z.array(zInputRef).length(1) }),
+]);
+export type IterateDraft = z.infer<typeof zIterateDraft>;

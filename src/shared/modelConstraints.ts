@@ -1,4 +1,5 @@
 import type { JobRequest } from './ipc/schemas/jobs.ts';
+import { isIterateRequest } from './iterate.ts';
 import type { ModelInfo } from './models.ts';
 import { PROMPT_MAX_CHARS, promptLength } from './veniceFacts.ts';
 
@@ -71,6 +72,8 @@ const stepsIssues = (steps: number | undefined, model: ModelInfo): ConstraintIss
  * catalogue (never fetched, or Venice added it since): only Venice can judge it then, so that is a warning.
  */
 export const checkJobRequest = (request: JobRequest, model: ModelInfo | undefined): ConstraintIssue[] => {
+  // The edit family's inputs and models are checked by the iterate service before it queues them.
+  if (isIterateRequest(request)) return [];
   if (request.endpoint === 'openai') {
     // Venice's OpenAI-compatible route has a fixed 1500-character cap (zod checks it) and no other per-model field.
     if (!model) return [];

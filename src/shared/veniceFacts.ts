@@ -32,8 +32,8 @@ export const NATIVE_LIMITS = {
   variantsMax: 4,
 } as const;
 
-/** How an image came into the library: one of Venice's two routes, or an import. */
-export const IMAGE_ENDPOINTS = ['openai', 'native', 'import'] as const;
+/** How an image came into the library: one of Venice's two routes, an import, or one of the edit family (lineage records its parents). */
+export const IMAGE_ENDPOINTS = ['openai', 'native', 'import', 'edit', 'combine', 'upscale', 'remove-background'] as const;
 export type ImageEndpoint = (typeof IMAGE_ENDPOINTS)[number];
 
 export const DEFAULT_API_BASE_URL = 'https://api.venice.ai/api/v1';

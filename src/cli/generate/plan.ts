@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
-import { type AdvancedJobRequest, type JobRequest, zJobRequest } from '../../shared/ipc/schemas/jobs.ts';
+import { type AdvancedJobRequest, type GenerationJobRequest as JobRequest, zJobRequest } from '../../shared/ipc/schemas/jobs.ts';
 import { checkJobRequest, type ConstraintIssue } from '../../shared/modelConstraints.ts';
 import type { ModelInfo } from '../../shared/models.ts';
 import { catalogAvailable, type CatalogView, unavailableReason } from '../catalogView.ts';

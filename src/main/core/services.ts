@@ -24,6 +24,11 @@ import { createKeytarStore } from './secrets/keytarStore.ts';
 import type { SecretStore } from './secrets/secretStore.ts';
 import { createTransfer, type Transfer } from './transfer/transferService.ts';
 import { createVeniceClient } from './venice/client.ts';
+import { createIterateClient } from './venice/iterateClient.ts';
+import { createIterateCatalog } from './iterate/iterateCatalog.ts';
+import { createIterateService, type IterateService } from './iterate/iterateService.ts';
+import { isIterateRequest } from '../../shared/iterate.ts';
+import { AppError } from '../../shared/errors.ts';
 
 export interface Services {
   db: Database.Database;
@@ -44,6 +49,8 @@ export interface Services {
   transfer: Transfer;
   /** Favorites, ratings, tags, collections, saved searches. */
   curation: Curation;
+  /** Edit, combine, upscale, remove background: checked, queued, and their lineage. */
+  iterate: IterateService;
   /** The catalogue refresh started at launch (refreshed only when older than a day); it never rejects. */
   catalogReady: Promise<void>;
   /** The library sweep started at launch (temp files, orphans, missing files, thumbnails); null when skipped; never rejects. */
@@ -88,6 +95,8 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const events = createEventBus();
   const connectivity = createConnectivity();
   const catalog = createCatalogService({ db, client, connectivity, now });
+  const iterateClient = createIterateClient({ baseUrl: config.apiBaseUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const iterateCatalog = createIterateCatalog({ db, client: iterateClient, now });
   // The account reads the queue's rate-limit view and the queue reports to the account: tie the knot lazily.
   let queue: GenerationQueue | null = null;
   const account = createAccountService({
@@ -109,7 +118,8 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
       ...(deps.clock ? { clock: deps.clock } : {}),
       ...(deps.retry !== undefined ? { retry: deps.retry } : {}),
       check: (request) => checkJobRequest(request, catalog.modelFor(request)),
-      priceFor: (request) => catalog.priceFor(request),
+      priceFor: (request) => (isIterateRequest(request) ? iterate.priceFor(request) : catalog.priceFor(request)),
+      iterate: { client: iterateClient, library, editModels: () => iterateCatalog.models() },
       defaultModel: () => catalog.defaultModelId(),
       probe: async () => void (await client.listModels()),
       onResponse: (headers) => account.observeResponse(headers),
@@ -119,6 +129,16 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     deps.queue,
   );
   const log = deps.log ?? console.error;
+  const iterate = createIterateService({
+    db,
+    library,
+    catalog: iterateCatalog,
+    enqueue: (request) => {
+      const job = queue?.enqueue([request])[0];
+      if (!job) throw new AppError('INTERNAL', 'The request could not be queued.');
+      return job;
+    },
+  });
   const trash = createTrash({ db, dataDir: config.dataDir, events, now, log });
   const checks = createDbChecks({ db, log, ...(deps.checkWorkerPath ? { workerPath: deps.checkWorkerPath } : {}) });
   const backups = createBackups({ db, dataDir: config.dataDir, now, finishCopy: checks.finishBackupCopy });
@@ -173,6 +193,7 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     checks,
     transfer,
     curation,
+    iterate,
     catalogReady,
     reconciled,
     health: () => health,

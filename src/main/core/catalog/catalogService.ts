@@ -8,6 +8,7 @@ import type { CatalogClient } from '../generation/venicePorts.ts';
 import { redact } from '../log.ts';
 import type { Connectivity } from '../queue/connectivity.ts';
 import { readCatalog, replaceCatalog } from './catalogStore.ts';
+import { isIterateRequest } from '../../../shared/iterate.ts';
 
 /** Venice changes its model list every few weeks; a day-old copy is fresh enough to start with. */
 export const CATALOG_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -68,6 +69,8 @@ export const createCatalogService = (deps: CatalogDeps): CatalogService => {
   };
 
   const modelFor = (request: JobRequest): ModelInfo | undefined => {
+    // Edit-family jobs name edit models, which are not in the image catalogue.
+    if (isIterateRequest(request)) return undefined;
     const id = request.model ?? cache.traits[DEFAULT_TRAIT];
     return id === undefined ? undefined : byId.get(id);
   };

@@ -38,6 +38,8 @@ export interface IngestInput {
   blurred?: boolean;
   /** Catalogue price of this image in USD, when known. */
   priceUsd?: number | null;
+  /** Rows that belong to the image (its lineage), written in the same transaction as the image's own row. */
+  alsoInsert?: (db: Database, id: string) => void;
 }
 
 export interface Library {
@@ -185,7 +187,10 @@ export function createLibrary(deps: LibraryDeps): Library {
         await hooks.afterWrite?.({ kind: file.kind, path: file.path });
       }
       await hooks.beforeInsert?.();
-      db.transaction(() => insertImage(db, row)).immediate();
+      db.transaction(() => {
+        insertImage(db, row);
+        input.alsoInsert?.(db, row.id);
+      }).immediate();
     } catch (error) {
       for (const path of created.toReversed()) await rm(path, { force: true }).catch(() => undefined);
       throw error instanceof AppError ? error : storageFailed(error);

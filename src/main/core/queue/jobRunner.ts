@@ -1,9 +1,13 @@
+import type { Database } from 'better-sqlite3';
 import { AppError, type AppErrorPayload, isAppError } from '../../../shared/errors.ts';
 import type { Job, JobRequest } from '../../../shared/ipc/schemas/jobs.ts';
+import { isIterateRequest } from '../../../shared/iterate.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import { toNativeRequest, toOpenAiRequest } from '../generation/requestMapping.ts';
 import type { ClientRetry, GenerationClient, GenerationFlags } from '../generation/venicePorts.ts';
 import type { IngestInput, Library } from '../library/library.ts';
+import { insertLineage, type LineageRecord } from '../iterate/lineageStore.ts';
+import { sendIterate, type IterateDeps } from '../iterate/sendIterate.ts';
 import { registerSecret } from '../log.ts';
 import type { SecretStore } from '../secrets/secretStore.ts';
 
@@ -35,6 +39,8 @@ export interface RunnerDeps {
   defaultModel(): string | undefined;
   /** Overrides the client's retry policy (tests shorten its backoff). */
   retry?: ClientRetry;
+  /** The edit family (edit, combine, upscale, remove background); absent where only generation runs. */
+  iterate?: IterateDeps;
 }
 
 interface Generated {
@@ -47,6 +53,10 @@ interface Generated {
   headers: Record<string, string>;
   flags: GenerationFlags;
   attempts: number;
+  /** The prompt stored on the images when it is not the job's own (an upscale keeps its parent's). */
+  prompt?: string;
+  /** Where the images came from (the edit family), stored with each image's row. */
+  lineage?: LineageRecord;
 }
 
 /** Venice's OpenAI route picks its default model when none is named; the row still needs a name. */
@@ -55,6 +65,23 @@ const DEFAULT_MODEL_LABEL = 'default';
 const send = async (deps: RunnerDeps, job: Job, apiKey: string, signal: AbortSignal): Promise<Generated> => {
   const { request } = job;
   const opts = { signal, ...(deps.retry !== undefined ? { retry: deps.retry } : {}) };
+  if (isIterateRequest(request)) {
+    if (!deps.iterate) throw new AppError('INTERNAL', 'Editing images is not available in this process. Nothing was sent.', { attempts: 0, mayHaveBeenCharged: false });
+    const result = await sendIterate(deps.iterate, request, apiKey, opts);
+    const { image } = result;
+    return {
+      images: [image.bytes],
+      format: result.format,
+      model: result.model,
+      request: result.request,
+      responseFor: () => ({ ...image.response, ...result.extra, width: image.width, height: image.height }),
+      headers: image.response.headers,
+      flags: { blurred: false, contentViolation: false },
+      attempts: image.attempts,
+      prompt: result.prompt,
+      lineage: result.lineage,
+    };
+  }
   if (request.endpoint === 'openai') {
     const result = await deps.client.generateOpenAi(toOpenAiRequest(request), apiKey, opts);
     const model = result.response.headers['x-venice-model-id'] ?? result.request.model ?? deps.defaultModel() ?? DEFAULT_MODEL_LABEL;
@@ -113,6 +140,8 @@ const sendFailure = (error: unknown, signal: AbortSignal): RunOutcome => {
     return ended('cancelled', cancelled.toPayload(), { mayHaveBeenCharged: charged, attempts });
   }
   if (error.code === 'OFFLINE') return ended('waiting_offline', error.toPayload(), { attempts });
+  // The edit family refuses content with a 422 instead of a blacked-out image: blocked, as a generation would be.
+  if (error.code === 'CONTENT_BLOCKED') return ended('blocked', error.toPayload(), { attempts, mayHaveBeenCharged: false });
   return ended('failed', error.toPayload(), { mayHaveBeenCharged: charged, attempts });
 };
 
@@ -158,7 +187,7 @@ export const runJob = async (deps: RunnerDeps, job: Job, signal: AbortSignal, on
       const input: IngestInput = {
         bytes,
         format: generated.format,
-        prompt: job.request.prompt,
+        prompt: generated.prompt ?? job.request.prompt,
         model: generated.model,
         endpoint: job.request.endpoint,
         request: generated.request,
@@ -166,6 +195,7 @@ export const runJob = async (deps: RunnerDeps, job: Job, signal: AbortSignal, on
         jobId: job.id,
         blurred: generated.flags.blurred,
         priceUsd,
+        ...(generated.lineage ? { alsoInsert: (db: Database, id: string) => insertLineage(db, id, generated.lineage as LineageRecord) } : {}),
       };
       imageIds.push((await deps.library.ingest(input)).id);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zAppErrorPayload } from '../../errors.ts';
+import { zCombineJobRequest, zEditJobRequest, zRemoveBackgroundJobRequest, zUpscaleJobRequest } from '../../iterate.ts';
 import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS, zPrompt } from '../../venice.ts';
 import { zImageId } from './common.ts';
 import { route } from '../route.ts';
@@ -38,9 +39,19 @@ export const zAdvancedJobRequest = z.strictObject({
   hideWatermark: z.boolean(),
 });
 
-export const zJobRequest = z.discriminatedUnion('endpoint', [zSimpleJobRequest, zAdvancedJobRequest]);
+/** Generation (the simple form, the advanced panel) or iterating on images (edit, combine, upscale, remove background). */
+export const zJobRequest = z.discriminatedUnion('endpoint', [
+  zSimpleJobRequest,
+  zAdvancedJobRequest,
+  zEditJobRequest,
+  zCombineJobRequest,
+  zUpscaleJobRequest,
+  zRemoveBackgroundJobRequest,
+]);
 export type JobRequest = z.infer<typeof zJobRequest>;
 export type SimpleJobRequest = z.infer<typeof zSimpleJobRequest>;
+/** A request for new images from a prompt (what the generate form and `lagoon generate` build). */
+export type GenerationJobRequest = SimpleJobRequest | AdvancedJobRequest;
 export type AdvancedJobRequest = z.infer<typeof zAdvancedJobRequest>;
 
 export const JOB_STATUSES = ['queued', 'waiting_offline', 'running', 'done', 'failed', 'blocked', 'cancelled'] as const;

@@ -27,8 +27,9 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
   const { t, i18n } = useTranslation();
   const [confirmingRetry, setConfirmingRetry] = useState(false);
   const { request } = job;
-  const modelName = request.model
-    ? (models.find((m) => m.id === request.model)?.name ?? request.model)
+  const requestModel = 'model' in request ? request.model : undefined;
+  const modelName = requestModel
+    ? (models.find((m) => m.id === requestModel)?.name ?? requestModel)
     : (defaultModelName ?? t('queue.defaultModel'));
   const count = request.endpoint === 'native' ? request.variants : 1;
   const showError = job.error !== null && (job.status === 'failed' || job.status === 'blocked');

@@ -9,7 +9,15 @@ interface Props {
   error: ApiError | null;
 }
 
-const ROUTE_KEYS = { native: 'viewer.routeNative', openai: 'viewer.routeOpenAi', import: 'viewer.routeImport' } as const;
+const ROUTE_KEYS = {
+  native: 'viewer.routeNative',
+  openai: 'viewer.routeOpenAi',
+  import: 'viewer.routeImport',
+  edit: 'viewer.routeEdit',
+  combine: 'viewer.routeCombine',
+  upscale: 'viewer.routeUpscale',
+  'remove-background': 'viewer.routeRemoveBackground',
+} as const;
 
 /** The request's own fields, as sent to Venice, in a readable order: the prompt is shown above already. */
 const requestEntries = (request: Record<string, unknown>): [string, string][] =>

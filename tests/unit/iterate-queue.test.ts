@@ -1,0 +1,136 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src/main/core/services.ts';
+import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
+import type { AppError } from '../../src/shared/errors.ts';
+import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
+import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+
+// The edit family through the real services: drafts checked before queueing, jobs through the persistent queue
+// against the fake Venice over HTTP, results stored with their lineage in a real SQLite library.
+
+const KEY = 'test-key';
+const memoryStore = (value: string | null): SecretStore => ({ backend: 'memory', get: async () => value, set: async () => {}, delete: async () => {} });
+
+let fake: FakeVenice;
+let dataDir: string;
+let services: Services;
+
+beforeEach(async () => {
+  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 10_000 });
+  dataDir = await mkdtemp(join(tmpdir(), 'lagoon-iterate-q-'));
+  services = createServices(
+    { dataDir, apiBaseUrl: fake.url, keychainService: 'unused' },
+    { secretStore: memoryStore(KEY), launchMaintenance: false, retry: { baseDelayMs: 1 } },
+  );
+});
+afterEach(async () => {
+  await services.shutdown();
+  await fake.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const posts = (path?: string): number => fake.requests.filter((r) => r.method === 'POST' && (path === undefined || r.path.endsWith(path))).length;
+
+const generate = async (prompt: string): Promise<string> => {
+  const [job] = services.queue.enqueue([{ endpoint: 'openai', prompt, size: '512x512', outputFormat: 'png', moderation: 'auto' }]);
+  const done = await services.queue.settled((job as Job).id);
+  expect(done.status).toBe('done');
+  return done.imageIds[0] as string;
+};
+
+const run = async (draft: unknown): Promise<Job> => services.queue.settled((await services.iterate.queue(draft)).id);
+
+const failure = async (p: Promise<unknown>): Promise<AppError> => {
+  try {
+    await p;
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('iterate through the queue', () => {
+  it('generate → edit → upscale → remove background, each stored with its parent, operation and request', async () => {
+    const original = await generate('a red kite over dunes');
+    const edited = await run({ endpoint: 'edit', prompt: 'add a moon', model: 'firered-image-edit', inputs: [{ kind: 'library', id: original }], enhancePrompt: true, safeMode: true });
+    expect(edited.status).toBe('done');
+    const editId = edited.imageIds[0] as string;
+    const upscaled = await run({ endpoint: 'upscale', prompt: '', inputs: [{ kind: 'library', id: editId }], scale: 2 });
+    const upId = upscaled.imageIds[0] as string;
+    const cut = await run({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: upId }] });
+    const cutId = cut.imageIds[0] as string;
+    expect([posts('/image/edit'), posts('/image/upscale'), posts('/image/background-remove')]).toEqual([1, 1, 1]);
+
+    const editDetail = services.library.get(editId);
+    const upDetail = services.library.get(upId);
+    expect([editDetail?.endpoint, editDetail?.prompt, upDetail?.endpoint, upDetail?.prompt]).toEqual(['edit', 'add a moon', 'upscale', 'add a moon']);
+    expect([upDetail?.width, upDetail?.height]).toEqual([(editDetail?.width ?? 0) * 2, (editDetail?.height ?? 0) * 2]);
+    const original256 = services.library.get(original);
+    const editLineage = services.iterate.lineage(editId);
+    expect(editLineage.parents).toEqual([{ id: original, sha256: original256?.sha256, role: 'base', operation: 'edit', state: 'present' }]);
+    expect(editLineage.enhancedPrompt).toBe('add a moon, highly detailed, dramatic lighting');
+    expect(editLineage.request).toMatchObject({ model: 'firered-image-edit', image: { imageId: original, sha256: original256?.sha256 } });
+    expect(JSON.stringify(editLineage.request)).not.toMatch(/[A-Za-z0-9+/]{200}/);
+    expect(services.iterate.lineage(original).children).toEqual([editId]);
+    expect(services.iterate.lineage(cutId)).toMatchObject({ operation: 'remove-background', parents: [{ id: upId, role: 'source' }] });
+    expect(edited.priceUsd).toBe(0.04);
+    expect(upscaled.priceUsd).toBe(0.02);
+
+    // Transparency is kept: the stored file and its WebP thumbnail both have alpha.
+    const cutPath = services.library.mediaPath('image', cutId) as string;
+    const thumbPath = services.library.mediaPath('thumb', cutId) as string;
+    expect((await sharp(cutPath).metadata()).hasAlpha).toBe(true);
+    const thumb = await sharp(thumbPath).metadata();
+    expect([thumb.format, thumb.hasAlpha]).toEqual(['webp', true]);
+  });
+
+  it('combines images in the chosen order: base first, the others as layers', async () => {
+    const a = await generate('first');
+    const b = await generate('second');
+    const c = await generate('third');
+    const job = await run({ endpoint: 'combine', prompt: 'all three', model: 'qwen-edit', inputs: [c, a, b].map((id) => ({ kind: 'library', id })), enhancePrompt: false, safeMode: true });
+    expect(job.status).toBe('done');
+    const lineage = services.iterate.lineage(job.imageIds[0] as string);
+    expect(lineage.parents.map((p) => [p.id, p.role])).toEqual([[c, 'base'], [a, 'layer'], [b, 'layer']]);
+  });
+
+  it('a trashed, then purged parent leaves the child saying what it was made from', async () => {
+    const original = await generate('soon gone');
+    const sha = services.library.get(original)?.sha256;
+    const child = (await run({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: original }] })).imageIds[0] as string;
+    services.trash.trash([original]);
+    expect(services.iterate.lineage(child).parents[0]?.state).toBe('trashed');
+    await services.trash.purge([original]);
+    expect(services.iterate.lineage(child).parents).toEqual([{ id: original, sha256: sha, role: 'source', operation: 'remove-background', state: 'deleted' }]);
+  });
+
+  it('checks inputs and options before queueing: nothing is sent', async () => {
+    const small = join(dataDir, 'small.png');
+    await writeFile(small, await sharp({ create: { width: 200, height: 200, channels: 3, background: '#fff' } }).png().toBuffer());
+    const tooSmall = await failure(services.iterate.queue({ endpoint: 'upscale', prompt: '', inputs: [{ kind: 'file', path: small }], scale: 2 }));
+    expect([tooSmall.code, (tooSmall.details as { problem: string }).problem]).toEqual(['INVALID_INPUT', 'too_small']);
+    const id = await generate('base');
+    const four = [id, id, id, id].map((x) => ({ kind: 'library', id: x }));
+    expect((await failure(services.iterate.queue({ endpoint: 'combine', prompt: 'p', model: 'qwen-edit', inputs: four, enhancePrompt: false, safeMode: true }))).message).toMatch(/at most 3 images/);
+    expect((await failure(services.iterate.queue({ endpoint: 'edit', prompt: 'p', model: 'grok-imagine-edit', inputs: [{ kind: 'library', id }], enhancePrompt: false, safeMode: true }))).message).toMatch(/offline/);
+    expect([posts('/image/upscale'), posts('/image/multi-edit'), posts('/image/edit')]).toEqual([0, 0, 0]);
+    expect(services.queue.list().length).toBe(1);
+  });
+
+  it('a refusal stores nothing; a file input is named by its file name and hash', async () => {
+    const id = await generate('refuse me');
+    const before = services.library.count({});
+    const refused = await run({ endpoint: 'edit', prompt: '[fail:violation]', model: 'firered-image-edit', inputs: [{ kind: 'library', id }], enhancePrompt: false, safeMode: true });
+    expect([refused.status, refused.error?.code, refused.mayHaveBeenCharged, services.library.count({})]).toEqual(['blocked', 'CONTENT_BLOCKED', false, before]);
+    const file = join(dataDir, 'outside.png');
+    await writeFile(file, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#123456' } }).png().toBuffer());
+    const job = await run({ endpoint: 'upscale', prompt: '', inputs: [{ kind: 'file', path: file }], scale: 4 });
+    const lineage = services.iterate.lineage(job.imageIds[0] as string);
+    expect(lineage.parents[0]).toMatchObject({ id: null, role: 'source', state: 'file' });
+    expect(lineage.request).toMatchObject({ scale: 4, image: { file: 'outside.png' } });
+  });
+});
