@@ -1,6 +1,7 @@
 import { zImageId } from '../shared/ipc/schemas/common.ts';
 import type { ImageQuery } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
+import type { BatchFlags } from './generate/batchArgs.ts';
 import { type GenerateOptions, parseGenerate, type PromptSource } from './generateArgs.ts';
 import { parseSearch } from './searchArgs.ts';
 import { type ExportArgs, parseExport, parseIdsOnly, parseImport } from './transferArgs.ts';
@@ -12,7 +13,7 @@ export type CliCommand =
   | { name: 'key.set'; json: boolean }
   | { name: 'key.status'; json: boolean }
   | { name: 'key.clear'; json: boolean }
-  | { name: 'generate'; json: boolean; source: PromptSource; options: GenerateOptions }
+  | { name: 'generate'; json: boolean; source: PromptSource; options: GenerateOptions; batch: BatchFlags }
   | { name: 'models'; json: boolean; refresh: boolean; styles: boolean }
   | { name: 'list'; json: boolean; limit: number }
   | { name: 'show'; json: boolean; id: string }
@@ -31,7 +32,9 @@ export const wantsJson = (argv: readonly string[]): boolean => {
 
 const generateCommand = (args: string[]): CliCommand => {
   const parsed = parseGenerate(args);
-  return parsed.help ? { name: 'help', topic: 'generate' } : { name: 'generate', json: parsed.json, source: parsed.source, options: parsed.options };
+  return parsed.help
+    ? { name: 'help', topic: 'generate' }
+    : { name: 'generate', json: parsed.json, source: parsed.source, options: parsed.options, batch: parsed.batch };
 };
 
 const parseModels = (args: string[]): CliCommand => {

@@ -1,5 +1,6 @@
 import type { Services } from '../main/core/services.ts';
 import type { SecretStore } from '../main/core/secrets/secretStore.ts';
+import type { Interrupt } from './interrupt.ts';
 import type { Output } from './output.ts';
 import type { SecretInput } from './readSecret.ts';
 
@@ -11,5 +12,9 @@ export interface CliContext {
   services(): Services;
   dataDir: string;
   stdin: SecretInput;
-  stderr: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Ctrl-C, SIGTERM, SIGHUP and a closed stdout: commands that can stop cleanly run inside `interrupt.graceful`. */
+  interrupt: Interrupt;
 }

@@ -12,6 +12,7 @@ import {
   NATIVE_LIMITS,
 } from '../shared/venice.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, oneOf, parse, type Parsed } from './argParsing.ts';
+import { BATCH_FLAGS, type BatchFlags, parseBatchFlags } from './generate/batchArgs.ts';
 import { shorten } from './output.ts';
 
 export type PromptSource = { kind: 'inline'; prompt: string } | { kind: 'file'; path: string };
@@ -77,6 +78,7 @@ const GENERATE_FLAGS = {
   format: { type: 'string' },
   moderation: { type: 'string' },
   ...NATIVE_FLAGS,
+  ...BATCH_FLAGS,
 } as const satisfies ParseArgsOptionsConfig;
 
 type Values = Parsed<typeof GENERATE_FLAGS>['values'];
@@ -170,7 +172,9 @@ const generateOptions = (values: Values): GenerateOptions => {
   return native ? nativeOptions(values, common, size) : { route: 'openai', ...common, size: size.size };
 };
 
-export const parseGenerate = (args: string[]): { help: true } | { help: false; json: boolean; source: PromptSource; options: GenerateOptions } => {
+export const parseGenerate = (
+  args: string[],
+): { help: true } | { help: false; json: boolean; source: PromptSource; options: GenerateOptions; batch: BatchFlags } => {
   const { values, positionals } = parse('generate', args, GENERATE_FLAGS);
   if (values.help) return { help: true };
   if (positionals.length > 0) {
@@ -183,5 +187,5 @@ export const parseGenerate = (args: string[]): { help: true } | { help: false; j
   }
   const source: PromptSource = prompt !== undefined ? { kind: 'inline', prompt } : { kind: 'file', path: file ?? '' };
   if (source.kind === 'file' && source.path === '') throw invalid(`--prompts-file needs a file name. ${NOTHING_SENT}`);
-  return { help: false, json: values.json === true, source, options: generateOptions(values) };
+  return { help: false, json: values.json === true, source, options: generateOptions(values), batch: parseBatchFlags(values) };
 };

@@ -22,6 +22,7 @@ import { trashCommand } from './commands/trash.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK, exitCodeFor } from './exitCodes.ts';
 import { toFailure } from './failure.ts';
+import { EXIT_FOR_STOP, type Interrupt } from './interrupt.ts';
 import { type CliStreams, createOutput, type Output } from './output.ts';
 import type { SecretInput } from './readSecret.ts';
 import { usage } from './usage.ts';
@@ -35,6 +36,7 @@ export interface CliProcess extends CliStreams {
   env: NodeJS.ProcessEnv;
   stdin: SecretInput;
 }
+  interrupt: Interrupt;
 
 const configFrom = (env: NodeJS.ProcessEnv): CoreConfig => {
   let config: CoreConfig;
@@ -98,6 +100,9 @@ export async function runCli(proc: CliProcess): Promise<number> {
   try {
     const command = parseCommandLine(proc.argv);
     if (command.name === 'help' || command.name === 'version') {
+  // A forced stop (a second Ctrl-C, or the first during a command that cannot wind down) still closes the library:
+  // closing records what a running job had reached, so nothing is left looking sent when it was not.
+  const removeCleanup = proc.interrupt.onForce(() => services?.close());
       proc.stdout.write(`${command.name === 'help' ? usage(command.topic) : version()}\n`);
       return EXIT_OK;
     }
@@ -109,13 +114,18 @@ export async function runCli(proc: CliProcess): Promise<number> {
       secrets,
       // Only its own jobs: a CLI run must never pick up (and pay for) what the app left queued. The model
       // catalogue is refreshed by `generate` and `models`, the commands that need it.
-      services: () => (services ??= createServices(config, { secretStore: secrets, queue: { adoptAbandoned: false }, launchMaintenance: false, inspectWorkerPath: INSPECT_WORKER })),
+      services: () => (services ??= createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath: INSPECT_WORKER })),
       dataDir: config.dataDir,
       stdin: proc.stdin,
       stderr: proc.stderr,
     };
-    return await dispatch(command, ctx);
+    const code = await dispatch(command, ctx);
+    const stop = proc.interrupt.cause();
+    return stop === null ? code : EXIT_FOR_STOP[stop];
+      stdout: proc.stdout,
   } catch (error) {
+      env: proc.env,
+      interrupt: proc.interrupt,
     const failure = toFailure(error);
     out.failure(failure);
     return exitCodeFor(failure.code);
@@ -123,3 +133,4 @@ export async function runCli(proc: CliProcess): Promise<number> {
     services?.close();
   }
 }
+    removeCleanup();

@@ -100,7 +100,7 @@ describe('lagoon key … against the real keychain (gnome-keyring under dbus-run
     for (const stdin of inputs) {
       const result = await lagoon(['key', 'set', '--json'], { stdin });
       expect(result.code).toBe(3);
-      expect(result.lines).toEqual([{ error: { code: 'KEY_INVALID_FORMAT', message: expect.any(String) } }]);
+      expect(result.lines).toMatchObject([{ error: { code: 'KEY_INVALID_FORMAT', message: expect.any(String) } }]);
     }
     // No stdin at all (not a terminal, immediately at its end) is an empty key too.
     expect((await lagoon(['key', 'set'])).code).toBe(3);
@@ -124,7 +124,7 @@ describe('lagoon key … against the real keychain (gnome-keyring under dbus-run
 
     const fromKeychain = await lagoon(['generate', '--prompt', 'which key', '--json']);
     expect(fromKeychain.code).toBe(3);
-    expect(fromKeychain.lines).toEqual([{ error: { code: 'AUTH_REJECTED', message: expect.any(String) } }]);
+    expect(fromKeychain.lines).toMatchObject([{ error: { code: 'AUTH_REJECTED', message: expect.any(String) } }]);
 
     const fromEnv = await lagoon(['generate', '--prompt', 'which key', '--json'], { env: { VENICE_API_KEY: `${KEY}\n` } });
     expect(fromEnv.code).toBe(0);

@@ -128,12 +128,12 @@ describe('lagoon models (real child processes, the fake Venice over HTTP)', () =
     const offline = { env: { LAGOON_API_BASE_URL: await closedPortUrl() } };
     const none = await lagoon(['models', '--json'], offline);
     expect(none.code).toBe(7);
-    expect(none.lines).toEqual([{ error: { code: 'OFFLINE', message: expect.stringContaining('could not reach Venice') } }]);
+    expect(none.lines).toMatchObject([{ error: { code: 'OFFLINE', message: expect.stringContaining('could not reach Venice') } }]);
 
     expect((await lagoon(['models'])).code).toBe(0);
     const refresh = await lagoon(['models', '--refresh', '--json'], offline);
     expect(refresh.code).toBe(7);
-    expect(refresh.lines).toEqual([{ error: { code: 'OFFLINE', message: expect.stringContaining('The saved list is unchanged') } }]);
+    expect(refresh.lines).toMatchObject([{ error: { code: 'OFFLINE', message: expect.stringContaining('The saved list is unchanged') } }]);
 
     // A day-old copy is refreshed first; when that fails, the copy is still the best answer there is.
     const db = new Database(join(dataDir, 'lagoon.db'));

@@ -166,7 +166,7 @@ describe('lagoon generate on the native route (real child processes, the fake Ve
   it('2: a model Venice lists as offline is refused on either route, after one fresh look at the list', async () => {
     const native = await lagoon(['generate', '--prompt', 'a reef', '--model', 'hunyuan-image-v3', '--aspect-ratio', '1:1', '--json']);
     expect(native.code).toBe(2);
-    expect(native.lines).toEqual([{ error: { code: 'INVALID_INPUT', message: expect.stringContaining('--model: Hunyuan Image 3.0 is offline at Venice') } }]);
+    expect(native.lines).toMatchObject([{ error: { code: 'INVALID_INPUT', message: expect.stringContaining('--model: Hunyuan Image 3.0 is offline at Venice') } }]);
     const simple = await lagoon(['generate', '--prompt', 'a reef', '--model', 'hunyuan-image-v3']);
     expect(simple.code).toBe(2);
     expect(simple.stderr).toContain('offline at Venice');
@@ -189,7 +189,7 @@ describe('lagoon generate on the native route (real child processes, the fake Ve
   it('8: a blocked request stores nothing and prints no image line, whatever the variants', async () => {
     const run = await lagoon(['generate', '--prompt', 'a lagoon [fail:violation]', '--variants', '2', '--json']);
     expect(run.code).toBe(8);
-    expect(run.lines).toEqual([{ error: { code: 'CONTENT_BLOCKED', message: expect.any(String) } }]);
+    expect(run.lines).toMatchObject([{ error: { code: 'CONTENT_BLOCKED', message: expect.any(String) } }]);
     expect(posts()).toHaveLength(1);
     expect(imageFiles()).toEqual([]);
   });

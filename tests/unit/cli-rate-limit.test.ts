@@ -29,7 +29,7 @@ describe('lagoon generate when Venice keeps answering 429', () => {
       env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY },
     });
     expect(run.code).toBe(5);
-    expect(run.lines).toEqual([{ error: { code: 'RATE_LIMITED', message: expect.any(String) } }]);
+    expect(run.lines).toMatchObject([{ error: { code: 'RATE_LIMITED', message: expect.any(String) } }]);
     // Each queue run is one request plus the client's retries; a 429 is retried only because it was not charged.
     const posts = fake.requests.filter((r) => r.method === 'POST').length;
     expect(posts).toBe((1 + DEFAULT_RETRY.maxRetries) * (1 + QUEUE_REQUEUES));

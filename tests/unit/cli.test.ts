@@ -124,9 +124,8 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
   });
 
   it('list pages newest first and honours --limit; show rejects unknown and malformed ids', async () => {
-    const prompts = join(dataDir, 'prompts.txt');
-    await writeFile(prompts, 'one\ntwo\nthree\n');
-    expect((await lagoon(['generate', '--prompts-file', prompts, '--size', '256x256', '--json'])).code).toBe(0);
+    // One run each: within one batch two prompts are made at once, so their order in time is the answers' order.
+    for (const prompt of ['one', 'two', 'three']) expect((await lagoon(['generate', '--prompt', prompt, '--size', '256x256', '--json'])).code).toBe(0);
     const all = await lagoon(['list', '--json']);
     expect(all.lines.map((l) => l.prompt)).toEqual(['three', 'two', 'one']);
     const two = await lagoon(['list', '--json', '--limit', '2']);
@@ -136,7 +135,7 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
 
     const missing = await lagoon(['show', randomUUID(), '--json']);
     expect(missing.code).toBe(1);
-    expect(missing.lines).toEqual([{ error: { code: 'NOT_FOUND', message: expect.any(String) } }]);
+    expect(missing.lines).toMatchObject([{ error: { code: 'NOT_FOUND', message: expect.any(String) } }]);
     const malformed = await lagoon(['show', '../../etc/passwd']);
     expect(malformed.code).toBe(2);
     expect((await lagoon(['list', '--limit', '0'])).code).toBe(2);
@@ -170,7 +169,7 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
       for (const args of cases) {
         const run = await lagoon([...args, '--json']);
         expect({ args, code: run.code }).toEqual({ args, code: 2 });
-        expect(run.lines).toEqual([{ error: { code: 'INVALID_INPUT', message: expect.any(String) } }]);
+        expect(run.lines).toMatchObject([{ error: { code: 'INVALID_INPUT', message: expect.any(String) } }]);
       }
       expect(posts()).toBe(0);
       expect(existsSync(join(dataDir, 'lagoon.db'))).toBe(false);
@@ -194,7 +193,7 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
     it('3: a wrong key (one POST, 401) and no key at all (no POST)', async () => {
       const wrong = await lagoon(['generate', '--prompt', 'ok', '--json'], { env: { VENICE_API_KEY: 'sk-wrong-key-0000000000' } });
       expect(wrong.code).toBe(3);
-      expect(wrong.lines).toEqual([{ error: { code: 'AUTH_REJECTED', message: expect.stringContaining('lagoon key set') } }]);
+      expect(wrong.lines).toMatchObject([{ error: { code: 'AUTH_REJECTED', message: expect.stringContaining('lagoon key set') } }]);
       expect(posts()).toBe(1);
 
       // No VENICE_API_KEY: the CLI asks the (real, test-only) keychain entry, which is empty.
@@ -202,7 +201,7 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
         env: { VENICE_API_KEY: undefined, LAGOON_KEYCHAIN_SERVICE: `Lagoon-test-${randomUUID()}` },
       });
       expect(none.code).toBe(3);
-      expect(none.lines).toEqual([{ error: { code: 'KEY_MISSING', message: expect.any(String) } }]);
+      expect(none.lines).toMatchObject([{ error: { code: 'KEY_MISSING', message: expect.any(String) } }]);
       expect(posts()).toBe(1);
     });
 
@@ -214,7 +213,7 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
     ] as const)('%s: %s', async (_label, trigger, code, errorCode) => {
       const run = await lagoon(['generate', '--prompt', `a lagoon ${trigger}`, '--json']);
       expect(run.code).toBe(code);
-      expect(run.lines).toEqual([{ error: { code: errorCode, message: expect.any(String) } }]);
+      expect(run.lines).toMatchObject([{ error: { code: errorCode, message: expect.any(String) } }]);
       expect(posts()).toBe(1);
       expect(imageFiles()).toEqual([]);
     });
@@ -222,7 +221,7 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
     it('7: nothing listens at the API address', async () => {
       const run = await lagoon(['generate', '--prompt', 'ok', '--json'], { env: { LAGOON_API_BASE_URL: await closedPortUrl() } });
       expect(run.code).toBe(7);
-      expect(run.lines).toEqual([{ error: { code: 'OFFLINE', message: expect.stringContaining('Nothing was sent') } }]);
+      expect(run.lines).toMatchObject([{ error: { code: 'OFFLINE', message: expect.stringContaining('Nothing was sent') } }]);
       expect(posts()).toBe(0);
       // The core parks a never-sent job until the network is back; the CLI cancels it rather than leave it for the app.
       expect(pendingJobs(dataDir)).toBe(0);
@@ -230,38 +229,45 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
   });
 
   describe('--prompts-file', () => {
-    it('attempts every line after a failure; the first failing class decides the exit code', async () => {
+    it('a failed prompt does not stop the others; every record names its line and prompt; the earliest failing line decides the code', async () => {
       const file = join(dataDir, 'prompts.txt');
-      await writeFile(file, 'first lagoon\n\nsecond [fail:402]\r\nthird lagoon\nfourth [fail:500]\n');
+      await writeFile(file, 'first lagoon\n\nsecond [fail:500]\r\nthird lagoon\nfourth [fail:badb64]\n');
       const run = await lagoon(['generate', '--prompts-file', file, '--size', '256x256', '--json']);
-      expect(run.code).toBe(4);
+      expect(run.code).toBe(6);
       expect(posts()).toBe(4);
-      expect(run.lines).toEqual([
-        expect.objectContaining({ prompt: 'first lagoon', flags: [] }),
-        { error: { code: 'INSUFFICIENT_BALANCE', message: expect.any(String) }, line: 3 },
-        expect.objectContaining({ prompt: 'third lagoon' }),
-        { error: { code: 'UPSTREAM_ERROR', message: expect.any(String) }, line: 5 },
+      // Two at a time, as the app's queue sends them: the records come in the order the answers do.
+      const byLine = run.lines.toSorted((a, b) => Number(a.line) - Number(b.line));
+      expect(byLine).toEqual([
+        expect.objectContaining({ line: 1, prompt: 'first lagoon', flags: [] }),
+        {
+          error: { code: 'UPSTREAM_ERROR', message: expect.any(String), mayHaveBeenCharged: true, retryable: true },
+          line: 3,
+          prompt: 'second [fail:500]',
+        },
+        expect.objectContaining({ line: 4, prompt: 'third lagoon' }),
+        { error: expect.objectContaining({ code: 'INVALID_RESPONSE' }), line: 5, prompt: 'fourth [fail:badb64]' },
       ]);
       expect(imageFiles()).toHaveLength(2);
       expect(run.stderr).toContain('2 of 4 images saved, 2 failed');
     });
 
-    it('takes the class of the first failure even when a later one would be lower', async () => {
+    it('a balance failure stops the batch: what was not yet sent never is', async () => {
       const file = join(dataDir, 'prompts.txt');
-      await writeFile(file, 'a [fail:500]\nb [fail:402]\nc\n');
+      await writeFile(file, ['a [fail:402]', 'b [fail:402]', 'c', 'd', 'e', 'f'].join('\n'));
       const run = await lagoon(['generate', '--prompts-file', file, '--size', '256x256']);
-      expect(run.code).toBe(6);
-      expect(posts()).toBe(3);
-      expect(imageFiles()).toHaveLength(1);
-      expect(run.stderr).toMatch(/line 1: .*\[UPSTREAM_ERROR\]/);
-      expect(run.stderr).toMatch(/line 2: .*\[INSUFFICIENT_BALANCE\]/);
+      expect(run.code).toBe(4);
+      // The first two went out together; nothing after the first 402.
+      expect(posts()).toBe(2);
+      expect(imageFiles()).toHaveLength(0);
+      expect(run.stderr).toMatch(/line 1: .*\[INSUFFICIENT_BALANCE\]/);
+      expect(run.stderr).toContain('stopped the batch: every other prompt would fail on the balance too [INSUFFICIENT_BALANCE]: 0 saved; lines 1–2 failed; lines 3–6 not sent.');
     });
   });
 
   it('key set and key clear refuse while VENICE_API_KEY is in charge, without reading or echoing anything', async () => {
     const set = await lagoon(['key', 'set', '--json'], { stdin: 'sk-another-key-123456789\n' });
     expect(set.code).toBe(2);
-    expect(set.lines).toEqual([{ error: { code: 'INVALID_INPUT', message: expect.stringContaining('VENICE_API_KEY') } }]);
+    expect(set.lines).toMatchObject([{ error: { code: 'INVALID_INPUT', message: expect.stringContaining('VENICE_API_KEY') } }]);
     expect(set.stdout).not.toContain('sk-another-key');
     const clear = await lagoon(['key', 'clear']);
     expect(clear.code).toBe(2);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 /** Runs `node bin/lagoon.js …` as a real child process, the way a user or a script does. */
@@ -32,7 +32,15 @@ const baseEnv = (): NodeJS.ProcessEnv => {
   return env;
 };
 
-export const runLagoon = (args: string[], opts: LagoonRunOptions = {}): Promise<LagoonRun> => {
+/** A run in progress: the child (to signal it), what it printed so far, and its end. */
+export interface StartedLagoon {
+  child: ChildProcess;
+  stdoutSoFar(): string;
+  stderrSoFar(): string;
+  done: Promise<LagoonRun>;
+}
+
+export const startLagoon = (args: string[], opts: LagoonRunOptions = {}): StartedLagoon => {
   const env = baseEnv();
   for (const [name, value] of Object.entries(opts.env ?? {})) {
     if (value === undefined) delete env[name];
@@ -50,7 +58,7 @@ export const runLagoon = (args: string[], opts: LagoonRunOptions = {}): Promise<
   // The CLI may stop reading early (a key is one line); a pipe it closed is not the test's failure.
   child.stdin?.on('error', () => {});
   if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
-  return new Promise((resolve, reject) => {
+  const done = new Promise<LagoonRun>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => {
       const lines = stdout
@@ -66,4 +74,7 @@ export const runLagoon = (args: string[], opts: LagoonRunOptions = {}): Promise<
       resolve({ code, stdout, stderr, lines });
     });
   });
+  return { child, stdoutSoFar: () => stdout, stderrSoFar: () => stderr, done };
 };
+
+export const runLagoon = (args: string[], opts: LagoonRunOptions = {}): Promise<LagoonRun> => startLagoon(args, opts).done;

@@ -83,10 +83,13 @@ describe('generation queue: restarts, crashes and the network', () => {
     const dead = deadPid();
     const alive = process.ppid;
     const insert = first.db.prepare(
-      `INSERT INTO jobs (id, created_at, started_at, status, endpoint, request_json, prompt, owner_pid) VALUES (?, ?, ?, ?, 'openai', ?, ?, ?)`,
+      `INSERT INTO jobs (id, created_at, started_at, sent_at, status, endpoint, request_json, prompt, owner_pid, owner_kind)
+       VALUES (?, ?, ?, ?, ?, 'openai', ?, ?, ?, 'app')`,
     );
-    const row = (id: string, status: string, owner: number, prompt: string) =>
-      insert.run(id, Date.now(), status === 'running' ? Date.now() : null, status, JSON.stringify(simple(prompt)), prompt, owner);
+    const row = (id: string, status: string, owner: number, prompt: string) => {
+      const startedAt = status === 'running' ? Date.now() : null;
+      insert.run(id, Date.now(), startedAt, startedAt, status, JSON.stringify(simple(prompt)), prompt, owner);
+    };
     row(ids.crashed, 'running', dead, 'crashed mid-flight');
     row(ids.crashedDone, 'running', dead, 'crashed after storing');
     row(ids.othersRunning, 'running', alive, 'the CLI is on it');
@@ -120,10 +123,10 @@ describe('generation queue: restarts, crashes and the network', () => {
     fake = await startFakeVenice({ apiKey: KEY });
     const app = h.open(fake.url);
     app.db
-      .prepare(`INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt, owner_pid) VALUES (?, ?, 'queued', 'openai', ?, ?, ?)`)
+      .prepare(`INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt, owner_pid, owner_kind) VALUES (?, ?, 'queued', 'openai', ?, ?, ?, 'app')`)
       .run('77777777-7777-4777-8777-777777777777', Date.now(), JSON.stringify(simple('app leftover')), 'app leftover', deadPid());
     app.close();
-    const cli = h.open(fake.url, { queue: { adoptAbandoned: false } });
+    const cli = h.open(fake.url, { queue: { owner: 'cli' } });
     const [own] = cli.queue.enqueue([simple('cli prompt')]);
     expect((await cli.queue.settled(own!.id)).status).toBe('done');
     expect(cli.queue.get('77777777-7777-4777-8777-777777777777')?.status).toBe('queued');

@@ -1,23 +1,17 @@
 import { AppError } from '../../shared/errors.ts';
-import type { ImageDetail } from '../../shared/ipc/schemas/images.ts';
 import type { Services } from '../../main/core/services.ts';
 import { loadCatalog } from '../catalogView.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK, exitCodeFor } from '../exitCodes.ts';
-import { toFailure } from '../failure.ts';
 import type { GenerateOptions, PromptSource } from '../generateArgs.ts';
-import { planJobs, type Plan, type PlannedJob } from '../generate/plan.ts';
+import { runBatch } from '../generate/batch.ts';
+import type { BatchFlags } from '../generate/batchArgs.ts';
+import { planJobs, type Plan } from '../generate/plan.ts';
 import { type PromptLine, promptProblem, readPrompts } from '../generate/prompts.ts';
-import { runRequest } from '../generate/runRequest.ts';
-import { type CliImage, toCliImage } from '../imageRecord.ts';
-import { printable, shorten } from '../output.ts';
-
-/** A stored image as `generate` prints it: the library's fields plus its batch (the job id, shared by variants) and seed. */
-export interface GeneratedImage extends CliImage {
-  batch: string | null;
-  /** The seed sent (native route; only the first variant follows it, as on Venice); null on the OpenAI route. */
-  seed: number | null;
-}
+import { createBatchProgress, progressMode } from '../generate/progress.ts';
+import { reportCutShort, reportEnd, reportSettled, writeFailedPrompts } from '../generate/report.ts';
+import { toFailure } from '../failure.ts';
+import { printable } from '../output.ts';
 
 /** How many invalid lines a rejection lists before it just counts the rest. */
 const LISTED_PROBLEMS = 5;
@@ -52,60 +46,48 @@ const checkedPlan = async (services: Services, prompts: readonly PromptLine[], o
   return plan;
 };
 
-const toGenerated = (services: Services, detail: ImageDetail): GeneratedImage => ({
-  ...toCliImage(services, detail),
-  batch: detail.jobId,
-  seed: typeof detail.request.seed === 'number' ? detail.request.seed : null,
-});
-
-const describeImage = (image: GeneratedImage): string => {
-  const facts = [`${image.width}x${image.height} ${image.format}`, `model ${shorten(image.model, 60)}`];
-  if (image.seed !== null) facts.push(`seed ${image.seed}`);
-  facts.push(`id ${image.id}`);
-  const flags = image.flags.length > 0 ? `\n  Venice marked this image: ${image.flags.join(', ')}` : '';
-  return `Saved ${image.file ?? '(file missing)'} (${facts.join(', ')})${flags}`;
-};
-
-const imagesPerJob = (job: PlannedJob): number => (job.request.endpoint === 'native' ? job.request.variants : 1);
-
-/** One prompt after another; a failure is reported and the rest still run. The first failure's class is the exit code. */
-export async function generateCommand(ctx: CliContext, command: { source: PromptSource; options: GenerateOptions }): Promise<number> {
+/**
+ * The prompts through the app's queue, at its concurrency; each result is printed as it comes. The batch stops on a
+ * failure every prompt would hit (key, keychain, balance), after --max-failures failed prompts, and on Ctrl-C. The
+ * first failure's class is the exit code (a stop by the user has its own, set by main).
+ */
+export async function generateCommand(ctx: CliContext, command: { source: PromptSource; options: GenerateOptions; batch: BatchFlags }): Promise<number> {
   const prompts = await readPrompts(command.source);
   checkPrompts(prompts, command.options);
   const services = ctx.services();
-  let exitCode = EXIT_OK;
-  let saved = 0;
   // The queue's timers (retry waits, rate-limit holds) never keep a process alive on their own; while this
   // command waits for an image, this handle does.
   const keepAlive = setInterval(() => {}, 1 << 30);
-  let jobs: PlannedJob[] = [];
   try {
     const plan = await checkedPlan(services, prompts, command.options);
     for (const warning of plan.warnings) ctx.out.note(`lagoon: warning: ${printable(warning)}`);
-    jobs = plan.jobs;
-    for (const [index, entry] of jobs.entries()) {
-      const counter = jobs.length > 1 ? ` ${index + 1}/${jobs.length}` : '';
-      const variants = imagesPerJob(entry) > 1 ? ` (${imagesPerJob(entry)} variants)` : '';
-      const progress = ctx.out.progress(`Generating${counter}${variants}: ${shorten(entry.prompt, 50)}`);
-      const result = await runRequest(services, entry.request);
-      progress.done();
-      for (const detail of result.images) {
-        const image = toGenerated(services, detail);
-        ctx.out.emit(image, () => describeImage(image));
-        saved += 1;
-      }
-      if (result.error) {
-        const failure = toFailure(result.error);
-        ctx.out.failure(failure, entry.line === undefined ? undefined : { line: entry.line });
-        if (exitCode === EXIT_OK) exitCode = exitCodeFor(failure.code);
-      }
+    const { jobs } = plan;
+    const progress = createBatchProgress(progressMode(command.batch.progress, ctx, ctx.env), services, jobs.length, ctx.stderr);
+    const outcome = await ctx.interrupt
+      .graceful(() =>
+        runBatch(services, jobs, { maxFailures: command.batch.maxFailures }, ctx.interrupt.signal, {
+          started: progress.started,
+          settled: (entry, result) => {
+            progress.clear();
+            reportSettled(ctx, services, entry, result);
+            progress.settled(result.job?.id ?? null);
+          },
+        }),
+      )
+      .finally(progress.stop);
+    // A reader that closed the pipe gets no more lines; the summary still goes to stderr.
+    if (ctx.interrupt.cause() !== 'EPIPE') reportCutShort(ctx, jobs, outcome);
+    reportEnd(ctx, jobs, outcome, command.batch);
+    if (command.batch.failedTo !== null) {
+      const count = await writeFailedPrompts(command.batch.failedTo, jobs, outcome);
+      if (count > 0) ctx.out.note(`${count} prompt${count === 1 ? '' : 's'} without an image written to ${printable(command.batch.failedTo)}.`);
     }
+    // The earliest input line that failed decides, so the code does not depend on which request answered first.
+    const firstFailure = outcome.states.find((s) => s.kind === 'settled' && s.result.error !== null);
+    return firstFailure?.kind === 'settled' && firstFailure.result.error ? exitCodeFor(toFailure(firstFailure.result.error).code) : EXIT_OK;
   } finally {
     clearInterval(keepAlive);
     // Nothing this run reported as failed may be made later, unseen, by the app: its own leftovers are cancelled.
     services.queue.cancelAll();
   }
-  const wanted = jobs.reduce((sum, job) => sum + imagesPerJob(job), 0);
-  if (wanted > 1) ctx.out.note(`${saved} of ${wanted} images saved${saved < wanted ? `, ${wanted - saved} failed` : ''}.`);
-  return exitCode;
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.ts';
 import type { ImageDetail } from '../../shared/ipc/schemas/images.ts';
-import type { Job, JobRequest } from '../../shared/ipc/schemas/jobs.ts';
+import type { Job } from '../../shared/ipc/schemas/jobs.ts';
 import type { Services } from '../../main/core/services.ts';
 
 export interface RunResult {
@@ -22,24 +22,20 @@ const failureOf = (job: Job): AppError => {
     });
   }
   if (job.status === 'done') return new AppError('NOT_FOUND', 'The image was made but is no longer in the library.', { jobId: job.id });
-  if (job.error) return new AppError(job.error.code, job.error.message, { jobId: job.id });
+  if (job.error) return new AppError(job.error.code, job.error.message, { jobId: job.id, mayHaveBeenCharged: job.mayHaveBeenCharged });
   return new AppError('CANCELLED', 'The generation was stopped before it finished.', { jobId: job.id, mayHaveBeenCharged: job.mayHaveBeenCharged });
 };
 
-/**
- * One request through the same queue as the app (concurrency, rate limit, retries, crash recovery), waited for.
- * Never throws: a refusal by the queue comes back as the error.
- */
-export const runRequest = async (services: Services, request: JobRequest): Promise<RunResult> => {
-  let queued: Job | undefined;
-  try {
-    [queued] = services.queue.enqueue([request]);
-  } catch (error) {
-    return { job: null, images: [], error: error instanceof AppError ? error : new AppError('INTERNAL', 'The request could not be queued.') };
-  }
-  if (!queued) return { job: null, images: [], error: new AppError('INTERNAL', 'The request could not be queued.') };
-  const job = await services.queue.settled(queued.id);
+/** A settled job as the batch reports it: its stored images and, unless every image was stored, why not. */
+export const resultOf = (services: Services, job: Job): RunResult => {
   const images = job.imageIds.flatMap((id) => services.library.get(id) ?? []);
   const complete = job.status === 'done' && images.length > 0;
   return { job, images, error: complete ? null : failureOf(job) };
 };
+
+/** The queue refused the request (shutting down, a failed check): nothing was sent. */
+export const refusedResult = (error: unknown): RunResult => ({
+  job: null,
+  images: [],
+  error: error instanceof AppError ? error : new AppError('INTERNAL', 'The request could not be queued. Nothing was sent.'),
+});

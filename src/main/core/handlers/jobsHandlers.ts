@@ -2,7 +2,15 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { GenerationQueue } from '../queue/generationQueue.ts';
 
-type JobRoutes = 'jobs.enqueue' | 'jobs.list' | 'jobs.cancel' | 'jobs.cancel_all' | 'jobs.retry' | 'prompts.recent';
+type JobRoutes =
+  | 'jobs.enqueue'
+  | 'jobs.list'
+  | 'jobs.cancel'
+  | 'jobs.cancel_all'
+  | 'jobs.retry'
+  | 'jobs.run_interrupted'
+  | 'jobs.discard_interrupted'
+  | 'prompts.recent';
 
 const DEFAULT_PROMPT_LIMIT = 50;
 
@@ -12,5 +20,7 @@ export const jobsHandlers = (deps: { queue: GenerationQueue }): Pick<Handlers<Re
   'jobs.cancel': async ({ id }) => deps.queue.cancel(id),
   'jobs.cancel_all': async () => ({ cancelled: deps.queue.cancelAll() }),
   'jobs.retry': async ({ id }) => deps.queue.retry(id),
+  'jobs.run_interrupted': async ({ id }) => deps.queue.runInterrupted(id),
+  'jobs.discard_interrupted': async ({ id }) => deps.queue.discardInterrupted(id),
   'prompts.recent': async ({ limit }) => ({ prompts: deps.queue.recentPrompts(limit ?? DEFAULT_PROMPT_LIMIT) }),
 });

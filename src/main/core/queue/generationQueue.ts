@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
 import type { Job, JobRequest } from '../../../shared/ipc/schemas/jobs.ts';
-import type { ConstraintIssue } from '../../../shared/modelConstraints.ts';
 import { imagesRequested } from '../../../shared/pricing.ts';
-import type { EventBus } from '../events/eventBus.ts';
 import { withSeed } from '../generation/requestMapping.ts';
 import { redact } from '../log.ts';
-import { type Clock, systemClock } from './clock.ts';
-import type { Connectivity } from './connectivity.ts';
-import { type RunnerDeps, type RunOutcome, type RunPhase, runJob } from './jobRunner.ts';
+import { systemClock } from './clock.ts';
+import { type RunOutcome, type RunPhase, runJob } from './jobRunner.ts';
 import { getJob, insertJobs, jobOwner, listJobs, nextQueued, recentPrompts, updateJob } from './jobStore.ts';
 import {
   assertSendable,
@@ -23,72 +19,15 @@ import {
   stopOnClose,
   unexpectedFailure,
 } from './jobTransitions.ts';
+import { adoptInterrupted, discardInterrupted, holdLeftovers } from './leftovers.ts';
 import { createOfflineProbe } from './offlineProbe.ts';
-import { createOwnership, type Ownership } from './ownership.ts';
-import type { RateLimitSnapshot } from './rateGate.ts';
-import { createThrottle, type ThrottleOptions } from './throttle.ts';
+import { createOwnership } from './ownership.ts';
+import type { GenerationQueue, QueueDeps, QueueOptions } from './queueContract.ts';
+import { createThrottle } from './throttle.ts';
 import { createWaiters } from './waiters.ts';
 
-export interface QueueOptions extends ThrottleOptions {
-  /** Jobs sent at once; default 2. */
-  concurrency?: number;
-  /**
-   * The app (default): at start, recover the jobs a crashed or closed process left behind, and run queued jobs of
-   * processes that are gone. The CLI passes false: it runs only what it queued itself and leaves the rest alone.
-   */
-  adoptAbandoned?: boolean;
-  /** How often to probe Venice while offline; default 15 s. */
-  probeIntervalMs?: number;
-}
+export type { GenerationQueue, QueueDeps, QueueOptions } from './queueContract.ts';
 
-export interface QueueDeps extends RunnerDeps {
-  db: Database;
-  events: EventBus;
-  connectivity: Connectivity;
-  /** Per-model checks of a request against the cached catalogue. */
-  check(request: JobRequest): ConstraintIssue[];
-  /** A cheap request to Venice that resolves once it is reachable (GET /models?type=image). */
-  probe(): Promise<void>;
-  /** Venice's headers of every answer (balance, rate limit). */
-  onResponse?(headers: Record<string, string>): void;
-  /** Images were stored (today's spend changed). */
-  /** The circuit breaker has just started holding the queue back (the UI says so). */
-  onPaused?(): void;
-  onImagesStored?(ids: string[]): void;
-  clock?: Clock;
-  ownership?: Ownership;
-  newId?: () => string;
-  log?: (line: string) => void;
-}
-
-export interface GenerationQueue {
-  /** Recovers what a crash or quit left behind, then starts sending. */
-  start(): void;
-  /** Inserts the jobs (queued) in one transaction and returns them; refuses all if any fails the model checks. */
-  enqueue(requests: readonly JobRequest[]): Job[];
-  list(limit?: number): Job[];
-  get(id: string): Job | null;
-  /** A pending job is cancelled at once; a running one is aborted and resolves when it has stopped. */
-  cancel(id: string): Promise<Job>;
-  /** Cancels every pending job and aborts every running one; returns how many. */
-  cancelAll(): number;
-  /** A new job with the same request; only for failed, blocked or cancelled jobs, and only when the user asks. */
-  retry(id: string): Job;
-  /** Resolves once the job is finished or waiting for the network. */
-  settled(id: string): Promise<Job>;
-  rateLimit(): RateLimitSnapshot | null;
-  /** Until when the queue holds back after several failures in a row (see throttle.ts), or null. */
-  pausedUntil(): number | null;
-  /** Distinct prompts of all jobs, most recently used first. */
-  recentPrompts(limit: number): Array<{ prompt: string; lastUsedAt: number }>;
-  /**
-   * Stops scheduling, aborts running jobs and waits (at most `graceMs`, default 2 s) for the client to say whether each
-   * request had left, so a job that was never sent simply runs at the next start. Then close().
-   */
-  shutdown(graceMs?: number): Promise<void>;
-  /** The synchronous fallback: aborts running jobs without waiting (see stopOnClose) and stops scheduling. */
-  close(): void;
-}
 
 interface Running {
   controller: AbortController;
@@ -111,10 +50,10 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
   const newId = deps.newId ?? randomUUID;
   const log = deps.log ?? console.error;
   const concurrency = opts.concurrency ?? 2;
-  const ownership = deps.ownership ?? createOwnership();
-  const adopt = opts.adoptAbandoned ?? true;
+  const ownership = deps.ownership ?? createOwnership(opts.owner ?? 'app');
+  const isApp = ownership.kind === 'app';
   /** Jobs this process may run, cancel, resume or recover. */
-  const mine = (owner: number | null): boolean => (adopt ? ownership.isOwnOrAbandoned(owner) : owner === ownership.pid);
+  const mine = ownership.mayRun;
   const throttle = createThrottle(clock, opts, log);
   const offlineProbe = createOfflineProbe({ clock, connectivity, probe: deps.probe, intervalMs: opts.probeIntervalMs ?? 15_000 });
   const running = new Map<string, Running>();
@@ -155,7 +94,8 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
 
   const launch = (queued: Job, now: number): void => {
     // The status guard makes the claim atomic: the CLI and the app can never both take one job.
-    const job = updateJob(db, queued.id, ['queued'], { status: 'running', startedAt: now, finishedAt: null, ownerPid: ownership.pid });
+    const claim = { status: 'running', startedAt: now, finishedAt: null, sentAt: null, ownerPid: ownership.pid, ownerKind: ownership.kind } as const;
+    const job = updateJob(db, queued.id, ['queued'], claim);
     if (!job) return;
     const controller = new AbortController();
     const entry: Running = { controller, phase: 'preparing', finished: Promise.resolve() };
@@ -163,6 +103,8 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
     announce([job]);
     entry.finished = runJob(deps, job, controller.signal, (phase) => {
       entry.phase = phase;
+      // Recorded before the request leaves, so a process killed from here on is reported as "may have been charged".
+      if (phase === 'sending') updateJob(db, job.id, ['running'], { sentAt: clock.now() });
     })
       .catch((error: unknown): RunOutcome => {
         log(`[queue] job ${job.id} crashed: ${redact(error)}`);
@@ -201,7 +143,7 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
       const request = withSeed(original);
       return newQueuedJob(newId(), createdAt, request, deps.priceFor(request));
     });
-    insertJobs(db, jobs, ownership.pid);
+    insertJobs(db, jobs, ownership);
     announce(jobs);
     pump();
     return jobs;
@@ -237,6 +179,22 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
     waiters.resolveAll((id) => getJob(db, id));
   };
 
+  /** The app's look for jobs of `lagoon` commands that died since; the CLI leaves other processes' jobs alone. */
+  const holdGoneCommandsJobs = (): void => {
+    if (isApp && !closed) announce(holdLeftovers(db, clock.now(), ownership.leftByGoneCommand));
+  };
+
+  const interrupted = (id: string, move: () => Job | null): Job => {
+    const job = getJob(db, id);
+    if (!job) throw notFound();
+    if (job.status !== 'interrupted') throw new AppError('INVALID_INPUT', 'This job is no longer waiting for your decision.', { status: job.status });
+    const moved = move();
+    if (!moved) throw new AppError('INVALID_INPUT', 'This job is no longer waiting for your decision.');
+    announce([moved]);
+    pump();
+    return moved;
+  };
+
   connectivity.subscribe((online) => {
     if (!online || closed || !started) return;
     announce(resumeWaiting(db, mine));
@@ -244,14 +202,19 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
   });
 
   return {
+    concurrency,
     start() {
       if (started || closed) return;
       started = true;
-      if (adopt) announce(recoverAfterRestart(db, clock.now(), mine));
+      holdGoneCommandsJobs();
+      if (isApp) announce(recoverAfterRestart(db, clock.now(), mine));
       pump();
     },
     enqueue,
-    list: (limit = DEFAULT_LIST_LIMIT) => listJobs(db, limit),
+    list: (limit = DEFAULT_LIST_LIMIT) => {
+      holdGoneCommandsJobs();
+      return listJobs(db, limit);
+    },
     get: (id) => getJob(db, id),
     async cancel(id) {
       const job = getJob(db, id);
@@ -280,6 +243,8 @@ export const createGenerationQueue = (deps: QueueDeps, opts: QueueOptions = {}):
       if (!again) throw new AppError('INTERNAL', 'The job could not be queued again.');
       return again;
     },
+    runInterrupted: (id) => interrupted(id, () => adoptInterrupted(db, id, ownership)),
+    discardInterrupted: (id) => interrupted(id, () => discardInterrupted(db, id, clock.now())),
     settled,
     async shutdown(graceMs = 2000) {
       if (closed || stopping) return;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { joinSql, prepared, preparedSql, sql, trustedSql } from '../db/statements.ts';
 import type { AppErrorPayload } from '../../../shared/errors.ts';
 import type { Job, JobRequest, JobStatus } from '../../../shared/ipc/schemas/jobs.ts';
+import type { JobOwner, OwnerKind } from './ownership.ts';
 
 /** SQL for the `jobs` table. Every status change names the statuses it may leave, so two racing changes cannot both win. */
 
@@ -18,10 +19,11 @@ interface JobRow {
   attempts: number;
   price_usd: number | null;
   owner_pid: number | null;
+  owner_kind: OwnerKind | null;
 }
 
 const COLUMNS =
-  'id, created_at, started_at, finished_at, status, request_json, image_ids_json, error_json, may_have_been_charged, attempts, price_usd, owner_pid';
+  'id, created_at, started_at, finished_at, status, request_json, image_ids_json, error_json, may_have_been_charged, attempts, price_usd, owner_pid, owner_kind';
 
 const toJob = (row: JobRow): Job => ({
   id: row.id,
@@ -38,10 +40,10 @@ const toJob = (row: JobRow): Job => ({
   priceUsd: row.price_usd,
 });
 
-const INSERT_JOB_SQL = `INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt, price_usd, owner_pid)
-  VALUES (@id, @createdAt, @status, @endpoint, @requestJson, @prompt, @priceUsd, @ownerPid)`;
+const INSERT_JOB_SQL = `INSERT INTO jobs (id, created_at, status, endpoint, request_json, prompt, price_usd, owner_pid, owner_kind)
+  VALUES (@id, @createdAt, @status, @endpoint, @requestJson, @prompt, @priceUsd, @ownerPid, @ownerKind)`;
 
-export const insertJobs = (db: Database, jobs: readonly Job[], ownerPid: number): void => {
+export const insertJobs = (db: Database, jobs: readonly Job[], owner: { pid: number; kind: OwnerKind }): void => {
   const insert = prepared(db, INSERT_JOB_SQL, 'jobs.insert');
   db.transaction(() => {
     for (const job of jobs) {
@@ -53,7 +55,8 @@ export const insertJobs = (db: Database, jobs: readonly Job[], ownerPid: number)
         requestJson: JSON.stringify(job.request),
         prompt: job.request.prompt,
         priceUsd: job.priceUsd,
-        ownerPid,
+        ownerPid: owner.pid,
+        ownerKind: owner.kind,
       });
     }
   }).immediate();
@@ -72,19 +75,21 @@ export const QUEUED_SQL = `SELECT ${COLUMNS} FROM jobs WHERE status = 'queued' O
 
 export const listJobs = (db: Database, limit: number): Job[] => (prepared(db, LIST_JOBS_SQL, 'jobs.list').all(limit) as JobRow[]).map(toJob);
 
-type OwnerFilter = (ownerPid: number | null) => boolean;
+type OwnerFilter = (owner: JobOwner) => boolean;
+
+const ownerOf = (row: JobRow): JobOwner => ({ pid: row.owner_pid, kind: row.owner_kind });
 
 /** The oldest queued job this process may run (another live process's jobs are left to it). */
 export const nextQueued = (db: Database, mayRun: OwnerFilter): Job | null => {
   for (const row of prepared(db, QUEUED_SQL, 'jobs.queued').iterate() as IterableIterator<JobRow>) {
-    if (mayRun(row.owner_pid)) return toJob(row);
+    if (mayRun(ownerOf(row))) return toJob(row);
   }
   return null;
 };
 
 export const jobsWithStatus = (db: Database, statuses: readonly JobStatus[], owned: OwnerFilter = () => true): Job[] =>
   (preparedSql(db, sql`SELECT ${trustedSql(COLUMNS)} FROM jobs WHERE status IN (${statuses}) ORDER BY created_at, rowid`, 'jobs.with_status').all() as JobRow[])
-    .filter((row) => owned(row.owner_pid))
+    .filter((row) => owned(ownerOf(row)))
     .map(toJob);
 
 export interface JobPatch {
@@ -97,6 +102,9 @@ export interface JobPatch {
   attempts?: number;
   priceUsd?: number | null;
   ownerPid?: number;
+  ownerKind?: OwnerKind;
+  /** When the request was handed to the Venice client (null again when the job goes back in line). */
+  sentAt?: number | null;
 }
 
 const columnValues = (patch: JobPatch): Record<string, unknown> => ({
@@ -109,6 +117,8 @@ const columnValues = (patch: JobPatch): Record<string, unknown> => ({
   ...(patch.attempts !== undefined ? { attempts: patch.attempts } : {}),
   ...(patch.priceUsd !== undefined ? { price_usd: patch.priceUsd } : {}),
   ...(patch.ownerPid !== undefined ? { owner_pid: patch.ownerPid } : {}),
+  ...(patch.ownerKind !== undefined ? { owner_kind: patch.ownerKind } : {}),
+  ...(patch.sentAt !== undefined ? { sent_at: patch.sentAt } : {}),
 });
 
 /** Applies `patch` only while the job is in one of `from`; returns the updated job, or null if it had moved on. */
@@ -130,5 +140,11 @@ export const recentPrompts = (db: Database, limit: number): Array<{ prompt: stri
     lastUsedAt: number;
   }>;
 
-export const jobOwner = (db: Database, id: string): number | null =>
-  (prepared(db, 'SELECT owner_pid AS ownerPid FROM jobs WHERE id = ?', 'jobs.owner').get(id) as { ownerPid: number | null } | undefined)?.ownerPid ?? null;
+export const jobOwner = (db: Database, id: string): JobOwner => {
+  const row = prepared(db, 'SELECT owner_pid AS pid, owner_kind AS kind FROM jobs WHERE id = ?', 'jobs.owner').get(id) as JobOwner | undefined;
+  return row ?? { pid: null, kind: null };
+};
+
+/** Whether the job's request was ever handed to the Venice client (a `running` row of a dead process may not have been). */
+export const wasSent = (db: Database, id: string): boolean =>
+  (prepared(db, 'SELECT sent_at AS sentAt FROM jobs WHERE id = ?', 'jobs.sent_at').get(id) as { sentAt: number | null } | undefined)?.sentAt != null;

@@ -3,8 +3,9 @@ import { AppError, type AppErrorPayload } from '../../../shared/errors.ts';
 import { blockingIssues, type ConstraintIssue } from '../../../shared/modelConstraints.ts';
 import type { Job, JobRequest, JobStatus } from '../../../shared/ipc/schemas/jobs.ts';
 import { imagesRequested } from '../../../shared/pricing.ts';
-import { imageIdsOfJob, type JobPatch, jobsWithStatus, updateJob } from './jobStore.ts';
+import { imageIdsOfJob, type JobPatch, jobsWithStatus, updateJob, wasSent } from './jobStore.ts';
 import type { RunOutcome, RunPhase } from './jobRunner.ts';
+import type { JobOwner } from './ownership.ts';
 
 /**
  * The job state machine's edges that are more than a one-line update:
@@ -13,15 +14,18 @@ import type { RunOutcome, RunPhase } from './jobRunner.ts';
  *     │ ▲                  │  └─────▶ waiting_offline (never sent) ──network back──▶ queued
  *     │ └──429, not charged┘                    │
  *     └──cancel──▶ cancelled ◀──────cancel──────┘
- *   at start: running ──▶ failed (may have been charged; never re-sent), or done if every image had been stored
+ *   at start: running ──▶ failed (may have been charged; never re-sent), or done if every image had been stored,
+ *             or queued again when its request was never handed to the client (sent_at is null)
  *             waiting_offline ──▶ queued
+ *   jobs of a `lagoon` command that is gone (leftovers.ts): queued | waiting_offline | running-but-never-sent ──▶
+ *     interrupted ──Run──▶ queued, ──Discard──▶ cancelled; only the user moves them on
  *   on shutdown (async): running jobs are aborted; the client says whether each request left: never sent ──▶ queued
  *     (runs at the next start), else failed (may have been charged). close() (sync) cannot wait for that answer: a job
  *     not yet handed to the client ──▶ queued, any other ──▶ failed (may have been charged).
  */
 
 /** A job in one of these needs nothing more from the queue (waiting_offline waits for the network, not for a slot). */
-export const SETTLED_STATUSES: readonly JobStatus[] = ['done', 'failed', 'blocked', 'cancelled', 'waiting_offline'];
+export const SETTLED_STATUSES: readonly JobStatus[] = ['done', 'failed', 'blocked', 'cancelled', 'waiting_offline', 'interrupted'];
 export const PENDING_STATUSES: readonly JobStatus[] = ['queued', 'waiting_offline'];
 export const RETRYABLE_STATUSES: readonly JobStatus[] = ['failed', 'blocked', 'cancelled'];
 
@@ -45,22 +49,30 @@ export const cancelledBeforeSendingError = (): AppErrorPayload => ({
   details: { mayHaveBeenCharged: false },
 });
 
-type OwnerFilter = (ownerPid: number | null) => boolean;
+export type OwnerFilter = (owner: JobOwner) => boolean;
 
 /**
- * After a crash: a job found running may have reached Venice. It is never re-sent; the user decides. Only jobs
- * of processes that are gone (`owned`) are touched: the CLI may be running its own right now.
+ * A `running` row whose process is gone: done if every image had been stored; failed as "may have been charged" if its
+ * request had been handed to the client; else it never left the machine and `unsent` says where it goes.
+ */
+export const staleRunningPatch = (db: Database, job: Job, now: number, unsent: JobPatch): JobPatch => {
+  const imageIds = imageIdsOfJob(db, job.id);
+  // The crash came after the last image's row was committed: the work is complete.
+  if (imageIds.length > 0 && imageIds.length >= imagesRequested(job.request)) return { status: 'done', finishedAt: now, imageIds, error: null };
+  if (!wasSent(db, job.id) && imageIds.length === 0) return unsent;
+  return { status: 'failed', finishedAt: now, imageIds, error: interruptedError(), mayHaveBeenCharged: true };
+};
+
+/**
+ * After a crash: a job found running may have reached Venice. It is never re-sent; the user decides. One that was
+ * never sent simply waits in line again. Only jobs of processes that are gone (`owned`) are touched: the CLI may be
+ * running its own right now.
  */
 export const recoverAfterRestart = (db: Database, now: number, owned: OwnerFilter): Job[] =>
   db.transaction(() => {
     const changed: Job[] = [];
     for (const job of jobsWithStatus(db, ['running'], owned)) {
-      const imageIds = imageIdsOfJob(db, job.id);
-      // The crash came after the last image's row was committed: the work is complete.
-      const complete = imageIds.length > 0 && imageIds.length >= imagesRequested(job.request);
-      const patch: JobPatch = complete
-        ? { status: 'done', finishedAt: now, imageIds, error: null }
-        : { status: 'failed', finishedAt: now, imageIds, error: interruptedError(), mayHaveBeenCharged: true };
+      const patch = staleRunningPatch(db, job, now, { status: 'queued', startedAt: null });
       const updated = updateJob(db, job.id, ['running'], patch);
       if (updated) changed.push(updated);
     }

@@ -54,7 +54,8 @@ export type SimpleJobRequest = z.infer<typeof zSimpleJobRequest>;
 export type GenerationJobRequest = SimpleJobRequest | AdvancedJobRequest;
 export type AdvancedJobRequest = z.infer<typeof zAdvancedJobRequest>;
 
-export const JOB_STATUSES = ['queued', 'waiting_offline', 'running', 'done', 'failed', 'blocked', 'cancelled'] as const;
+/** 'interrupted': left by a `lagoon` command that is gone; it waits for the user's Run or Discard (never sent by itself). */
+export const JOB_STATUSES = ['queued', 'waiting_offline', 'running', 'done', 'failed', 'blocked', 'cancelled', 'interrupted'] as const;
 export const zJobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof zJobStatus>;
 
@@ -85,6 +86,9 @@ export const jobsRoutes = {
   'jobs.cancel_all': route({ input: z.strictObject({}), output: z.strictObject({ cancelled: z.number().int().nonnegative() }) }),
   /** A user's explicit retry of a failed, blocked or cancelled job: a new job with the same request. */
   'jobs.retry': route({ input: z.strictObject({ id: zJobId }), output: zJob }),
+  /** The user's decision on a job left by an interrupted command: send it from the app, or drop it unsent. */
+  'jobs.run_interrupted': route({ input: z.strictObject({ id: zJobId }), output: zJob }),
+  'jobs.discard_interrupted': route({ input: z.strictObject({ id: zJobId }), output: zJob }),
   'prompts.recent': route({
     input: z.strictObject({ limit: z.number().int().min(1).max(200).optional() }),
     output: z.strictObject({ prompts: z.array(z.strictObject({ prompt: z.string(), lastUsedAt: z.number().int() })) }),
