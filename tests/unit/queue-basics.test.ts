@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildHandlers } from '../../src/main/core/handlers/index.ts';
 import { createRouter } from '../../src/main/core/ipc/router.ts';
 import { routes } from '../../src/shared/ipc/contract.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { allFiles, createHarness, generationPosts, type Harness, KEY, memoryStore, native, simple } from './helpers/queueHarness.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { allFiles, eachWithFakeVenice, generationPosts, type Harness, memoryStore, native, simple } from './helpers/queueHarness.ts';
 import { inertContext } from './helpers/requestContext.ts';
 
 const ctx = inertContext();
@@ -12,15 +12,7 @@ const ctx = inertContext();
 describe('generation queue: one job end to end, per failure class', () => {
   let fake: FakeVenice;
   let h: Harness;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.dispose();
-    await fake.close();
-  });
+  eachWithFakeVenice((f, harness) => ((fake = f), (h = harness)));
 
   const runOne = async (request: Parameters<Harness['services']['queue']['enqueue']>[0][number]): Promise<Job> => {
     const [job] = h.services.queue.enqueue([request]);

@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { allFiles, createHarness, generationPosts, type Harness, KEY, native, simple, waitFor } from './helpers/queueHarness.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { allFiles, eachWithFakeVenice, generationPosts, type Harness, native, simple, waitFor } from './helpers/queueHarness.ts';
 
 /** Cancel one, cancel all, and quitting with work in flight: nothing stored, nothing half-written, never re-sent. */
 describe('generation queue: cancelling and closing', () => {
   let fake: FakeVenice;
   let h: Harness;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.dispose();
-    await fake.close();
-  });
+  eachWithFakeVenice((f, harness) => ((fake = f), (h = harness)));
 
   const noMedia = () => {
     expect(allFiles(`${h.dataDir}/images`)).toEqual([]);

@@ -10,7 +10,8 @@ import type { SecretStore } from '../../../src/main/core/secrets/secretStore.ts'
 import { createServices, type ServiceDeps, type Services } from '../../../src/main/core/services.ts';
 import { events as contractEvents, type EventName, type EventPayload } from '../../../src/shared/ipc/contract.ts';
 import type { Job, JobRequest } from '../../../src/shared/ipc/schemas/jobs.ts';
-import type { FakeVenice } from '../../fake-venice/server.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { type FakeVenice, startFakeVenice } from '../../fake-venice/server.ts';
 
 /** Shared scaffolding for the queue tests: real SQLite in a temp dir, the real fake over HTTP, an injectable clock. */
 
@@ -146,6 +147,21 @@ export const createHarness = async (): Promise<Harness> => {
 };
 
 /** A pass-through proxy in front of the fake that counts generation requests in flight at the same time. */
+/** For each test of the calling block: a fake Venice that accepts KEY and a fresh harness, both gone after the test. */
+export const eachWithFakeVenice = (ready: (fake: FakeVenice, harness: Harness) => void): void => {
+  let fake: FakeVenice | null = null;
+  let harness: Harness | null = null;
+  beforeEach(async () => {
+    fake = await startFakeVenice({ apiKey: KEY });
+    harness = await createHarness();
+    ready(fake, harness);
+  });
+  afterEach(async () => {
+    await harness?.dispose();
+    await fake?.close();
+  });
+};
+
 export const startCountingProxy = async (target: string): Promise<{ url: string; maxInFlight: () => number; close(): Promise<void> }> => {
   const upstream = new URL(target);
   let inFlight = 0;
