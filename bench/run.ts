@@ -4,6 +4,7 @@
 // (bench/syntheticLibrary.ts; LAGOON_BENCH_CACHE moves the cache).
 import { clientVsOpenAiSdk, ingestVsFloor } from './generation.bench.ts';
 import { gridFigures } from './grid.bench.ts';
+import { importHostileFolder } from './import.bench.ts';
 import { firstPageDuringQuickCheck, launchSweep100k } from './launch.bench.ts';
 import { type Figure, report } from './measure.ts';
 import { mainRss1m } from './rss.bench.ts';
@@ -25,6 +26,7 @@ const GROUPS: readonly Group[] = [
   { names: ['search_p95_ms_1m', 'search_vs_raw_sql', 'first_page_ms_1m'], run: searchFigures },
   single('first_page_during_quick_check_ms_1m', firstPageDuringQuickCheck),
   single('launch_sweep_stall_ms_100k', launchSweep100k),
+  single('import_hostile_folder_ms', importHostileFolder),
   single('main_rss_mb_1m', mainRss1m),
   { names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k'], run: gridFigures },
 ];

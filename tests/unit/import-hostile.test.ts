@@ -9,6 +9,7 @@ import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase
 import { createLibrary, type Library } from '../../src/main/core/library/library.ts';
 import { embedMetadata, stripMetadata } from '../../src/main/core/transfer/metadata.ts';
 import { type ImportOutcome, importPaths } from '../../src/main/core/transfer/importFiles.ts';
+import { MAX_IMPORTED_PROMPT_CHARS } from '../../src/main/core/transfer/importRecord.ts';
 import { createInspector, type Inspector } from '../../src/main/core/transfer/inspector.ts';
 import { decodePngText, decoderInput, readPngChunks, readPngTexts, writePngChunks } from '../../src/main/core/transfer/pngChunks.ts';
 import { a1111OneWord, jpegOneByteSegment, pngWithoutIend, writeHostileFolder, zTxtBombs } from './fixtures/hostileFiles.ts';
@@ -57,9 +58,11 @@ describe('importing hostile files', () => {
     const summary = await importPaths({ db, library, inspector: inspector() }, [join(root, 'in')]);
     const items = byName(summary.items);
     expect(Object.keys(items).toSorted()).toEqual([...names, 'fine.png'].toSorted());
-    // The linear parser: the whole word is the prompt.
-    expect(promptOf(items['a1111-one-word.png'])).toBe('a'.repeat(200_000));
-    expect(promptOf(items['a1111-one-word-1mb.png'])).toBe('a'.repeat(1_000_000));
+    // The linear parser reads the whole word; the library keeps the first 10,000 characters and says so.
+    expect(promptOf(items['a1111-one-word.png'])).toBe('a'.repeat(MAX_IMPORTED_PROMPT_CHARS));
+    const clipped = items['a1111-one-word-1mb.png'];
+    expect(promptOf(clipped)).toBe('a'.repeat(MAX_IMPORTED_PROMPT_CHARS));
+    expect(clipped?.status === 'imported' && library.get(clipped.id)?.response).toMatchObject({ imported: { source: 'a1111', promptClippedFrom: 1_000_000 } });
     // The bombs' text is over the file's inflate budget, so the image comes in on its file name alone.
     expect(items['ztxt-bombs.png']?.status).toBe('imported');
     expect(promptOf(items['ztxt-bombs.png'])).toBe('ztxt-bombs');
@@ -94,12 +97,12 @@ describe('importing hostile files', () => {
   });
 
   it("skips a file whose parsing passes the worker's heap cap", { timeout: 30_000 }, async () => {
-    // 64 MB of uncompressed text JSON-parsed as a ComfyUI graph cannot fit a 16 MB heap.
-    const graph = `{${Array.from({ length: 400_000 }, (_, i) => `"n${i}":{"class_type":"KSampler","inputs":{"seed":${i}}}`).join(',')}}`;
+    // 14 MB of uncompressed text that JSON-parses into a million arrays cannot fit a 64 MB heap.
+    const graph = `{"nodes":[${Array.from({ length: 1_000_000 }, (_, i) => `[${i % 10},1]`).join(',')}]}`;
     const png = readPngChunks(await makeImage('png', { seed: 5 }));
     const text = { name: 'tEXt', data: Buffer.from(`prompt\0${graph}`, 'latin1') };
     writeFileSync(join(root, 'in', 'huge-graph.png'), writePngChunks([png[0]!, text, ...png.slice(1)]));
-    const items = byName((await importPaths({ db, library, inspector: inspector({ maxHeapMb: 16, timeBudgetMs: 20_000 }) }, [join(root, 'in')])).items);
+    const items = byName((await importPaths({ db, library, inspector: inspector({ maxHeapMb: 64, timeBudgetMs: 20_000 }) }, [join(root, 'in')])).items);
     expect(items['huge-graph.png']).toMatchObject({ status: 'skipped', reason: 'over-budget' });
   });
 });

@@ -12,6 +12,15 @@ const isGeneratedEndpoint = (value: string): value is 'openai' | 'native' => val
 const MAX_FOREIGN_JSON_BYTES = 4 * 1024 * 1024;
 /** The credential guard refuses deeper records; foreign JSON is cut below that, leaving room for our own nesting. */
 const MAX_FOREIGN_DEPTH = 24;
+/**
+ * An imported prompt is cut here: several times any model's prompt limit, while a hostile file's 1 MB "prompt"
+ * would otherwise go whole into the search index (300 ms on the main thread per insert) and every view of it.
+ */
+export const MAX_IMPORTED_PROMPT_CHARS = 10_000;
+/** Any other foreign string (a workflow's widget value, raw parameters) is cut here. */
+const MAX_FOREIGN_STRING_CHARS = 64 * 1024;
+
+const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max).toWellFormed() : s);
 
 export type ImportSource = 'lagoon' | 'a1111' | 'comfyui' | 'file';
 
@@ -39,7 +48,10 @@ const guardRejects = (value: unknown): boolean => {
  */
 export function redactForeign(value: unknown, depth = 0): unknown {
   if (depth > MAX_FOREIGN_DEPTH) return null;
-  if (typeof value === 'string') return guardRejects(value) ? '[redacted]' : value;
+  if (typeof value === 'string') {
+    const clipped = clip(value, MAX_FOREIGN_STRING_CHARS);
+    return guardRejects(clipped) ? '[redacted]' : clipped;
+  }
   if (Array.isArray(value)) return value.map((v) => redactForeign(v, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
@@ -68,11 +80,26 @@ const jsonBytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v) ??
  * passed through `redactForeign`, so no file's content can make the credential guard refuse it.
  */
 export function importRecord(meta: EmbeddedMetadata, fileName: string, importedAt: number): ImportRecord {
-  const record = chooseRecord(meta, fileName, importedAt);
+  const record = clipPrompts(chooseRecord(meta, fileName, importedAt));
   return {
     ...record,
     request: redactForeign(record.request) as Record<string, unknown>,
     response: redactForeign(record.response) as Record<string, unknown>,
+  };
+}
+
+/** Cuts an overlong prompt and negative prompt, saying so (with the original length) in the import's response. */
+function clipPrompts(record: ImportRecord): ImportRecord {
+  const { request } = record;
+  const long = [record.prompt, request.prompt, request.negative_prompt].some((v) => typeof v === 'string' && v.length > MAX_IMPORTED_PROMPT_CHARS);
+  if (!long) return record;
+  const cut = (v: unknown): unknown => (typeof v === 'string' ? clip(v, MAX_IMPORTED_PROMPT_CHARS) : v);
+  const imported = (record.response.imported ?? {}) as Record<string, unknown>;
+  return {
+    ...record,
+    prompt: clip(record.prompt, MAX_IMPORTED_PROMPT_CHARS),
+    request: defined({ ...request, prompt: cut(request.prompt), negative_prompt: cut(request.negative_prompt) }),
+    response: { ...record.response, imported: { ...imported, promptClippedFrom: record.prompt.length } },
   };
 }
 

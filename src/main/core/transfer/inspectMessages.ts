@@ -14,6 +14,9 @@ export interface InspectRequest {
   importedAt: number;
 }
 
+/** The worker's first message: its modules are loaded and it takes files. */
+export const READY = 'ready';
+
 export interface InspectReply {
   id: number;
   bytes: Uint8Array;

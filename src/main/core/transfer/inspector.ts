@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { type Inspection, inspectImage, type InspectTask } from './inspectImage.ts';
-import { type InspectReply, inspectionOf, requestOf } from './inspectMessages.ts';
+import { type InspectReply, inspectionOf, READY, requestOf } from './inspectMessages.ts';
 
 /**
  * Runs inspectImage for untrusted files on a worker thread with a heap cap and a time budget per file, so no file's
@@ -28,6 +28,8 @@ export interface InspectorOptions {
 
 export const DEFAULT_TIME_BUDGET_MS = 2000;
 export const DEFAULT_MAX_HEAP_MB = 192;
+/** For the worker to load its modules, apart from any file's budget. */
+const STARTUP_MS = 30_000;
 
 interface Pending {
   id: number;
@@ -57,32 +59,47 @@ export function createInspector(opts: InspectorOptions = {}): Inspector {
     void dead?.terminate();
   };
 
-  const start = (path: string): Worker => {
-    const started = new Worker(path, {
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-    });
-    started.on('message', (reply: InspectReply) => {
-      if (pending?.id === reply.id) settle(inspectionOf(reply));
-    });
-    // Only the current worker speaks for the pending file: one ended for its time budget may exit later.
-    started.on('error', (error: Error & { code?: string }) => {
-      if (worker !== started) return;
-      worker = null;
-      settle({ overBudget: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed' });
-    });
-    started.on('exit', () => {
-      if (worker !== started) return;
-      worker = null;
-      settle({ overBudget: 'crashed' });
-    });
-    // An idle worker must not keep a CLI run alive.
-    started.unref();
-    return started;
-  };
-
-  const inWorker = (path: string, task: InspectTask): Promise<InspectOutcome> =>
+  /** Resolves once the worker has loaded its modules (or null if it could not start within STARTUP_MS). */
+  const start = (path: string): Promise<Worker | null> =>
     new Promise((resolve) => {
-      worker ??= start(path);
+      const started = new Worker(path, {
+        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      });
+      const startup = setTimeout(() => {
+        void started.terminate();
+        resolve(null);
+      }, STARTUP_MS);
+      started.on('message', (reply: InspectReply | typeof READY) => {
+        if (reply === READY) {
+          clearTimeout(startup);
+          resolve(started);
+        } else if (pending?.id === reply.id) settle(inspectionOf(reply));
+      });
+      // Only the current worker speaks for the pending file: one ended for its time budget may exit later.
+      started.on('error', (error: Error & { code?: string }) => {
+        clearTimeout(startup);
+        resolve(null);
+        if (worker !== started) return;
+        worker = null;
+        settle({ overBudget: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed' });
+      });
+      started.on('exit', () => {
+        clearTimeout(startup);
+        resolve(null);
+        if (worker !== started) return;
+        worker = null;
+        settle({ overBudget: 'crashed' });
+      });
+      // An idle worker must not keep a CLI run alive.
+      started.unref();
+    });
+
+  const inWorker = async (path: string, task: InspectTask): Promise<InspectOutcome> => {
+    worker ??= await start(path);
+    // A worker that cannot start at all says nothing about this file: it is inspected in-thread instead.
+    if (!worker) return { bytes: task.bytes, inspection: inspectImage(task) };
+    const current = worker;
+    return new Promise((resolve) => {
       const id = nextId++;
       const timer = setTimeout(() => {
         discard();
@@ -90,8 +107,14 @@ export function createInspector(opts: InspectorOptions = {}): Inspector {
       }, timeBudgetMs);
       pending = { id, resolve, timer };
       const { request, transfer } = requestOf(id, task);
-      worker.postMessage(request, transfer);
+      try {
+        current.postMessage(request, transfer);
+      } catch {
+        // Memory a native addon made (sharp's output) cannot be transferred: the file is copied instead.
+        current.postMessage({ ...request, bytes: new Uint8Array(request.bytes) });
+      }
     });
+  };
 
   let chain: Promise<unknown> = Promise.resolve();
   return {
