@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startOfLocalDay } from '../../src/main/core/account/accountService.ts';
 import type { AccountStatus } from '../../src/shared/ipc/schemas/catalog.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { createHarness, type Harness, KEY, manualClock, native, simple } from './helpers/queueHarness.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { eachWithFakeVenice, type Harness, manualClock, native, simple } from './helpers/queueHarness.ts';
 
 /** Balance from Venice's headers, today's spend from catalogue prices, both announced and both surviving a restart. */
 describe('account status', () => {
   let fake: FakeVenice;
   let h: Harness;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.dispose();
-    await fake.close();
-  });
+  eachWithFakeVenice((f, harness) => ((fake = f), (h = harness)));
 
   const run = async (request: Parameters<Harness['services']['queue']['enqueue']>[0][number]) => {
     const [job] = h.services.queue.enqueue([request]);
