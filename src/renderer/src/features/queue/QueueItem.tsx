@@ -17,13 +17,15 @@ interface Props {
   busy: boolean;
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
+  /** Run (true) or Discard (false) a job left by an interrupted command. */
+  onDecide: (id: string, run: boolean) => void;
   onShow: (job: Job, imageId: string) => void;
   onOpenSettings: () => void;
 }
 
 const RETRYABLE: ReadonlySet<Job['status']> = new Set(['failed', 'blocked', 'cancelled']);
 
-export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRetry, onShow, onOpenSettings }: Props) {
+export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRetry, onDecide, onShow, onOpenSettings }: Props) {
   const { t, i18n } = useTranslation();
   const [confirmingRetry, setConfirmingRetry] = useState(false);
   const { request } = job;
@@ -63,7 +65,17 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
           </span>
         )}
         <span className="queue-item__actions">
-          {!isFinal(job) && (
+          {job.status === 'interrupted' && (
+            <>
+              <button type="button" className="button button--small" data-testid="queue-run-interrupted" disabled={busy} onClick={() => onDecide(job.id, true)}>
+                {t('queue.runInterrupted')}
+              </button>
+              <button type="button" className="button button--small button--danger-ghost" data-testid="queue-discard-interrupted" disabled={busy} onClick={() => onDecide(job.id, false)}>
+                {t('queue.discardInterrupted')}
+              </button>
+            </>
+          )}
+          {!isFinal(job) && job.status !== 'interrupted' && (
             <button type="button" className="button button--small button--danger-ghost" data-testid="queue-cancel" disabled={busy} onClick={() => onCancel(job.id)}>
               {t('queue.cancel')}
             </button>
@@ -79,6 +91,11 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
         {request.prompt}
       </p>
       {job.status === 'waiting_offline' && <p className="queue-item__note">{t('queue.waitingHint')}</p>}
+      {job.status === 'interrupted' && (
+        <p className="queue-item__note" data-testid="queue-interrupted">
+          {t('queue.interruptedHint')}
+        </p>
+      )}
       {job.status === 'done' && job.imageIds.length > 0 && (
         <ul className="queue-item__thumbs" aria-label={t('queue.imagesLabel')}>
           {job.imageIds.map((id, i) => (

@@ -24,7 +24,7 @@ const FIRST_PAGE = 20;
 
 export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetried, onOpenSettings, pausedUntil }: Props) {
   const { t } = useTranslation();
-  const { jobs, loaded, error, cancel, cancelAll, retry } = jobsState;
+  const { jobs, loaded, error, cancel, cancelAll, retry, decideInterrupted } = jobsState;
   const [showAll, setShowAll] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -90,6 +90,7 @@ export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetr
               busy={busyId === job.id}
               onCancel={(id) => void act(id, () => cancel(id))}
               onRetry={(id) => void act(id, async () => onRetried(await retry(id)))}
+              onDecide={(id, run) => void act(id, () => decideInterrupted(id, run))}
               onShow={onShow}
               onOpenSettings={onOpenSettings}
             />

@@ -13,6 +13,8 @@ export interface JobsState {
   cancelAll: () => Promise<void>;
   /** A new job with the same request; resolves to it. */
   retry: (id: string) => Promise<Job>;
+  /** The user's decision on a job left by an interrupted command: run it now, or discard it unsent. */
+  decideInterrupted: (id: string, run: boolean) => Promise<void>;
 }
 
 const JOBS_LIMIT = 100;
@@ -102,6 +104,13 @@ export const useJobs = (): JobsState => {
     [merge],
   );
 
+  const decideInterrupted = useCallback(
+    async (id: string, run: boolean) => {
+      merge([await call(run ? 'jobs.run_interrupted' : 'jobs.discard_interrupted', { id })]);
+    },
+    [merge],
+  );
+
   const jobs = useMemo(() => [...byId.values()].toSorted(newestFirst), [byId]);
-  return { jobs, loaded, error, enqueue, cancel, cancelAll, retry };
+  return { jobs, loaded, error, enqueue, cancel, cancelAll, retry, decideInterrupted };
 };
