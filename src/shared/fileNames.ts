@@ -180,13 +180,7 @@ export const unknownTokens = (template: string): string[] =>
   [...template.matchAll(/\{([^{}]*)\}/gu)].map((m) => m[1] ?? '').filter((name) => !isToken(name));
 
 /** What a name is made from: an image as `images.get` describes it (the export reads the same row). */
-export interface NameSource {
-  id: string;
-  createdAt: number;
-  prompt: string;
-  model: string;
-  width: number;
-  height: number;
+export interface NameSource extends Omit<NameFields, 'seed'> {
   format: ImageFormat;
   request: Record<string, unknown>;
   response?: Record<string, unknown> | null;
