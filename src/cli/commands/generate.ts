@@ -54,6 +54,8 @@ const checkedPlan = async (services: Services, prompts: readonly PromptLine[], o
 export async function generateCommand(ctx: CliContext, command: { source: PromptSource; options: GenerateOptions; batch: BatchFlags }): Promise<number> {
   const prompts = await readPrompts(command.source);
   checkPrompts(prompts, command.options);
+  // Once for the whole batch: a missing key or an unreachable keychain is one message, not one per prompt.
+  if ((await ctx.secrets.get()) === null) throw new AppError('KEY_MISSING', 'No Venice API key is set. Nothing was sent.');
   const services = ctx.services();
   // The queue's timers (retry waits, rate-limit holds) never keep a process alive on their own; while this
   // command waits for an image, this handle does.
