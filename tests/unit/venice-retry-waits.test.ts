@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inspect } from 'node:util';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../src/shared/errors.ts';
-import type { NativeImageRequest } from '../../src/shared/venice.ts';
 import { createVeniceClient, type VeniceClient } from '../../src/main/core/venice/client.ts';
 import { parseRateLimitResetMs, parseRetryAfterMs } from '../../src/main/core/venice/httpErrors.ts';
+import { attemptsOf, nativeRequest, recording, rejectionWithout } from './helpers/retryHelpers.ts';
 import { backoffCeilingMs, decideRetry, jitteredBackoffMs, resolveRetryPolicy, type RetryOptions } from '../../src/main/core/venice/retry.ts';
 
 // RELIABILITY.md §4: how long the client waits before a retry (H3: Retry-After and the rate-limit reset, from a
@@ -14,28 +13,12 @@ import { backoffCeilingMs, decideRetry, jitteredBackoffMs, resolveRetryPolicy, t
 // through the injected sleep; nothing here depends on the wall clock beyond header dates.
 
 const KEY = 'vk-CANARY-waits-1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d';
+const rejection = rejectionWithout(KEY);
+const request = nativeRequest;
 
-/** Retry options whose sleeps return at once and are written down; jitter fixed by `random`. */
-const recording = (extra: RetryOptions = {}, random = 0): { retry: RetryOptions; waits: number[] } => {
-  const waits: number[] = [];
-  return { waits, retry: { random: () => random, sleep: async (ms) => void waits.push(ms), ...extra } };
-};
 
-const request = (prompt: string): NativeImageRequest => ({ model: 'z-image-turbo', prompt, width: 128, height: 128, format: 'webp' });
 
-const rejection = async (promise: Promise<unknown>, code: ErrorCode): Promise<AppError> => {
-  const caught = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(AppError);
-  const err = caught as AppError;
-  expect(err.code).toBe(code);
-  expect(inspect(err, { depth: Infinity })).not.toContain(KEY);
-  return err;
-};
 
-const attemptsOf = (err: AppError): unknown => (err.details as { attempts?: unknown }).attempts;
 
 /** A stand-in Venice that answers each POST from a script (then succeeds), for headers the fake never sends. */
 const scripted = async (

@@ -1,12 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, type ErrorCode } from '../../src/shared/errors.ts';
-import type { NativeImageRequest } from '../../src/shared/venice.ts';
+import { AppError } from '../../src/shared/errors.ts';
 import { createVeniceClient, type VeniceClient } from '../../src/main/core/venice/client.ts';
-import { resolveRetryPolicy, withRetry, type RetryOptions } from '../../src/main/core/venice/retry.ts';
+import { resolveRetryPolicy, withRetry } from '../../src/main/core/venice/retry.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import { attemptsOf, nativeRequest, recording, rejectionWithout } from './helpers/retryHelpers.ts';
 
 // RELIABILITY.md §4 against the fake: which failures are retried (H2), counted in POSTs, and cancelling a wait.
 // Waits are recorded through the injected sleep, so nothing here depends on the wall clock. The default policy
@@ -14,6 +13,8 @@ import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
 // (H3) and the jitter (H4): venice-retry-waits.test.ts.
 
 const KEY = 'vk-CANARY-retry-9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b';
+const rejection = rejectionWithout(KEY);
+const request = nativeRequest;
 const NATIVE = '/api/v1/image/generate';
 
 let fake: FakeVenice;
@@ -27,30 +28,12 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** Retry options whose sleeps return at once and are written down; jitter fixed by `random`. */
-const recording = (extra: RetryOptions = {}, random = 0): { retry: RetryOptions; waits: number[] } => {
-  const waits: number[] = [];
-  return { waits, retry: { random: () => random, sleep: async (ms) => void waits.push(ms), ...extra } };
-};
 
 const postsWithPrompt = (f: FakeVenice, prompt: string, path = NATIVE): number =>
   f.requests.filter((r) => r.method === 'POST' && r.path === path && (r.body as { prompt?: string } | undefined)?.prompt === prompt).length;
 
-const request = (prompt: string): NativeImageRequest => ({ model: 'z-image-turbo', prompt, width: 128, height: 128, format: 'webp' });
 
-const rejection = async (promise: Promise<unknown>, code: ErrorCode): Promise<AppError> => {
-  const caught = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(AppError);
-  const err = caught as AppError;
-  expect(err.code).toBe(code);
-  expect(inspect(err, { depth: Infinity })).not.toContain(KEY);
-  return err;
-};
 
-const attemptsOf = (err: AppError): unknown => (err.details as { attempts?: unknown }).attempts;
 
 describe('H2: what is retried, counted in POSTs that reached the fake', () => {
   it('[429 RA:1, 429 RA:1, 200] → 3 POSTs, 1 image, waits of at least Retry-After', async () => {
