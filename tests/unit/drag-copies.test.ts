@@ -12,6 +12,7 @@ import { readEmbedded } from '../../src/main/core/transfer/metadata.ts';
 import type { Result } from '../../src/shared/errors.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { makeImage } from './fixtures/transferImages.ts';
+import { ingestNative } from './helpers/libraryImages.ts';
 import { memoryStore } from './helpers/queueHarness.ts';
 import { type ContextCall, recordingContext } from './helpers/requestContext.ts';
 
@@ -20,7 +21,6 @@ let root: string;
 let dataDir: string;
 let services: Services;
 let dispatch: Dispatch;
-let seed = 500;
 
 const open = () => {
   services = createServices(
@@ -39,16 +39,8 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const ingest = async (format: ImageFormat = 'png', prompt = 'harbour lights at dusk') =>
-  (await services.library.ingest({
-    bytes: await makeImage(format, { seed: ++seed }),
-    format,
-    prompt,
-    model: 'venice-sd35',
-    endpoint: 'native',
-    request: { model: 'venice-sd35', prompt, negative_prompt: 'fog', seed: 4242, steps: 25, format },
-    response: { variant: 0 },
-  })).id;
+const ingest = (format: ImageFormat = 'png', prompt = 'harbour lights at dusk') =>
+  ingestNative(services.library, { format, prompt, request: { negative_prompt: 'fog', seed: 4242, steps: 25 } });
 
 const drag = async (ids: string[]): Promise<Result<unknown> & { files: string[] }> => {
   const { ctx, calls } = recordingContext();

@@ -10,7 +10,7 @@ import type { Result } from '../../src/shared/errors.ts';
 import { DEFAULT_TEMPLATE, previewFileName, unknownTokens } from '../../src/shared/fileNames.ts';
 import { routes } from '../../src/shared/ipc/contract.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
-import { makeImage } from './fixtures/transferImages.ts';
+import { ingestNative } from './helpers/libraryImages.ts';
 import { memoryStore } from './helpers/queueHarness.ts';
 import { recordingContext } from './helpers/requestContext.ts';
 
@@ -21,7 +21,6 @@ import { recordingContext } from './helpers/requestContext.ts';
 let root: string;
 let services: Services;
 let dispatch: Dispatch;
-let imageSeed = 0;
 
 beforeAll(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-name-preview-')));
@@ -57,16 +56,8 @@ const prompt = fc
 const template = fc.constantFrom(DEFAULT_TEMPLATE, '{prompt}', '{prompt}_{seed}_{w}x{h}', ' {model} – {prompt} {id} ', '{seed}.{prompt}..', '🐉 {prompt} 🐉');
 const format = fc.constantFrom<ImageFormat>('png', 'jpeg', 'webp');
 
-const ingest = async (text: string, imageFormat: ImageFormat, seed: number | undefined): Promise<string> =>
-  (await services.library.ingest({
-    bytes: await makeImage(imageFormat, { seed: ++imageSeed }),
-    format: imageFormat,
-    prompt: text,
-    model: 'venice-sd35',
-    endpoint: 'native',
-    request: { model: 'venice-sd35', prompt: text, format: imageFormat, ...(seed === undefined ? {} : { seed }) },
-    response: { variant: 0 },
-  })).id;
+const ingest = (text: string, imageFormat: ImageFormat, seed: number | undefined): Promise<string> =>
+  ingestNative(services.library, { format: imageFormat, prompt: text, request: seed === undefined ? {} : { seed } });
 
 describe('export file names', () => {
   it('the preview equals the written name for generated Unicode prompts (real exports)', async () => {

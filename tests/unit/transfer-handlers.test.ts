@@ -13,6 +13,7 @@ import type { Result } from '../../src/shared/errors.ts';
 import type { EventName } from '../../src/shared/ipc/contract.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { makeImage } from './fixtures/transferImages.ts';
+import { ingestNative } from './helpers/libraryImages.ts';
 import { memoryStore } from './helpers/queueHarness.ts';
 import { type ContextCall, recordingContext } from './helpers/requestContext.ts';
 
@@ -22,7 +23,6 @@ let dataDir: string;
 let services: Services;
 let dispatch: Dispatch;
 let events: Array<[EventName, unknown]>;
-let seed = 100;
 
 beforeEach(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-handoff-')));
@@ -40,16 +40,7 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const ingest = async (format: ImageFormat = 'png', prompt = 'a lagoon at dawn') =>
-  (await services.library.ingest({
-    bytes: await makeImage(format, { seed: ++seed }),
-    format,
-    prompt,
-    model: 'venice-sd35',
-    endpoint: 'native',
-    request: { model: 'venice-sd35', prompt, seed: 77, steps: 30, format },
-    response: { variant: 0 },
-  })).id;
+const ingest = (format: ImageFormat = 'png', prompt = 'a lagoon at dawn') => ingestNative(services.library, { format, prompt, request: { seed: 77, steps: 30 } });
 
 const ok = <T,>(result: Result<unknown>): T => {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
