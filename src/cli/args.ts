@@ -5,6 +5,7 @@ import type { BatchFlags } from './generate/batchArgs.ts';
 import { type GenerateOptions, parseGenerate, type PromptSource } from './generateArgs.ts';
 import { parseSearch } from './searchArgs.ts';
 import { type ExportArgs, parseExport, parseIdsOnly, parseImport } from './transferArgs.ts';
+import { type BackupArgs, parseBackup } from './backupArgs.ts';
 
 /** What the command line asked for, fully checked: nothing here has touched the disk, the keychain or the network. */
 export type CliCommand =
@@ -20,6 +21,7 @@ export type CliCommand =
   | { name: 'search'; json: boolean; query: ImageQuery; limit: number }
   | ({ name: 'export' } & ExportArgs)
   | { name: 'import'; json: boolean; paths: string[] }
+  | BackupArgs
   | { name: 'trash' | 'restore'; json: boolean; ids: string[] };
 
 export const DEFAULT_LIST_LIMIT = 50;
@@ -103,6 +105,7 @@ const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
   trash: helpOr('trash', (args) => parseIdsOnly('trash', args), ({ json, ids }) => ({ name: 'trash', json, ids })),
   restore: helpOr('restore', (args) => parseIdsOnly('restore', args), ({ json, ids }) => ({ name: 'restore', json, ids })),
   key: parseKey,
+  backup: parseBackup,
 };
 
 /** argv without the node and script paths. Throws AppError('INVALID_INPUT') for anything it cannot accept. */

@@ -18,6 +18,7 @@ import { listCommand } from './commands/list.ts';
 import { modelsCommand } from './commands/models.ts';
 import { searchCommand } from './commands/search.ts';
 import { showCommand } from './commands/show.ts';
+import { backupCommand } from './commands/backup.ts';
 import { trashCommand } from './commands/trash.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK, exitCodeFor } from './exitCodes.ts';
@@ -90,6 +91,10 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
     case 'trash':
     case 'restore':
       return trashCommand(ctx, command);
+    case 'backup.list':
+    case 'backup.create':
+    case 'backup.restore':
+      return backupCommand(ctx, command);
   }
 };
 

@@ -1,6 +1,7 @@
 import { DEFAULT_TEMPLATE, TEMPLATE_TOKENS } from '../shared/fileNames.ts';
 import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS } from '../shared/venice.ts';
 import { DEFAULT_LIST_LIMIT } from './args.ts';
+import { BACKUP_USAGE } from './backupArgs.ts';
 import { DEFAULT_SEARCH_LIMIT } from './searchArgs.ts';
 import { GENERATE_DEFAULTS, QUALITIES } from './generateArgs.ts';
 
@@ -16,6 +17,7 @@ Usage:
   lagoon export IDS… --to DIR [options]       copy images out, with their settings as metadata
   lagoon import PATH… [--json]                add PNG, JPEG and WebP files or folders to the library
   lagoon trash IDS… / lagoon restore IDS…     move images to the trash, or back
+  lagoon backup list|create|restore NAME      the database's backups; put one back
   lagoon key set                              store the API key (read from standard input)
   lagoon key status [--json]                  whether a key is stored, and where
   lagoon key clear                            remove the stored key
@@ -147,6 +149,7 @@ const TOPICS: Record<string, string> = {
   trash: TRASH,
   restore: TRASH,
   key: KEY,
+  backup: BACKUP_USAGE,
 };
 
 /** The help for a topic, or the general help for none or an unknown one. */

@@ -87,6 +87,14 @@ const backupFailed = (cause: unknown, reason?: string): AppError =>
     { cause },
   );
 
+/** Backups with a final name in `<dataDir>/backups/`, newest first (needs no open database). */
+export const listBackups = async (dataDir: string): Promise<BackupInfo[]> =>
+  (await readdir(join(dataDir, BACKUP_DIR), { withFileTypes: true }).catch(() => []))
+    .filter(isFileEntry)
+    .map((e) => ({ name: e.name, at: backupTime(e.name) }))
+    .filter((b): b is BackupInfo => b.at !== null)
+    .toSorted((a, b) => b.at - a.at);
+
 export function createBackups(deps: BackupDeps): Backups {
   const { db, hooks = {} } = deps;
   const finishCopy = deps.finishCopy ?? (async (path: string) => finishBackupCopy(path));
@@ -101,11 +109,7 @@ export function createBackups(deps: BackupDeps): Backups {
 
   const entries = async () => (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter(isFileEntry);
 
-  const list = async (): Promise<BackupInfo[]> =>
-    (await entries())
-      .map((e) => ({ name: e.name, at: backupTime(e.name) }))
-      .filter((b): b is BackupInfo => b.at !== null)
-      .toSorted((a, b) => b.at - a.at);
+  const list = (): Promise<BackupInfo[]> => listBackups(deps.dataDir);
 
   /** Backups run one at a time in this process, so every partial found here is a crash's leftover. */
   const sweepPartials = async (): Promise<void> => {
