@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors.ts';
 import { createEventBus } from '../../src/main/core/events/eventBus.ts';
 import { createCuration, type Curation } from '../../src/main/core/library/curation/curation.ts';
 import { createLibrary } from '../../src/main/core/library/library.ts';
 import { zCollection, zSavedSearch } from '../../src/shared/ipc/schemas/library.ts';
 import type { EventName } from '../../src/shared/ipc/contract.ts';
 import { insertRows, type Row, syntheticRows, type TempDb, tempDb } from './helpers/searchLibrary.ts';
+import { codeOf } from './helpers/errorCode.ts';
 
 let lib: TempDb;
 let curation: Curation;
@@ -26,15 +26,6 @@ beforeEach(() => {
 });
 afterEach(() => lib.close());
 
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).code;
-  }
-  return 'no error';
-};
 
 describe('collections', () => {
   it('are created, listed by name with live counts, and renamed', () => {

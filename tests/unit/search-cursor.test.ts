@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../../src/main/core/library/cursor.ts';
 import { searchImages } from '../../src/main/core/library/search/searchImages.ts';
 import type { ImageQuery } from '../../src/shared/ipc/schemas/library.ts';
 import { insertRows, readRows, referenceSearch, type Row, syntheticRows, type TempDb, tempDb } from './helpers/searchLibrary.ts';
+import { codeOf } from './helpers/errorCode.ts';
 
 let lib: TempDb;
 beforeEach(() => {
@@ -11,15 +11,6 @@ beforeEach(() => {
 });
 afterEach(() => lib.close());
 
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).code;
-  }
-  return 'no error';
-};
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
