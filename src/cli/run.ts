@@ -18,12 +18,11 @@ import { listCommand } from './commands/list.ts';
 import { modelsCommand } from './commands/models.ts';
 import { searchCommand } from './commands/search.ts';
 import { showCommand } from './commands/show.ts';
-import { backupCommand } from './commands/backup.ts';
 import { trashCommand } from './commands/trash.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK, exitCodeFor } from './exitCodes.ts';
-import { toFailure } from './failure.ts';
 import { EXIT_FOR_STOP, type Interrupt } from './interrupt.ts';
+import { toFailure } from './failure.ts';
 import { type CliStreams, createOutput, type Output } from './output.ts';
 import type { SecretInput } from './readSecret.ts';
 import { usage } from './usage.ts';
@@ -36,8 +35,8 @@ export interface CliProcess extends CliStreams {
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
   stdin: SecretInput;
-}
   interrupt: Interrupt;
+}
 
 const configFrom = (env: NodeJS.ProcessEnv): CoreConfig => {
   let config: CoreConfig;
@@ -91,10 +90,6 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
     case 'trash':
     case 'restore':
       return trashCommand(ctx, command);
-    case 'backup.list':
-    case 'backup.create':
-    case 'backup.restore':
-      return backupCommand(ctx, command);
   }
 };
 
@@ -102,12 +97,12 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
 export async function runCli(proc: CliProcess): Promise<number> {
   let out: Output = createOutput(wantsJson(proc.argv), proc);
   let services: Services | undefined;
-  try {
-    const command = parseCommandLine(proc.argv);
-    if (command.name === 'help' || command.name === 'version') {
   // A forced stop (a second Ctrl-C, or the first during a command that cannot wind down) still closes the library:
   // closing records what a running job had reached, so nothing is left looking sent when it was not.
   const removeCleanup = proc.interrupt.onForce(() => services?.close());
+  try {
+    const command = parseCommandLine(proc.argv);
+    if (command.name === 'help' || command.name === 'version') {
       proc.stdout.write(`${command.name === 'help' ? usage(command.topic) : version()}\n`);
       return EXIT_OK;
     }
@@ -122,20 +117,21 @@ export async function runCli(proc: CliProcess): Promise<number> {
       services: () => (services ??= createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath: INSPECT_WORKER })),
       dataDir: config.dataDir,
       stdin: proc.stdin,
+      stdout: proc.stdout,
       stderr: proc.stderr,
+      env: proc.env,
+      interrupt: proc.interrupt,
     };
     const code = await dispatch(command, ctx);
     const stop = proc.interrupt.cause();
     return stop === null ? code : EXIT_FOR_STOP[stop];
-      stdout: proc.stdout,
   } catch (error) {
-      env: proc.env,
-      interrupt: proc.interrupt,
     const failure = toFailure(error);
     out.failure(failure);
-    return exitCodeFor(failure.code);
+    const stop = proc.interrupt.cause();
+    return stop === null ? exitCodeFor(failure.code) : EXIT_FOR_STOP[stop];
   } finally {
+    removeCleanup();
     services?.close();
   }
 }
-    removeCleanup();

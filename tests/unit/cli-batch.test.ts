@@ -70,6 +70,42 @@ describe('lagoon generate batches: stopping, skipping what is done, retrying wha
     expect(run.stderr).toContain('after 3 failed prompts');
   });
 
+  it('--skip-done sends only the lines whose exact request is not in the library yet', { timeout: 120_000 }, async () => {
+    const file = await promptsFile(['gull one', 'gull two', 'gull three']);
+    const first = await lagoon(['generate', '--prompts-file', file, '--size', '256x256', '--json']);
+    expect(first.code).toBe(0);
+    expect(posts()).toBe(3);
+
+    const again = await lagoon(['generate', '--prompts-file', file, '--size', '256x256', '--json', '--skip-done']);
+    expect(again.code).toBe(0);
+    expect(posts()).toBe(3);
+    expect(again.lines.map((l) => [l.skipped, l.line]).toSorted()).toEqual([
+      ['already made', 1],
+      ['already made', 2],
+      ['already made', 3],
+    ]);
+
+    // Another size is another request; a trashed image no longer counts as made.
+    const trashed = String(first.lines.find((l) => l.line === 2)?.id);
+    expect((await lagoon(['trash', trashed])).code).toBe(0);
+    const changed = await lagoon(['generate', '--prompts-file', file, '--size', '512x512', '--skip-done', '--json']);
+    expect(changed.lines.filter((l) => 'skipped' in l)).toEqual([]);
+    expect(posts()).toBe(6);
+    const afterTrash = await lagoon(['generate', '--prompts-file', file, '--size', '256x256', '--skip-done', '--json']);
+    expect(afterTrash.lines.filter((l) => 'skipped' in l).map((l) => l.line).toSorted()).toEqual([1, 3]);
+    expect(posts()).toBe(7);
+  });
+
+  it('--skip-done on the native route: a seed left to chance matches any seed, a chosen seed only itself', { timeout: 120_000 }, async () => {
+    const native = ['generate', '--prompt', 'two herons', '--model', 'z-image-turbo', '--size', '256x256', '--json'];
+    expect((await lagoon(native)).code).toBe(0);
+    expect((await lagoon([...native, '--skip-done'])).lines).toEqual([{ skipped: 'already made', prompt: 'two herons' }]);
+    expect(posts()).toBe(1);
+    expect((await lagoon([...native, '--seed', '7', '--skip-done'])).lines[0]).toMatchObject({ seed: 7 });
+    expect((await lagoon([...native, '--seed', '7', '--skip-done'])).lines).toEqual([{ skipped: 'already made', prompt: 'two herons' }]);
+    expect(posts()).toBe(2);
+  });
+
   it('--failed-to FILE writes the prompts without an image, ready to be the next --prompts-file', async () => {
     const failedTo = join(dataDir, 'again.txt');
     const run = await lagoon([

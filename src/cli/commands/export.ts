@@ -12,6 +12,7 @@ const failureFor = (id: string, error: AppErrorPayload): AppErrorPayload => ({ c
  * The app's own export (same names, metadata and sidecars), into a folder or one zip. A failing id is reported
  * and the others still go out; the first failure decides the exit code. It calls the exporters directly rather
  * than the transfer service because a script needs to know each file's name, which the service only counts.
+ * Ctrl-C stops between images: exported files stay whole, and an unfinished zip is removed (main sets the code).
  */
 export async function exportCommand(ctx: CliContext, command: ExportArgs): Promise<number> {
   const services = ctx.services();
@@ -29,9 +30,10 @@ export async function exportCommand(ctx: CliContext, command: ExportArgs): Promi
     firstFailure ??= error;
     ctx.out.failure(failureFor(id, error));
   };
+  const { signal } = ctx.interrupt;
   try {
     if (command.zip !== null) {
-      const zip = await exportZip(deps, command.ids, { ...choices, zipPath: command.zip });
+      const zip = await ctx.interrupt.graceful(() => exportZip(deps, command.ids, { ...choices, zipPath: command.zip ?? '', signal }));
       progress.done();
       for (const item of zip.items) {
         if ('error' in item) fail(item.id, item.error);
@@ -39,12 +41,13 @@ export async function exportCommand(ctx: CliContext, command: ExportArgs): Promi
       }
       if (zip.file !== null) ctx.out.note(`Wrote ${zip.file}`);
     } else {
-      const results = await exportImages(deps, command.ids, { ...choices, targetDir: command.dir ?? '' });
+      const results = await ctx.interrupt.graceful(() => exportImages(deps, command.ids, { ...choices, targetDir: command.dir ?? '', signal }));
       progress.done();
       for (const item of results) {
         if ('error' in item) fail(item.id, item.error);
         else ctx.out.emit({ id: item.id, file: item.file, ...(item.sidecar ? { sidecar: item.sidecar } : {}) }, () => [item.file, ...(item.sidecar ? [item.sidecar] : [])].join('\n'));
       }
+      if (signal.aborted) ctx.out.note(`lagoon: stopped: ${results.length} of ${command.ids.length} exported; the rest were not.`);
     }
   } catch (error) {
     progress.done();

@@ -9,7 +9,8 @@ import type { BatchFlags } from '../generate/batchArgs.ts';
 import { planJobs, type Plan } from '../generate/plan.ts';
 import { type PromptLine, promptProblem, readPrompts } from '../generate/prompts.ts';
 import { createBatchProgress, progressMode } from '../generate/progress.ts';
-import { reportCutShort, reportEnd, reportSettled, writeFailedPrompts } from '../generate/report.ts';
+import { reportCutShort, reportEnd, reportSettled, reportSkipped, writeFailedPrompts } from '../generate/report.ts';
+import { alreadyMade } from '../generate/skipDone.ts';
 import { toFailure } from '../failure.ts';
 import { printable } from '../output.ts';
 
@@ -63,7 +64,9 @@ export async function generateCommand(ctx: CliContext, command: { source: Prompt
   try {
     const plan = await checkedPlan(services, prompts, command.options);
     for (const warning of plan.warnings) ctx.out.note(`lagoon: warning: ${printable(warning)}`);
-    const { jobs } = plan;
+    const skipped = command.batch.skipDone ? plan.jobs.filter((job) => alreadyMade(services.db, job)) : [];
+    for (const entry of skipped) reportSkipped(ctx, entry);
+    const jobs = plan.jobs.filter((job) => !skipped.includes(job));
     const progress = createBatchProgress(progressMode(command.batch.progress, ctx, ctx.env), services, jobs.length, ctx.stderr);
     const outcome = await ctx.interrupt
       .graceful(() =>

@@ -49,6 +49,12 @@ export const reportSettled = (ctx: CliContext, services: Services, entry: Planne
   return failure;
 };
 
+/** --skip-done: the line's exact request was already made in this library. */
+export const reportSkipped = (ctx: CliContext, entry: PlannedJob): void => {
+  const where = entry.line === undefined ? 'the prompt' : `line ${entry.line}`;
+  ctx.out.emit({ skipped: 'already made', ...contextOf(entry) }, () => `Skipped ${where}: already made with these settings (--skip-done).`);
+};
+
 const NOT_SENT: CliFailure = { code: 'CANCELLED', message: 'Not sent: the batch was stopped before this prompt.', mayHaveBeenCharged: false, retryable: true };
 
 /** In JSON mode every input line gets its record: the lines a stop cut short get theirs here. */

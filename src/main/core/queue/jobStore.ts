@@ -145,6 +145,15 @@ export const jobOwner = (db: Database, id: string): JobOwner => {
   return row ?? { pid: null, kind: null };
 };
 
+const DONE_FOR_PROMPT_SQL = `SELECT request_json FROM jobs AS j WHERE status = 'done' AND prompt = ?
+  AND EXISTS (SELECT 1 FROM images AS i WHERE i.job_id = j.id AND i.trashed_at IS NULL)`;
+
+/** The requests of finished jobs with this prompt whose images are still in the library (not in the trash). */
+export const doneRequestsFor = (db: Database, prompt: string): JobRequest[] =>
+  (prepared(db, DONE_FOR_PROMPT_SQL, 'jobs.done_for_prompt').all(prompt) as Array<{ request_json: string }>).map(
+    (row) => JSON.parse(row.request_json) as JobRequest,
+  );
+
 /** Whether the job's request was ever handed to the Venice client (a `running` row of a dead process may not have been). */
 export const wasSent = (db: Database, id: string): boolean =>
   (prepared(db, 'SELECT sent_at AS sentAt FROM jobs WHERE id = ?', 'jobs.sent_at').get(id) as { sentAt: number | null } | undefined)?.sentAt != null;

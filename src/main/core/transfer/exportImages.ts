@@ -10,6 +10,8 @@ export type { ExportDeps, ExportProgress } from './exportSource.ts';
 export interface ExportOptions extends ExportChoices {
   /** Absolute path of the folder to export into (created if missing). */
   targetDir: string;
+  /** Stops between images: what is written stays (each file is whole), the rest is not exported. */
+  signal?: AbortSignal;
 }
 
 /** Test seams: file-system calls that create names, and the crash points of the write protocol. */
@@ -63,6 +65,7 @@ export async function exportImages(
   await sweepStalePartials(dir);
   const results: ExportResult[] = [];
   for (const [index, id] of ids.entries()) {
+    if (opts.signal?.aborted) break;
     let result: ExportResult;
     const partials: string[] = [];
     try {

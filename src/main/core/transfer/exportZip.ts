@@ -5,13 +5,15 @@ import { ZipFile } from 'yazl';
 import { AppError, type AppErrorPayload } from '../../../shared/errors.ts';
 import type { ExportSeams } from './exportImages.ts';
 import { resolveTargetDir } from './exportImages.ts';
-import { placeExclusive, writePartial } from './exclusiveFile.ts';
+import { placeExclusive, sweepStalePartials, writePartial } from './exclusiveFile.ts';
 import { type ExportChoices, type ExportDeps, type ExportProgress, prepareExport, templateParts, toPayload } from './exportSource.ts';
 import { safeFileStem, stemWithCounter } from '../../../shared/fileNames.ts';
 
 export interface ZipOptions extends ExportChoices {
   /** Absolute path of the zip to create; if taken, "name (2).zip" is used instead. */
   zipPath: string;
+  /** Stops between entries: the partial is removed, no zip is left, and the call fails as CANCELLED. */
+  signal?: AbortSignal;
 }
 
 type ZipEntryResult = { id: string; entry: string; sidecar?: string } | { id: string; error: AppErrorPayload };
@@ -64,6 +66,7 @@ export async function exportZip(
   const parts = templateParts(opts);
   const dir = await resolveTargetDir(dirname(opts.zipPath));
   const zipStem = safeFileStem(basename(opts.zipPath).replace(/\.zip$/iu, ''), 'lagoon-export');
+  await sweepStalePartials(dir);
 
   const zip = new ZipFile();
   const written = writePartial(dir, zip.outputStream as Readable, deps.hooks);
@@ -80,6 +83,7 @@ export async function exportZip(
   let previous: Promise<void> = Promise.resolve();
   let added = 0;
   for (const [index, id] of ids.entries()) {
+    if (opts.signal?.aborted) break;
     let result: ZipEntryResult;
     try {
       const item = await prepareExport(deps, id, opts, parts);
@@ -106,6 +110,10 @@ export async function exportZip(
     partialPath = await written;
   } catch (cause) {
     throw new AppError('STORAGE_FAILED', 'The zip could not be written. Check that the folder is writable and the disk has free space.', undefined, { cause });
+  }
+  if (opts.signal?.aborted) {
+    await rm(partialPath, { force: true });
+    throw new AppError('CANCELLED', 'The export was stopped before the zip was finished; no zip was written.');
   }
   if (added === 0) {
     await rm(partialPath, { force: true });
