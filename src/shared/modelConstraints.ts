@@ -14,7 +14,7 @@ import { PROMPT_MAX_CHARS, promptLength } from './veniceFacts.ts';
  *    not use them), or the model still works but is going away (deprecated), or the model is not in the cached
  *    catalogue and only Venice can judge it. The job is sent; the UI shows the note.
  */
-export type ConstraintSeverity = 'error' | 'warning';
+type ConstraintSeverity = 'error' | 'warning';
 
 export interface ConstraintIssue {
   /** The JobRequest field the message belongs to (`model` for model-wide notes). */

@@ -9,7 +9,7 @@ const HARNESS_MAIN = join(import.meta.dirname, 'harness/main.ts');
 export type { ContextCall };
 
 /** A native drag main started: `file` is the first of `files` (the one every OS takes). */
-export interface DragRecord {
+interface DragRecord {
   file: string;
   files: string[];
   icon: string;

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ImageSummary } from '../../src/shared/ipc/schemas/images.ts';
 import { E2E_API_KEY, expect } from './fixtures.ts';
 
-export const PROMPTS = ['A lighthouse at dawn', 'A red fox in snow', 'Lighthouse keeper portrait'];
+const PROMPTS = ['A lighthouse at dawn', 'A red fox in snow', 'Lighthouse keeper portrait'];
 
 /** Stores the key and makes one image per prompt through the real queue and the fake Venice. */
 export const seedLibrary = async (page: Page, prompts = PROMPTS) => {

@@ -8,7 +8,7 @@ import { route } from '../route.ts';
 const wellFormed = (s: string) => s.isWellFormed();
 
 /** The simple form → Venice's OpenAI-compatible route. */
-export const zSimpleJobRequest = z.strictObject({
+const zSimpleJobRequest = z.strictObject({
   endpoint: z.literal('openai'),
   prompt: zPrompt,
   model: z.string().min(1).max(200).optional(),
@@ -55,13 +55,13 @@ export type GenerationJobRequest = SimpleJobRequest | AdvancedJobRequest;
 export type AdvancedJobRequest = z.infer<typeof zAdvancedJobRequest>;
 
 /** 'interrupted': left by a `lagoon` command that is gone; it waits for the user's Run or Discard (never sent by itself). */
-export const JOB_STATUSES = ['queued', 'waiting_offline', 'running', 'done', 'failed', 'blocked', 'cancelled', 'interrupted'] as const;
-export const zJobStatus = z.enum(JOB_STATUSES);
+const JOB_STATUSES = ['queued', 'waiting_offline', 'running', 'done', 'failed', 'blocked', 'cancelled', 'interrupted'] as const;
+const zJobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof zJobStatus>;
 
-export const zJobId = z.uuid();
+const zJobId = z.uuid();
 
-export const zJob = z.strictObject({
+const zJob = z.strictObject({
   id: zJobId,
   createdAt: z.number().int(),
   startedAt: z.number().int().nullable(),
