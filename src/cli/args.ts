@@ -3,6 +3,7 @@ import type { ImageQuery } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
 import type { BatchFlags } from './generate/batchArgs.ts';
 import { type GenerateOptions, parseGenerate, type PromptSource } from './generateArgs.ts';
+import { ITERATE_PARSERS, type IterateArgs } from './iterate/iterateArgs.ts';
 import { parseSearch } from './searchArgs.ts';
 import { type ExportArgs, parseExport, parseIdsOnly, parseImport } from './transferArgs.ts';
 import { type BackupArgs, parseBackup } from './backupArgs.ts';
@@ -22,7 +23,8 @@ export type CliCommand =
   | ({ name: 'export' } & ExportArgs)
   | { name: 'import'; json: boolean; paths: string[] }
   | BackupArgs
-  | { name: 'trash' | 'restore'; json: boolean; ids: string[] };
+  | { name: 'trash' | 'restore'; json: boolean; ids: string[] }
+  | IterateArgs;
 
 export const DEFAULT_LIST_LIMIT = 50;
 
@@ -105,6 +107,7 @@ const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
   trash: helpOr('trash', (args) => parseIdsOnly('trash', args), ({ json, ids }) => ({ name: 'trash', json, ids })),
   restore: helpOr('restore', (args) => parseIdsOnly('restore', args), ({ json, ids }) => ({ name: 'restore', json, ids })),
   key: parseKey,
+  ...ITERATE_PARSERS,
   backup: parseBackup,
 };
 

@@ -10,7 +10,11 @@ import { createKeytarStore } from '../main/core/secrets/keytarStore.ts';
 import type { SecretStore } from '../main/core/secrets/secretStore.ts';
 import { createServices, type Services } from '../main/core/services.ts';
 import { type CliCommand, parseCommandLine, wantsJson } from './args.ts';
+import { combineCommand } from './commands/combine.ts';
+import { editCommand } from './commands/edit.ts';
 import { exportCommand } from './commands/export.ts';
+import { removeBackgroundCommand } from './commands/removeBackground.ts';
+import { upscaleCommand } from './commands/upscale.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { keyClearCommand, keySetCommand, keyStatusCommand } from './commands/key.ts';
@@ -65,6 +69,8 @@ const version = (): string => {
   return `lagoon ${typeof manifest.version === 'string' ? manifest.version : 'unknown'}`;
 };
 
+const ITERATE_COMMANDS = { edit: editCommand, combine: combineCommand, upscale: upscaleCommand, 'remove-background': removeBackgroundCommand };
+
 const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' }>, ctx: CliContext): Promise<number> => {
   switch (command.name) {
     case 'key.set':
@@ -90,6 +96,8 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
     case 'trash':
     case 'restore':
       return trashCommand(ctx, command);
+    case 'iterate':
+      return ITERATE_COMMANDS[command.draft.endpoint](ctx, command);
   }
 };
 

@@ -4,12 +4,14 @@ import { DEFAULT_LIST_LIMIT } from './args.ts';
 import { BACKUP_USAGE } from './backupArgs.ts';
 import { DEFAULT_SEARCH_LIMIT } from './searchArgs.ts';
 import { GENERATE_DEFAULTS, QUALITIES } from './generateArgs.ts';
+import { ITERATE_GENERAL_LINES, ITERATE_TOPICS } from './iterate/iterateUsage.ts';
 
 const GENERAL = `lagoon — make images with Venice.ai and keep them in the Lagoon library (the app's library).
 
 Usage:
   lagoon generate --prompt TEXT [options]     make an image (or up to 4 variants)
   lagoon generate --prompts-file FILE [...]   the same for every line of FILE
+${ITERATE_GENERAL_LINES}
   lagoon models [--json] [--refresh]          Venice's image models: prices, sizes, limits
   lagoon list [--limit N] [--json]            the newest images in the library
   lagoon show ID [--json]                     everything stored about one image
@@ -150,6 +152,7 @@ const TOPICS: Record<string, string> = {
   restore: TRASH,
   key: KEY,
   backup: BACKUP_USAGE,
+  ...ITERATE_TOPICS,
 };
 
 /** The help for a topic, or the general help for none or an unknown one. */

@@ -42,7 +42,7 @@ const generate = async (prompt: string): Promise<string> => {
   return done.imageIds[0] as string;
 };
 
-const run = async (draft: unknown): Promise<Job> => services.queue.settled((await services.iterate.queue(draft)).id);
+const run = async (draft: unknown): Promise<Job> => services.queue.settled((await services.iterate.queue(draft)).job.id);
 
 const failure = async (p: Promise<unknown>): Promise<AppError> => {
   try {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
-import { planUpscale, zIterateDraft, type IterateDraft, type IterateJobRequest, type IteratePrices } from '../../../shared/iterate.ts';
+import { planUpscale, zIterateDraft, type UpscalePlan, type IterateDraft, type IterateJobRequest, type IteratePrices } from '../../../shared/iterate.ts';
 import type { Library } from '../library/library.ts';
 import type { IterateCatalog } from './iterateCatalog.ts';
 import { readLineage, type Lineage } from './lineageStore.ts';
@@ -13,11 +13,22 @@ import { loadInputs, type LoadedInput } from './loadInputs.ts';
  * options held to the cached catalogue — so a request that would fail is never sent. The job then runs in the
  * same persistent queue as generation.
  */
+export interface Prepared {
+  /** The job request with every input's sha256 fixed. */
+  request: IterateJobRequest;
+  /** Catalogue price of the result in USD, when known: shown before anything is sent. */
+  priceUsd: number | null;
+  /** What the result will be where it is known before sending (an upscale's size, lowered when too large). */
+  upscale: UpscalePlan | null;
+}
+
 export interface IterateService {
-  /** Checks the draft and returns the job request with every input's sha256 fixed. */
-  prepare(draft: unknown): Promise<IterateJobRequest>;
+  /** Checks the draft completely; nothing is queued or sent. */
+  prepare(draft: unknown): Promise<Prepared>;
   /** prepare() then queue it. */
-  queue(draft: unknown): Promise<Job>;
+  queue(draft: unknown): Promise<{ job: Job; prepared: Prepared }>;
+  /** Queues what prepare() returned (after its price was shown, say). */
+  enqueue(prepared: Prepared): Job;
   priceFor(request: IterateJobRequest): number | null;
   lineage(id: string): Lineage;
   catalog: IterateCatalog;
@@ -70,7 +81,7 @@ const withHashes = (draft: IterateDraft, inputs: readonly LoadedInput[]): Iterat
   ({ ...draft, inputs: inputs.map((i) => i.ref) }) as IterateJobRequest;
 
 export const createIterateService = (deps: IterateServiceDeps): IterateService => {
-  const prepare = async (raw: unknown): Promise<IterateJobRequest> => {
+  const prepare = async (raw: unknown): Promise<Prepared> => {
     const parsed = zIterateDraft.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -81,14 +92,20 @@ export const createIterateService = (deps: IterateServiceDeps): IterateService =
     if (draft.endpoint === 'edit' || draft.endpoint === 'combine') checkEditModel(draft, deps.catalog);
     const inputs = await loadInputs(deps.library, draft.inputs);
     const [first] = inputs;
-    if (draft.endpoint === 'upscale' && first && !planUpscale(first.width, first.height, draft.scale)) {
+    const upscale = draft.endpoint === 'upscale' && first ? planUpscale(first.width, first.height, draft.scale) : null;
+    if (draft.endpoint === 'upscale' && first && !upscale) {
       throw invalid(`${first.width}×${first.height} is too large to upscale: the result would pass 16,777,216 pixels.`, { field: 'inputs', problem: 'too_large_to_upscale' });
     }
-    return withHashes(draft, inputs);
+    const request = withHashes(draft, inputs);
+    return { request, priceUsd: priceFromCatalog(request, deps.catalog), upscale };
   };
   return {
     prepare,
-    queue: async (draft) => deps.enqueue(await prepare(draft)),
+    queue: async (draft) => {
+      const prepared = await prepare(draft);
+      return { job: deps.enqueue(prepared.request), prepared };
+    },
+    enqueue: (prepared) => deps.enqueue(prepared.request),
     priceFor: (request) => priceFromCatalog(request, deps.catalog),
     lineage: (id) => readLineage(deps.db, id),
     catalog: deps.catalog,
