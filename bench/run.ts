@@ -2,9 +2,11 @@
 // ratios against a baseline measured in the same run where the machine's speed matters), never as timed
 // assertions in the test suite. Libraries of 100k and 1M synthetic images are built once and cached
 // (bench/syntheticLibrary.ts; LAGOON_BENCH_CACHE moves the cache).
+import { cliStartup } from './cli.bench.ts';
 import { clientVsOpenAiSdk, ingestVsFloor } from './generation.bench.ts';
 import { gridFigures } from './grid.bench.ts';
 import { importHostileFolder } from './import.bench.ts';
+import { editPeakMemory25mb, editRequestOverheadVsFloor } from './iterate.bench.ts';
 import { firstPageDuringQuickCheck, launchSweep100k } from './launch.bench.ts';
 import { type Figure, report } from './measure.ts';
 import { mainRss1m } from './rss.bench.ts';
@@ -22,6 +24,8 @@ const single = (name: string, bench: () => Promise<Figure>): Group => ({ names: 
 const GROUPS: readonly Group[] = [
   single('client_vs_openai_sdk', clientVsOpenAiSdk),
   single('ingest_vs_floor', ingestVsFloor),
+  single('edit_request_overhead_vs_floor', editRequestOverheadVsFloor),
+  single('edit_peak_memory_vs_input_25mb', editPeakMemory25mb),
   single('synthetic_generation_s_1m', syntheticGeneration1m),
   { names: ['search_p95_ms_1m', 'search_vs_raw_sql', 'first_page_ms_1m'], run: searchFigures },
   single('first_page_during_quick_check_ms_1m', firstPageDuringQuickCheck),
@@ -29,6 +33,7 @@ const GROUPS: readonly Group[] = [
   single('import_hostile_folder_ms', importHostileFolder),
   single('main_rss_mb_1m', mainRss1m),
   { names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k'], run: gridFigures },
+  { names: ['cli_help_ms', 'cli_search_ms'], run: cliStartup },
 ];
 
 const known = GROUPS.flatMap((g) => g.names);
