@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../src/main/core/createCore.ts';
 import { checkIntegrity, quickCheck } from '../../src/main/core/db/checks.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { createBackups } from '../../src/main/core/library/backup.ts';
@@ -11,6 +12,8 @@ import { createLibrary } from '../../src/main/core/library/library.ts';
 import { DAMAGED_DIR, finishPendingRestore, restoreDatabase } from '../../src/main/core/library/restore.ts';
 import { runLagoon } from './cliRunner.ts';
 import { runCrashWorker } from './helpers/crashWorker.ts';
+import { memoryStore } from './helpers/queueHarness.ts';
+import { inertContext } from './helpers/requestContext.ts';
 import { damageFreeSpace } from './helpers/damagedDatabase.ts';
 import { makeImage } from './fixtures/transferImages.ts';
 
@@ -95,6 +98,36 @@ describe('lagoon backup', () => {
     const run = await runLagoon(['backup', 'create', '--json'], { env: env() });
     expect(run.code, run.stderr).toBe(0);
     expect(String(run.lines[0]?.name)).toMatch(/^lagoon-\d{8}-\d{6}-\d{3}\.db$/u);
+  });
+});
+
+describe('restoring from the app', () => {
+  it('lists the backups, schedules the restore, relaunches, and the next start restores and re-indexes', { timeout: 60_000 }, async () => {
+    const { backup, before } = await damagedLibrary();
+    const config = { dataDir, apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' };
+    let relaunched = 0;
+    const first = await createCore(config, { rendererDir: dataDir, secretStore: memoryStore(), log: () => {}, relaunch: () => relaunched++ });
+    const listed = await first.dispatch('library.list_backups', {}, inertContext());
+    expect(listed).toMatchObject({ ok: true, data: { backups: [{ name: backup, images: 2, ok: true, problem: null }] } });
+    const scheduled = await first.dispatch('library.restore_backup', { name: backup }, inertContext());
+    expect(scheduled).toMatchObject({ ok: true, data: { relaunching: true } });
+    await vi.waitFor(() => expect(relaunched).toBe(1));
+    await first.shutdown();
+
+    const second = await createCore(config, { rendererDir: dataDir, secretStore: memoryStore(), log: () => {} });
+    const health = await new Promise<unknown>((resolve) => second.onEvent((name, payload) => name === 'library.health' && resolve(payload)));
+    await second.shutdown();
+    expect(health).toMatchObject({ state: 'ok', orphansQuarantined: 0 });
+    expect(liveRows().map((r) => r.id).slice(0, 2)).toEqual(before);
+    expect(liveRows().map((r) => r.prompt)).toEqual(['a heron', 'a boat', 'Recovered image']);
+    expect(readdirSync(join(dataDir, DAMAGED_DIR))).toHaveLength(1);
+  });
+
+  it('refuses a backup that fails its integrity check', { timeout: 30_000 }, async () => {
+    const { backup } = await damagedLibrary();
+    damageFreeSpace(new Database(join(dataDir, 'backups', backup)), join(dataDir, 'backups', backup));
+    await expect(restoreDatabase(dataDir, backup)).rejects.toThrow(/fails its integrity check/u);
+    expect(existsSync(join(dataDir, DAMAGED_DIR))).toBe(false);
   });
 });
 

@@ -111,6 +111,7 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['trash.empty', () => ({})],
   ['library.check_integrity', () => ({})],
   ['library.backup_now', () => ({})],
+  ['library.list_backups', () => ({})],
   ['library.health', () => ({})],
   ['settings.clear_api_key', () => ({})],
 ];
@@ -122,6 +123,8 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
 const ERROR_ONLY = new Map<RouteName, () => unknown>([
   ['jobs.run_interrupted', () => ({ id: made.doneJob })],
   ['jobs.discard_interrupted', () => ({ id: made.doneJob })],
+  // No such backup: restoring needs one, and a real restore would swap this test's database.
+  ['library.restore_backup', () => ({ name: 'lagoon-20000101-000000-000.db' })],
 ]);
 
 /** Remembers the ids the create routes hand back. */

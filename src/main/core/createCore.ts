@@ -5,6 +5,7 @@ import { buildHandlers } from './handlers/index.ts';
 import { createRouter, type Dispatch } from './ipc/router.ts';
 import type { Library } from './library/library.ts';
 import { createAppRequestHandler } from './protocol/appRequestHandler.ts';
+import { finishPendingRestore } from './library/restore.ts';
 import { createServices, type ServiceDeps } from './services.ts';
 
 export interface Core {
@@ -20,16 +21,21 @@ export interface Core {
 
 export interface CoreDeps extends ServiceDeps {
   rendererDir: string;
+  /** Restarts the app (Electron's relaunch): a restore the user chose then happens at once. */
+  relaunch?: () => void;
   /** The harness widens connect-src to its own WebSocket; the app never does. */
   csp?: string;
 }
 
 /** What a window needs: the services behind the IPC router, and the lagoon:// handler. Electron's shell and the e2e harness both call it. */
 export const createCore = async (config: CoreConfig, deps: CoreDeps): Promise<Core> => {
-  const services = createServices(config, deps);
+  // A restore the user asked for (or one a crash interrupted) is carried out before the database is opened; if it
+  // cannot be finished, starting on would open (or create) the wrong database, so the start fails instead.
+  const restoredFromBackup = await finishPendingRestore(config.dataDir);
+  const services = createServices(config, { ...deps, restoredFromBackup });
   const { library, events } = services;
   return {
-    dispatch: createRouter(buildHandlers({ ...services, apiBaseUrl: config.apiBaseUrl })),
+    dispatch: createRouter(buildHandlers({ ...services, apiBaseUrl: config.apiBaseUrl, ...(deps.relaunch ? { relaunch: deps.relaunch } : {}) })),
     appRequestHandler: createAppRequestHandler({ rendererDir: deps.rendererDir, library, csp: deps.csp ?? contentSecurityPolicy() }),
     onEvent: (listener) => events.subscribe(listener),
     library,

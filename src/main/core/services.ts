@@ -22,6 +22,7 @@ import { type Connectivity, createConnectivity } from './queue/connectivity.ts';
 import { createGenerationQueue, type GenerationQueue, type QueueOptions } from './queue/generationQueue.ts';
 import { createKeytarStore } from './secrets/keytarStore.ts';
 import type { SecretStore } from './secrets/secretStore.ts';
+import { reindexAfterRestore } from './transfer/reindexOrphans.ts';
 import { createTransfer, type Transfer } from './transfer/transferService.ts';
 import { createVeniceClient } from './venice/client.ts';
 import { createIterateClient } from './venice/iterateClient.ts';
@@ -82,6 +83,8 @@ export interface ServiceDeps {
   checkWorkerPath?: string;
   /** The built inspectWorker.ts, so imported files are parsed off the main thread (see inspector.ts). */
   inspectWorkerPath?: string;
+  /** A backup was just put in place (createCore finished a restore): images newer than it are re-indexed first. */
+  restoredFromBackup?: boolean;
   log?: (line: string) => void;
 }
 
@@ -157,8 +160,10 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const catalogReady = maintain ? catalog.refreshIfStale() : Promise.resolve();
   // A purge a crash interrupted is finished first: otherwise the sweep would quarantine its files as orphans.
   const reconciled = maintain
-    ? trash.finishPendingPurges().then((purges) => {
+    ? trash.finishPendingPurges().then(async (purges) => {
         if (purges.problems.length > 0) log(`[library] unfinished purges: ${redact(purges.problems)}`);
+        // Before the sweep, which would quarantine the images the restored rows do not know.
+        if (deps.restoredFromBackup) await reindexAfterRestore({ db, library, dataDir: config.dataDir, now, workerPath: deps.inspectWorkerPath }, log);
         return sweepLibrary({ db, dataDir: config.dataDir, now, quickCheck: checks.quickCheck }, events, log);
       }).then(async (report) => {
         const dragCopies = await sweepDragCopies(db, config.dataDir, now()).catch(() => 0);

@@ -5,6 +5,7 @@ import type { DbChecks } from '../db/dbChecks.ts';
 import type { Backups } from '../library/backup.ts';
 import type { Library } from '../library/library.ts';
 import { readLibraryPrefs } from '../library/libraryPrefs.ts';
+import { inspectBackup, scheduleRestore } from '../library/restore.ts';
 import type { Trash } from '../library/trash.ts';
 
 type MaintenanceRoutes =
@@ -14,6 +15,8 @@ type MaintenanceRoutes =
   | 'trash.empty'
   | 'library.check_integrity'
   | 'library.backup_now'
+  | 'library.list_backups'
+  | 'library.restore_backup'
   | 'library.health';
 
 /** The trash, and keeping the library safe: integrity check and backups on demand. */
@@ -23,6 +26,9 @@ export const maintenanceHandlers = (deps: {
   library: Library;
   trash: Trash;
   backups: Backups;
+  dataDir: string;
+  /** Restarts the app (the shell's); without it a scheduled restore waits for the next start. */
+  relaunch?: () => void;
 }): Pick<Handlers<RequestContext>, MaintenanceRoutes> => ({
   'images.trash': async ({ ids }) => ({ updated: deps.trash.trash(ids).length }),
   'images.restore': async ({ ids }) => ({ updated: deps.trash.restore(ids).length }),
@@ -31,4 +37,19 @@ export const maintenanceHandlers = (deps: {
   'library.check_integrity': () => deps.checks.integrity(),
   'library.health': async () => deps.health(),
   'library.backup_now': async () => deps.backups.backupNow(readLibraryPrefs(deps.library).backupsToKeep),
+  'library.list_backups': async () => {
+    const backups = [];
+    for (const { name } of await deps.backups.list()) {
+      const c = await inspectBackup(deps.dataDir, name);
+      backups.push({ name: c.name, at: c.at, bytes: c.bytes, images: c.images, ok: c.ok, problem: c.ok ? null : c.result });
+    }
+    return { backups };
+  },
+  'library.restore_backup': async ({ name }) => {
+    const { movedTo } = await scheduleRestore(deps.dataDir, name);
+    const { relaunch } = deps;
+    // After this answer has gone out: the restart closes the window that asked.
+    if (relaunch) setTimeout(relaunch, 200);
+    return { movedTo, relaunching: relaunch !== undefined };
+  },
 });

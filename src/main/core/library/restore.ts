@@ -124,10 +124,11 @@ export async function finishPendingRestore(dataDir: string, hooks: RestoreHooks 
 }
 
 /**
- * Puts backup `name` in place of the library database, which must be closed. Refuses a backup that fails
- * integrity_check. Returns where the old database went (relative to the data folder).
+ * Records that backup `name` is to replace the library database (after checking it passes integrity_check), for
+ * the next start to carry out before it opens the database: what the app does, since its connection is open now.
+ * Returns the folder (relative to the data folder) the old database will move to.
  */
-export async function restoreDatabase(dataDir: string, name: string, opts: { now?: number; hooks?: RestoreHooks } = {}): Promise<{ movedTo: string }> {
+export async function scheduleRestore(dataDir: string, name: string, opts: { now?: number; hooks?: RestoreHooks } = {}): Promise<{ movedTo: string }> {
   const hooks = opts.hooks ?? {};
   if (await readIntent(dataDir)) await finishPendingRestore(dataDir, hooks);
   const check = await inspectBackup(dataDir, name);
@@ -135,8 +136,17 @@ export async function restoreDatabase(dataDir: string, name: string, opts: { now
   const aside = backupName(opts.now ?? Date.now()).replace(/^lagoon-|\.db$/gu, '');
   await hooks.step?.('intent');
   await writeFileAtomic(join(dataDir, INTENT), Buffer.from(JSON.stringify({ backup: name, aside } satisfies Intent)));
-  await carryOut(dataDir, { backup: name, aside }, hooks);
   return { movedTo: `${DAMAGED_DIR}/${aside}` };
+}
+
+/**
+ * Puts backup `name` in place of the library database now; nothing may have the database open (the CLI checks).
+ * Refuses a backup that fails integrity_check. Returns where the old database went (relative to the data folder).
+ */
+export async function restoreDatabase(dataDir: string, name: string, opts: { now?: number; hooks?: RestoreHooks } = {}): Promise<{ movedTo: string }> {
+  const scheduled = await scheduleRestore(dataDir, name, opts);
+  await finishPendingRestore(dataDir, opts.hooks);
+  return scheduled;
 }
 
 /** The newest backup that passes integrity_check, or null (newest first, each checked in turn). */

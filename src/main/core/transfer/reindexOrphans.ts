@@ -6,7 +6,7 @@ import { listMediaRoot, scanShard, type MediaFile } from '../library/mediaScan.t
 import { mediaName } from '../library/mediaNames.ts';
 import { getImageRow } from '../library/imageQueries.ts';
 import { importBytes } from './importFiles.ts';
-import type { Inspector } from './inspector.ts';
+import { createInspector, type Inspector } from './inspector.ts';
 import { sniffFormat } from './metadata.ts';
 
 /**
@@ -56,4 +56,20 @@ export async function reindexOrphans(deps: { db: Database; library: Library; dat
     await rm(join(deps.dataDir, ...mediaName('thumb', { id: file.id, format }).split('/')), { force: true });
   }
   return report;
+}
+
+/** The start after a restore: re-indexes on the inspect worker (when there is one) and logs what it did. */
+export async function reindexAfterRestore(
+  deps: { db: Database; library: Library; dataDir: string; now: () => number; workerPath: string | undefined },
+  log: (line: string) => void,
+): Promise<void> {
+  const inspector = createInspector(deps.workerPath ? { workerPath: deps.workerPath } : {});
+  try {
+    const report = await reindexOrphans({ ...deps, inspector });
+    log(`[library] restored from a backup; images made after it re-indexed: ${report.reindexed}, already there: ${report.duplicates}, left: ${report.left.length}`);
+  } catch (error) {
+    log(`[library] re-indexing after the restore failed (the sweep quarantines what is left): ${String(error).slice(0, 200)}`);
+  } finally {
+    await inspector.close();
+  }
 }

@@ -62,6 +62,23 @@ const zExportOptions = z.strictObject({
   zip: z.boolean(),
 });
 
+/** `lagoon-YYYYMMDD-HHMMSS-mmm.db`, UTC. */
+export const BACKUP_NAME_RE = /^lagoon-\d{8}-\d{6}-\d{3}\.db$/u;
+
+const zBackupInfo = z.strictObject({
+  name: z.string().regex(BACKUP_NAME_RE),
+  /** ms since epoch */
+  at: z.number().int(),
+  bytes: z.number().int().nonnegative(),
+  /** Images not in the trash; null when the backup could not be read. */
+  images: z.number().int().nonnegative().nullable(),
+  /** Passes integrity_check. */
+  ok: z.boolean(),
+  /** What the check found, when not ok. */
+  problem: z.string().max(2000).nullable(),
+});
+export type BackupInfoView = z.infer<typeof zBackupInfo>;
+
 const zTransferResult = z.strictObject({
   /** False when the user closed the dialog: nothing was done. */
   chosen: z.boolean(),
@@ -135,6 +152,16 @@ export const libraryRoutes = {
   }),
   'library.check_integrity': route({ input: z.strictObject({}), output: z.strictObject({ ok: z.boolean(), result: z.string().max(2000) }) }),
   'library.backup_now': route({ input: z.strictObject({}), output: z.strictObject({ name: z.string(), at: z.number().int(), kept: z.number().int() }) }),
+  /** Every backup, newest first, each opened read-only and checked: what Settings lists and offers to restore. */
+  'library.list_backups': route({ input: z.strictObject({}), output: z.strictObject({ backups: z.array(zBackupInfo) }) }),
+  /**
+   * Restores a backup that passes integrity_check: recorded now, carried out when the app restarts (right away, when
+   * the shell can relaunch it), before the database is opened. The current database is moved aside, never deleted.
+   */
+  'library.restore_backup': route({
+    input: z.strictObject({ name: z.string().regex(BACKUP_NAME_RE) }),
+    output: z.strictObject({ movedTo: z.string(), relaunching: z.boolean() }),
+  }),
   /** What the launch check and sweep found (also pushed as the `library.health` event when they finish). */
   'library.health': route({ input: z.strictObject({}), output: zLibraryHealth }),
 };
