@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { resolveConfig } from '../core/config.ts';
 import { type Core, createCore } from '../core/createCore.ts';
 // Built as a chunk of its own: the library's long database checks run on a worker thread (dbChecks.ts). The
 // default export is the chunk's path, made by electron-vite (modulePath.d.ts), not the module's own exports.
 // oxlint-disable-next-line import/default
 import checkWorkerPath from '../core/db/checkWorker.ts?modulePath';
+// The same for imported files' metadata (inspector.ts): hostile files are parsed there, within a budget.
+// oxlint-disable-next-line import/default
+import inspectWorkerPath from '../core/transfer/inspectWorker.ts?modulePath';
 import { redact } from '../core/log.ts';
+import { DEV_BASE_URL_SWITCH, launchConfig } from './launchConfig.ts';
 import { makeRequestContext } from './requestContext.ts';
 import { broadcast, registerIpc } from './ipc.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
@@ -23,6 +26,12 @@ registerAppScheme();
 
 let core: Core | undefined;
 
+/** A restore chosen in Settings happens at the next start, before the database opens: this starts it now. */
+const relaunch = (): void => {
+  app.relaunch();
+  app.quit();
+};
+
 const openWindow = (): BrowserWindow => createSecureWindow(preloadPath);
 
 const focusExistingWindow = (): void => {
@@ -37,7 +46,9 @@ const start = async (): Promise<void> => {
   app.on('session-created', installSessionGuards);
   installSessionGuards(session.defaultSession);
 
-  core = await createCore(resolveConfig(process.env, app.getPath('userData')), { rendererDir, checkWorkerPath });
+  const devBaseUrl = app.commandLine.hasSwitch(DEV_BASE_URL_SWITCH) ? app.commandLine.getSwitchValue(DEV_BASE_URL_SWITCH) : undefined;
+  const config = launchConfig({ env: process.env, isPackaged: app.isPackaged, devBaseUrl, userData: app.getPath('userData') });
+  core = await createCore(config, { rendererDir, checkWorkerPath, inspectWorkerPath, relaunch });
   handleAppProtocol(session.defaultSession, core.appRequestHandler);
   registerIpc(ipcMain, core.dispatch, makeRequestContext);
   core.onEvent((name, payload) => broadcast(BrowserWindow.getAllWindows(), name, payload));

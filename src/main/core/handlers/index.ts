@@ -3,7 +3,6 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { LibraryHealth } from '../../../shared/ipc/schemas/library.ts';
 import type { AccountService } from '../account/accountService.ts';
 import type { CatalogService } from '../catalog/catalogService.ts';
-import type { GenerationService } from '../generation/generationService.ts';
 import type { DbChecks } from '../db/dbChecks.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { Backups } from '../library/backup.ts';
@@ -14,7 +13,7 @@ import type { GenerationQueue } from '../queue/generationQueue.ts';
 import type { SecretStore } from '../secrets/secretStore.ts';
 import type { Transfer } from '../transfer/transferService.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
-import { generationHandlers } from './generationHandlers.ts';
+import { connectionHandlers } from './connectionHandlers.ts';
 import { handOffHandlers } from './handOffHandlers.ts';
 import { imagesHandlers } from './imagesHandlers.ts';
 import { jobsHandlers } from './jobsHandlers.ts';
@@ -26,7 +25,6 @@ import { transferHandlers } from './transferHandlers.ts';
 export interface HandlerDeps {
   secrets: SecretStore;
   library: Library;
-  generation: GenerationService;
   queue: GenerationQueue;
   catalog: CatalogService;
   account: AccountService;
@@ -38,13 +36,17 @@ export interface HandlerDeps {
   health: () => LibraryHealth;
   transfer: Transfer;
   curation: Curation;
+  /** The Venice base URL in use (CoreConfig.apiBaseUrl); Venice's own when not given. */
+  apiBaseUrl?: string;
+  /** Restarts the app; without it a scheduled restore waits for the next start. */
+  relaunch?: () => void;
 }
 
 /** Every route's handler; `satisfies` makes a missing or an extra one a type error. */
 export const buildHandlers = (deps: HandlerDeps) =>
   ({
     ...settingsHandlers(deps),
-    ...generationHandlers(deps),
+    ...connectionHandlers(deps),
     ...imagesHandlers(deps),
     ...jobsHandlers(deps),
     ...catalogHandlers(deps),
