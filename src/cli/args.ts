@@ -17,6 +17,7 @@ export type CliCommand =
   | { name: 'key.clear'; json: boolean }
   | { name: 'generate'; json: boolean; source: PromptSource; options: GenerateOptions; batch: BatchFlags }
   | { name: 'models'; json: boolean; refresh: boolean; styles: boolean }
+  | { name: 'spend'; json: boolean }
   | { name: 'list'; json: boolean; limit: number }
   | { name: 'show'; json: boolean; id: string }
   | { name: 'search'; json: boolean; query: ImageQuery; limit: number }
@@ -107,6 +108,12 @@ const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
   trash: helpOr('trash', (args) => parseIdsOnly('trash', args), ({ json, ids }) => ({ name: 'trash', json, ids })),
   restore: helpOr('restore', (args) => parseIdsOnly('restore', args), ({ json, ids }) => ({ name: 'restore', json, ids })),
   key: parseKey,
+  spend: (args) => {
+    const { values, positionals } = parse('spend', args, { ...HELP_FLAG, ...JSON_FLAG });
+    if (values.help) return { name: 'help', topic: 'spend' };
+    noPositionals('spend', positionals);
+    return { name: 'spend', json: values.json === true };
+  },
   ...ITERATE_PARSERS,
   backup: parseBackup,
 };

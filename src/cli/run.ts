@@ -20,6 +20,7 @@ import { importCommand } from './commands/import.ts';
 import { keyClearCommand, keySetCommand, keyStatusCommand } from './commands/key.ts';
 import { listCommand } from './commands/list.ts';
 import { modelsCommand } from './commands/models.ts';
+import { spendCommand } from './commands/spend.ts';
 import { searchCommand } from './commands/search.ts';
 import { showCommand } from './commands/show.ts';
 import { trashCommand } from './commands/trash.ts';
@@ -81,6 +82,8 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
       return keyClearCommand(ctx);
     case 'generate':
       return generateCommand(ctx, command);
+    case 'spend':
+      return spendCommand(ctx);
     case 'models':
       return modelsCommand(ctx, command);
     case 'list':

@@ -13,6 +13,7 @@ Usage:
   lagoon generate --prompts-file FILE [...]   the same for every line of FILE
 ${ITERATE_GENERAL_LINES}
   lagoon models [--json] [--refresh]          Venice's image models: prices, sizes, limits
+  lagoon spend [--json]                       what Venice charged: today, this month, all time
   lagoon list [--limit N] [--json]            the newest images in the library
   lagoon show ID [--json]                     everything stored about one image
   lagoon search [WORDS] [filters] [--json]    find images by words in the prompt, model, style and tags
@@ -140,6 +141,18 @@ const KEY = `Usage: lagoon key (set | status | clear) [--json]
 
 When VENICE_API_KEY is set, that key is used and the keychain is left alone; set and clear then refuse.`;
 
+const SPEND = `Usage: lagoon spend [--json]
+
+  What Venice charged for this library's jobs, today, this month and all time (local calendar), from a ledger
+  written as each job ends: charged (Venice answered with images, at the catalogue price) apart from possibly
+  charged (the request may have reached Venice without a usable answer: a timeout, a server error, quitting
+  mid-request). Deleting images never lowers it. The same figures as the app's account panel.
+
+  --json   one object: {today, month, allTime} each {chargedUsd, possiblyChargedUsd, unpricedJobs}, and
+           spendLimitUsd (the app asks before a batch estimated above it)
+
+No API key is needed; nothing is sent.`;
+
 const TOPICS: Record<string, string> = {
   generate: GENERATE,
   models: MODELS,
@@ -151,6 +164,7 @@ const TOPICS: Record<string, string> = {
   trash: TRASH,
   restore: TRASH,
   key: KEY,
+  spend: SPEND,
   backup: BACKUP_USAGE,
   ...ITERATE_TOPICS,
 };

@@ -21,6 +21,8 @@
  *   GET  /models?type=image|inpaint|upscale|all   the catalogues (no type → text models, i.e. an empty list)
  *   GET  /models/traits?type=image
  *   GET  /image/styles         the 76 style-preset names
+ *   GET  /api_keys/rate_limits the account: tier, the fake's balances (lowered by its generations), key expiry
+ *                              (`keyExpiration` option), per-model limits; a wrong or missing key → 401
  *   POST /__fake/fail-next     (outside /api/v1) `{"route":"/image/upscale","trigger":"[fail:500]"}`: the next
  *                              request to that route behaves as if its prompt carried the trigger (prompt-less
  *                              routes need this; `fake.failNext(route, trigger)` does the same in-process)
@@ -68,6 +70,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { catalogueBody, isKnownModelType, stylesBody, traitsBody } from './catalog.ts';
+import { handleRateLimits } from './accountRoute.ts';
 import { baseHeaders, bearerKey, isJsonContentType, readBody, sendError, sendJson, type HeaderMap } from './http.ts';
 import { handleBackgroundRemove, handleEdit, handleMultiEdit, handleUpscale } from './editRoutes.ts';
 import { readEditBody } from './formBody.ts';
@@ -84,6 +87,8 @@ export interface FakeVeniceOptions {
   rateLimitPerMinute?: number;
   /** Port on 127.0.0.1; default 0 (a free one). */
   port?: number;
+  /** What GET /api_keys/rate_limits says of the key's expiry (ISO date); default null, a key that never expires. */
+  keyExpiration?: string | null;
 }
 
 export interface FakeVeniceRequest {
@@ -257,6 +262,9 @@ export const startFakeVenice = async (opts: FakeVeniceOptions = {}): Promise<Fak
     if (route === '/models' || route === '/models/traits' || route === '/image/styles') {
       if (method !== 'GET') return sendError(res, 405, 'Method not allowed', headers);
       return handleCatalog(route, url, req, res, headers);
+    }
+    if (route === '/api_keys/rate_limits') {
+      return handleRateLimits(req, res, headers, { apiKey, balance, rateLimitPerMinute: opts.rateLimitPerMinute ?? 20, keyExpiration: opts.keyExpiration ?? null });
     }
     return sendError(res, 404, 'Not found', headers);
   };

@@ -68,12 +68,12 @@ describe('normalizeApiKey', () => {
 describe('keyStatus', () => {
   const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   it('reports absence', () => {
-    expect(keyStatus(null, 'Secret Service')).toEqual({ present: false, last4: null, backend: 'Secret Service' });
-    expect(keyStatus('', 'Secret Service')).toEqual({ present: false, last4: null, backend: 'Secret Service' });
+    expect(keyStatus(null, 'Secret Service')).toEqual({ present: false, last4: null, backend: 'Secret Service', verification: null });
+    expect(keyStatus('', 'Secret Service', 'verified')).toEqual({ present: false, last4: null, backend: 'Secret Service', verification: null });
   });
 
   it('reports presence with the last four characters only', () => {
-    expect(keyStatus('test-key', 'macOS Keychain')).toEqual({ present: true, last4: '-key', backend: 'macOS Keychain' });
+    expect(keyStatus('test-key', 'macOS Keychain', 'unverified')).toEqual({ present: true, last4: '-key', backend: 'macOS Keychain', verification: 'unverified' });
     expect(keyStatus('sk-0123456789abcdef', 'x')).toMatchObject({ last4: 'cdef' });
   });
 

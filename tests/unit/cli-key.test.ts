@@ -58,7 +58,7 @@ describe('lagoon key … against the real keychain (gnome-keyring under dbus-run
   it('set (stdin, trimmed) → status → generate with the stored key → clear', async () => {
     const empty = await lagoon(['key', 'status', '--json']);
     expect(empty.code).toBe(0);
-    expect(empty.lines).toEqual([{ present: false, last4: null, backend: 'Secret Service' }]);
+    expect(empty.lines).toEqual([{ present: false, last4: null, backend: 'Secret Service', verification: null }]);
 
     const set = await lagoon(['key', 'set'], { stdin: `  ${KEY}  \n` });
     expect(set.code).toBe(0);
@@ -66,7 +66,7 @@ describe('lagoon key … against the real keychain (gnome-keyring under dbus-run
     expect(await keychainValue(service)).toBe(KEY);
 
     const status = await lagoon(['key', 'status', '--json']);
-    expect(status.lines).toEqual([{ present: true, last4: KEY.slice(-4), backend: 'Secret Service' }]);
+    expect(status.lines).toEqual([{ present: true, last4: KEY.slice(-4), backend: 'Secret Service', verification: null }]);
 
     const gen = await lagoon(['generate', '--prompt', 'keychain lagoon', '--size', '256x256', '--json']);
     expect(gen.code).toBe(0);
@@ -77,7 +77,7 @@ describe('lagoon key … against the real keychain (gnome-keyring under dbus-run
 
     const clear = await lagoon(['key', 'clear', '--json']);
     expect(clear.code).toBe(0);
-    expect(clear.lines).toEqual([{ present: false, last4: null, backend: 'Secret Service' }]);
+    expect(clear.lines).toEqual([{ present: false, last4: null, backend: 'Secret Service', verification: null }]);
     expect(await keychainValue(service)).toBeNull();
     expect((await lagoon(['generate', '--prompt', 'no key now'])).code).toBe(3);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);

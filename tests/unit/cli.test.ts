@@ -272,7 +272,7 @@ describe('lagoon CLI against the fake Venice (real child processes)', () => {
     const clear = await lagoon(['key', 'clear']);
     expect(clear.code).toBe(2);
     const status = await lagoon(['key', 'status', '--json']);
-    expect(status.lines).toEqual([{ present: true, last4: KEY.slice(-4), backend: 'environment variable VENICE_API_KEY' }]);
+    expect(status.lines).toEqual([{ present: true, last4: KEY.slice(-4), backend: 'environment variable VENICE_API_KEY', verification: null }]);
   });
 
   it('help, version, and the launcher refusing a Node without type stripping', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOfLocalDay } from '../../src/main/core/account/accountService.ts';
+import { startOfLocalDay } from '../../src/main/core/spend/spendLedger.ts';
 import type { AccountStatus } from '../../src/shared/ipc/schemas/catalog.ts';
 import type { FakeVenice } from '../fake-venice/server.ts';
 import { eachWithFakeVenice, type Harness, manualClock, native, simple } from './helpers/queueHarness.ts';

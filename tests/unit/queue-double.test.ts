@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CatalogClient, GenerationClient, OpenAiGeneration } from '../../src/main/core/generation/venicePorts.ts';
+import type { AccountClient, CatalogClient, GenerationClient, OpenAiGeneration } from '../../src/main/core/generation/venicePorts.ts';
 import { AppError } from '../../src/shared/errors.ts';
 import type { OpenAiImageRequest } from '../../src/shared/venice.ts';
 import { createHarness, type Harness, manualClock, simple } from './helpers/queueHarness.ts';
@@ -23,7 +23,7 @@ const image = (request: OpenAiImageRequest): Promise<OpenAiGeneration> =>
     attempts: 1,
   });
 
-const scriptedClient = (script: Script): GenerationClient & CatalogClient & { calls: number } => {
+const scriptedClient = (script: Script): GenerationClient & CatalogClient & AccountClient & { calls: number } => {
   const client = {
     calls: 0,
     generateOpenAi: (request: OpenAiImageRequest) => {
@@ -35,6 +35,7 @@ const scriptedClient = (script: Script): GenerationClient & CatalogClient & { ca
     listModels: async () => [],
     listStyles: async () => [],
     getTraits: async () => ({}),
+    accountInfo: () => Promise.reject(new Error('not scripted')),
   };
   return client;
 };

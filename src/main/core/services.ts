@@ -7,7 +7,7 @@ import { type CoreConfig, databasePath } from './config.ts';
 import { createDbChecks, type DbChecks } from './db/dbChecks.ts';
 import { closeDatabase, openDatabase } from './db/openDatabase.ts';
 import { createEventBus, type EventBus } from './events/eventBus.ts';
-import type { CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
+import type { AccountClient, CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
 import { type Backups, createBackups } from './library/backup.ts';
 import { createCuration, type Curation } from './library/curation/curation.ts';
 import { sweepDragCopies } from './library/dragCopyFiles.ts';
@@ -35,7 +35,7 @@ export interface Services {
   db: Database.Database;
   library: Library;
   secrets: SecretStore;
-  client: GenerationClient & CatalogClient;
+  client: GenerationClient & CatalogClient & AccountClient;
   events: EventBus;
   connectivity: Connectivity;
   catalog: CatalogService;
@@ -68,7 +68,7 @@ export interface ServiceDeps {
   secretStore?: SecretStore;
   fetch?: typeof fetch;
   /** A stand-in for the Venice client, for tests about queue logic rather than HTTP. */
-  client?: GenerationClient & CatalogClient;
+  client?: GenerationClient & CatalogClient & AccountClient;
   /** Concurrency, rate limit, probe interval, breaker (tests make them small). */
   queue?: QueueOptions;
   /** The Venice client's retry policy for generations (tests shorten the backoff). */
@@ -102,11 +102,15 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const iterateCatalog = createIterateCatalog({ db, client: iterateClient, now });
   // The account reads the queue's rate-limit view and the queue reports to the account: tie the knot lazily.
   let queue: GenerationQueue | null = null;
+  const log = deps.log ?? console.error;
   const account = createAccountService({
     db,
     events,
     connectivity,
+    client,
+    secrets,
     now,
+    log,
     rateLimit: () => queue?.rateLimit() ?? null,
     queuePausedUntil: () => queue?.pausedUntil() ?? null,
   });
@@ -126,12 +130,10 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
       defaultModel: () => catalog.defaultModelId(),
       probe: async () => void (await client.listModels()),
       onResponse: (headers) => account.observeResponse(headers),
-      onImagesStored: () => account.imagesStored(),
       onPaused: () => account.queuePaused(),
     },
     deps.queue,
   );
-  const log = deps.log ?? console.error;
   const iterate = createIterateService({
     db,
     library,
@@ -158,6 +160,8 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   queue.start();
   const maintain = deps.launchMaintenance !== false;
   const catalogReady = maintain ? catalog.refreshIfStale() : Promise.resolve();
+  // Tier, balance and key expiry before any image, and a key revoked since the last run is found out now.
+  if (maintain) void account.refresh();
   // A purge a crash interrupted is finished first: otherwise the sweep would quarantine its files as orphans.
   const reconciled = maintain
     ? trash.finishPendingPurges().then(async (purges) => {

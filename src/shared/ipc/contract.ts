@@ -5,6 +5,7 @@ import { connectionRoutes } from './schemas/connection.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
 import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
 import { libraryRoutes, zLibraryHealth, zTransferProgress } from './schemas/library.ts';
+import { queueViewRoutes } from './schemas/queueView.ts';
 import { settingsRoutes } from './schemas/settings.ts';
 
 /** Every IPC route, declared once. Main parses inputs against these; types on both sides derive from them. */
@@ -13,6 +14,7 @@ export const routes = {
   ...connectionRoutes,
   ...imagesRoutes,
   ...jobsRoutes,
+  ...queueViewRoutes,
   ...catalogRoutes,
   ...libraryRoutes,
 };

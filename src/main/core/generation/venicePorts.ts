@@ -1,4 +1,5 @@
 import type { ModelInfo } from '../../../shared/models.ts';
+import type { AccountInfo } from '../venice/accountInfo.ts';
 import type { ImageFormat, NativeImageRequest, OpenAiImageRequest } from '../../../shared/venice.ts';
 
 /**
@@ -56,4 +57,9 @@ export interface CatalogClient {
   listModels(opts?: CallOptions): Promise<ModelInfo[]>;
   listStyles(opts?: CallOptions): Promise<string[]>;
   getTraits(opts?: CallOptions): Promise<Record<string, string>>;
+}
+
+export interface AccountClient {
+  /** Venice's free, authenticated account call: a wrong key fails with AUTH_REJECTED (HTTP 401). */
+  accountInfo(opts: { apiKey: string; signal?: AbortSignal }): Promise<AccountInfo>;
 }

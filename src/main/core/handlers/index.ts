@@ -19,6 +19,7 @@ import { imagesHandlers } from './imagesHandlers.ts';
 import { jobsHandlers } from './jobsHandlers.ts';
 import { libraryHandlers } from './libraryHandlers.ts';
 import { maintenanceHandlers } from './maintenanceHandlers.ts';
+import { queueViewHandlers } from './queueViewHandlers.ts';
 import { settingsHandlers } from './settingsHandlers.ts';
 import { transferHandlers } from './transferHandlers.ts';
 
@@ -52,6 +53,7 @@ export const buildHandlers = (deps: HandlerDeps) =>
     ...catalogHandlers(deps),
     ...handOffHandlers(deps),
     ...maintenanceHandlers(deps),
+    ...queueViewHandlers(deps),
     ...transferHandlers(deps),
     ...libraryHandlers(deps),
   }) satisfies Handlers<RequestContext>;

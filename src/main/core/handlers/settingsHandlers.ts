@@ -1,11 +1,14 @@
 import { type LanguageChoice, zLanguageChoice } from '../../../shared/ipc/schemas/settings.ts';
+import { AppError } from '../../../shared/errors.ts';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { AccountService } from '../account/accountService.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { Library } from '../library/library.ts';
 import { readLibraryPrefs, writeLibraryPrefs } from '../library/libraryPrefs.ts';
 import { forgetSecret, registerSecret } from '../log.ts';
 import { keyStatus, normalizeApiKey } from '../secrets/apiKey.ts';
 import type { SecretStore } from '../secrets/secretStore.ts';
+import { readSpendLimit, writeSpendLimit } from '../spend/spendLimit.ts';
 
 type SettingsRoutes =
   | 'settings.get_key_status'
@@ -13,29 +16,43 @@ type SettingsRoutes =
   | 'settings.clear_api_key'
   | 'settings.get_preferences'
   | 'settings.set_language'
-  | 'settings.set_library_prefs';
+  | 'settings.set_library_prefs'
+  | 'settings.set_spend_limit';
 
 const LANGUAGE_SETTING = 'language';
 
-export const settingsHandlers = (deps: { secrets: SecretStore; library: Library }): Pick<Handlers<RequestContext>, SettingsRoutes> => {
+/** Saving a key Venice refused would only move the failure to the first Generate. */
+const keyRefused = (): AppError =>
+  new AppError(
+    'AUTH_REJECTED',
+    'Venice did not accept this key, so it was not saved. Check that you copied the whole key from your Venice account and that it has not been deleted or expired.',
+    { status: 401, saved: false },
+  );
+
+export const settingsHandlers = (deps: { secrets: SecretStore; library: Library; account: AccountService }): Pick<Handlers<RequestContext>, SettingsRoutes> => {
   const language = (): LanguageChoice => {
     const parsed = zLanguageChoice.safeParse(deps.library.getSetting(LANGUAGE_SETTING));
     return parsed.success ? parsed.data : 'system';
   };
-  const preferences = () => ({ language: language(), ...readLibraryPrefs(deps.library) });
+  const preferences = () => ({ language: language(), ...readLibraryPrefs(deps.library), spendLimitUsd: readSpendLimit(deps.library) });
+  const status = (key: string | null) => keyStatus(key, deps.secrets.backend, key ? deps.account.keyVerification() : null);
   return {
-    'settings.get_key_status': async () => keyStatus(await deps.secrets.get(), deps.secrets.backend),
+    'settings.get_key_status': async () => status(await deps.secrets.get()),
     'settings.set_api_key': async ({ apiKey }) => {
       const key = normalizeApiKey(apiKey);
       registerSecret(key);
+      const check = await deps.account.checkKey(key);
+      if (check.state === 'rejected') throw keyRefused();
       await deps.secrets.set(key);
-      return keyStatus(key, deps.secrets.backend);
+      deps.account.keyStored(key, check);
+      return status(key);
     },
     'settings.clear_api_key': async () => {
       const old = await deps.secrets.get();
       await deps.secrets.delete();
       if (old) forgetSecret(old);
-      return keyStatus(null, deps.secrets.backend);
+      deps.account.keyCleared();
+      return status(null);
     },
     'settings.get_preferences': async () => preferences(),
     'settings.set_language': async ({ language: choice }) => {
@@ -47,6 +64,10 @@ export const settingsHandlers = (deps: { secrets: SecretStore; library: Library 
         ...(trashRetentionDays !== undefined ? { trashRetentionDays } : {}),
         ...(backupsToKeep !== undefined ? { backupsToKeep } : {}),
       });
+      return preferences();
+    },
+    'settings.set_spend_limit': async ({ spendLimitUsd }) => {
+      writeSpendLimit(deps.library, spendLimitUsd);
       return preferences();
     },
   };

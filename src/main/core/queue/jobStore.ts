@@ -70,7 +70,8 @@ export const getJob = (db: Database, id: string): Job | null => {
 };
 
 /** Newest first; jobs of one batch share a timestamp, so the rowid keeps their order stable. */
-export const LIST_JOBS_SQL = `SELECT ${COLUMNS} FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?`;
+// Jobs the user cleared from the queue panel (migration 0010) are left out; their rows stay.
+export const LIST_JOBS_SQL = `SELECT ${COLUMNS} FROM jobs WHERE cleared_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT ?`;
 export const QUEUED_SQL = `SELECT ${COLUMNS} FROM jobs WHERE status = 'queued' ORDER BY created_at, rowid`;
 
 export const listJobs = (db: Database, limit: number): Job[] => (prepared(db, LIST_JOBS_SQL, 'jobs.list').all(limit) as JobRow[]).map(toJob);

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
-import type { KeyStatus } from '../../../shared/ipc/schemas/settings.ts';
+import type { KeyStatus, KeyVerification } from '../../../shared/ipc/schemas/settings.ts';
 
 /**
  * Bounds for a plausible key. Venice keys are long random tokens (40+ characters); the minimum is 8 only so the
@@ -44,11 +44,12 @@ const BACKEND_NAME_MAX = 60; // zKeyStatus.backend's bound
  * A value shorter than a valid key (never stored by Lagoon itself) shows no characters at all, so the hint can
  * never reveal most of a short secret.
  */
-export function keyStatus(key: string | null, backend: string): KeyStatus {
+export function keyStatus(key: string | null, backend: string, verification: KeyVerification | null = null): KeyStatus {
   const present = typeof key === 'string' && key.length > 0;
   return {
     present,
     last4: present && key.length >= API_KEY_MIN_LENGTH ? key.slice(-4) : null,
     backend: backend.slice(0, BACKEND_NAME_MAX),
+    verification: present ? verification : null,
   };
 }

@@ -8,6 +8,7 @@ import {
   type NativeImageRequest,
   type OpenAiImageRequest,
 } from '../../../shared/venice.ts';
+import { type AccountInfo, parseAccountInfo } from './accountInfo.ts';
 import { invalidResponse } from './httpErrors.ts';
 import { parseModelList, parseStyles, parseTraits } from './modelCatalog.ts';
 import { resolveRetryPolicy, withAttempts, withRetry, type RetryOptions } from './retry.ts';
@@ -77,6 +78,8 @@ export interface VeniceClient {
   listModels(opts?: LookupOptions): Promise<ModelInfo[]>;
   listStyles(opts?: LookupOptions): Promise<string[]>;
   getTraits(opts?: LookupOptions): Promise<Record<string, string>>;
+  /** `GET /api_keys/rate_limits`: free; proves the key works (a wrong one → AUTH_REJECTED) and reads the account. */
+  accountInfo(opts: LookupOptions & { apiKey: string }): Promise<AccountInfo>;
 }
 
 /** The catalogue should answer quickly; a generation may legitimately take a minute or two. */
@@ -234,5 +237,6 @@ export function createVeniceClient(opts: VeniceClientOptions): VeniceClient {
     listModels: (lookupOpts) => lookup('/models?type=image', "the model list", lookupOpts, parseModelList),
     listStyles: (lookupOpts) => lookup('/image/styles', 'the style list', lookupOpts, parseStyles),
     getTraits: (lookupOpts) => lookup('/models/traits?type=image', 'the model traits', lookupOpts, parseTraits),
+    accountInfo: (lookupOpts) => lookup('/api_keys/rate_limits', 'the account details', lookupOpts, parseAccountInfo),
   };
 }

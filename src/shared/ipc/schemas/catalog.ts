@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { zModelInfo } from '../../models.ts';
 import { route } from '../route.ts';
+import { zKeyVerification } from './settings.ts';
+import { zSpendSummary } from './spend.ts';
 
 export const zCatalog = z.strictObject({
   models: z.array(zModelInfo),
@@ -17,8 +19,23 @@ export const zAccountStatus = z.strictObject({
   balanceUsd: z.number().nullable(),
   balanceDiem: z.number().nullable(),
   balanceAt: z.number().int().nullable(),
-  /** Sum of catalogue prices of images stored since local midnight. */
+  /** Charged since local midnight (the spend ledger's `spend.today.chargedUsd`). */
   spentTodayUsd: z.number().nonnegative(),
+  /** The spend ledger: today, this month, all time; what may have been charged kept apart. */
+  spend: zSpendSummary,
+  /** Whether Venice accepted the stored key (null: no key, or not known). */
+  verification: zKeyVerification.nullable(),
+  /** From Venice's account call (when the key was saved, and at each start): null until it has answered once. */
+  account: z
+    .strictObject({
+      tier: z.string().max(60).nullable(),
+      tierCharged: z.boolean().nullable(),
+      /** ISO date the API key stops working; null: it never expires. */
+      expiresAt: z.string().max(40).nullable(),
+      accessPermitted: z.boolean(),
+      checkedAt: z.number().int(),
+    })
+    .nullable(),
   rateLimit: z.strictObject({ limit: z.number().int(), remaining: z.number().int(), resetAt: z.number().int() }).nullable(),
   /** False while the last attempt to reach Venice failed before sending (jobs wait for the network). */
   online: z.boolean(),

@@ -1,15 +1,27 @@
 import { z } from 'zod';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../../languages.ts';
 import { zNoInput } from './common.ts';
+import { zSpendLimitUsd } from './spend.ts';
 
 export type { LanguageChoice };
 import { route } from '../route.ts';
+
+/**
+ * Whether Venice accepted the stored key, asked with its free account call when the key was saved: `unverified`
+ * when Venice could not be asked (offline); it turns `verified` with the next call that succeeds. `rejected`: Venice
+ * refused a key stored earlier (revoked, expired).
+ */
+export const KEY_VERIFICATIONS = ['verified', 'unverified', 'rejected'] as const;
+export const zKeyVerification = z.enum(KEY_VERIFICATIONS);
+export type KeyVerification = z.infer<typeof zKeyVerification>;
 
 /** What the renderer may know about the key: never the key itself. */
 export const zKeyStatus = z.strictObject({
   present: z.boolean(),
   last4: z.string().length(4).nullable(),
   backend: z.string().max(60),
+  /** null when no key is stored, or when it was stored by a Lagoon that did not check keys yet. */
+  verification: zKeyVerification.nullable(),
 });
 export type KeyStatus = z.infer<typeof zKeyStatus>;
 
@@ -21,6 +33,8 @@ export const zPreferences = z.strictObject({
   trashRetentionDays: z.number().int().min(1).max(3650),
   /** How many database backups to keep. */
   backupsToKeep: z.number().int().min(1).max(100),
+  /** A batch whose estimated price is above this asks before it is queued (default $1). */
+  spendLimitUsd: zSpendLimitUsd,
 });
 export type Preferences = z.infer<typeof zPreferences>;
 
@@ -35,4 +49,5 @@ export const settingsRoutes = {
     input: z.strictObject({ trashRetentionDays: z.number().int().min(1).max(3650).optional(), backupsToKeep: z.number().int().min(1).max(100).optional() }),
     output: zPreferences,
   }),
+  'settings.set_spend_limit': route({ input: z.strictObject({ spendLimitUsd: zSpendLimitUsd }), output: zPreferences }),
 };

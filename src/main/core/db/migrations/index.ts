@@ -7,9 +7,11 @@ import { migration0005 } from './0005-curation.ts';
 import { migration0006 } from './0006-search.ts';
 import { migration0007 } from './0007-spend-index.ts';
 import { migration0008 } from './0008-job-owner-kind.ts';
+import { migration0009 } from './0009-lineage.ts';
+import { migration0010 } from './0010-spend-ledger.ts';
 
 /**
  * Every schema change, in order, imported statically so the bundle carries them all. A shipped migration is never
  * edited: a fix is a new migration appended here.
  */
-export const ALL_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const ALL_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
