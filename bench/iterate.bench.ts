@@ -31,7 +31,7 @@ export const startSink = async (answer: Buffer): Promise<{ url: string; server: 
 
 /** Random pixels do not compress: an edge×edge PNG of about 3·edge² bytes. */
 export const noisePng = (edge: number): Promise<Buffer> =>
-  sharp({ create: { width: edge, height: edge, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
+  sharp({ create: { width: edge, height: edge, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
 
 const smallPng = (): Promise<Buffer> => sharp({ create: { width: 256, height: 256, channels: 3, background: '#336699' } }).png().toBuffer();
 
