@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src/main/core/services.ts';
+import { dragCopiesFor } from '../../src/main/core/transfer/dragCopies.ts';
 import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
 import type { AppError } from '../../src/shared/errors.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
@@ -132,5 +133,21 @@ describe('iterate through the queue', () => {
     const lineage = services.iterate.lineage(job.imageIds[0] as string);
     expect(lineage.parents[0]).toMatchObject({ id: null, role: 'source', state: 'file' });
     expect(lineage.request).toMatchObject({ scale: 4, image: { file: 'outside.png' } });
+  });
+
+  it('a cut-out keeps its transparency when exported (with and without metadata) and when dragged out', async () => {
+    const id = await generate('a disc on a flat ground');
+    const cutId = (await run({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id }] })).imageIds[0] as string;
+    for (const stripMetadata of [false, true]) {
+      const dir = join(dataDir, `export-${stripMetadata}`);
+      const result = await services.transfer.exportTo([cutId], { stripMetadata, sidecar: false }, { dir });
+      expect(result.done).toBe(1);
+      const [name] = await readdir(dir);
+      const { data, info } = await sharp(join(dir, name as string)).raw().toBuffer({ resolveWithObject: true });
+      expect([info.channels, data[3]]).toEqual([4, 0]);
+    }
+    const [dragged] = await dragCopiesFor({ library: services.library, dataDir }, [cutId]);
+    const meta = await sharp(dragged as string).metadata();
+    expect([meta.format, meta.hasAlpha]).toEqual(['png', true]);
   });
 });
