@@ -1,19 +1,14 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imageOf, jsonOf as json, postGeneration, type PostOptions } from '../fake-venice/rawRequests.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import { fakeVeniceForFile } from './helpers/fakeVeniceForFile.ts';
 
 // The fake's deliberate failures (magic prompts), its rate limiter and its shutdown.
 
 const KEY = 'test-key';
 let fake: FakeVenice;
-
-beforeAll(async () => {
-  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 10_000 });
-});
-afterAll(async () => {
-  await fake.close();
-});
+fakeVeniceForFile({ apiKey: KEY, rateLimitPerMinute: 10_000 }, (started) => (fake = started));
 
 const post = (body: unknown, o: Partial<PostOptions> = {}, base = fake.url): Promise<Response> =>
   postGeneration(base, body, { key: KEY, ...o });

@@ -1,19 +1,14 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jsonOf as json, nativeImagesOf, postNative, type PostOptions } from '../fake-venice/rawRequests.ts';
-import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { fakeVeniceForFile } from './helpers/fakeVeniceForFile.ts';
 
 // The fake's native route (`POST /image/generate`) pinned on its own, without Lagoon's client in between.
 
 const KEY = 'test-key';
 let fake: FakeVenice;
-
-beforeAll(async () => {
-  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 10_000 });
-});
-afterAll(async () => {
-  await fake.close();
-});
+fakeVeniceForFile({ apiKey: KEY, rateLimitPerMinute: 10_000 }, (started) => (fake = started));
 
 const post = (body: unknown, o: Partial<PostOptions> = {}): Promise<Response> => postNative(fake.url, body, { key: KEY, ...o });
 const small = { model: 'z-image-turbo', width: 128, height: 128 };

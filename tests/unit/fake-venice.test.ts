@@ -1,20 +1,15 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imageOf, jsonOf as json, postGeneration, type PostOptions } from '../fake-venice/rawRequests.ts';
-import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { fakeVeniceForFile } from './helpers/fakeVeniceForFile.ts';
 
 // The fake is what every other Venice test trusts, so its own contract is pinned here (failure triggers and
 // rate limiting: fake-venice-failures.test.ts).
 
 const KEY = 'test-key';
 let fake: FakeVenice;
-
-beforeAll(async () => {
-  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 10_000 });
-});
-afterAll(async () => {
-  await fake.close();
-});
+fakeVeniceForFile({ apiKey: KEY, rateLimitPerMinute: 10_000 }, (started) => (fake = started));
 
 const post = (body: unknown, o: Partial<PostOptions> = {}): Promise<Response> => postGeneration(fake.url, body, { key: KEY, ...o });
 
