@@ -1,29 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AppError } from '../shared/errors.ts';
-import { type CoreConfig, resolveConfig } from '../main/core/config.ts';
-import { defaultDataDir } from '../main/core/defaultDataDir.ts';
-import { registerSecret } from '../main/core/log.ts';
-import { createEnvStore } from '../main/core/secrets/envStore.ts';
-import { createKeytarStore } from '../main/core/secrets/keytarStore.ts';
-import type { SecretStore } from '../main/core/secrets/secretStore.ts';
-import { createServices, type Services } from '../main/core/services.ts';
+import type { Services } from '../main/core/services.ts';
 import { type CliCommand, parseCommandLine, wantsJson } from './args.ts';
-import { combineCommand } from './commands/combine.ts';
-import { editCommand } from './commands/edit.ts';
-import { exportCommand } from './commands/export.ts';
-import { removeBackgroundCommand } from './commands/removeBackground.ts';
-import { upscaleCommand } from './commands/upscale.ts';
-import { generateCommand } from './commands/generate.ts';
-import { importCommand } from './commands/import.ts';
-import { keyClearCommand, keySetCommand, keyStatusCommand } from './commands/key.ts';
-import { listCommand } from './commands/list.ts';
-import { modelsCommand } from './commands/models.ts';
-import { spendCommand } from './commands/spend.ts';
-import { searchCommand } from './commands/search.ts';
-import { showCommand } from './commands/show.ts';
-import { trashCommand } from './commands/trash.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK, exitCodeFor } from './exitCodes.ts';
 import { EXIT_FOR_STOP, type Interrupt } from './interrupt.ts';
@@ -31,9 +8,6 @@ import { toFailure } from './failure.ts';
 import { type CliStreams, createOutput, type Output } from './output.ts';
 import type { SecretInput } from './readSecret.ts';
 import { usage } from './usage.ts';
-
-/** Imported files are parsed on a worker thread, as in the app (run from source by Node's type stripping). */
-const INSPECT_WORKER = fileURLToPath(new URL('../main/core/transfer/inspectWorker.ts', import.meta.url));
 
 export interface CliProcess extends CliStreams {
   /** Without the node and script paths. */
@@ -43,64 +17,51 @@ export interface CliProcess extends CliStreams {
   interrupt: Interrupt;
 }
 
-const configFrom = (env: NodeJS.ProcessEnv): CoreConfig => {
-  let config: CoreConfig;
-  try {
-    config = resolveConfig(env, defaultDataDir(env));
-  } catch (error) {
-    throw new AppError('INVALID_INPUT', `${error instanceof Error ? error.message : String(error)}. Nothing was sent.`);
-  }
-  // Absolute, so every `file` the CLI prints still works after the caller changes directory.
-  const dataDir = resolve(config.dataDir);
-  // For tests only, so they never touch the user's real keychain entry; the app has no such override.
-  const keychainService = env.LAGOON_KEYCHAIN_SERVICE?.trim();
-  return keychainService ? { ...config, dataDir, keychainService } : { ...config, dataDir };
-};
-
-/** VENICE_API_KEY, when set, replaces the keychain for this run (scripts, CI); otherwise the app's own keychain entry. */
-const secretStoreFrom = (env: NodeJS.ProcessEnv, config: CoreConfig): SecretStore => {
-  const fromEnv = env.VENICE_API_KEY?.trim();
-  if (!fromEnv) return createKeytarStore({ service: config.keychainService });
-  registerSecret(fromEnv);
-  return createEnvStore(fromEnv);
-};
-
 const version = (): string => {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
   return `lagoon ${typeof manifest.version === 'string' ? manifest.version : 'unknown'}`;
 };
 
-const ITERATE_COMMANDS = { edit: editCommand, combine: combineCommand, upscale: upscaleCommand, 'remove-background': removeBackgroundCommand };
+const ITERATE_COMMANDS = {
+  edit: async () => (await import('./commands/edit.ts')).editCommand,
+  combine: async () => (await import('./commands/combine.ts')).combineCommand,
+  upscale: async () => (await import('./commands/upscale.ts')).upscaleCommand,
+  'remove-background': async () => (await import('./commands/removeBackground.ts')).removeBackgroundCommand,
+};
 
+/** Commands that only work on an existing library: they never create one (see coreSetup.openServices). */
+const NEEDS_LIBRARY: ReadonlySet<CliCommand['name']> = new Set(['list', 'show', 'search', 'export', 'trash', 'restore']);
+
+/** Each command's module is loaded when it runs, so a run loads only what it uses. */
 const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' }>, ctx: CliContext): Promise<number> => {
   switch (command.name) {
     case 'key.set':
-      return keySetCommand(ctx);
+      return (await import('./commands/key.ts')).keySetCommand(ctx);
     case 'key.status':
-      return keyStatusCommand(ctx);
+      return (await import('./commands/key.ts')).keyStatusCommand(ctx);
     case 'key.clear':
-      return keyClearCommand(ctx);
+      return (await import('./commands/key.ts')).keyClearCommand(ctx);
     case 'generate':
-      return generateCommand(ctx, command);
+      return (await import('./commands/generate.ts')).generateCommand(ctx, command);
     case 'spend':
-      return spendCommand(ctx);
+      return (await import('./commands/spend.ts')).spendCommand(ctx);
     case 'models':
-      return modelsCommand(ctx, command);
+      return (await import('./commands/models.ts')).modelsCommand(ctx, command);
     case 'list':
-      return listCommand(ctx, command);
+      return (await import('./commands/list.ts')).listCommand(ctx, command);
     case 'show':
-      return showCommand(ctx, command);
+      return (await import('./commands/show.ts')).showCommand(ctx, command);
     case 'search':
-      return searchCommand(ctx, command);
+      return (await import('./commands/search.ts')).searchCommand(ctx, command);
     case 'export':
-      return exportCommand(ctx, command);
+      return (await import('./commands/export.ts')).exportCommand(ctx, command);
     case 'import':
-      return importCommand(ctx, command);
+      return (await import('./commands/import.ts')).importCommand(ctx, command);
     case 'trash':
     case 'restore':
-      return trashCommand(ctx, command);
+      return (await import('./commands/trash.ts')).trashCommand(ctx, command);
     case 'iterate':
-      return ITERATE_COMMANDS[command.draft.endpoint](ctx, command);
+      return (await ITERATE_COMMANDS[command.draft.endpoint]())(ctx, command);
   }
 };
 
@@ -118,14 +79,13 @@ export async function runCli(proc: CliProcess): Promise<number> {
       return EXIT_OK;
     }
     out = createOutput(command.json, proc);
-    const config = configFrom(proc.env);
-    const secrets = secretStoreFrom(proc.env, config);
+    const core = await import('./coreSetup.ts');
+    const config = core.configFrom(proc.env);
+    const secrets = await core.secretStoreFrom(proc.env, config);
     const ctx: CliContext = {
       out,
       secrets,
-      // Only its own jobs: a CLI run must never pick up (and pay for) what the app left queued. The model
-      // catalogue is refreshed by `generate` and `models`, the commands that need it.
-      services: () => (services ??= createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath: INSPECT_WORKER })),
+      services: () => (services ??= core.openServices(config, secrets, NEEDS_LIBRARY.has(command.name))),
       dataDir: config.dataDir,
       stdin: proc.stdin,
       stdout: proc.stdout,

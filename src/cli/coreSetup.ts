@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../shared/errors.ts';
+import { type CoreConfig, databasePath, resolveConfig } from '../main/core/config.ts';
+import { defaultDataDir } from '../main/core/defaultDataDir.ts';
+import { registerSecret } from '../main/core/log.ts';
+import { createEnvStore } from '../main/core/secrets/envStore.ts';
+import type { SecretStore } from '../main/core/secrets/secretStore.ts';
+import { createServices, type Services } from '../main/core/services.ts';
+
+/**
+ * The core as a command uses it: its configuration, key store and services. run.ts imports this module only once the
+ * command line has been parsed, so help, --version and refused input load none of the core (a quarter of a second
+ * of modules: sharp, better-sqlite3, the Venice client…).
+ */
+
+/** Imported files are parsed on a worker thread, as in the app (run from source by Node's type stripping). */
+const INSPECT_WORKER = fileURLToPath(new URL('../main/core/transfer/inspectWorker.ts', import.meta.url));
+
+export const configFrom = (env: NodeJS.ProcessEnv): CoreConfig => {
+  let config: CoreConfig;
+  try {
+    config = resolveConfig(env, defaultDataDir(env));
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `${error instanceof Error ? error.message : String(error)}. Nothing was sent.`);
+  }
+  // Absolute, so every `file` the CLI prints still works after the caller changes directory.
+  const dataDir = resolve(config.dataDir);
+  // For tests only, so they never touch the user's real keychain entry; the app has no such override.
+  const keychainService = env.LAGOON_KEYCHAIN_SERVICE?.trim();
+  return keychainService ? { ...config, dataDir, keychainService } : { ...config, dataDir };
+};
+
+/** VENICE_API_KEY, when set, replaces the keychain for this run (scripts, CI); otherwise the app's own keychain entry. */
+export const secretStoreFrom = async (env: NodeJS.ProcessEnv, config: CoreConfig): Promise<SecretStore> => {
+  const fromEnv = env.VENICE_API_KEY?.trim();
+  if (fromEnv) {
+    registerSecret(fromEnv);
+    return createEnvStore(fromEnv);
+  }
+  // keytar is a native module: loaded only when the keychain is really asked.
+  const { createKeytarStore } = await import('../main/core/secrets/keytarStore.ts');
+  return createKeytarStore({ service: config.keychainService });
+};
+
+/**
+ * The services, opened on first use. Only its own jobs: a CLI run must never pick up (and pay for) what the app left
+ * queued; the model catalogue is refreshed by `generate` and `models`, the commands that need it. A command that only
+ * reads (`mustExist`) never creates a library: a mistyped LAGOON_DATA_DIR is an error, not a new empty library.
+ */
+export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist: boolean): Services => {
+  if (mustExist && !existsSync(databasePath(config))) {
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no Lagoon library in ${config.dataDir} (is LAGOON_DATA_DIR right?). Nothing was created; "lagoon generate" or "lagoon import" starts one.`,
+    );
+  }
+  return createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath: INSPECT_WORKER });
+};
