@@ -2,11 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../src/shared/errors.ts';
 import type { OpenAiImageRequest } from '../../src/shared/venice.ts';
 import { createVeniceClient, type VeniceClient } from '../../src/main/core/venice/client.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import { fakeVeniceForFile } from './helpers/fakeVeniceForFile.ts';
 
 // The canary is the key the fake accepts, so every request below carries it; no error may ever show it.
 const CANARY = 'vk-CANARY-7f3e9b21d4c8a6e5f0b1c2d3e4f5a6b7';
@@ -15,12 +16,9 @@ const OTHER_CANARY = 'vk-WRONG-CANARY-0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 let fake: FakeVenice;
 let client: VeniceClient;
 
-beforeAll(async () => {
-  fake = await startFakeVenice({ apiKey: CANARY, rateLimitPerMinute: 100_000 });
+fakeVeniceForFile({ apiKey: CANARY, rateLimitPerMinute: 100_000 }, (started) => {
+  fake = started;
   client = createVeniceClient({ baseUrl: fake.url });
-});
-afterAll(async () => {
-  await fake.close();
 });
 
 /** Simulates Venice tightening its schema: adds a key Venice's closed schema refuses. */

@@ -1,10 +1,11 @@
 import { inspect } from 'node:util';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../src/shared/errors.ts';
 import type { NativeImageRequest } from '../../src/shared/venice.ts';
 import { createVeniceClient, type VeniceClient } from '../../src/main/core/venice/client.ts';
-import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { fakeVeniceForFile } from './helpers/fakeVeniceForFile.ts';
 
 // Lagoon's client on Venice's native route against the fake: variants, per-model limits that only Venice
 // knows, flags, deprecation headers and broken answers. Retry behaviour lives in venice-retry.test.ts.
@@ -15,12 +16,9 @@ const NATIVE_PATH = '/api/v1/image/generate';
 let fake: FakeVenice;
 let client: VeniceClient;
 
-beforeAll(async () => {
-  fake = await startFakeVenice({ apiKey: CANARY, rateLimitPerMinute: 100_000 });
+fakeVeniceForFile({ apiKey: CANARY, rateLimitPerMinute: 100_000 }, (started) => {
+  fake = started;
   client = createVeniceClient({ baseUrl: fake.url });
-});
-afterAll(async () => {
-  await fake.close();
 });
 
 const postsTo = (f: FakeVenice): number => f.requests.filter((r) => r.method === 'POST' && r.path === NATIVE_PATH).length;

@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors.ts';
 import { createVeniceClient, type VeniceClient } from '../../src/main/core/venice/client.ts';
 import { resolveRetryPolicy, withRetry } from '../../src/main/core/venice/retry.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
 import { attemptsOf, nativeRequest, recording, rejectionWithout } from './helpers/retryHelpers.ts';
+import { fakeVeniceForFile } from './helpers/fakeVeniceForFile.ts';
 
 // RELIABILITY.md §4 against the fake: which failures are retried (H2), counted in POSTs, and cancelling a wait.
 // Waits are recorded through the injected sleep, so nothing here depends on the wall clock. The default policy
@@ -20,12 +21,9 @@ const NATIVE = '/api/v1/image/generate';
 let fake: FakeVenice;
 let client: VeniceClient;
 
-beforeAll(async () => {
-  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 100_000 });
+fakeVeniceForFile({ apiKey: KEY, rateLimitPerMinute: 100_000 }, (started) => {
+  fake = started;
   client = createVeniceClient({ baseUrl: fake.url });
-});
-afterAll(async () => {
-  await fake.close();
 });
 
 
