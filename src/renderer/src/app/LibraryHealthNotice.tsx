@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../lib/format.ts';
+import { RestoreOffer } from '../features/settings/RestoreOffer.tsx';
 import { useLibraryHealth } from './useLibraryHealth.ts';
 
 /**
- * Tells the user what the launch check did that they must know about: a database that failed quick_check (back up
- * now, keep the details), or image files without a record moved to quarantine/ (they can be imported back).
+ * Tells the user what the launch check did that they must know about: a database that failed quick_check (keep the
+ * details; restore the newest healthy backup), or image files without a record moved to quarantine/ (they can be
+ * imported back).
  */
 export function LibraryHealthNotice() {
   const { t, i18n } = useTranslation();
@@ -22,6 +24,7 @@ export function LibraryHealthNotice() {
           <p className="health-notice__title">{t('health.damagedTitle')}</p>
           <p>{t('health.damaged')}</p>
           {health.details && <pre className="integrity__details">{health.details}</pre>}
+          <RestoreOffer />
         </>
       )}
       {quarantined > 0 && <p data-testid="library-health-quarantined">{t('health.quarantined', { count: quarantined, formatted: formatCount(quarantined, i18n.language) })}</p>}

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { BackupList } from './BackupList.tsx';
 
 interface Backup {
   name: string;
@@ -19,7 +20,7 @@ const inRange = (s: string, min: number, max: number): number | null => {
   return Number.isInteger(n) && n >= min && n <= max ? n : null;
 };
 
-/** Trash retention, backups to keep, "Back up now" and "Check library". */
+/** Trash retention, backups to keep, "Back up now", "Check library" and the backups (each can be restored). */
 export function LibrarySettings() {
   const { t, i18n } = useTranslation();
   const [retention, setRetention] = useState('');
@@ -122,6 +123,7 @@ export function LibrarySettings() {
         </div>
       )}
       {error && <ErrorMessage error={error} testId="library-settings-error" />}
+      <BackupList key={backup?.at ?? 0} />
     </section>
   );
 }
