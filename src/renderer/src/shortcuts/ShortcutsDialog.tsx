@@ -40,15 +40,15 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                     <dt>{t(`shortcuts.${s.id}`)}</dt>
                     <dd>
                       {s.keys.map((combo, i) => (
-                        <Fragment key={combo}>
-                          {i > 0 && <span className="muted"> / </span>}
+                        <span key={combo} className="shortcuts__combo">
+                          {i > 0 && <span className="muted">/ </span>}
                           {keyParts(combo).map((part, j) => (
                             <Fragment key={part}>
                               {j > 0 && '+'}
                               <kbd>{part}</kbd>
                             </Fragment>
                           ))}
-                        </Fragment>
+                        </span>
                       ))}
                     </dd>
                   </div>

@@ -1,4 +1,4 @@
-import { type DragEvent, type KeyboardEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { startDragOut } from '../../lib/dragOut.ts';
@@ -7,19 +7,19 @@ import { useCuration } from './useCuration.ts';
 import { useGridSelection } from './useGridSelection.ts';
 import { MAX_BULK, useImageSearch } from './useImageSearch.ts';
 import { useLibraryControls } from './useLibraryControls.ts';
+import { useLibraryKeys } from './useLibraryKeys.ts';
 import { useLibraryMeta } from './useLibraryMeta.ts';
+import { useOpenImage } from './useOpenImage.ts';
 import { useSavedSearches } from './useSavedSearches.ts';
 import { useStoredState } from '../../hooks/useStoredState.ts';
 import { useTagList } from './useTagList.ts';
 import type { Transfers } from '../transfer/useTransfers.ts';
-import { cullAction } from '../../shortcuts/cullingKeys.ts';
-import { matchShortcut } from '../../shortcuts/rule.ts';
 import { THUMB_DEFAULT, clampThumb } from './gridLayout.ts';
 import { activeFilterCount, isSavable, queryKey } from './query.ts';
-import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
 import { FiltersPanel } from './FiltersPanel.tsx';
+import { LibraryErrors } from './LibraryErrors.tsx';
 import { ImageViewer } from '../viewer/ImageViewer.tsx';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
 import { LibraryHeader } from './LibraryHeader.tsx';
@@ -54,8 +54,6 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   const meta = useLibraryMeta(search.models, active && scope.kind === 'trash');
   const [thumbSize, setThumbSize] = useStoredState('lagoon.thumbSize', THUMB_DEFAULT, parseThumb);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [compareWith, setCompareWith] = useState<ImageSummary | null>(null);
   const [exporting, setExporting] = useState<readonly string[] | null>(null);
   const [selectingAll, setSelectingAll] = useState(false);
 
@@ -63,9 +61,9 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   // One pass over the list (never a lookup per selected id: 10 000 selected × 100 000 loaded would freeze the window).
   const selectedItems = useMemo(() => (grid.selection.ids.size === 0 ? NO_ITEMS : items.filter((i) => grid.selection.ids.has(i.id))), [grid.selection, items]);
   const selectedIds = useMemo(() => (selectedItems.length === 0 ? NONE : selectedItems.map((i) => i.id)), [selectedItems]);
-  const openIndex = useMemo(() => (openId === null ? -1 : items.findIndex((i) => i.id === openId)), [items, openId]);
-  // If the open image leaves the results (trashed elsewhere, filtered away), the viewer simply is not there.
-  const openItem = openIndex >= 0 ? items[openIndex] : undefined;
+  const viewer = useOpenImage(items, grid);
+  const openItem = viewer.item;
+  const openIndex = viewer.index;
   const currentKey = queryKey(query);
   const activeSearch = saved.searches.find((s) => queryKey(s.query) === currentKey) ?? null;
   const inTrash = scope.kind === 'trash';
@@ -77,55 +75,12 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
     setSelectingAll(false);
   }, [search, grid]);
 
-  /** The images a key acts on: the selection, or the image under the keyboard cursor. */
-  const targets = (): readonly ImageSummary[] => {
-    const atCursor = items[grid.cursor];
-    return selectedItems.length > 0 ? selectedItems : atCursor ? [atCursor] : [];
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    const shortcut = matchShortcut(e, 'library');
-    if (shortcut === 'selectAll') {
-      e.preventDefault();
-      void selectAll();
-      return;
-    }
-    if (shortcut === 'clearSelection' && grid.selection.ids.size > 0) {
-      grid.clear();
-      return;
-    }
-    const action = shortcut === 'rate' || shortcut === 'favorite' || shortcut === 'trash' ? cullAction(e) : null;
-    const hits = targets();
-    const ids = hits.map((i) => i.id);
-    if (!action || ids.length === 0) return;
-    e.preventDefault();
-    if (inTrash) return;
-    if (action.kind === 'rate') void curation.setRating(ids, action.rating);
-    else if (action.kind === 'favorite') void curation.setFavorite(ids, !hits.every((i) => i.favorite));
-    else void curation.trash(ids);
-  };
+  const onKeyDown = useLibraryKeys({ items, selectedItems, grid, curation, inTrash, selectAll: () => void selectAll() });
 
   const onDragStart = useCallback(
     (e: DragEvent, id: string) => startDragOut(e, grid.selection.ids.has(id) ? selectedIds : [id]),
     [grid.selection, selectedIds],
   );
-
-  const startCompare = (pinned: ImageSummary | null) => {
-    setCompareWith(pinned);
-    // Comparing an image with itself says nothing: the right-hand side moves on to its neighbour.
-    if (pinned && pinned.id === openId) {
-      const other = items[openIndex + 1] ?? items[openIndex - 1];
-      if (other) setOpenId(other.id);
-    }
-  };
-
-  const compareSelected = () => {
-    const [left, right] = selectedItems;
-    if (left && right) {
-      setCompareWith(left);
-      setOpenId(right.id);
-    }
-  };
 
   const caption = inTrash ? 'trashed' : query.text ? 'prompt' : 'none';
   const showEmpty = search.loaded && items.length === 0 && !search.error;
@@ -183,17 +138,14 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
           <FiltersPanel filters={controls.filters} onChange={controls.setFilters} scope={scope} models={meta.models} tags={tagList.tags} collections={collections.collections} />
         )}
         {inTrash && <TrashBar retentionDays={meta.retentionDays} count={search.count} onEmpty={curation.emptyTrash} />}
-        {search.error && (
-          <div className="library__error">
-            <ErrorMessage error={search.error} testId="library-error" />
-            <button type="button" className="button button--small" onClick={search.items.length ? search.loadMore : search.reload}>
-              {t('library.retry')}
-            </button>
-          </div>
-        )}
-        {curation.error && !openItem && <ErrorMessage error={curation.error} compact testId="library-action-error" onDismiss={curation.clearError} />}
-        {saved.error && <ErrorMessage error={saved.error} compact testId="saved-search-error" />}
-        {collections.error && <ErrorMessage error={collections.error} compact testId="collections-error" />}
+        <LibraryErrors
+          searchError={search.error}
+          onRetrySearch={search.items.length ? search.loadMore : search.reload}
+          actionError={openItem ? null : curation.error}
+          onDismissAction={curation.clearError}
+          savedSearchError={saved.error}
+          collectionsError={collections.error}
+        />
 
         {!search.loaded ? (
           <p className="muted library__status" role="status" data-testid="library-loading">
@@ -215,9 +167,10 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
             now={meta.now}
             selected={grid.selection.ids}
             cursor={grid.cursor}
+            reveal={viewer.reveal}
             generation={search.generation}
             onTileClick={grid.click}
-            onOpen={setOpenId}
+            onOpen={viewer.open}
             onDragStart={onDragStart}
             onCursor={(m) => grid.moveCursor(m.index, m.extend)}
             onToggleCursor={grid.toggleCursor}
@@ -236,7 +189,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
             tags={tagList.tags}
             curation={curation}
             onClear={grid.clear}
-            onCompare={compareSelected}
+            onCompare={() => viewer.compareSelected(selectedItems)}
             onExport={() => setExporting(selectedIds)}
             onNewCollection={collections.create}
           />
@@ -250,14 +203,11 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
           nextId={items[openIndex + 1]?.id ?? null}
           nearEnd={search.hasMore && openIndex >= items.length - 5}
           onLoadMore={search.loadMore}
-          compareWith={compareWith}
-          onCompare={startCompare}
+          compareWith={viewer.compareWith}
+          onCompare={viewer.startCompare}
           ranges={search.highlights.get(openItem.id)}
-          onNavigate={setOpenId}
-          onClose={() => {
-            setOpenId(null);
-            setCompareWith(null);
-          }}
+          onNavigate={viewer.open}
+          onClose={viewer.onClosed}
           onReuse={onReuse}
           curation={curation}
           tags={tagList.tags}

@@ -35,6 +35,8 @@ interface Props {
   now: number;
   selected: ReadonlySet<string>;
   cursor: number;
+  /** An image to bring into the middle of the view (the viewer closed on it); a new object each time. */
+  reveal: { index: number } | null;
   /** Changes when a new query's results arrive: back to the top. */
   generation: number;
   onTileClick: (e: MouseEvent, id: string, index: number) => void;
@@ -100,6 +102,12 @@ export function VirtualGrid(props: Props) {
   useEffect(() => {
     if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
   }, [virtualizer, cursorRow]);
+
+  // Back from the viewer: its last image in the middle, clear of the bulk bar at the bottom edge.
+  const { reveal } = props;
+  useEffect(() => {
+    if (reveal && reveal.index >= 0) virtualizer.scrollToIndex(Math.floor(reveal.index / layout.columns), { align: 'center' });
+  }, [virtualizer, reveal, layout.columns]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const shortcut = matchShortcut(e, 'library');

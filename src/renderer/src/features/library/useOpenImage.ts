@@ -1,0 +1,54 @@
+import { useMemo, useState } from 'react';
+import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import type { GridSelection } from './useGridSelection.ts';
+
+export interface OpenImage {
+  /** The image in the viewer, as the list has it; undefined when the viewer is closed. */
+  item: ImageSummary | undefined;
+  index: number;
+  open: (id: string) => void;
+  /** The pinned left-hand image of a comparison. */
+  compareWith: ImageSummary | null;
+  startCompare: (pinned: ImageSummary | null) => void;
+  compareSelected: (selected: readonly ImageSummary[]) => void;
+  /** The viewer closed: the grid lands on the last image viewed. */
+  onClosed: () => void;
+  /** What the grid should bring into view after the viewer closed. */
+  reveal: { index: number } | null;
+}
+
+/** Which image the viewer shows, what it is compared with, and where the grid lands when it closes. */
+export const useOpenImage = (items: readonly ImageSummary[], grid: GridSelection): OpenImage => {
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [compareWith, setCompareWith] = useState<ImageSummary | null>(null);
+  const [reveal, setReveal] = useState<{ index: number } | null>(null);
+  const index = useMemo(() => (openId === null ? -1 : items.findIndex((i) => i.id === openId)), [items, openId]);
+  // If the open image leaves the results (trashed elsewhere, filtered away), the viewer simply is not there.
+  const item = index >= 0 ? items[index] : undefined;
+
+  const startCompare = (pinned: ImageSummary | null) => {
+    setCompareWith(pinned);
+    // Comparing an image with itself says nothing: the right-hand side moves on to its neighbour.
+    if (pinned && pinned.id === openId) {
+      const other = items[index + 1] ?? items[index - 1];
+      if (other) setOpenId(other.id);
+    }
+  };
+
+  const compareSelected = ([left, right]: readonly ImageSummary[]) => {
+    if (left && right) {
+      setCompareWith(left);
+      setOpenId(right.id);
+    }
+  };
+
+  const onClosed = () => {
+    // Back in the grid on the last image viewed: selected, under the cursor, scrolled into view.
+    setOpenId(null);
+    setCompareWith(null);
+    grid.moveCursor(index, false);
+    setReveal({ index });
+  };
+
+  return { item, index, open: setOpenId, compareWith, startCompare, compareSelected, onClosed, reveal };
+};
