@@ -15,6 +15,7 @@ import type { Trash } from '../../src/main/core/library/trash.ts';
 import type { Transfer } from '../../src/main/core/transfer/transferService.ts';
 import type { Database } from 'better-sqlite3';
 import { recordingContext } from './helpers/requestContext.ts';
+import type { IterateService } from '../../src/main/core/iterate/iterateService.ts';
 
 const ctx: RequestContext = recordingContext().ctx;
 const IMAGE_ID = '0b6f6c1e-3a4f-4d0e-9d4b-2f1c8a7e5b90';
@@ -43,7 +44,8 @@ const makeServices = () => {
   const checks = {} as DbChecks;
   const transfer = {} as Transfer;
   const curation = {} as Curation;
-  return { library, secrets, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, checks, health, transfer, curation };
+  const iterate = {} as IterateService;
+  return { library, secrets, queue, catalog, account, db, dataDir: '/nonexistent', trash, backups, checks, health, transfer, curation, iterate };
 };
 
 describe('IPC contract', () => {

@@ -3,6 +3,7 @@ import type { Result } from '../errors.ts';
 import { catalogRoutes, zAccountStatus } from './schemas/catalog.ts';
 import { connectionRoutes } from './schemas/connection.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
+import { iterateRoutes } from './schemas/iterate.ts';
 import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
 import { libraryRoutes, zLibraryHealth, zTransferProgress } from './schemas/library.ts';
 import { queueViewRoutes } from './schemas/queueView.ts';
@@ -17,6 +18,7 @@ export const routes = {
   ...queueViewRoutes,
   ...catalogRoutes,
   ...libraryRoutes,
+  ...iterateRoutes,
 };
 
 /** Events main pushes to the renderer (typed, not parsed: they come from the trusted side). */

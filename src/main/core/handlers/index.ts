@@ -7,6 +7,7 @@ import type { DbChecks } from '../db/dbChecks.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { Backups } from '../library/backup.ts';
 import type { Curation } from '../library/curation/curation.ts';
+import type { IterateService } from '../iterate/iterateService.ts';
 import type { Library } from '../library/library.ts';
 import type { Trash } from '../library/trash.ts';
 import type { GenerationQueue } from '../queue/generationQueue.ts';
@@ -16,6 +17,7 @@ import { catalogHandlers } from './catalogHandlers.ts';
 import { connectionHandlers } from './connectionHandlers.ts';
 import { handOffHandlers } from './handOffHandlers.ts';
 import { imagesHandlers } from './imagesHandlers.ts';
+import { iterateHandlers } from './iterateHandlers.ts';
 import { jobsHandlers } from './jobsHandlers.ts';
 import { libraryHandlers } from './libraryHandlers.ts';
 import { maintenanceHandlers } from './maintenanceHandlers.ts';
@@ -37,6 +39,8 @@ export interface HandlerDeps {
   health: () => LibraryHealth;
   transfer: Transfer;
   curation: Curation;
+  /** Edit, combine, upscale, remove background, and lineage. */
+  iterate: IterateService;
   /** The Venice base URL in use (CoreConfig.apiBaseUrl); Venice's own when not given. */
   apiBaseUrl?: string;
   /** Restarts the app; without it a scheduled restore waits for the next start. */
@@ -56,4 +60,5 @@ export const buildHandlers = (deps: HandlerDeps) =>
     ...queueViewHandlers(deps),
     ...transferHandlers(deps),
     ...libraryHandlers(deps),
+    ...iterateHandlers(deps),
   }) satisfies Handlers<RequestContext>;

@@ -1,0 +1,22 @@
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { RequestContext } from '../ipc/router.ts';
+import type { IterateService } from '../iterate/iterateService.ts';
+
+type IterateRoutes = 'iterate.prepare' | 'iterate.queue' | 'iterate.catalog' | 'images.lineage';
+
+export const iterateHandlers = (deps: { iterate: IterateService }): Pick<Handlers<RequestContext>, IterateRoutes> => ({
+  'iterate.prepare': async ({ draft }) => {
+    const { priceUsd, upscale } = await deps.iterate.prepare(draft);
+    return { priceUsd, upscale };
+  },
+  'iterate.queue': async ({ draft }) => {
+    const { job, prepared } = await deps.iterate.queue(draft);
+    return { jobId: job.id, priceUsd: prepared.priceUsd, upscale: prepared.upscale };
+  },
+  'iterate.catalog': async ({ refresh }) => {
+    const { catalog } = deps.iterate;
+    if (refresh) await catalog.refresh();
+    return { models: [...catalog.models()], prices: catalog.prices(), fetchedAt: catalog.fetchedAt() };
+  },
+  'images.lineage': async ({ id }) => deps.iterate.lineage(id),
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { OPERATIONS, PARENT_ROLES, zEditModelInfo, zIterateDraft, zIteratePrices, zSha256 } from '../../iterate.ts';
+import { route } from '../route.ts';
+import { zImageId } from './common.ts';
+
+/**
+ * Iterating on images from the renderer: check a draft (price and result size before anything is sent), queue it,
+ * read the edit catalogue, and read an image's family. A draft names its inputs by library id; main reads, checks
+ * and hashes them, so the page never handles image bytes.
+ */
+const zUpscalePlan = z.strictObject({ width: z.number().int(), height: z.number().int(), factor: z.number(), clamped: z.boolean() });
+const zPrepared = z.strictObject({
+  /** Catalogue price of the result in USD, when known. */
+  priceUsd: z.number().nonnegative().nullable(),
+  /** An upscale's result size, with `clamped` when Venice will make less than asked. */
+  upscale: zUpscalePlan.nullable(),
+});
+
+export const zLineage = z.strictObject({
+  operation: z.enum(OPERATIONS).nullable(),
+  request: z.record(z.string(), z.unknown()).nullable(),
+  enhancedPrompt: z.string().nullable(),
+  /** In order; `state` says whether each is here, in the trash, deleted (its sha256 remains) or was a file. */
+  parents: z.array(
+    z.strictObject({
+      id: zImageId.nullable(),
+      sha256: zSha256,
+      role: z.enum(PARENT_ROLES),
+      operation: z.enum(OPERATIONS),
+      state: z.enum(['present', 'trashed', 'deleted', 'file']),
+    }),
+  ),
+  /** Images made from this one, oldest first. */
+  children: z.array(zImageId),
+});
+
+/**
+ * The page names library images only: reading a file path it sent would let a compromised page upload any image on
+ * the disk. Files reach the library through import first (a picker or a drop the user made).
+ */
+const zLibraryDraft = zIterateDraft.refine((draft) => draft.inputs.every((input) => input.kind === 'library'), {
+  message: 'Inputs must be images of the library; add files to the library first.',
+  path: ['inputs'],
+});
+
+export const iterateRoutes = {
+  /** Checks a draft completely (inputs read and held to Venice's bounds); nothing is queued or sent. */
+  'iterate.prepare': route({ input: z.strictObject({ draft: zLibraryDraft }), output: zPrepared }),
+  /** Checks and queues a draft: a job of the same queue as generation (followed through jobs.changed like any other). */
+  'iterate.queue': route({ input: z.strictObject({ draft: zLibraryDraft }), output: zPrepared.extend({ jobId: z.uuid() }) }),
+  /** The edit models (cached for offline use; `refresh` asks Venice when the copy is a day old) and the prices. */
+  'iterate.catalog': route({
+    input: z.strictObject({ refresh: z.boolean().optional() }),
+    output: z.strictObject({ models: z.array(zEditModelInfo), prices: zIteratePrices.nullable(), fetchedAt: z.number().nullable() }),
+  }),
+  /** Where an image came from and what was made from it. */
+  'images.lineage': route({ input: z.strictObject({ id: zImageId }), output: zLineage }),
+};
