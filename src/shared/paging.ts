@@ -3,3 +3,6 @@
  * `search`, and `Library.list`. A page larger than `max` is refused; one without a size gets `default`.
  */
 export const IMAGE_PAGE = { default: 60, max: 500 } as const;
+
+/** The furthest position a jump (`images.seek`) may ask for: far beyond any library, so a bad offset cannot make SQLite skip for minutes. */
+export const MAX_SEEK_OFFSET = 50_000_000;

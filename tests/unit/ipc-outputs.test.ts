@@ -84,6 +84,7 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['images.start_drag', () => ({ ids: ids(2) })],
   ['images.search', () => ({ query: { text: 'light' }, limit: 10 })],
   ['images.count', () => ({ query: {} })],
+  ['images.seek', () => ({ query: { sort: 'rating' }, offset: 3 })],
   ['images.set_favorite', () => ({ ids: ids(2), favorite: true })],
   ['images.set_rating', () => ({ ids: ids(2), rating: 4 })],
   ['images.add_tags', () => ({ ids: ids(3), tags: ['dusk', 'sea'] })],

@@ -15,6 +15,7 @@ import { getImageCollections, getImageRow, getImageTags, getSetting, type ImageR
 import { MEDIA_DIRS, mediaName } from './mediaNames.ts';
 import { probeImage } from './probeImage.ts';
 import { countImages, searchImages } from './search/searchImages.ts';
+import { type SeekResult, seekPosition } from './search/seekPosition.ts';
 import { makeThumbnail } from './thumbnails.ts';
 
 export interface IngestInput {
@@ -50,6 +51,8 @@ export interface Library {
   /** Words, filters and sort combined, one keyset page at a time, with the matched words of each prompt. */
   search(query: ImageQuery, opts?: { cursor?: string | null; limit?: number }): SearchPage;
   count(query: ImageQuery): number;
+  /** The cursor of the page starting at `offset` in the query's order, without walking the pages before it. */
+  seek(query: ImageQuery, offset: number): SeekResult;
   get(id: string): ImageDetail | null;
   /** Absolute path of the image or thumbnail file, or null for an unknown id. */
   mediaPath(kind: MediaKind, id: string): string | null;
@@ -226,6 +229,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     list,
     search: (query, opts = {}) => searchImages(db, query, opts),
     count: (query) => countImages(db, query),
+    seek: (query, offset) => seekPosition(db, query, offset),
     get,
     mediaPath,
     mediaRoot: (kind) => join(dataDir, MEDIA_DIRS[kind]),

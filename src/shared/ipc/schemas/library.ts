@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_TEMPLATE_CHARS } from '../../fileNames.ts';
-import { IMAGE_PAGE } from '../../paging.ts';
+import { IMAGE_PAGE, MAX_SEEK_OFFSET } from '../../paging.ts';
 import { IMAGE_FORMATS } from '../../veniceFacts.ts';
 import { zImageId, zPersonalName } from './common.ts';
 import { zCursor, zImageSummary } from './images.ts';
@@ -115,6 +115,14 @@ export const libraryRoutes = {
     output: zSearchPage,
   }),
   'images.count': route({ input: z.strictObject({ query: zImageQuery }), output: z.strictObject({ count: z.number().int().nonnegative() }) }),
+  /**
+   * Jump anywhere: the cursor of the page starting at `offset` in the query's order, found without walking the pages
+   * before it (a scrollbar drag, the date scrubber). pastEnd: fewer than `offset` images match.
+   */
+  'images.seek': route({
+    input: z.strictObject({ query: zImageQuery, offset: z.number().int().nonnegative().max(MAX_SEEK_OFFSET) }),
+    output: z.strictObject({ cursor: zCursor.nullable(), pastEnd: z.boolean() }),
+  }),
   'images.set_favorite': route({ input: z.strictObject({ ids: zIds, favorite: z.boolean() }), output: zUpdated }),
   'images.set_rating': route({ input: z.strictObject({ ids: zIds, rating: z.number().int().min(0).max(5) }), output: zUpdated }),
   'images.add_tags': route({ input: z.strictObject({ ids: zIds, tags: z.array(zTagName).min(1).max(20) }), output: zUpdated }),

@@ -15,9 +15,9 @@ import { highlightRanges, queryTerms } from './searchText.ts';
  * How a query is answered: nothing can match (an unknown tag, an empty date range); the live library in key order
  * (no words, no filter but dates: the `images_live` index); or the FTS index (everything else).
  */
-type Plan = { kind: 'none' } | { kind: 'live'; range: KeyRange } | { kind: 'match'; parts: MatchParts; range: KeyRange };
+export type Plan = { kind: 'none' } | { kind: 'live'; range: KeyRange } | { kind: 'match'; parts: MatchParts; range: KeyRange };
 
-const planQuery = (db: Database, query: ImageQuery): Plan => {
+export const planQuery = (db: Database, query: ImageQuery): Plan => {
   const range = keyRangeOf(query.createdFrom, query.createdTo);
   if (!range) return { kind: 'none' };
   const tagIds: number[] = [];
