@@ -7,7 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
-import { type Figure, median, percentile } from './measure.ts';
+import { dropPageCaches, type Figure, fileSystemOf, median, percentile } from './measure.ts';
 import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
 
 const run = promisify(execFile);
@@ -87,13 +87,14 @@ const loadGrid = async (page: Page, url: string): Promise<ProbeState> => {
 
 /**
  * The Library grid on a 100k library with real thumbnail files, in Debian's Chromium through the e2e harness (the
- * app's core in its own process, serving the built renderer exactly as lagoon:// does). The first navigation meets
- * the app's launch chores (sweep of 100k files, purge, maybe the daily backup); the figure is the median of the
- * navigations after it, the first one is reported beside it.
+ * app's core in its own process, serving the built renderer exactly as lagoon:// does). The headline first paint is
+ * the cold one: a fresh app process and browser (no HTTP cache) after the page cache was dropped (where the machine
+ * allows it: the figure says), meeting the launch chores as a user's first launch does; warm navigations are details.
  */
 export const gridFigures = async (names: readonly string[]): Promise<Figure[]> => {
   const lib = await syntheticLibrary({ count: 100_000, media: true });
   const renderer = await buildRenderer();
+  const pageCache = dropPageCaches();
   const fake = await startFakeVenice({ apiKey: 'bench-grid-key' });
   const app = await startAppProcess({
     LAGOON_DATA_DIR: lib.dataDir,
@@ -124,21 +125,30 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
       [0.5, 20_000] as const,
     );
     const figures: Figure[] = [];
-    const library = { images: lib.count, library_cached: lib.cached, library_generation_ms: lib.generationMs, renderer_build_ms: renderer.buildMs };
+    const library = {
+      images: lib.count,
+      library_cached: lib.cached,
+      library_generation_ms: lib.generationMs,
+      renderer_build_ms: renderer.buildMs,
+      file_system: fileSystemOf(lib.dataDir),
+      thumbnail_avg_bytes: lib.mediaBytes?.thumb,
+    };
     if (names.includes('grid_first_paint_ms_100k')) {
-      const value = median(paints);
+      const value = launch!.firstRowAt!;
       figures.push({
         name: 'grid_first_paint_ms_100k',
         value,
         goal: '<= 300',
         met: value <= 300,
-        paints_ms: paints,
-        navigations: paints.length,
-        first_launch_ms: launch!.firstRowAt,
+        measures: 'cold: fresh app process and browser, first navigation',
+        page_cache: pageCache,
+        warm_median_ms: median(paints),
+        warm_paints_ms: paints,
+        warm_navigations: paints.length,
         launch_chores_ms: idleWaitMs,
-        library_click_ms: median(rest.map((s) => s.navClickAt!)),
-        from_click_ms: median(rest.map((s) => s.firstRowAt! - s.navClickAt!)),
-        grid_items_ms: median(rest.map((s) => s.gridItemsAt!)),
+        library_click_ms: launch!.navClickAt,
+        from_click_ms: launch!.firstRowAt! - launch!.navClickAt!,
+        grid_items_ms: launch!.gridItemsAt,
         first_row_thumbnails: launch!.firstRowImages,
         // The last navigation's requests, on the page's clock: `route @sent +reply`.
         requests_last_navigation: loads.at(-1)!.requests.map(
@@ -149,21 +159,38 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
         ...library,
       });
     }
+    const thumbsShare = scroll.visibleLoadedShare;
+    if (names.includes('grid_visible_thumbs_share_100k')) {
+      figures.push({
+        name: 'grid_visible_thumbs_share_100k',
+        value: thumbsShare,
+        goal: '>= 0.9',
+        met: thumbsShare >= 0.9,
+        measures: `visible cells showing their decoded thumbnail during a steady ${SCROLL_PX_PER_FRAME} px/frame scroll`,
+        px_per_frame: SCROLL_PX_PER_FRAME,
+        scroll_ms: SCROLL_MS,
+        ...library,
+      });
+    }
     if (names.includes('grid_scroll_fps_100k')) {
       const deltas = scroll.deltas;
-      const value = 1000 / median(deltas);
+      // Frames actually delivered over the scroll's duration: a long frame counts as the time it took, not as one
+      // sample among many fast ones (1000 / median hid every stall).
+      const value = (1000 * deltas.length) / deltas.reduce((sum, d) => sum + d, 0);
+      const p95FrameMs = percentile(deltas, 95);
       figures.push({
         name: 'grid_scroll_fps_100k',
         value,
-        goal: '>= 55',
-        met: value >= 55,
-        p5_fps: 1000 / percentile(deltas, 95),
+        goal: '>= 55 with p95_frame_ms <= 25 and visible thumbnails >= 0.9',
+        met: value >= 55 && p95FrameMs <= 25 && thumbsShare >= 0.9,
+        p95_frame_ms: p95FrameMs,
+        median_frame_ms: median(deltas),
+        visible_thumbs_share: thumbsShare,
         frames: deltas.length,
         frames_over_25ms: deltas.filter((d) => d > 25).length,
         longest_frame_ms: Math.max(...deltas),
         max_dom_nodes: scroll.maxNodes,
         max_grid_items_in_dom: scroll.maxItems,
-        visible_cells_with_thumbnail: scroll.visibleLoadedShare,
         scrolled_px: scroll.scrolledPx,
         scroll_height_px: scroll.scrollHeight,
         scroll_ms: SCROLL_MS,

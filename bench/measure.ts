@@ -1,4 +1,8 @@
-/** Small helpers shared by the benchmarks: every figure is a ratio against a baseline measured in the same run. */
+// Small helpers shared by the benchmarks: every figure is a ratio against a baseline measured in the same run, or an
+// absolute figure with its goal, and says on what it was measured.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
 export const median = (values: number[]): number => {
   const sorted = values.toSorted((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -52,4 +56,28 @@ export interface Figure {
 export const report = (figure: Figure): void => {
   const rounded = Object.fromEntries(Object.entries(figure).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]));
   process.stdout.write(`${JSON.stringify(rounded)}\n`);
+};
+
+/** The file system a path lives on (type and device, as `df` names them): figures on tmpfs or ext4 differ a lot. */
+export const fileSystemOf = (path: string): string => {
+  try {
+    const [, line] = execFileSync('df', ['--output=fstype,source', path], { encoding: 'utf8' }).trim().split('\n');
+    return line!.trim().replace(/\s+/, ' on ');
+  } catch (error) {
+    return `unknown (${(error as Error).message.split('\n')[0]})`;
+  }
+};
+
+/**
+ * Drops the kernel's page cache so the next reads come from the disk, as after a reboot (root only: sync, then 3 to
+ * /proc/sys/vm/drop_caches). Returns what happened, for the figure to say whether "cold" really was.
+ */
+export const dropPageCaches = (): string => {
+  try {
+    execFileSync('sync');
+    writeFileSync('/proc/sys/vm/drop_caches', '3\n');
+    return 'dropped';
+  } catch (error) {
+    return `not dropped: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
 };

@@ -9,8 +9,9 @@ import { importHostileFolder } from './import.bench.ts';
 import { editPeakMemory25mb, editRequestOverheadVsFloor } from './iterate.bench.ts';
 import { firstPageDuringQuickCheck, launchSweep100k } from './launch.bench.ts';
 import { type Figure, report } from './measure.ts';
-import { mainRss1m } from './rss.bench.ts';
+import { coreInNodeRss1m } from './rss.bench.ts';
 import { searchFigures } from './search.bench.ts';
+import { gridJump1m } from './seek.bench.ts';
 import { syntheticGeneration1m } from './synthetic.bench.ts';
 
 /** Figures measured together (one library, one browser) are produced by one call for all the names asked for. */
@@ -27,12 +28,13 @@ const GROUPS: readonly Group[] = [
   single('edit_request_overhead_vs_floor', editRequestOverheadVsFloor),
   single('edit_peak_memory_vs_input_25mb', editPeakMemory25mb),
   single('synthetic_generation_s_1m', syntheticGeneration1m),
-  { names: ['search_p95_ms_1m', 'search_vs_raw_sql', 'first_page_ms_1m'], run: searchFigures },
+  { names: ['search_p95_ms_1m', 'search_route_overhead_vs_same_sql', 'first_page_ms_1m'], run: searchFigures },
   single('first_page_during_quick_check_ms_1m', firstPageDuringQuickCheck),
+  single('grid_jump_ms_1m', gridJump1m),
   single('launch_sweep_stall_ms_100k', launchSweep100k),
   single('import_hostile_folder_ms', importHostileFolder),
-  single('main_rss_mb_1m', mainRss1m),
-  { names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k'], run: gridFigures },
+  single('core_in_node_rss_mb_1m', coreInNodeRss1m),
+  { names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k', 'grid_visible_thumbs_share_100k'], run: gridFigures },
   { names: ['cli_help_ms', 'cli_search_ms'], run: cliStartup },
 ];
 

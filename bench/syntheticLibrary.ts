@@ -25,6 +25,8 @@ export interface SyntheticLibrary {
   /** Milliseconds per build phase: bulk insert, migrations (the bulk index), incremental insert. */
   phases: Record<string, number>;
   dbBytes: number;
+  /** Average sizes of the media files (with media only). */
+  mediaBytes?: { thumb: number; original: number };
 }
 
 export interface SyntheticOptions {
@@ -98,7 +100,7 @@ const build = async (
   media: boolean,
   bulkVersion: number,
   log: (line: string) => void,
-): Promise<{ incrementalRows: number; phases: Record<string, number> }> => {
+): Promise<Pick<SyntheticLibrary, 'incrementalRows' | 'phases' | 'mediaBytes'>> => {
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'lagoon.db'));
@@ -126,7 +128,8 @@ const build = async (
     phase('migrate_ms', () => migrate(db));
     phase('incremental_insert_ms', () => insertAll(db, rows, incremental, createRowInserter(db, refs), linker));
     db.pragma('journal_mode = WAL');
-    return { incrementalRows: incremental, phases };
+    const mediaBytes = linker ? { thumb: linker.thumbBytes, original: linker.originalBytes } : undefined;
+    return { incrementalRows: incremental, phases, mediaBytes };
   } finally {
     closeDatabase(db);
   }
@@ -150,16 +153,16 @@ export const syntheticLibrary = async (opts: SyntheticOptions): Promise<Syntheti
     const building = `${dir}.building-${process.pid}`;
     log(`[synthetic] building ${opts.count} images${media ? ' with media files' : ''} in ${building}`);
     const start = performance.now();
-    const { incrementalRows, phases } = await build(building, opts.count, media, bulkVersion, log);
+    const { incrementalRows, phases, mediaBytes } = await build(building, opts.count, media, bulkVersion, log);
     const generationMs = performance.now() - start;
-    const meta = { count: opts.count, media, generationMs, incrementalRows, phases, bulkVersion, builtAt: new Date().toISOString() };
+    const meta = { count: opts.count, media, generationMs, incrementalRows, phases, mediaBytes, bulkVersion, builtAt: new Date().toISOString() };
     writeFileSync(join(building, 'meta.json'), JSON.stringify(meta));
     renameSync(building, dir);
     log(`[synthetic] built in ${(generationMs / 1000).toFixed(1)} s`);
   }
-  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Pick<SyntheticLibrary, 'generationMs' | 'incrementalRows' | 'phases'>;
+  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Pick<SyntheticLibrary, 'generationMs' | 'incrementalRows' | 'phases' | 'mediaBytes'>;
   const dataDir = join(dir, 'data');
   const dbPath = join(dataDir, 'lagoon.db');
-  const { generationMs, incrementalRows, phases } = meta;
-  return { dataDir, dbPath, count: opts.count, media, cached, generationMs, incrementalRows, phases, dbBytes: statSync(dbPath).size };
+  const { generationMs, incrementalRows, phases, mediaBytes } = meta;
+  return { dataDir, dbPath, count: opts.count, media, cached, generationMs, incrementalRows, phases, mediaBytes, dbBytes: statSync(dbPath).size };
 };

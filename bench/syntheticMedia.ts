@@ -1,46 +1,68 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
-import type { SyntheticRow } from './syntheticRows.ts';
+import sharp, { type Sharp } from 'sharp';
+import { createRandom, type SyntheticRow } from './syntheticRows.ts';
 import { SIZES } from './syntheticWords.ts';
 
-const HUES = 8;
+/** Distinct pictures per image size. Every row still gets a file of its own (a copy, not a link): see below. */
+const VARIANTS_PER_SIZE = 40;
 // ext4 allows 65,000 links to one inode: a source is copied afresh before it gets near that.
 const LINKS_PER_SOURCE = 60_000;
+/** The app's own thumbnail size (thumbnails.ts: longer edge 384, WebP quality 80). */
 const THUMB_EDGE = 384;
 
-/**
- * A thumbnail that costs what a real one costs to send and decode: a picture with gradients, shapes and grain at
- * the app's size (longer edge 384) and WebP quality (80) — tens of kilobytes, not a flat colour of a few bytes.
- */
-const makeThumb = async (width: number, height: number, hue: number): Promise<Buffer> => {
-  const scale = THUMB_EDGE / Math.max(width, height);
-  const w = Math.round(width * scale);
-  const h = Math.round(height * scale);
-  const a = (hue * 360) / HUES;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
-    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
-      <stop offset="0" stop-color="hsl(${a},70%,35%)"/><stop offset="1" stop-color="hsl(${(a + 60) % 360},80%,70%)"/></linearGradient></defs>
-    <rect width="${w}" height="${h}" fill="url(#g)"/>
-    <circle cx="${w * 0.62}" cy="${h * 0.4}" r="${Math.min(w, h) * 0.22}" fill="hsl(${(a + 180) % 360},60%,60%)" opacity="0.8"/>
-    <path d="M0 ${h * 0.75} Q ${w * 0.3} ${h * 0.55} ${w * 0.6} ${h * 0.8} T ${w} ${h * 0.7} V ${h} H 0 Z" fill="hsl(${(a + 120) % 360},40%,20%)"/>
-  </svg>`;
-  const grain = await sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 18 } } }).png().toBuffer();
-  return sharp(Buffer.from(svg)).composite([{ input: grain, blend: 'overlay' }]).webp({ quality: 80 }).toBuffer();
+/** An SVG of a gradient and a dozen random shapes: every seed a different picture. */
+const sceneSvg = (w: number, h: number, seed: number): string => {
+  const r = createRandom(seed);
+  const hue = r.int(360);
+  const shapes: string[] = [];
+  for (let i = 0, n = 6 + r.int(10); i < n; i++) {
+    const colour = `hsl(${(hue + r.int(200)) % 360},${40 + r.int(50)}%,${20 + r.int(60)}%)`;
+    shapes.push(
+      r.chance(0.5)
+        ? `<circle cx="${r.int(w)}" cy="${r.int(h)}" r="${10 + r.int(Math.min(w, h) / 3)}" fill="${colour}" opacity="0.${5 + r.int(5)}"/>`
+        : `<rect x="${r.int(w)}" y="${r.int(h)}" width="${20 + r.int(w / 2)}" height="${20 + r.int(h / 2)}" fill="${colour}" transform="rotate(${r.int(90)})" opacity="0.7"/>`,
+    );
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="${r.next().toFixed(2)}" y2="1">
+      <stop offset="0" stop-color="hsl(${hue},70%,30%)"/><stop offset="1" stop-color="hsl(${(hue + 90) % 360},80%,70%)"/></linearGradient></defs>
+    <rect width="${w}" height="${h}" fill="url(#g)"/>${shapes.join('')}</svg>`;
 };
 
-const makeImage = (format: SyntheticRow['format']): Promise<Buffer> =>
-  sharp({ create: { width: 64, height: 64, channels: 3, background: '#3a7ca5' } }).toFormat(format).toBuffer();
+/** The scene with grain, so it compresses like a detailed picture rather than a flat drawing. */
+const scene = async (w: number, h: number, seed: number): Promise<Sharp> => {
+  const grain = await sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 22 } } })
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(sceneSvg(w, h, seed))).composite([{ input: grain, blend: 'soft-light' }]);
+};
+
+/** A thumbnail that costs what a real one costs to read, send and decode: 10–30 kB (measured), not a flat colour of a few bytes. */
+const makeThumb = async (width: number, height: number, seed: number): Promise<Buffer> => {
+  const scale = THUMB_EDGE / Math.max(width, height);
+  return (await scene(Math.round(width * scale), Math.round(height * scale), seed)).webp({ quality: 80 }).toBuffer();
+};
+
+/** An original at the row's real size and format (megabytes for a PNG, as the lightbox really loads). */
+const makeOriginal = async (width: number, height: number, format: SyntheticRow['format']): Promise<Buffer> =>
+  (await scene(width, height, width * 7 + height)).toFormat(format).toBuffer();
 
 export interface MediaLinker {
-  /** Hard-links the row's image and thumbnail at the names ingest would have written. */
+  /** Writes the row's thumbnail (a file of its own) and links its original, at the names ingest would have written. */
   link(row: SyntheticRow): void;
   thumbBytes: number;
+  originalBytes: number;
 }
 
+const sizeKey = (width: number, height: number): string => `${width}x${height}`;
+
 /**
- * One real file per kind of picture, hard-linked under every row's name: a 100k library with media is ready in
- * seconds and takes almost no disk, and the app cannot tell the difference from real files.
+ * Thumbnails: VARIANTS_PER_SIZE distinct pictures per size, and every row gets its own copy, so no two thumbnails
+ * share an inode or a URL — the page cache and the renderer's image cache see 100k different files, as they would in
+ * a real library (a few dozen hard links were always in the page cache). Rendering 100k distinct WebPs would take
+ * hours on this machine; copies of 400 take a minute. Originals are real-size pictures hard-linked per size and
+ * format: the grid never reads them, the lightbox reads one at a time.
  */
 export const createMediaLinker = async (dataDir: string, sourcesDir: string): Promise<MediaLinker> => {
   mkdirSync(sourcesDir, { recursive: true });
@@ -48,23 +70,29 @@ export const createMediaLinker = async (dataDir: string, sourcesDir: string): Pr
     for (let i = 0; i < 256; i++) mkdirSync(join(dataDir, kind, i.toString(16).padStart(2, '0')), { recursive: true });
   }
   const originals = new Map<string, string>();
-  for (const format of ['png', 'jpeg', 'webp'] as const) {
-    const path = join(sourcesDir, `image-${format}-0`);
-    writeFileSync(path, await makeImage(format));
-    originals.set(`image-${format}`, path);
-  }
+  const thumbs = new Map<string, string[]>();
   let thumbBytes = 0;
+  let originalBytes = 0;
   for (const [width, height] of SIZES) {
-    for (let hue = 0; hue < HUES; hue++) {
-      const path = join(sourcesDir, `thumb-${width}x${height}-${hue}-0`);
-      const thumb = await makeThumb(width, height, hue);
-      writeFileSync(path, thumb);
-      thumbBytes += thumb.length;
-      originals.set(`thumb-${width}x${height}-${hue}`, path);
+    for (const format of ['png', 'jpeg', 'webp'] as const) {
+      const path = join(sourcesDir, `image-${sizeKey(width, height)}-${format}-0`);
+      const bytes = await makeOriginal(width, height, format);
+      writeFileSync(path, bytes);
+      originalBytes += bytes.length;
+      originals.set(`${sizeKey(width, height)}-${format}`, path);
     }
+    const variants: string[] = [];
+    for (let v = 0; v < VARIANTS_PER_SIZE; v++) {
+      const path = join(sourcesDir, `thumb-${sizeKey(width, height)}-${v}`);
+      const bytes = await makeThumb(width, height, width * 1009 + height * 31 + v);
+      writeFileSync(path, bytes);
+      thumbBytes += bytes.length;
+      variants.push(path);
+    }
+    thumbs.set(sizeKey(width, height), variants);
   }
   const links = new Map<string, number>();
-  const source = (key: string): string => {
+  const linkSource = (key: string): string => {
     const n = links.get(key) ?? 0;
     links.set(key, n + 1);
     const generation = Math.floor(n / LINKS_PER_SOURCE);
@@ -78,10 +106,12 @@ export const createMediaLinker = async (dataDir: string, sourcesDir: string): Pr
     link(row) {
       const shard = row.id.slice(0, 2);
       const ext = row.format === 'jpeg' ? 'jpg' : row.format;
-      linkSync(source(`image-${row.format}`), join(dataDir, 'images', shard, `${row.id}.${ext}`));
-      const hue = Number.parseInt(row.id.slice(2, 4), 16) % HUES;
-      linkSync(source(`thumb-${row.width}x${row.height}-${hue}`), join(dataDir, 'thumbs', shard, `${row.id}.webp`));
+      linkSync(linkSource(`${sizeKey(row.width, row.height)}-${row.format}`), join(dataDir, 'images', shard, `${row.id}.${ext}`));
+      const variants = thumbs.get(sizeKey(row.width, row.height))!;
+      const variant = variants[Number.parseInt(row.id.slice(2, 6), 16) % variants.length]!;
+      copyFileSync(variant, join(dataDir, 'thumbs', shard, `${row.id}.webp`));
     },
-    thumbBytes: thumbBytes / (SIZES.length * HUES),
+    thumbBytes: thumbBytes / (SIZES.length * VARIANTS_PER_SIZE),
+    originalBytes: originalBytes / (SIZES.length * 3),
   };
 };
