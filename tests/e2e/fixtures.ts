@@ -39,7 +39,8 @@ export const test = base.extend<{ lagoon: Lagoon }>({
     const exportDir = join(outDir, 'exports');
     const dialogsFile = join(outDir, 'dialogs.json');
     await mkdir(exportDir);
-    const fake = await startFakeVenice({ apiKey: E2E_API_KEY });
+    // A key that expires, so the account panel has an expiry to show.
+    const fake = await startFakeVenice({ apiKey: E2E_API_KEY, keyExpiration: '2027-01-31T00:00:00.000Z' });
     const launch = () =>
       startAppProcess({
         LAGOON_DATA_DIR: dataDir,

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
+import { startFakeVenice } from '../fake-venice/server.ts';
 import { E2E_API_KEY, expect, test } from './fixtures.ts';
 
 const storeKey = async (page: Page, key: string) => {
@@ -66,15 +67,28 @@ test('generate: the image appears, lands in the grid newest first, and opens lar
   expect((await sharp(dragged).metadata()).xmp?.toString('utf8')).toContain('A lighthouse over a calm lagoon at dawn');
 });
 
-test('a wrong key gives the clear message and stores nothing', async ({ lagoon }) => {
-  const { page, fake } = lagoon;
-  await storeKey(page, 'definitely-not-the-right-key');
-  await generate(page, 'A quiet harbour');
-  await expect(page.getByTestId('generate-error')).toContainText('API key was rejected');
-  await lagoon.screenshot('generate-wrong-key');
-  expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-  await page.getByTestId('nav-library').click();
-  await expect(page.getByTestId('grid-item')).toHaveCount(0);
+test('a key Venice refuses only later (saved while offline) gives the clear message, stores nothing and is flagged', async ({ lagoon }) => {
+  const { page } = lagoon;
+  // Saving checks the key with Venice, so a wrong key gets stored only when Venice cannot be asked.
+  const port = Number(new URL(lagoon.fake.url).port);
+  await lagoon.restart({ offline: true });
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('key-input').fill('definitely-not-the-right-key');
+  await page.getByTestId('key-save').click();
+  await expect(page.getByTestId('key-status')).toHaveAttribute('data-verification', 'unverified');
+  const back = await startFakeVenice({ apiKey: E2E_API_KEY, port });
+  try {
+    await generate(page, 'A quiet harbour');
+    await expect(page.getByTestId('generate-error')).toContainText('API key was rejected');
+    await expect(page.getByTestId('key-rejected')).toBeVisible();
+    await lagoon.screenshot('generate-wrong-key');
+    expect(back.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    await page.getByTestId('nav-library').click();
+    await expect(page.getByTestId('grid-item')).toHaveCount(0);
+  } finally {
+    await page.goto('about:blank');
+    await back.close();
+  }
 });
 
 test('restart with Venice unreachable: the library is still there and browsable', async ({ lagoon }) => {

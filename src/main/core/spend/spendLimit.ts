@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
-import { DEFAULT_SPEND_LIMIT_USD, zSpendLimitUsd } from '../../../shared/ipc/schemas/spend.ts';
+import { zSpendLimitUsd } from '../../../shared/ipc/schemas/spend.ts';
+import { DEFAULT_SPEND_LIMIT_USD } from '../../../shared/spending.ts';
 import type { SettingsStore } from '../library/libraryPrefs.ts';
 
 /** The price above which a batch asks before it is queued; the Generate form reads it with the preferences. */

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
 import type { LanguageChoice } from '../../../shared/ipc/schemas/settings.ts';
 import { GenerateView, type ReuseRequest } from '../features/generate/GenerateView.tsx';
@@ -20,13 +20,16 @@ import { useAppShortcuts } from '../shortcuts/useAppShortcuts.ts';
  * data-testid attributes the e2e specs rely on (keep them stable):
  *   nav-generate, nav-library, nav-settings       sidebar buttons (aria-current="page" on the active one)
  *   view-generate, view-library, view-settings    the view containers (all stay mounted; inactive ones are `hidden`)
- *   account-status, balance, spend-today, offline-indicator   sidebar footer (offline-indicator only while offline)
+ *   account-status (data-verification=verified|unverified|rejected|none), balance, account-tier, key-expiry,
+ *   spend-today, spend-month, spend-all-time (data-charged, data-possibly USD; + -possibly note when above 0),
+ *   offline-indicator, key-unverified, key-rejected   sidebar footer (the notices only while they apply)
  * Generate (form)
  *   mode-simple, mode-advanced (aria-pressed), prompt-input, prompt-counter ("n / <model limit>"), prompt-too-long,
  *   prompt-history (menu button), prompt-history-list, prompt-history-item, prompt-history-empty,
  *   model-select (both forms; '' = Venice default in the simple form), models-refresh, models-error, models-empty,
  *   models-fetched, model-card (data-model-id), model-traits, model-price, model-offline, model-deprecated,
  *   model-use-replacement, model-unknown, price-estimate (data-price = total USD), generate-button,
+ *   spend-confirm (a batch above the spending limit; + spend-confirm-yes, spend-confirm-no),
  *   generate-error (data-error-code=<ErrorCode>; every ErrorMessage carries data-error-code), no-key-notice,
  *   no-key-open-settings, generate-key-error (the key status could not be read, e.g. KEYCHAIN_UNAVAILABLE)
  *   simple: size-select, format-select, moderation-select
@@ -76,7 +79,9 @@ import { useAppShortcuts } from '../shortcuts/useAppShortcuts.ts';
  *   library-health (data-state: damaged | ok), library-health-quarantined, library-health-dismiss
  * Settings
  *   key-input, key-save, key-remove, key-remove-confirm, key-remove-cancel,
- *   key-status (data-present="true|false|unknown"), key-status-error, key-feedback, key-error,
+ *   key-status (data-present="true|false|unknown", data-verification=verified|unverified|rejected|none),
+ *   key-status-error, key-feedback (data-feedback=saved|savedUnverified|rejected|removed|keyEmpty), key-error,
+ *   spend-limit-input, spend-limit-save, spend-limit-saved, spend-settings-error,
  *   language-select (values system|en|de), language-error,
  *   retention-input, backups-input, library-prefs-save, library-prefs-saved, backup-now, backup-result,
  *   check-library, check-result (data-ok), library-settings-error
@@ -93,6 +98,13 @@ export function App({ initialLanguage }: Props) {
   const [keyFocusRequest, setKeyFocusRequest] = useState(0);
   const keyStatus = useKeyStatus();
   const account = useAccount();
+  // What Venice said of the key can change after it was saved (the next request verifies an unverified one, the
+  // check at start finds a revoked one): the key status Settings and Generate read follows it.
+  const verification = account?.verification;
+  const { refresh: refreshKeyStatus } = keyStatus;
+  useEffect(() => {
+    if (verification !== undefined) refreshKeyStatus();
+  }, [verification, refreshKeyStatus]);
   const [reuseRequest, setReuseRequest] = useState<ReuseRequest | null>(null);
   const transfers = useTransfers();
   const { importFiles } = transfers;

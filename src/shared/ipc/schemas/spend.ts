@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SPEND_LIMIT_USD } from '../../spending.ts';
 
 /** What was paid in one period, from the spend ledger (one row per job, written when the job ended). */
 export const zSpendPeriod = z.strictObject({
@@ -14,6 +15,4 @@ export type SpendPeriod = z.infer<typeof zSpendPeriod>;
 export const zSpendSummary = z.strictObject({ today: zSpendPeriod, month: zSpendPeriod, allTime: zSpendPeriod });
 export type SpendSummary = z.infer<typeof zSpendSummary>;
 
-/** Above this estimated price a batch asks before it is queued; a setting, $1 unless the user changes it. */
-export const DEFAULT_SPEND_LIMIT_USD = 1;
-export const zSpendLimitUsd = z.number().min(0).max(10_000);
+export const zSpendLimitUsd = z.number().min(0).max(MAX_SPEND_LIMIT_USD);

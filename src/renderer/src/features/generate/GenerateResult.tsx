@@ -5,6 +5,7 @@ import { startDragOut } from '../../lib/dragOut.ts';
 import { useElapsedSeconds } from '../../hooks/useSecondsClock.ts';
 import { useImageDetail } from '../../hooks/useImageDetail.ts';
 import type { ShownImage } from './useSubmittedJobs.ts';
+import type { ImagePresence } from '../queue/useGoneImages.ts';
 import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   /** The newest job sent from this form while it is still waiting or running. */
   pending: Job | null;
   onShow: (shown: ShownImage) => void;
+  /** A result deleted forever since is named as such, never loaded (no broken image). */
+  presence: ImagePresence;
 }
 
 function PendingOverlay({ job }: { job: Job }) {
@@ -35,31 +38,39 @@ function PendingOverlay({ job }: { job: Job }) {
   );
 }
 
-export function GenerateResult({ shown, pending, onShow }: Props) {
+export function GenerateResult({ shown, pending, onShow, presence }: Props) {
   const { t } = useTranslation();
-  const { detail } = useImageDetail(shown?.imageId ?? null);
+  const state = shown ? presence(shown.imageId) : 'unknown';
+  const { detail } = useImageDetail(shown && state === 'present' ? shown.imageId : null);
   const busy = pending !== null;
-  const variants = shown?.job.imageIds ?? [];
+  const variants = (shown?.job.imageIds ?? []).filter((id) => presence(id) === 'present');
 
   return (
     <section className="panel result" aria-label={t('generate.resultTitle')} aria-busy={busy}>
       {shown ? (
         <figure className={busy ? 'result__figure result__figure--stale' : 'result__figure'} data-testid="generate-result" data-image-id={shown.imageId}>
           <div className="result__frame">
-            <img
-              className="result__image"
-              src={mediaUrl('image', shown.imageId)}
-              alt={t('generate.resultAlt', { prompt: shown.job.request.prompt })}
-              width={detail?.width}
-              height={detail?.height}
-              draggable
-              onDragStart={(e) => startDragOut(e, [shown.imageId])}
-            />
+            {state === 'present' && (
+              <img
+                className="result__image"
+                src={mediaUrl('image', shown.imageId)}
+                alt={t('generate.resultAlt', { prompt: shown.job.request.prompt })}
+                width={detail?.width}
+                height={detail?.height}
+                draggable
+                onDragStart={(e) => startDragOut(e, [shown.imageId])}
+              />
+            )}
+            {state === 'gone' && (
+              <p className="result__deleted" data-testid="generate-result-deleted">
+                {t('generate.resultDeleted')}
+              </p>
+            )}
             {detail?.blurred && <BlurredBadge variant="overlay" endpoint={detail.endpoint} />}
           </div>
           {variants.length > 1 && (
             <ul className="variants" aria-label={t('generate.variantsLabel')}>
-              {variants.map((id, i) => (
+              {variants.map((id) => (
                 <li key={id}>
                   <button
                     type="button"
@@ -67,7 +78,7 @@ export function GenerateResult({ shown, pending, onShow }: Props) {
                     data-testid="result-variant"
                     data-image-id={id}
                     aria-pressed={id === shown.imageId}
-                    aria-label={t('generate.variantLabel', { n: i + 1 })}
+                    aria-label={t('generate.variantLabel', { n: shown.job.imageIds.indexOf(id) + 1 })}
                     onClick={() => onShow({ job: shown.job, imageId: id })}
                   >
                     <img src={mediaUrl('thumb', id)} alt="" draggable={false} />
@@ -88,10 +99,12 @@ export function GenerateResult({ shown, pending, onShow }: Props) {
                   format: detail.format.toUpperCase(),
                   model: detail.model,
                 })}
-              <span className="result__saved">
-                {detail ? ' · ' : ''}
-                {t('generate.resultSaved')}
-              </span>
+              {state === 'present' && (
+                <span className="result__saved">
+                  {detail ? ' · ' : ''}
+                  {t('generate.resultSaved')}
+                </span>
+              )}
             </p>
           </figcaption>
         </figure>

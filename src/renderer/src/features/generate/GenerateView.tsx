@@ -1,6 +1,8 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../../shared/ipc/schemas/images.ts';
+import type { JobRequest } from '../../../../shared/ipc/schemas/jobs.ts';
+import { imagesRequested, priceFor } from '../../../../shared/pricing.ts';
 import { type ApiError, toApiError } from '../../api.ts';
 import { buildRequest, promptUsable, simpleModel } from './buildRequest.ts';
 import { checkBuilt } from './fieldMessages.ts';
@@ -20,7 +22,10 @@ import { NoKeyNotice } from './NoKeyNotice.tsx';
 import { PriceEstimate } from './PriceEstimate.tsx';
 import { PromptBox } from './PromptBox.tsx';
 import { PromptHistory } from './PromptHistory.tsx';
+import { SpendConfirm } from './SpendConfirm.tsx';
+import { useSpendGuard } from './useSpendGuard.ts';
 import { QueuePanel } from '../queue/QueuePanel.tsx';
+import { useGoneImages } from '../queue/useGoneImages.ts';
 import { isMac } from '../../shortcuts/keyLabel.ts';
 import { matchShortcut } from '../../shortcuts/rule.ts';
 
@@ -56,10 +61,12 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
   const history = usePromptHistory();
   const { form, setMode, setPrompt, setSimple, setAdvanced, reuse } = useGenerateForm(catalog);
   const submitted = useSubmittedJobs(jobsState.jobs);
+  const presence = useGoneImages(jobsState.jobs);
   const [enqueueError, setEnqueueError] = useState<ApiError | null>(null);
   const [enqueuing, setEnqueuing] = useState(false);
   const enqueuingRef = useRef(false);
   const promptRef = useRef<HTMLTextAreaElement>(null);
+  const spendGuard = useSpendGuard();
 
   // Arriving from the viewer: the form now holds that image's request, and the prompt is where the user continues.
   useEffect(() => {
@@ -80,15 +87,14 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
   const modelChosen = form.mode === 'simple' || form.advanced.model !== '';
   const canSubmit = !enqueuing && modelChosen && promptUsable(form.prompt, built.promptLimit) && !checked.blocked;
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const send = async (request: JobRequest) => {
     // A ref, not state: two presses in the same tick must not both pass before the button disables.
-    if (!canSubmit || enqueuingRef.current) return;
+    if (enqueuingRef.current) return;
     enqueuingRef.current = true;
     setEnqueuing(true);
     setEnqueueError(null);
     try {
-      submitted.track(await jobsState.enqueue([built.request]));
+      submitted.track(await jobsState.enqueue([request]));
       history.refresh();
     } catch (err) {
       setEnqueueError(toApiError(err));
@@ -96,6 +102,14 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
       enqueuingRef.current = false;
       setEnqueuing(false);
     }
+  };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!canSubmit || enqueuingRef.current || spendGuard.pending) return;
+    const { request } = built;
+    const perImage = priceFor(built.model, request);
+    void spendGuard.guard(perImage === null ? null : perImage * imagesRequested(request), () => void send(request));
   };
 
   const noKey = keyStatus.status?.present === false;
@@ -118,7 +132,7 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
         {noKey ? (
           <NoKeyNotice onOpenSettings={onOpenSettings} />
         ) : (
-          <form className="panel generate__form" onSubmit={(e) => void submit(e)} onKeyDown={submitOnModEnter} noValidate>
+          <form className="panel generate__form" onSubmit={submit} onKeyDown={submitOnModEnter} noValidate>
             <ModeSwitch mode={form.mode} onChange={setMode} />
             <PromptBox
               value={form.prompt}
@@ -157,6 +171,7 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
                 onDismiss={enqueueError ? () => setEnqueueError(null) : submitted.dismissError}
               />
             )}
+            {spendGuard.pending && <SpendConfirm pending={spendGuard.pending} onConfirm={spendGuard.confirm} onCancel={spendGuard.cancel} />}
             <div className="generate__actions">
               <button type="submit" className="button button--primary button--large" data-testid="generate-button" disabled={!canSubmit}>
                 {t('generate.submit')}
@@ -167,7 +182,7 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
           </form>
         )}
         <div className="generate__side">
-          <GenerateResult shown={submitted.shown} pending={submitted.pending} onShow={submitted.show} />
+          <GenerateResult shown={submitted.shown} pending={submitted.pending} onShow={submitted.show} presence={presence} />
           <QueuePanel
             jobsState={jobsState}
             models={models}
@@ -176,6 +191,7 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
             onRetried={(job) => submitted.track([job])}
             onOpenSettings={onOpenSettings}
             pausedUntil={queuePausedUntil}
+            presence={presence}
           />
         </div>
       </div>

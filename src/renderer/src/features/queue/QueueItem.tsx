@@ -9,6 +9,8 @@ import { formatUsd } from '../../lib/format.ts';
 import { isFinal } from './useJobs.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { JobStatusChip } from './JobStatusChip.tsx';
+import { sizeAndFormat } from './jobLabels.ts';
+import type { ImagePresence } from './useGoneImages.ts';
 
 interface Props {
   job: Job;
@@ -21,11 +23,13 @@ interface Props {
   onDecide: (id: string, run: boolean) => void;
   onShow: (job: Job, imageId: string) => void;
   onOpenSettings: () => void;
+  /** Whether each result is still in the library: a deleted one is named, never loaded. */
+  presence: ImagePresence;
 }
 
 const RETRYABLE: ReadonlySet<Job['status']> = new Set(['failed', 'blocked', 'cancelled']);
 
-export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRetry, onDecide, onShow, onOpenSettings }: Props) {
+export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRetry, onDecide, onShow, onOpenSettings, presence }: Props) {
   const { t, i18n } = useTranslation();
   const [confirmingRetry, setConfirmingRetry] = useState(false);
   const { request } = job;
@@ -35,6 +39,9 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
     : (defaultModelName ?? t('queue.defaultModel'));
   const count = request.endpoint === 'native' ? request.variants : 1;
   const showError = job.error !== null && (job.status === 'failed' || job.status === 'blocked');
+  const output = sizeAndFormat(request);
+  const shownIds = job.imageIds.filter((id) => presence(id) === 'present');
+  const deleted = job.imageIds.filter((id) => presence(id) === 'gone').length;
 
   const retry = () => {
     // Retrying something that may already have been paid for is the user's call, made knowingly.
@@ -56,6 +63,13 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
           {' · '}
           {t(request.endpoint === 'native' ? 'queue.advanced' : 'queue.simple')}
           {count > 1 && ` · ${t('queue.images', { count })}`}
+          {output && (
+            <span data-testid="queue-output">
+              {' · '}
+              {output.size === 'auto' ? t('queue.sizeAuto') : output.size}
+              {output.size ? ` · ${output.format}` : output.format}
+            </span>
+          )}
           {job.priceUsd !== null && job.priceUsd > 0 && ` · ${formatUsd(job.priceUsd, i18n.language)}`}
         </span>
         {job.mayHaveBeenCharged && isFinal(job) && job.status !== 'done' && (
@@ -96,16 +110,21 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
           {t('queue.interruptedHint')}
         </p>
       )}
-      {job.status === 'done' && job.imageIds.length > 0 && (
+      {deleted > 0 && (
+        <p className="queue-item__note" data-testid="queue-deleted">
+          {deleted === job.imageIds.length ? t('queue.deletedAll', { count: deleted }) : t('queue.deletedSome', { count: deleted })}
+        </p>
+      )}
+      {job.status === 'done' && shownIds.length > 0 && (
         <ul className="queue-item__thumbs" aria-label={t('queue.imagesLabel')}>
-          {job.imageIds.map((id, i) => (
+          {shownIds.map((id) => (
             <li key={id}>
               <button
                 type="button"
                 className="queue-thumb"
                 data-testid="queue-thumb"
                 data-image-id={id}
-                aria-label={t('queue.showImage', { n: i + 1 })}
+                aria-label={t('queue.showImage', { n: job.imageIds.indexOf(id) + 1 })}
                 draggable
                 onDragStart={(e) => startDragOut(e, [id])}
                 onClick={() => onShow(job, id)}

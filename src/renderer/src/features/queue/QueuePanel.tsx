@@ -7,6 +7,10 @@ import { isFinal, type JobsState } from './useJobs.ts';
 import { useSecondsUntil } from '../../hooks/useSecondsClock.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { QueueItem } from './QueueItem.tsx';
+import type { ImagePresence } from './useGoneImages.ts';
+
+/** What "Cancel all" can stop: jobs waiting or running (an interrupted one waits for the user's own decision). */
+const CANCELLABLE: ReadonlySet<Job['status']> = new Set(['queued', 'waiting_offline', 'running']);
 
 interface Props {
   jobsState: JobsState;
@@ -17,14 +21,15 @@ interface Props {
   onOpenSettings: () => void;
   /** Until when the queue holds back after several failed generations in a row (the circuit breaker), or null. */
   pausedUntil: number | null;
+  presence: ImagePresence;
 }
 
 /** How many jobs show before "Show all": the newest are what a user is watching. */
 const FIRST_PAGE = 20;
 
-export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetried, onOpenSettings, pausedUntil }: Props) {
+export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetried, onOpenSettings, pausedUntil, presence }: Props) {
   const { t } = useTranslation();
-  const { jobs, loaded, error, cancel, cancelAll, retry, decideInterrupted } = jobsState;
+  const { jobs, loaded, error, cancel, cancelAll, retry, decideInterrupted, clearFinished } = jobsState;
   const [showAll, setShowAll] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -33,6 +38,8 @@ export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetr
   const active = jobs.filter((j) => !isFinal(j));
   const running = active.filter((j) => j.status === 'running').length;
   const waiting = active.length - running;
+  const cancellable = jobs.some((j) => CANCELLABLE.has(j.status));
+  const finished = jobs.some(isFinal);
   const visible = showAll ? jobs : jobs.slice(0, FIRST_PAGE);
 
   const act = async (id: string | null, action: () => Promise<unknown>) => {
@@ -56,15 +63,24 @@ export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetr
         <span className="queue__summary muted" data-testid="queue-summary">
           {active.length === 0 ? t('queue.idle') : t('queue.summary', { running, waiting })}
         </span>
-        <button
-          type="button"
-          className="button button--small button--danger-ghost queue__cancel-all"
-          data-testid="queue-cancel-all"
-          disabled={active.length === 0 || busyId !== null}
-          onClick={() => void act(null, cancelAll)}
-        >
-          {t('queue.cancelAll')}
-        </button>
+        <span className="queue__header-actions">
+          {finished && (
+            <button type="button" className="button button--small button--ghost" data-testid="queue-clear-finished" disabled={busyId !== null} onClick={() => void act(null, clearFinished)}>
+              {t('queue.clearFinished')}
+            </button>
+          )}
+          {cancellable && (
+            <button
+              type="button"
+              className="button button--small button--danger-ghost queue__cancel-all"
+              data-testid="queue-cancel-all"
+              disabled={busyId !== null}
+              onClick={() => void act(null, cancelAll)}
+            >
+              {t('queue.cancelAll')}
+            </button>
+          )}
+        </span>
       </header>
 
       {pausedFor > 0 && active.length > 0 && (
@@ -93,6 +109,7 @@ export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetr
               onDecide={(id, run) => void act(id, () => decideInterrupted(id, run))}
               onShow={onShow}
               onOpenSettings={onOpenSettings}
+              presence={presence}
             />
           ))}
         </ul>

@@ -15,6 +15,8 @@ export interface JobsState {
   retry: (id: string) => Promise<Job>;
   /** The user's decision on a job left by an interrupted command: run it now, or discard it unsent. */
   decideInterrupted: (id: string, run: boolean) => Promise<void>;
+  /** Hides every finished job from the queue (main keeps the rows: prompt history, spend ledger). */
+  clearFinished: () => Promise<void>;
 }
 
 const JOBS_LIMIT = 100;
@@ -111,6 +113,11 @@ export const useJobs = (): JobsState => {
     [merge],
   );
 
+  const clearFinished = useCallback(async () => {
+    await call('jobs.clear_finished', {});
+    setById((current) => new Map([...current].filter(([, job]) => !isFinal(job))));
+  }, []);
+
   const jobs = useMemo(() => [...byId.values()].toSorted(newestFirst), [byId]);
-  return { jobs, loaded, error, enqueue, cancel, cancelAll, retry, decideInterrupted };
+  return { jobs, loaded, error, enqueue, cancel, cancelAll, retry, decideInterrupted, clearFinished };
 };

@@ -5,7 +5,10 @@ import { type ApiError, call, toApiError } from '../../api.ts';
 import type { KeyStatusState } from '../../hooks/useKeyStatus.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 
-type Feedback = 'saved' | 'removed' | 'keyEmpty' | null;
+type Feedback = 'saved' | 'savedUnverified' | 'rejected' | 'removed' | 'keyEmpty' | null;
+
+/** Feedback that reports a problem is shown as one (red, announced). */
+const PROBLEMS: ReadonlySet<Feedback> = new Set(['keyEmpty', 'rejected']);
 
 interface Props {
   keyStatus: KeyStatusState;
@@ -16,14 +19,24 @@ interface Props {
 function StatusLine({ status }: { status: KeyStatus | null }) {
   const { t } = useTranslation();
   if (!status) return <p className="key-status muted" data-testid="key-status" data-present="unknown">{t('settings.statusLoading')}</p>;
+  const verification = status.present ? status.verification : null;
+  const tone = verification === 'rejected' ? ' key-status--rejected' : verification === 'unverified' ? ' key-status--unverified' : '';
   return (
-    <p className={status.present ? 'key-status key-status--present' : 'key-status'} data-testid="key-status" data-present={String(status.present)}>
+    <p
+      className={status.present ? `key-status key-status--present${tone}` : 'key-status'}
+      data-testid="key-status"
+      data-present={String(status.present)}
+      data-verification={verification ?? 'none'}
+    >
       <span className="key-status__dot" aria-hidden="true" />
-      {!status.present
-        ? t('settings.statusAbsent')
-        : status.last4
-          ? t('settings.statusPresent', { last4: status.last4, backend: status.backend })
-          : t('settings.statusPresentNoHint', { backend: status.backend })}
+      <span>
+        {!status.present
+          ? t('settings.statusAbsent')
+          : status.last4
+            ? t('settings.statusPresent', { last4: status.last4, backend: status.backend })
+            : t('settings.statusPresentNoHint', { backend: status.backend })}
+        {verification && <span className="key-status__verification"> · {t(`settings.verification.${verification}`)}</span>}
+      </span>
     </p>
   );
 }
@@ -67,11 +80,15 @@ export function ApiKeySettings({ keyStatus, focusRequest }: Props) {
     setFeedback(null);
     setBusy(true);
     try {
-      update(await call('settings.set_api_key', { apiKey }));
-      setFeedback('saved');
+      const saved = await call('settings.set_api_key', { apiKey });
+      update(saved);
+      setFeedback(saved.verification === 'unverified' ? 'savedUnverified' : 'saved');
       setConfirmingRemove(false);
     } catch (err) {
-      setError(toApiError(err));
+      const failure = toApiError(err);
+      // Venice refused the key when asked: it was not stored, which the generic "rejected" text does not say.
+      if (failure.code === 'AUTH_REJECTED') setFeedback('rejected');
+      else setError(failure);
     } finally {
       setBusy(false);
     }
@@ -151,13 +168,13 @@ export function ApiKeySettings({ keyStatus, focusRequest }: Props) {
             disabled={busy}
           />
           <button type="submit" className={present ? 'button' : 'button button--primary'} data-testid="key-save" disabled={busy}>
-            {busy && !confirmingRemove ? t('settings.saving') : present ? t('settings.replace') : t('settings.save')}
+            {busy && !confirmingRemove ? t('settings.checking') : present ? t('settings.replace') : t('settings.save')}
           </button>
         </div>
       </form>
 
       {feedback && (
-        <p className={feedback === 'keyEmpty' ? 'field__error' : 'feedback'} role="status" data-testid="key-feedback">
+        <p className={PROBLEMS.has(feedback) ? 'field__error' : 'feedback'} role={PROBLEMS.has(feedback) ? 'alert' : 'status'} data-testid="key-feedback" data-feedback={feedback}>
           {t(`settings.${feedback}`)}
         </p>
       )}

@@ -4,6 +4,7 @@ import type { KeyStatusState } from '../../hooks/useKeyStatus.ts';
 import { ApiKeySettings } from './ApiKeySettings.tsx';
 import { LanguageSettings } from './LanguageSettings.tsx';
 import { LibrarySettings } from './LibrarySettings.tsx';
+import { SpendSettings } from './SpendSettings.tsx';
 
 interface Props {
   keyStatus: KeyStatusState;
@@ -22,6 +23,7 @@ export function SettingsView({ keyStatus, keyFocusRequest, initialLanguage }: Pr
       </header>
       <ApiKeySettings keyStatus={keyStatus} focusRequest={keyFocusRequest} />
       <LanguageSettings initialChoice={initialLanguage} />
+      <SpendSettings />
       <LibrarySettings />
     </section>
   );

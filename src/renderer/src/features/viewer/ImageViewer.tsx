@@ -15,6 +15,7 @@ import { ViewerActions } from './ViewerActions.tsx';
 import { ViewerDetails } from './ViewerDetails.tsx';
 import { type Zoom, ViewerStage } from './ViewerStage.tsx';
 import { ViewerTags } from './ViewerTags.tsx';
+import { asSingleImage } from './variants.ts';
 import { ZoomControls, zoomIn, zoomOut } from './ZoomControls.tsx';
 
 interface Props {
@@ -107,9 +108,9 @@ export function ImageViewer(props: Props) {
   };
 
   const info: ImageSummary = { ...(detail ?? summary), favorite: summary.favorite, rating: summary.rating, trashedAt: summary.trashedAt };
-  const reuse = () => {
+  const reuse = (scope: 'image' | 'batch') => {
     if (!detail) return;
-    props.onReuse(detail);
+    props.onReuse(scope === 'image' ? asSingleImage(detail) : detail);
     close();
   };
 

@@ -5,6 +5,7 @@ import { type ApiError, call, toApiError } from '../../api.ts';
 import type { Curation } from '../library/useCuration.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { StarInput } from '../../ui/Stars.tsx';
+import { variantInfo } from './variants.ts';
 
 interface Props {
   info: ImageSummary;
@@ -12,7 +13,8 @@ interface Props {
   curation: Curation;
   comparing: boolean;
   onCompare: () => void;
-  onReuse: () => void;
+  /** 'image': this image alone (the batch's request with one variant); 'batch': the request as it was sent. */
+  onReuse: (scope: 'image' | 'batch') => void;
   onTrash: () => void;
   onRestore: () => void;
 }
@@ -37,6 +39,8 @@ export function ViewerActions({ info, detail, curation, comparing, onCompare, on
   };
 
   const trashed = info.trashedAt !== null;
+  const reusable = detail !== null && detail.endpoint !== 'import';
+  const variant = detail ? variantInfo(detail) : null;
   return (
     <>
       <div className="viewer__marks">
@@ -58,8 +62,20 @@ export function ViewerActions({ info, detail, curation, comparing, onCompare, on
       </div>
 
       <div className="viewer__buttons">
-        <button type="button" className="button button--primary button--small" data-testid="viewer-reuse" disabled={!detail || detail.endpoint === 'import'} onClick={onReuse}>
-          {t('viewer.reuse')}
+        {variant && (
+          <button
+            type="button"
+            className="button button--primary button--small"
+            data-testid="viewer-reuse-image"
+            disabled={!reusable || !variant.reproducibleAlone}
+            title={variant.reproducibleAlone ? undefined : t('viewer.variantNotAlone')}
+            onClick={() => onReuse('image')}
+          >
+            {t('viewer.reuseImage')}
+          </button>
+        )}
+        <button type="button" className={variant ? 'button button--small' : 'button button--primary button--small'} data-testid="viewer-reuse" disabled={!reusable} onClick={() => onReuse('batch')}>
+          {variant ? t('viewer.reuseBatch', { count: variant.of }) : t('viewer.reuse')}
         </button>
         <button type="button" className="button button--small" data-testid="viewer-copy-prompt" onClick={() => void run('images.copy_prompt', 'promptCopied')}>
           {t('viewer.copyPrompt')}

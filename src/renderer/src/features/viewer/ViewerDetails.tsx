@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ApiError } from '../../api.ts';
 import { formatUsd } from '../../lib/format.ts';
+import { variantInfo } from './variants.ts';
 
 interface Props {
   info: ImageSummary;
@@ -31,6 +32,7 @@ export function ViewerDetails({ info, detail, error }: Props) {
   const { t, i18n } = useTranslation();
   const created = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(info.createdAt));
   const seed = detail && typeof detail.request.seed === 'number' ? detail.request.seed : null;
+  const variant = detail ? variantInfo(detail) : null;
   const request = detail ? requestEntries(detail.request) : [];
 
   return (
@@ -55,10 +57,19 @@ export function ViewerDetails({ info, detail, error }: Props) {
             <dd data-testid="viewer-route">{t(ROUTE_KEYS[detail.endpoint])}</dd>
           </>
         )}
+        {variant && (
+          <>
+            <dt>{t('viewer.variant')}</dt>
+            <dd data-testid="viewer-variant" data-reproducible={String(variant.reproducibleAlone)}>
+              {t('viewer.variantValue', { number: variant.number, of: variant.of })}
+              {!variant.reproducibleAlone && <span className="details__note">{t('viewer.variantNotAlone')}</span>}
+            </dd>
+          </>
+        )}
         {seed !== null && (
           <>
             <dt>{t('viewer.seed')}</dt>
-            <dd data-testid="viewer-seed">{seed}</dd>
+            <dd data-testid="viewer-seed">{variant && !variant.reproducibleAlone ? t('viewer.batchSeed', { seed }) : seed}</dd>
           </>
         )}
         {detail?.priceUsd != null && (
