@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { AppError } from '../shared/errors.ts';
+import { suggestion } from './didYouMean.ts';
 
 /** The small pieces every command's parser shares: node:util's parser with our own wording, and the common flags. */
 
@@ -23,6 +24,9 @@ export const parse = <T extends ParseArgsOptionsConfig>(command: string, args: s
     return { values: values as Parsed<T>['values'], positionals };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
+    // An unknown --flag close to a real one is named (ours, never what was typed, which may be a pasted key).
+    const typed = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'--?([^'=]+)/.exec((error as Error).message)?.[1] : undefined;
+    const near = typed === undefined ? '' : suggestion(typed, Object.keys(options), '--');
     const reason =
       secretSafe || typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')
         ? 'an option it does not know or an option without its value'
@@ -30,7 +34,7 @@ export const parse = <T extends ParseArgsOptionsConfig>(command: string, args: s
             .replace(/\. To specify a positional argument.*$/s, '')
             .replace(/\s*\n\s*/g, ' ')
             .replace(/\.$/, '');
-    throw invalid(`lagoon ${command}: ${reason}. Run "lagoon ${command} --help" for the options.`);
+    throw invalid(`lagoon ${command}: ${reason}.${near} Run "lagoon ${command} --help" for the options.`);
   }
 };
 

@@ -1,6 +1,7 @@
 import { zImageId } from '../shared/ipc/schemas/common.ts';
 import type { ImageQuery } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
+import { suggestion } from './didYouMean.ts';
 import type { BatchFlags } from './generate/batchArgs.ts';
 import { type GenerateOptions, parseGenerate, type PromptSource } from './generateArgs.ts';
 import { ITERATE_PARSERS, type IterateArgs } from './iterate/iterateArgs.ts';
@@ -10,7 +11,8 @@ import { type BackupArgs, parseBackup } from './backupArgs.ts';
 
 /** What the command line asked for, fully checked: nothing here has touched the disk, the keychain or the network. */
 export type CliCommand =
-  | { name: 'help'; topic: string | null }
+  /** `unknown`: `lagoon help TOPIC` named no command; the general help follows the message, and the exit is 2. */
+  | { name: 'help'; topic: string | null; unknown?: string }
   | { name: 'version' }
   | { name: 'key.set'; json: boolean }
   | { name: 'key.status'; json: boolean }
@@ -118,16 +120,26 @@ const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
   backup: parseBackup,
 };
 
+const COMMAND_NAMES = () => Object.keys(COMMANDS);
+
+/** `lagoon help TOPIC`: an unknown topic names the nearest one; the general help follows (exit 2). */
+const helpFor = (topic: string | undefined): CliCommand => {
+  if (topic === undefined || Object.hasOwn(COMMANDS, topic)) return { name: 'help', topic: topic ?? null };
+  const word = /^[a-z][a-z-]{0,19}$/.test(topic);
+  return { name: 'help', topic: null, unknown: `There is no help for ${word ? `"${topic}"` : 'that'}.${word ? suggestion(topic, COMMAND_NAMES()) : ''}` };
+};
+
 /** argv without the node and script paths. Throws AppError('INVALID_INPUT') for anything it cannot accept. */
 export function parseCommandLine(argv: readonly string[]): CliCommand {
   const [first, ...rest] = argv;
-  if (first === undefined) throw invalid('Tell lagoon what to do, e.g. lagoon generate --prompt "a lagoon at dawn". Run "lagoon --help" for all commands.');
-  if (first === '--help' || first === '-h') return { name: 'help', topic: null };
-  if (first === 'help') return { name: 'help', topic: rest[0] ?? null };
-  if (first === '--version' || first === '-v') return { name: 'version' };
+  // Bare `lagoon` is a request for help, not a mistake.
+  if (first === undefined || first === '--help' || first === '-h') return { name: 'help', topic: null };
+  if (first === 'help') return helpFor(rest[0]);
+  if (first === '--version' || first === '-V' || first === '-v') return { name: 'version' };
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (command) return command(rest);
   // Only a word is echoed: whatever else was typed first (a pasted key, say) stays off the screen.
-  const shown = /^[a-z][a-z-]{0,19}$/.test(first) ? `"${first}" is not a lagoon command` : 'That is not a lagoon command';
-  throw invalid(`${shown}. Run "lagoon --help" for the list.`);
+  const word = /^[a-z][a-z-]{0,19}$/.test(first);
+  const shown = word ? `"${first}" is not a lagoon command` : 'That is not a lagoon command';
+  throw invalid(`${shown}.${word ? suggestion(first, COMMAND_NAMES()) : ''} Run "lagoon --help" for the list.`);
 }

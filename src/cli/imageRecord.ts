@@ -17,6 +17,10 @@ export interface CliImage {
   flags: string[];
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** 0 = not rated, else 1–5 stars, as set in the app or with `lagoon rate`. */
+  rating: number;
+  favorite: boolean;
+  tags: string[];
 }
 
 export interface CliImageDetail extends CliImage {
@@ -70,6 +74,10 @@ export const toCliImage = (source: ImageSource, image: ImageSummary): CliImage =
   format: image.format,
   flags: imageFlags(source, image),
   createdAt: image.createdAt,
+  rating: image.rating,
+  favorite: image.favorite,
+  // A page's summaries carry no tags; the detail does (one small lookup per printed image).
+  tags: 'tags' in image && Array.isArray(image.tags) ? (image.tags as string[]) : (source.library.get(image.id)?.tags ?? []),
 });
 
 export const toCliImageDetail = (source: ImageSource, image: ImageDetail): CliImageDetail => ({

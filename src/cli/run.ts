@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Services } from '../main/core/services.ts';
 import { type CliCommand, parseCommandLine, wantsJson } from './args.ts';
 import type { CliContext } from './context.ts';
-import { EXIT_OK, exitCodeFor } from './exitCodes.ts';
+import { EXIT_INVALID_INPUT, EXIT_OK, exitCodeFor } from './exitCodes.ts';
 import { EXIT_FOR_STOP, type Interrupt } from './interrupt.ts';
 import { toFailure } from './failure.ts';
 import { type CliStreams, createOutput, type Output } from './output.ts';
@@ -74,6 +74,11 @@ export async function runCli(proc: CliProcess): Promise<number> {
   const removeCleanup = proc.interrupt.onForce(() => services?.close());
   try {
     const command = parseCommandLine(proc.argv);
+    if (command.name === 'help' && command.unknown !== undefined) {
+      proc.stderr.write(`lagoon: ${command.unknown}\n`);
+      proc.stdout.write(`${usage(null)}\n`);
+      return EXIT_INVALID_INPUT;
+    }
     if (command.name === 'help' || command.name === 'version') {
       proc.stdout.write(`${command.name === 'help' ? usage(command.topic) : version()}\n`);
       return EXIT_OK;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { zImageId } from '../shared/ipc/schemas/common.ts';
+import { STDIN } from './stdinInput.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, parse } from './argParsing.ts';
 
 /** `lagoon export`, `import`, `trash` and `restore`: ids checked for shape, paths made absolute against the cwd. */
@@ -19,7 +20,8 @@ export interface ExportArgs {
 export const imageIds = (command: string, positionals: string[]): string[] => {
   if (positionals.length === 0) throw invalid(`lagoon ${command} needs at least one image id ("lagoon list" and "lagoon search" show them).`);
   const ids = positionals.map((p) => p.toLowerCase());
-  const bad = ids.find((id) => !zImageId.safeParse(id).success);
+  // `-`: the ids come from standard input, checked when they are read (stdinInput.ts).
+  const bad = ids.find((id) => id !== STDIN && !zImageId.safeParse(id).success);
   if (bad !== undefined) {
     const shown = /^[\w-]{1,64}$/.test(bad) ? `"${bad}" is not an image id` : 'One argument is not an image id';
     throw invalid(`lagoon ${command}: ${shown} (ids look like 1b4e28ba-2fa1-11d2-883f-0016d3cca427).`);

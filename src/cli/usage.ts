@@ -4,6 +4,7 @@ import { DEFAULT_LIST_LIMIT } from './args.ts';
 import { BACKUP_USAGE } from './backupArgs.ts';
 import { DEFAULT_SEARCH_LIMIT } from './searchArgs.ts';
 import { GENERATE_DEFAULTS, QUALITIES } from './generateArgs.ts';
+import { EXAMPLES } from './help/examples.ts';
 import { ITERATE_GENERAL_LINES, ITERATE_TOPICS } from './iterate/iterateUsage.ts';
 
 const GENERAL = `lagoon — make images with Venice.ai and keep them in the Lagoon library (the app's library).
@@ -24,7 +25,8 @@ ${ITERATE_GENERAL_LINES}
   lagoon key set                              store the API key (read from standard input)
   lagoon key status [--json]                  whether a key is stored, and where
   lagoon key clear                            remove the stored key
-  lagoon help COMMAND                         details of one command
+  lagoon help COMMAND                         details of one command (with examples)
+  lagoon --version                            the version (also -V)
 
 Environment:
   LAGOON_DATA_DIR       the library folder (default: the app's own data folder)
@@ -38,16 +40,27 @@ Exit codes:
 const GENERATE = `Usage: lagoon generate (--prompt TEXT | --prompts-file FILE) [options]
 
   --prompt TEXT          what to draw
-  --prompts-file FILE    one prompt a line (blank lines are skipped); a failing prompt does not stop the rest,
-                         and the first failure decides the exit code
+  --prompts-file FILE    one prompt a line (blank lines are skipped; - reads standard input); two are made at a
+                         time, as in the app; the earliest failing line decides the exit code
   --model ID             a Venice image model, see "lagoon models" (default: Venice's default model)
   --size SIZE            ${IMAGE_SIZES.join(' | ')} (default ${GENERATE_DEFAULTS.size}),
                          or any WIDTHxHEIGHT up to ${NATIVE_LIMITS.maxPixelEdge} for models sized in pixels
   --format FORMAT        ${IMAGE_FORMATS.join(' | ')} (default ${GENERATE_DEFAULTS.outputFormat})
   --moderation LEVEL     ${MODERATION_LEVELS.join(' | ')} (default ${GENERATE_DEFAULTS.moderation}); auto blurs adult images (Venice's safe mode)
-  --json                 one JSON object per stored image:
-                         {"id","file","prompt","model","width","height","format","flags","createdAt","batch","seed"}
-                         or {"error":{"code","message"}}
+  --json                 one JSON object per line of output (see "Records" below)
+
+Batches:
+  --max-failures N       stop sending after N prompts failed (default 3); a rejected key (401), a missing
+                         key or keychain and a too-low balance (402) stop the batch at once
+  --fail-fast            stop after the first failed prompt (--max-failures 1)
+  --skip-done            skip a line whose exact request (prompt and every option) is already in the library
+  --failed-to FILE       write the prompts that made no image to FILE, one a line: the next --prompts-file
+  --progress plain|none  progress on standard error: a live line on a terminal, plain lines elsewhere (default)
+  --quiet, -q            no progress and no closing count; failures and a stopped batch's summary still print
+  Ctrl-C (or SIGTERM, SIGHUP, a closed pipe) stops the batch: nothing queued is sent, a request already at Venice
+  is aborted and reported as "may have been charged", and the last line says what was saved, what was in flight
+  and which lines were not sent. Exit 130 (SIGINT), 143 (SIGTERM), 129 (SIGHUP), 141 (closed pipe); a second
+  Ctrl-C quits at once.
 
 Options for Venice's native endpoint (any of them, or a WIDTHxHEIGHT size, sends the request there):
   --aspect-ratio W:H     for models sized by aspect ratio, e.g. 16:9
@@ -65,7 +78,14 @@ Options for Venice's native endpoint (any of them, or a WIDTHxHEIGHT size, sends
 Every prompt and option is checked before anything is sent, against the chosen model's limits in Venice's model
 list (refreshed when it is a day old): a value the model does not take, or a model Venice lists as offline, exits
 with 2 and sends nothing. A deprecated model still works, with a warning. Progress and warnings go to standard
-error. A request Venice blocks under its content policy stores nothing and exits with 8.`;
+error. A request Venice blocks under its content policy stores nothing and exits with 8.
+
+Records (--json), one per line, each naming its input ("line": the --prompts-file line, null or absent for --prompt):
+  image    {"id","file","prompt","model","width","height","format","flags","createdAt","line","batch","seed"}
+  failure  {"error":{"code","message","mayHaveBeenCharged","retryable"},"line","prompt"}
+           mayHaveBeenCharged: the request may have reached Venice (sending it again may be billed again);
+           retryable: the same request may succeed later as it is. A line the batch never sent has code CANCELLED.
+  skipped  {"skipped":"already made","line","prompt"}                                    (--skip-done)`;
 
 const MODELS = `Usage: lagoon models [--json] [--refresh] [--styles]
 
@@ -169,5 +189,9 @@ const TOPICS: Record<string, string> = {
   ...ITERATE_TOPICS,
 };
 
-/** The help for a topic, or the general help for none or an unknown one. */
-export const usage = (topic: string | null): string => (topic !== null && Object.hasOwn(TOPICS, topic) && TOPICS[topic]) || GENERAL;
+const withExamples = (text: string, examples: readonly string[] | undefined): string =>
+  examples === undefined || /^Examples?:/m.test(text) ? text : `${text}\n\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}`;
+
+/** The help for a topic, or the general help for none or an unknown one; each ends with examples. */
+export const usage = (topic: string | null): string =>
+  topic !== null && Object.hasOwn(TOPICS, topic) && TOPICS[topic] ? withExamples(TOPICS[topic], EXAMPLES[topic]) : withExamples(GENERAL, EXAMPLES.general);

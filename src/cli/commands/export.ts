@@ -3,6 +3,7 @@ import { exportImages } from '../../main/core/transfer/exportImages.ts';
 import { exportZip } from '../../main/core/transfer/exportZip.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK, exitCodeFor } from '../exitCodes.ts';
+import { idsWithStdin } from '../stdinInput.ts';
 import type { ExportArgs } from '../transferArgs.ts';
 
 /** An id's failure names the id, so a script (or a person) knows which one to look at. */
@@ -14,7 +15,8 @@ const failureFor = (id: string, error: AppErrorPayload): AppErrorPayload => ({ c
  * than the transfer service because a script needs to know each file's name, which the service only counts.
  * Ctrl-C stops between images: exported files stay whole, and an unfinished zip is removed (main sets the code).
  */
-export async function exportCommand(ctx: CliContext, command: ExportArgs): Promise<number> {
+export async function exportCommand(ctx: CliContext, args: ExportArgs): Promise<number> {
+  const command = { ...args, ids: await idsWithStdin(args.ids, ctx.stdin) };
   const services = ctx.services();
   const choices = {
     stripMetadata: command.stripMetadata,

@@ -53,7 +53,7 @@ const checkedPlan = async (services: Services, prompts: readonly PromptLine[], o
  * first failure's class is the exit code (a stop by the user has its own, set by main).
  */
 export async function generateCommand(ctx: CliContext, command: { source: PromptSource; options: GenerateOptions; batch: BatchFlags }): Promise<number> {
-  const prompts = await readPrompts(command.source);
+  const prompts = await readPrompts(command.source, ctx.stdin);
   checkPrompts(prompts, command.options);
   // Once for the whole batch: a missing key or an unreachable keychain is one message, not one per prompt.
   if ((await ctx.secrets.get()) === null) throw new AppError('KEY_MISSING', 'No Venice API key is set. Nothing was sent.');

@@ -4,8 +4,8 @@ import { EXIT_OK } from '../exitCodes.ts';
 import { type CliImage, toCliImage } from '../imageRecord.ts';
 import { shorten } from '../output.ts';
 
-export const COLUMNS = ['CREATED', 'ID', 'SIZE', 'FORMAT', 'MODEL', 'FLAGS', 'PROMPT'] as const;
-const WIDTHS = [16, 36, 9, 6, 24, 7] as const;
+export const COLUMNS = ['CREATED', 'ID', 'SIZE', 'FORMAT', 'MODEL', 'FLAGS', 'MARKS', 'TAGS', 'PROMPT'] as const;
+const WIDTHS = [16, 36, 9, 6, 24, 7, 7, 16] as const;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -13,6 +13,9 @@ const localTime = (ms: number): string => {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
+
+/** Rating and favourite in a few characters: "4★ fav", "fav", "2★" or "-". */
+export const marks = (image: CliImage): string => [image.rating > 0 ? `${image.rating}★` : '', image.favorite ? 'fav' : ''].filter(Boolean).join(' ') || '-';
 
 export const row = (cells: readonly string[]): string =>
   cells.map((cell, i) => (i < WIDTHS.length ? cell.padEnd(WIDTHS[i] ?? 0) : cell)).join('  ').trimEnd();
@@ -25,6 +28,8 @@ export const tableRow = (image: CliImage): string =>
     image.format,
     shorten(image.model, WIDTHS[4]),
     image.flags.join(',') || '-',
+    marks(image),
+    shorten(image.tags.join(',') || '-', WIDTHS[7]),
     shorten(image.prompt, 60),
   ]);
 

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors.ts';
 import { getImageRow } from '../../main/core/library/imageQueries.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK, exitCodeFor } from '../exitCodes.ts';
+import { idsWithStdin } from '../stdinInput.ts';
 
 const plural = (n: number): string => `${n} image${n === 1 ? '' : 's'}`;
 
@@ -9,12 +10,13 @@ const plural = (n: number): string => `${n} image${n === 1 ? '' : 's'}`;
  * Moves images to the trash (or back). An id the library has never held is a failure, reported by id, and makes
  * the exit non-zero; the others are still moved. One already where it was asked to go is only counted.
  */
-export function trashCommand(ctx: CliContext, command: { name: 'trash' | 'restore'; ids: string[] }): number {
+export async function trashCommand(ctx: CliContext, command: { name: 'trash' | 'restore'; ids: string[] }): Promise<number> {
+  const ids = await idsWithStdin(command.ids, ctx.stdin);
   const services = ctx.services();
-  const known = command.ids.filter((id) => getImageRow(services.db, id) !== undefined);
+  const known = ids.filter((id) => getImageRow(services.db, id) !== undefined);
   const moved = known.length === 0 ? [] : command.name === 'trash' ? services.trash.trash(known) : services.trash.restore(known);
   const unchanged = known.length - moved.length;
-  const missing = command.ids.filter((id) => !known.includes(id));
+  const missing = ids.filter((id) => !known.includes(id));
   for (const id of missing) ctx.out.failure(new AppError('NOT_FOUND', `There is no image ${id} in the library in ${ctx.dataDir}.`).toPayload());
   const verb = command.name === 'trash' ? 'trashed' : 'restored';
   const already = command.name === 'trash' ? 'already in the trash' : 'not in the trash';

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { zAdvancedJobRequest } from '../../shared/ipc/schemas/jobs.ts';
 import { NATIVE_LIMITS, zPrompt } from '../../shared/venice.ts';
 import type { GenerateOptions, PromptSource } from '../generateArgs.ts';
+import { readAllStdin, STDIN } from '../stdinInput.ts';
 
 export interface PromptLine {
   prompt: string;
@@ -10,10 +11,10 @@ export interface PromptLine {
   line?: number;
 }
 
-const readPromptsFile = async (path: string): Promise<PromptLine[]> => {
+const readPromptsFile = async (path: string, stdin: NodeJS.ReadableStream): Promise<PromptLine[]> => {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = path === STDIN ? await readAllStdin(stdin) : await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as { code?: unknown }).code;
     throw new AppError('INVALID_INPUT', `The prompts file "${path}" could not be read${typeof reason === 'string' ? ` (${reason})` : ''}. Nothing was sent.`);
@@ -28,8 +29,9 @@ const readPromptsFile = async (path: string): Promise<PromptLine[]> => {
   return lines;
 };
 
-export const readPrompts = async (source: PromptSource): Promise<PromptLine[]> =>
-  source.kind === 'inline' ? [{ prompt: source.prompt }] : readPromptsFile(source.path);
+/** `--prompts-file -` reads the prompts from standard input. */
+export const readPrompts = async (source: PromptSource, stdin: NodeJS.ReadableStream): Promise<PromptLine[]> =>
+  source.kind === 'inline' ? [{ prompt: source.prompt }] : readPromptsFile(source.path, stdin);
 
 /**
  * What is wrong with a prompt on its route before any model is known: the OpenAI route's fixed 1500-character cap,
