@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire, isBuiltin } from 'node:module';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
+import { requireFromBuilder } from './builderModules.ts';
 
-const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as {
+const asar = requireFromBuilder('@electron/asar') as {
   listPackage(archive: string, options: { isPack: boolean }): string[];
   statFile(archive: string, path: string): { size?: number; unpacked?: boolean; files?: unknown };
 };

@@ -1,18 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireFromBuilder } from './builderModules.ts';
 import { parseJournal, type StandInRecord } from './electronStandIn/record.ts';
-
-const require = createRequire(import.meta.url);
 
 /**
  * The packaged app as Node can run it: app.asar extracted (with its app.asar.unpacked files, which @electron/asar
  * copies from beside the archive, as Electron reads them from there).
  */
 export const extractApp = (asarPath: string, into: string): string => {
-  const asar = require('@electron/asar') as { extractAll(archive: string, dest: string): void };
+  const asar = requireFromBuilder('@electron/asar') as { extractAll(archive: string, dest: string): void };
   asar.extractAll(asarPath, into);
   return into;
 };

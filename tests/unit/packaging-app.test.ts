@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
+import { createLibrary } from '../../src/main/core/library/library.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
 import { archiveFiles, bareImportsOf, fileEntry, isNativeCode, type LockPackages, packageOf, runtimeClosure } from '../packaging/asarContents.ts';
+import { requireFromBuilder } from '../packaging/builderModules.ts';
 import { bootPackaged, type BootRun, callsOf, extractApp, indexOfCall } from '../packaging/bootPackaged.ts';
 import { readFuseWire } from '../packaging/fuseWire.ts';
 import { type PackagedApp, packageApp, ROOT } from '../packaging/packageApp.ts';
@@ -17,7 +21,6 @@ import { STAND_IN_INITIAL_WIRE } from '../packaging/standInDist.ts';
  * distribution, then the packaged main bundle booted under Node with a stand-in `electron` module that journals
  * every call. What only a real Electron binary can show (Chromium itself) is in tests/e2e-electron/.
  */
-const require = createRequire(import.meta.url);
 const config = YAML.parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 const lock = (JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: LockPackages }).packages;
@@ -30,6 +33,8 @@ let fake: FakeVenice;
 let unused: FakeVenice;
 let boot: BootRun & { userData: string };
 let envOnly: BootRun;
+let cli: BootRun;
+let seeded: { id: string; prompt: string };
 
 beforeAll(async () => {
   packaged = await packageApp();
@@ -42,7 +47,23 @@ beforeAll(async () => {
   };
   boot = await run([`--lagoon-dev-base-url=${fake.url}`]);
   envOnly = await run([], { LAGOON_API_BASE_URL: unused.url });
+  const library = join(packaged.workDir, 'cli-library');
+  seeded = await seedLibrary(library);
+  cli = await bootPackaged({ appDir, resourcesDir: packaged.resourcesDir, userData: library, args: ['list', '--json'], env: { LAGOON_DATA_DIR: library }, timeoutMs: 60_000 });
 }, 300_000);
+
+/** A library made by the core from source, with one image, for the packaged CLI to read. */
+const seedLibrary = async (dataDir: string): Promise<{ id: string; prompt: string }> => {
+  const db = openDatabase(join(dataDir, 'lagoon.db'));
+  try {
+    const prompt = 'a heron at dawn';
+    const bytes = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#2a6f97' } }).png().toBuffer();
+    const image = await createLibrary({ db, dataDir }).ingest({ bytes, format: 'png', prompt, model: 'venice-sd35', endpoint: 'openai', request: { prompt }, response: {} });
+    return { id: image.id, prompt };
+  } finally {
+    closeDatabase(db);
+  }
+};
 
 afterAll(async () => {
   await Promise.all([fake?.close(), unused?.close()]);
@@ -53,7 +74,7 @@ const probe = (run: BootRun, call: string) => callsOf(run.journal, call)[0] ?? {
 
 describe('the package electron-builder makes around the stand-in Electron', () => {
   it('flips every fuse electron-builder.yml names in the packaged executable', async () => {
-    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const { FuseV1Options } = requireFromBuilder('@electron/fuses') as { FuseV1Options: Record<string, number> };
     const { version, wire } = readFuseWire(readFileSync(packaged.executable));
     expect(version).toBe(1);
     expect(Object.keys(config.electronFuses)).toHaveLength(7);
@@ -135,7 +156,7 @@ describe('the packaged main booted under Node with the stand-in electron module'
     const [page] = callsOf(boot.journal, 'page.loaded');
     const packagedHtml = readFileSync(join(appDir, 'out', 'renderer', 'index.html'));
     expect(page).toMatchObject({ status: 200, bytes: packagedHtml.length });
-    expect(page!.sha256).toBe(require('node:crypto').createHash('sha256').update(packagedHtml).digest('hex'));
+    expect(page!.sha256).toBe(createHash('sha256').update(packagedHtml).digest('hex'));
     const headers = page!.headers as Record<string, string>;
     expect(headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'/u);
     expect(probe(boot, 'probe.asset')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', csp: headers['content-security-policy'] });
@@ -181,5 +202,18 @@ describe('the packaged main booted under Node with the stand-in electron module'
     expect(envOnly.stderr).toMatch(/LAGOON_API_BASE_URL is ignored by the installed app; start it with --lagoon-dev-base-url=URL/u);
     expect(probe(envOnly, 'probe.ipc.connection')).toMatchObject({ result: { ok: true, data: { apiBaseUrl: 'https://api.venice.ai/api/v1', isDefault: true } } });
     expect(unused.requests).toEqual([]);
+  });
+});
+
+describe('the packaged app as the lagoon command (started with CLI arguments)', () => {
+  it('prints the library for `list --json` and exits 0, without a window or the single-instance lock', () => {
+    expect(cli.timedOut).toBe(false);
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    const records = cli.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; prompt: string });
+    expect(records).toEqual([expect.objectContaining({ id: seeded.id, prompt: seeded.prompt })]);
+    const calls = new Set(cli.journal.map((r) => r.call));
+    for (const windowed of ['BrowserWindow.new', 'app.requestSingleInstanceLock', 'session.protocol.handle', 'ipcMain.handle']) expect(calls.has(windowed), windowed).toBe(false);
+    expect(callsOf(cli.journal, 'app.exit')).toEqual([expect.objectContaining({ code: 0 })]);
   });
 });

@@ -114,6 +114,8 @@ const boot = async ({ lock = true, coreFails = false } = {}) => {
   Object.assign(fake.state, { log: [], lock, windows: [], ipcHandlers: [], protocolHandlers: [], permissionHandlers: 0 });
   fake.state.appListeners.clear();
   Object.assign(fake.core, { created: [], closed: 0, shutdowns: 0, eventListener: undefined, fail: coreFails });
+  // As `electron .` started from a checkout with no arguments: the window, not the CLI (cliMode.ts).
+  process.argv = ['/usr/lib/electron/electron', '.'];
   await import('../../src/main/shell/main.ts');
 };
 

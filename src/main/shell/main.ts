@@ -9,6 +9,8 @@ import checkWorkerPath from '../core/db/checkWorker.ts?modulePath';
 // oxlint-disable-next-line import/default
 import inspectWorkerPath from '../core/transfer/inspectWorker.ts?modulePath';
 import { redact } from '../core/log.ts';
+import { isCliInvocation, userArguments } from './cliMode.ts';
+import { runHeadlessCli } from './headlessCli.ts';
 import { DEV_BASE_URL_SWITCH, launchConfig } from './launchConfig.ts';
 import { makeRequestContext } from './requestContext.ts';
 import { broadcast, registerIpc } from './ipc.ts';
@@ -19,10 +21,6 @@ import { createSecureWindow } from './window.ts';
 // electron-vite writes out/main/index.js, out/preload/index.cjs and out/renderer/ side by side.
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererDir = join(import.meta.dirname, '../renderer');
-
-// Both must happen before 'ready': the sandbox for every renderer, the scheme's privileges for lagoon://.
-app.enableSandbox();
-registerAppScheme();
 
 let core: Core | undefined;
 
@@ -59,33 +57,51 @@ const start = async (): Promise<void> => {
   });
 };
 
-// One Lagoon at a time: two processes writing one library and one SQLite file is what the lock prevents.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', focusExistingWindow);
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  // Quitting waits (briefly) for running generations to learn whether each was ever sent: one that never left is
-  // queued for next time instead of being reported as possibly charged.
-  app.on('will-quit', (event) => {
-    const closing = core;
-    if (!closing) return;
-    core = undefined;
-    event.preventDefault();
-    void closing
-      .shutdown()
-      .catch((error: unknown) => console.error(`[main] shutdown: ${redact(error)}`))
-      .finally(() => app.quit());
-  });
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      const reason = redact(error instanceof Error ? error.message : error);
-      console.error(`[main] Lagoon could not start: ${reason}`);
-      dialog.showErrorBox('Lagoon could not start', reason);
-      app.exit(1);
+const startWindowedApp = (): void => {
+  // Both must happen before 'ready': the sandbox for every renderer, the scheme's privileges for lagoon://.
+  app.enableSandbox();
+  registerAppScheme();
+
+  // One window process at a time: a second launch focuses the first. (A CLI command beside it shares the library
+  // through SQLite's own locking, as two CLI runs do.)
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    app.on('second-instance', focusExistingWindow);
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
     });
+    // Quitting waits (briefly) for running generations to learn whether each was ever sent: one that never left is
+    // queued for next time instead of being reported as possibly charged.
+    app.on('will-quit', (event) => {
+      const closing = core;
+      if (!closing) return;
+      core = undefined;
+      event.preventDefault();
+      void closing
+        .shutdown()
+        .catch((error: unknown) => console.error(`[main] shutdown: ${redact(error)}`))
+        .finally(() => app.quit());
+    });
+    app
+      .whenReady()
+      .then(start)
+      .catch((error: unknown) => {
+        const reason = redact(error instanceof Error ? error.message : error);
+        console.error(`[main] Lagoon could not start: ${reason}`);
+        dialog.showErrorBox('Lagoon could not start', reason);
+        app.exit(1);
+      });
+  }
+};
+
+const args = userArguments(process.argv, app.isPackaged);
+if (isCliInvocation(args)) {
+  // `lagoon <command>` from the PATH: the CLI, headless, beside a running window if there is one (so no lock).
+  runHeadlessCli(args, app.isPackaged, (code) => app.exit(code)).catch((error: unknown) => {
+    console.error(`lagoon: ${redact(error instanceof Error ? error.message : error)}`);
+    app.exit(1);
+  });
+} else {
+  startWindowedApp();
 }
