@@ -9,6 +9,7 @@ import type { ImageQuery, SearchPage } from '../../../shared/ipc/schemas/library
 import type { ImageEndpoint, ImageFormat } from '../../../shared/veniceFacts.ts';
 import { type AtomicWriteHooks, ensureDirectory, writeFileAtomic } from './atomicFile.ts';
 import { assertNoCredentials } from './credentialGuard.ts';
+import { readLineage, type Lineage } from '../iterate/lineageStore.ts';
 import { isImageId } from './imageId.ts';
 import { toDetail } from './imageMapping.ts';
 import { getImageCollections, getImageRow, getImageTags, getSetting, type ImageRow, insertImage, setSetting } from './imageQueries.ts';
@@ -58,6 +59,8 @@ export interface Library {
   mediaPath(kind: MediaKind, id: string): string | null;
   /** The folder every `mediaPath(kind, …)` lies in; whoever serves a file checks its realpath against this. */
   mediaRoot(kind: MediaKind): string;
+  /** Where the image came from and what was made from it (lineage, migration 0009). */
+  lineage(id: string): Lineage;
   getSetting(key: string): string | null;
   setSetting(key: string, value: string): void;
 }
@@ -233,6 +236,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     get,
     mediaPath,
     mediaRoot: (kind) => join(dataDir, MEDIA_DIRS[kind]),
+    lineage: (id) => readLineage(db, id),
     getSetting: (key) => getSetting(db, key),
     setSetting: (key, value) => setSetting(db, key, value),
   };

@@ -7,6 +7,7 @@ import { isImageId } from '../library/imageId.ts';
 import type { Library } from '../library/library.ts';
 import { EXTENSIONS, parseTemplate, renderFileStem, DEFAULT_TEMPLATE, nameFieldsOf } from '../../../shared/fileNames.ts';
 import { buildParameters, embedMetadata, type EmbedSource, stripMetadata } from './metadata.ts';
+import type { XmpLineage } from './xmpLineage.ts';
 
 /** One image made ready to leave the library: its bytes as they will be written, its name stem and sidecar. */
 export interface PreparedExport {
@@ -49,7 +50,30 @@ const isInside = (root: string, path: string): boolean => {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 };
 
-const embedSourceOf = (detail: ImageDetail): EmbedSource => ({
+/** Deep enough for any real family; a cycle cannot happen (a child is made after its parents) but is bounded anyway. */
+const MAX_HISTORY = 32;
+
+/**
+ * The image's parents and, walking base parents back to the first ancestor, one event per operation. Only derived
+ * images carry xmpMM: an original's packet stays as it was (its lagoon:id and sha256 already name it, and its
+ * children point at it by the same id).
+ */
+const lineageOf = (library: Library, detail: ImageDetail): XmpLineage | undefined => {
+  const own = library.lineage(detail.id);
+  if (own.parents.length === 0) return undefined;
+  const history: Array<XmpLineage['history'][number]> = [];
+  let current: { id: string | null; sha256: string; at: number | null } = { id: detail.id, sha256: detail.sha256, at: detail.createdAt };
+  for (let depth = 0; depth < MAX_HISTORY && current.id !== null; depth++) {
+    const lineage = depth === 0 ? own : library.lineage(current.id);
+    history.unshift({ operation: lineage.operation ?? 'generate', ...current });
+    const base = lineage.parents[0];
+    if (!base) break;
+    current = { id: base.id, sha256: base.sha256, at: base.id ? (library.get(base.id)?.createdAt ?? null) : null };
+  }
+  return { parents: own.parents.map((p) => ({ id: p.id, sha256: p.sha256, role: p.role })), history };
+};
+
+const embedSourceOf = (detail: ImageDetail, lineage?: XmpLineage): EmbedSource => ({
   id: detail.id,
   createdAt: detail.createdAt,
   prompt: detail.prompt,
@@ -61,6 +85,7 @@ const embedSourceOf = (detail: ImageDetail): EmbedSource => ({
   sha256: detail.sha256,
   request: detail.request,
   ...(detail.response ? { response: detail.response } : {}),
+  ...(lineage ? { lineage } : {}),
 });
 
 /** Everything the library knows about the image, readable without Lagoon; the key is never part of a row. */
@@ -105,7 +130,10 @@ export async function prepareExport(
   if (createHash('sha256').update(original).digest('hex') !== detail.sha256) throw damaged();
   let bytes: Buffer;
   try {
-    bytes = choices.stripMetadata === true ? stripMetadata(original, detail.format) : embedMetadata(original, embedSourceOf(detail));
+    bytes =
+      choices.stripMetadata === true
+        ? stripMetadata(original, detail.format)
+        : embedMetadata(original, embedSourceOf(detail, lineageOf(deps.library, detail)));
   } catch (cause) {
     throw isAppError(cause) ? cause : damaged(cause);
   }

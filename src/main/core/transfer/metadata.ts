@@ -6,6 +6,7 @@ import { isJpeg, jpegExif, MAX_SEGMENT_DATA, readJpegSegments, replaceJpegMetada
 import { encodePngText, encodePngXmp, isPng, readPngChunks, replacePngTexts, stripPngChunks, writePngChunks, XMP_KEYWORD } from './pngChunks.ts';
 import { isWebp, readWebpChunks, replaceWebpMetadata, stripWebpMetadata, webpMetadata, writeWebpChunks } from './webpChunks.ts';
 import { buildXmp } from './xmpPacket.ts';
+import type { XmpLineage } from './xmpLineage.ts';
 
 export { readEmbedded } from './readEmbedded.ts';
 
@@ -31,6 +32,8 @@ export interface EmbedSource {
   request: Record<string, unknown>;
   /** What came back; `variant` tells which image of a native batch this was. */
   response?: Record<string, unknown>;
+  /** Where it came from, written as XMP Media Management (xmpMM) so other tools can follow the family. */
+  lineage?: XmpLineage;
 }
 
 const SOFTWARE = 'Lagoon';
@@ -76,6 +79,7 @@ const xmpFor = (source: EmbedSource, includeRequest = true): string =>
     endpoint: source.endpoint,
     sha256: source.sha256,
     ...(includeRequest ? { request: source.request } : {}),
+    ...(source.lineage ? { lineage: source.lineage } : {}),
   });
 
 const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');

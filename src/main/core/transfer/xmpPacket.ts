@@ -4,6 +4,7 @@
  * parser in xmpDom.ts: other tools that rewrite XMP may rename the prefix or turn the fields into attributes.
  */
 import type { Document } from '@xmldom/xmldom';
+import { LINEAGE_NAMESPACES, lineageElements, type XmpLineage } from './xmpLineage.ts';
 import { DC_NS, escapeXml, parseXmp, usesNamespace, xmpLangAlt, xmpPacket, xmpProperty, XMP_NS } from './xmpDom.ts';
 
 export const LAGOON_XMP_NS = 'https://lagoon.invalid/xmp/1.0/';
@@ -19,6 +20,8 @@ export interface LagoonXmp {
   sha256: string;
   /** The body sent to Venice; omitted only when it would not fit (a JPEG segment holds 64 KiB). */
   request?: Record<string, unknown>;
+  /** Its parents and history, as xmpMM (DocumentID, InstanceID, DerivedFrom, Ingredients, History). */
+  lineage?: XmpLineage;
 }
 
 /** JSON text that is also valid XML text once escaped: the two non-characters JSON leaves raw become \u escapes. */
@@ -30,7 +33,7 @@ const lagoonElement = (name: string, value: string): string => `   <lagoon:${nam
 export function buildXmp(fields: LagoonXmp): string {
   const created = new Date(fields.createdAt).toISOString();
   return xmpPacket(
-    { dc: DC_NS, xmp: XMP_NS, lagoon: LAGOON_XMP_NS },
+    { dc: DC_NS, xmp: XMP_NS, lagoon: LAGOON_XMP_NS, ...(fields.lineage ? LINEAGE_NAMESPACES : {}) },
     `   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(fields.prompt)}</rdf:li></rdf:Alt></dc:description>\n` +
       '   <xmp:CreatorTool>Lagoon</xmp:CreatorTool>\n' +
       `   <xmp:CreateDate>${created}</xmp:CreateDate>\n` +
@@ -39,7 +42,8 @@ export function buildXmp(fields: LagoonXmp): string {
       lagoonElement('model', fields.model) +
       lagoonElement('endpoint', fields.endpoint) +
       lagoonElement('sha256', fields.sha256) +
-      (fields.request ? lagoonElement('request', xmlSafeJson(fields.request)) : ''),
+      (fields.request ? lagoonElement('request', xmlSafeJson(fields.request)) : '') +
+      lineageElements(fields.id, fields.sha256, fields.lineage),
   );
 }
 

@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src/main/core/services.ts';
+import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
+import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
+import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+
+// Lineage in exported files as XMP Media Management, read back by exiftool (an independent reader).
+
+const run = promisify(execFile);
+const KEY = 'test-key';
+const memoryStore = (value: string | null): SecretStore => ({ backend: 'memory', get: async () => value, set: async () => {}, delete: async () => {} });
+
+let fake: FakeVenice;
+let dataDir: string;
+let services: Services;
+
+beforeEach(async () => {
+  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 10_000 });
+  dataDir = await mkdtemp(join(tmpdir(), 'lagoon-lineage-xmp-'));
+  services = createServices({ dataDir, apiBaseUrl: fake.url, keychainService: 'unused' }, { secretStore: memoryStore(KEY), launchMaintenance: false });
+});
+afterEach(async () => {
+  await services.shutdown();
+  await fake.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const settle = async (job: Job | undefined): Promise<string> => {
+  const done = await services.queue.settled((job as Job).id);
+  expect(done.status).toBe('done');
+  return done.imageIds[0] as string;
+};
+
+const exiftool = async (file: string): Promise<Record<string, unknown>> => {
+  const { stdout } = await run('exiftool', ['-j', '-struct', '-XMP-xmpMM:all', file]);
+  return (JSON.parse(stdout) as Array<Record<string, unknown>>)[0] ?? {};
+};
+
+describe('lineage in exported XMP', () => {
+  it('writes DocumentID, InstanceID, DerivedFrom, Ingredients and one History event per operation for derived images', async () => {
+    const original = await settle(services.queue.enqueue([{ endpoint: 'openai', prompt: 'a tern', size: '512x512', outputFormat: 'png', moderation: 'auto' }])[0]);
+    const edited = await settle((await services.iterate.queue({ endpoint: 'edit', prompt: 'at dusk', model: 'firered-image-edit', inputs: [{ kind: 'library', id: original }], enhancePrompt: false, safeMode: true })).job);
+    const upscaled = await settle((await services.iterate.queue({ endpoint: 'upscale', prompt: '', inputs: [{ kind: 'library', id: edited }], scale: 2 })).job);
+    const dir = join(dataDir, 'out');
+    expect((await services.transfer.exportTo([original, edited, upscaled], { stripMetadata: false, sidecar: false }, { dir })).done).toBe(3);
+    const files = await readdir(dir);
+    const tags = await Promise.all(files.map((f) => exiftool(join(dir, f))));
+    const byId = new Map(tags.map((t) => [String(t.DocumentID ?? 'original').replace('xmp.did:lagoon:', ''), t]));
+    const sha = (id: string): string => services.library.get(id)?.sha256 ?? '';
+
+    const top = byId.get(upscaled) as Record<string, unknown>;
+    expect(top.InstanceID).toBe(`xmp.iid:lagoon:${sha(upscaled)}`);
+    expect(top.DerivedFrom).toEqual({ DocumentID: `xmp.did:lagoon:${edited}`, InstanceID: `xmp.iid:lagoon:${sha(edited)}` });
+    expect((top.History as Array<Record<string, unknown>>).map((e) => [e.Action, e.Parameters, e.InstanceID])).toEqual([
+      ['created', 'generate', `xmp.iid:lagoon:${sha(original)}`],
+      ['derived', 'edit', `xmp.iid:lagoon:${sha(edited)}`],
+      ['derived', 'upscale', `xmp.iid:lagoon:${sha(upscaled)}`],
+    ]);
+    // An original's packet is left as it was: its children name it by its Lagoon id.
+    expect(byId.get('original')).toEqual({ SourceFile: expect.any(String) });
+    expect((byId.get(edited)?.Ingredients as unknown[]).length).toBe(1);
+  });
+});
