@@ -4,7 +4,7 @@ import { closest, distance } from 'fastest-levenshtein';
  * The known name a mistyped one most likely meant, or null when none is close: at most two edits, and fewer than
  * half of the word, so "lagoon lst" suggests "list" but "lagoon photo" suggests nothing.
  */
-export const didYouMean = (typed: string, known: readonly string[]): string | null => {
+const didYouMean = (typed: string, known: readonly string[]): string | null => {
   if (typed === '' || known.length === 0) return null;
   const best = closest(typed, [...known]);
   const edits = distance(typed, best);

@@ -21,7 +21,7 @@ export interface Interrupt {
   onForce(cleanup: () => void): () => void;
 }
 
-export interface InterruptHost {
+interface InterruptHost {
   on(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP', listener: () => void): unknown;
   exit(code: number): never;
 }
@@ -31,14 +31,6 @@ export interface InterruptDeps {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
-
-/** Never fires: for runs with no process to listen to. */
-export const noInterrupt = (): Interrupt => ({
-  signal: new AbortController().signal,
-  cause: () => null,
-  graceful: (work) => work(),
-  onForce: () => () => {},
-});
 
 export const installInterrupt = ({ host, stdout, stderr }: InterruptDeps): Interrupt => {
   const controller = new AbortController();

@@ -104,7 +104,7 @@ describe('lagoon for scripts and people at a terminal', () => {
   it('key problems are told the command-line way, never "in Settings"', async () => {
     const wrong = await lagoon(['generate', '--prompt', 'ok', '--json'], { env: { VENICE_API_KEY: 'sk-wrong-key-0000000000' } });
     expect(wrong.code).toBe(3);
-    const message = String((wrong.lines[0]?.error as { message?: unknown }).message);
+    const message = String((wrong.lines[0]?.error as { message?: unknown } | undefined)?.message);
     expect(message).toContain('lagoon key set');
     expect(message).not.toContain('Settings');
   });

@@ -19,7 +19,7 @@ export interface BatchFlags {
  * Three failed prompts in a row almost always mean the rest will fail too (and Venice counts rejected requests
  * against a key); a flaky prompt or two still lets the batch through.
  */
-export const DEFAULT_MAX_FAILURES = 3;
+const DEFAULT_MAX_FAILURES = 3;
 
 export const BATCH_FLAGS = {
   'max-failures': { type: 'string' },

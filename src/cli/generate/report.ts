@@ -12,7 +12,7 @@ import type { PlannedJob } from './plan.ts';
 import { stoppedSummary } from './summary.ts';
 
 /** A stored image as `generate` prints it: the library's fields plus its input line, batch (the job id) and seed. */
-export interface GeneratedImage extends CliImage {
+interface GeneratedImage extends CliImage {
   /** The prompts-file line it was made from; null for --prompt. */
   line: number | null;
   batch: string | null;

@@ -7,7 +7,7 @@ import type { PlannedJob } from './plan.ts';
  */
 
 /** 1-based line numbers as "line 4", "lines 5–10" or "lines 2, 5–7, 9". */
-export const lineRanges = (lines: readonly number[]): string => {
+const lineRanges = (lines: readonly number[]): string => {
   const sorted = [...new Set(lines)].toSorted((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {

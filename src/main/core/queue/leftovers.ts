@@ -11,7 +11,7 @@ import type { OwnerKind } from './ownership.ts';
  * request costs money. The app holds them as 'interrupted' and shows them with Run and Discard.
  */
 
-export const leftByInterruptedCommandError = (): AppErrorPayload => ({
+const leftByInterruptedCommandError = (): AppErrorPayload => ({
   code: 'CANCELLED',
   message: 'Left by an interrupted command; it was never sent. Run it or discard it.',
   details: { mayHaveBeenCharged: false, reason: 'interrupted_command' },

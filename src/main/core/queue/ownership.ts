@@ -26,7 +26,7 @@ export interface Ownership {
 }
 
 /** Signal 0 checks existence without touching the process; EPERM means it exists but belongs to someone else. */
-export const isProcessAlive = (pid: number): boolean => {
+const isProcessAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
