@@ -1,22 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/main/core/db/migrate.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
+import { freshDatabases } from './helpers/freshDb.ts';
 
-const dirs: string[] = [];
-const freshDb = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lagoon-mig45-'));
-  dirs.push(dir);
-  const db = new Database(join(dir, 'lagoon.db'));
-  db.pragma('foreign_keys = ON');
-  return db;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDb = freshDatabases('lagoon-mig45-');
 
 const insertImage = (db: Database.Database, id: string, endpoint: string, sha = 'a'.repeat(64)) =>
   db

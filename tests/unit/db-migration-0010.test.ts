@@ -1,24 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { migration0010 } from '../../src/main/core/db/migrations/0010-spend-ledger.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { spendSummary } from '../../src/main/core/spend/spendLedger.ts';
+import { freshDatabases } from './helpers/freshDb.ts';
 
-const dirs: string[] = [];
-const freshDb = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lagoon-mig10-'));
-  dirs.push(dir);
-  const db = new Database(join(dir, 'lagoon.db'));
-  db.pragma('foreign_keys = ON');
-  return db;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDb = freshDatabases('lagoon-mig10-');
 
 type JobSeed = { id: string; status: string; price: number | null; charged?: 0 | 1; imageIds?: string[]; finishedAt?: number };
 const insertJob = (db: Database.Database, job: JobSeed) =>
