@@ -71,7 +71,7 @@ describe('lagoon backup', () => {
 
     const restored = await runLagoon(['backup', 'restore', backup, '--json'], { env: env() });
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.lines[0]).toMatchObject({ restored: backup, reindexed: 1, duplicates: 0, left: [] });
+    expect(restored.lines[0]).toMatchObject({ restored: backup, reindexed: 1, ids: [expect.any(String)], duplicates: 0, left: [] });
     // The damaged database is kept, not deleted.
     const aside = join(dataDir, String(restored.lines[0]!.movedTo));
     expect(aside.startsWith(join(dataDir, DAMAGED_DIR))).toBe(true);
@@ -111,7 +111,7 @@ describe('restoring from the app', () => {
     expect(listed).toMatchObject({ ok: true, data: { backups: [{ name: backup, images: 2, ok: true, problem: null }] } });
     const scheduled = await first.dispatch('library.restore_backup', { name: backup }, inertContext());
     expect(scheduled).toMatchObject({ ok: true, data: { relaunching: true } });
-    await vi.waitFor(() => expect(relaunched).toBe(1));
+    await vi.waitFor(() => expect(relaunched).toBe(1), { timeout: 10_000 });
     await first.shutdown();
 
     const second = await createCore(config, { rendererDir: dataDir, secretStore: memoryStore(), log: () => {} });

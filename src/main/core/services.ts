@@ -167,7 +167,10 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     ? trash.finishPendingPurges().then(async (purges) => {
         if (purges.problems.length > 0) log(`[library] unfinished purges: ${redact(purges.problems)}`);
         // Before the sweep, which would quarantine the images the restored rows do not know.
-        if (deps.restoredFromBackup) await reindexAfterRestore({ db, library, dataDir: config.dataDir, now, workerPath: deps.inspectWorkerPath }, log);
+        if (deps.restoredFromBackup) {
+          const restored = { db, library, dataDir: config.dataDir, now, workerPath: deps.inspectWorkerPath };
+          await reindexAfterRestore(restored, log, (ids) => events.emit('images.changed', { reason: 'added', ids }));
+        }
         return sweepLibrary({ db, dataDir: config.dataDir, now, quickCheck: checks.quickCheck }, events, log);
       }).then(async (report) => {
         const dragCopies = await sweepDragCopies(db, config.dataDir, now()).catch(() => 0);

@@ -18,6 +18,8 @@ import { sniffFormat } from './metadata.ts';
  */
 export interface ReindexReport {
   reindexed: number;
+  /** The new ids of the re-indexed images. */
+  ids: string[];
   /** Orphans whose bytes were already in the library. */
   duplicates: number;
   /** Left where they are (the launch sweep then quarantines them): unreadable or refused files. */
@@ -37,7 +39,7 @@ const orphans = async (db: Database, dataDir: string): Promise<MediaFile[]> => {
 };
 
 export async function reindexOrphans(deps: { db: Database; library: Library; dataDir: string; inspector?: Inspector; now?: () => number }): Promise<ReindexReport> {
-  const report: ReindexReport = { reindexed: 0, duplicates: 0, left: [] };
+  const report: ReindexReport = { reindexed: 0, ids: [], duplicates: 0, left: [] };
   for (const file of await orphans(deps.db, deps.dataDir)) {
     const bytes = await readFile(file.path).catch(() => null);
     const format = bytes ? sniffFormat(bytes.subarray(0, 12)) : null;
@@ -46,7 +48,10 @@ export async function reindexOrphans(deps: { db: Database; library: Library; dat
       continue;
     }
     const outcome = await importBytes(deps, `${RECOVERED_NAME}.${format}`, bytes);
-    if (outcome.status === 'imported') report.reindexed++;
+    if (outcome.status === 'imported') {
+      report.reindexed++;
+      report.ids.push(outcome.id);
+    }
     else if (outcome.status === 'skipped' && outcome.reason === 'duplicate') report.duplicates++;
     else {
       report.left.push(file.name);
@@ -58,15 +63,17 @@ export async function reindexOrphans(deps: { db: Database; library: Library; dat
   return report;
 }
 
-/** The start after a restore: re-indexes on the inspect worker (when there is one) and logs what it did. */
+/** The start after a restore: re-indexes on the inspect worker (when there is one), logs what it did, tells the grid. */
 export async function reindexAfterRestore(
   deps: { db: Database; library: Library; dataDir: string; now: () => number; workerPath: string | undefined },
   log: (line: string) => void,
+  onAdded: (ids: string[]) => void,
 ): Promise<void> {
   const inspector = createInspector(deps.workerPath ? { workerPath: deps.workerPath } : {});
   try {
     const report = await reindexOrphans({ ...deps, inspector });
     log(`[library] restored from a backup; images made after it re-indexed: ${report.reindexed}, already there: ${report.duplicates}, left: ${report.left.length}`);
+    if (report.ids.length > 0) onAdded(report.ids);
   } catch (error) {
     log(`[library] re-indexing after the restore failed (the sweep quarantines what is left): ${String(error).slice(0, 200)}`);
   } finally {
