@@ -65,4 +65,45 @@ describe('lineage in exported XMP', () => {
     expect(byId.get('original')).toEqual({ SourceFile: expect.any(String) });
     expect((byId.get(edited)?.Ingredients as unknown[]).length).toBe(1);
   });
+
+  it('importing an exported family into an empty library restores the links, whatever the order of the files', async () => {
+    const original = await settle(services.queue.enqueue([{ endpoint: 'openai', prompt: 'a plover', size: '512x512', outputFormat: 'png', moderation: 'auto' }])[0]);
+    const second = await settle(services.queue.enqueue([{ endpoint: 'openai', prompt: 'a dune', size: '512x512', outputFormat: 'png', moderation: 'auto' }])[0]);
+    const combined = await settle(
+      (await services.iterate.queue({ endpoint: 'combine', prompt: 'both', model: 'qwen-edit', inputs: [original, second].map((id) => ({ kind: 'library', id })), enhancePrompt: false, safeMode: true })).job,
+    );
+    const cut = await settle((await services.iterate.queue({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: combined }] })).job);
+    const dir = join(dataDir, 'family');
+    await services.transfer.exportTo([original, second, combined, cut], { stripMetadata: false, sidecar: false, template: '{id}' }, { dir });
+
+    const emptyDir = await mkdtemp(join(tmpdir(), 'lagoon-lineage-empty-'));
+    const other = createServices({ dataDir: emptyDir, apiBaseUrl: fake.url, keychainService: 'unused' }, { secretStore: memoryStore(KEY), launchMaintenance: false });
+    try {
+      // Children first, then one parent; the other parent is never imported.
+      const byOriginal = new Map<string, string>();
+      for (const id of [cut, combined, original]) {
+        const result = await other.transfer.importPaths([join(dir, `${id}.png`)]);
+        expect(result.done).toBe(1);
+      }
+      for (const item of other.library.list({ limit: 10 }).items) {
+        const imported = (other.library.get(item.id)?.response as { imported?: { originalId?: string } }).imported;
+        byOriginal.set(imported?.originalId ?? '', item.id);
+      }
+      const newCut = byOriginal.get(cut) as string;
+      const newCombined = byOriginal.get(combined) as string;
+      const newOriginal = byOriginal.get(original) as string;
+      expect(other.iterate.lineage(newCut)).toMatchObject({ operation: 'remove-background', parents: [{ id: newCombined, role: 'source', state: 'present' }] });
+      expect(other.iterate.lineage(newCombined)).toMatchObject({
+        operation: 'combine',
+        parents: [
+          { id: newOriginal, role: 'base', state: 'present' },
+          { id: null, role: 'layer', sha256: services.library.get(second)?.sha256 },
+        ],
+      });
+      expect(other.iterate.lineage(newOriginal).children).toEqual([newCombined]);
+    } finally {
+      await other.shutdown();
+      await rm(emptyDir, { recursive: true, force: true });
+    }
+  });
 });

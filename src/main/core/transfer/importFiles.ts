@@ -10,6 +10,7 @@ import { collectImportFiles } from './importWalk.ts';
 import { createInspector, type Inspector } from './inspector.ts';
 import { sniffFormat } from './metadata.ts';
 import { findImageIdBySha256 } from './transferQueries.ts';
+import { linkImported } from './lineageImport.ts';
 
 export { IMPORT_ENDPOINT } from './importRecord.ts';
 
@@ -134,6 +135,7 @@ async function importLoaded(deps: ImportDeps, path: string, fileName: string, by
     endpoint: record.endpoint,
     request: record.request,
     response: record.response,
+    alsoInsert: (db, id) => linkImported(db, id, record),
   };
   try {
     const detail = await deps.library.ingest(input);

@@ -117,7 +117,12 @@ function chooseRecord(meta: EmbeddedMetadata, fileName: string, importedAt: numb
       // The original endpoint only with the exact request it describes; a partial record is an import.
       endpoint: endpoint ?? IMPORT_ENDPOINT,
       request,
-      response: imported('lagoon', { originalId: lagoon.id, originalCreatedAt: lagoon.createdAt, originalSha256: lagoon.sha256 }),
+      response: imported('lagoon', {
+        originalId: lagoon.id,
+        originalCreatedAt: lagoon.createdAt,
+        originalSha256: lagoon.sha256,
+        ...(meta.xmpLineage ? { lineage: meta.xmpLineage } : {}),
+      }),
     };
   }
 

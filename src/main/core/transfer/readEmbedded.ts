@@ -4,6 +4,7 @@ import { type ExifText, readExifText } from './exifBlock.ts';
 import { EXIF_HEADER, isJpeg, jpegComments, jpegExif, jpegXmp, readJpegSegments } from './jpegSegments.ts';
 import { isPng, readPngChunks, readPngTexts, XMP_KEYWORD } from './pngChunks.ts';
 import { isWebp, readWebpChunks, webpMetadata } from './webpChunks.ts';
+import type { ReadLineage } from './xmpLineage.ts';
 import { type LagoonXmp, readXmp } from './xmpPacket.ts';
 
 /** Everything an import can learn from a file's own metadata; each part is present only when found and readable. */
@@ -16,6 +17,8 @@ export interface EmbeddedMetadata {
   comfy?: { prompt?: Record<string, unknown>; workflow?: Record<string, unknown> };
   /** A caption from someone else's XMP (dc:description), EXIF ImageDescription or a JPEG comment. */
   description?: string;
+  /** xmpMM parents, so an import can restore the links of a family (see lineageImport.ts). */
+  xmpLineage?: ReadLineage;
 }
 
 interface RawFields {
@@ -77,6 +80,7 @@ export function readEmbedded(bytes: Uint8Array): EmbeddedMetadata {
 
   const xmp = raw.xmp ? readXmp(raw.xmp) : { lagoon: null };
   if (xmp.lagoon) out.lagoon = xmp.lagoon;
+  if (xmp.lineage) out.xmpLineage = xmp.lineage;
 
   const parameters = raw.texts.get('parameters') ?? raw.exif?.userComment;
   if (parameters && parameters.trim() !== '') out.a1111 = { ...parseA1111Parameters(parameters), raw: parameters };

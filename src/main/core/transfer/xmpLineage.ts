@@ -57,6 +57,8 @@ export interface ReadLineage {
   documentId?: string;
   /** DerivedFrom first, then any other ingredient, each by document and/or instance id. */
   parents: Array<{ documentId?: string; instanceId?: string }>;
+  /** The last History event's stEvt:parameters: the operation that made this image, as Lagoon writes it. */
+  operation?: string;
 }
 
 /** xmpMM as any tool wrote it: elements or attributes, under any prefix. */
@@ -75,7 +77,9 @@ export const readXmpLineage = (doc: Document): ReadLineage => {
   if (derived) add(refOf(derived));
   const ingredients = doc.getElementsByTagNameNS(XMP_MM_NS, 'Ingredients')[0];
   for (const li of Array.from(ingredients?.getElementsByTagNameNS(RDF_NS, 'li') ?? [])) add(refOf(li));
-  return { ...(own ? { documentId: own } : {}), parents };
+  const events = Array.from(doc.getElementsByTagNameNS(XMP_MM_NS, 'History')[0]?.getElementsByTagNameNS(RDF_NS, 'li') ?? []);
+  const operation = text(events.at(-1), ST_EVT_NS, 'parameters');
+  return { ...(own ? { documentId: own } : {}), parents, ...(operation ? { operation } : {}) };
 };
 
 /** The Lagoon id in a document id this module wrote, else null (another tool's id). */

@@ -4,7 +4,7 @@
  * parser in xmpDom.ts: other tools that rewrite XMP may rename the prefix or turn the fields into attributes.
  */
 import type { Document } from '@xmldom/xmldom';
-import { LINEAGE_NAMESPACES, lineageElements, type XmpLineage } from './xmpLineage.ts';
+import { LINEAGE_NAMESPACES, lineageElements, readXmpLineage, type ReadLineage, type XmpLineage } from './xmpLineage.ts';
 import { DC_NS, escapeXml, parseXmp, usesNamespace, xmpLangAlt, xmpPacket, xmpProperty, XMP_NS } from './xmpDom.ts';
 
 export const LAGOON_XMP_NS = 'https://lagoon.invalid/xmp/1.0/';
@@ -80,6 +80,8 @@ function lagoonFields(doc: Document, description: string | undefined): Partial<L
 export interface XmpRead {
   /** Lagoon's fields when the packet has any in Lagoon's namespace, else null. */
   lagoon: Partial<LagoonXmp> | null;
+  /** xmpMM parents (DerivedFrom, Ingredients) when the packet names any. */
+  lineage?: ReadLineage;
   /** The x-default (or first) dc:description: where other tools put a caption or prompt. */
   description?: string;
 }
@@ -90,5 +92,6 @@ export function readXmp(xmp: string): XmpRead {
   if (!doc) return { lagoon: null };
   const description = xmpLangAlt(doc, DC_NS, 'description');
   const lagoon = usesNamespace(doc, LAGOON_XMP_NS) ? lagoonFields(doc, description) : null;
-  return description === undefined ? { lagoon } : { lagoon, description };
+  const lineage = readXmpLineage(doc);
+  return { lagoon, ...(description === undefined ? {} : { description }), ...(lineage.parents.length > 0 ? { lineage } : {}) };
 }
