@@ -30,6 +30,7 @@ import { createIterateCatalog } from './iterate/iterateCatalog.ts';
 import { createIterateService, type IterateService } from './iterate/iterateService.ts';
 import { isIterateRequest } from '../../shared/iterate.ts';
 import { AppError } from '../../shared/errors.ts';
+import { startPlaceholderBackfill } from './library/placeholders/backfillPlaceholders.ts';
 
 export interface Services {
   db: Database.Database;
@@ -184,6 +185,8 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     health = healthOf(report);
     events.emit('library.health', health);
   });
+  // After the sweep (which remakes lost thumbnails): placeholders for images stored before they existed, newest first.
+  const placeholders = maintain ? reconciled.then(() => startPlaceholderBackfill({ db, dataDir: config.dataDir, log })) : null;
   // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.
   const routine: RoutineMaintenance | null = maintain
     ? startRoutineMaintenance({ trash, backups, prefs: () => readLibraryPrefs(library), clock: deps.clock ?? systemClock, log }, reconciled)
@@ -210,11 +213,13 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     reconciled,
     health: () => health,
     shutdown: async () => {
+      await (await placeholders)?.stop();
       await routine?.stop();
       await running.shutdown();
       if (db.open) closeDatabase(db);
     },
     close: () => {
+      void placeholders?.then((job) => job.stop());
       routine?.cancel();
       running.close();
       closeDatabase(db);

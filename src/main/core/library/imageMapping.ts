@@ -1,5 +1,6 @@
 import type { ImageDetail, ImageSummary } from '../../../shared/ipc/schemas/images.ts';
 import type { ImageRecord, ImageSummaryRow } from './imageQueries.ts';
+import { placeholderText } from './placeholders/placeholder.ts';
 
 /** Rows to the contract's shapes: 0/1 flags become booleans, JSON columns become objects. */
 export const toSummary = (row: ImageSummaryRow): ImageSummary => ({
@@ -15,6 +16,7 @@ export const toSummary = (row: ImageSummaryRow): ImageSummary => ({
   rating: row.rating,
   trashedAt: row.trashedAt,
   fileMissing: row.fileMissing === 1,
+  placeholder: placeholderText(row.placeholder),
 });
 
 export const toDetail = (row: ImageRecord, tags: string[], collections: Array<{ id: string; name: string }>): ImageDetail => ({

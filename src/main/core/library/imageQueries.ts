@@ -24,10 +24,13 @@ export interface ImageRow {
   /** SQLite has no boolean: 0 or 1. */
   blurred: 0 | 1;
   priceUsd: number | null;
+  /** ThumbHash of the thumbnail (migration 0011); null: not made yet; empty: none can be made. */
+  placeholder: Buffer | null;
 }
 
 /** What the grid shows of an image (ImageSummary before mapping); SQLite has no boolean, so flags are 0 or 1. */
-export interface ImageSummaryRow extends Pick<ImageRow, 'id' | 'createdAt' | 'prompt' | 'model' | 'width' | 'height' | 'format' | 'blurred'> {
+export interface ImageSummaryRow
+  extends Pick<ImageRow, 'id' | 'createdAt' | 'prompt' | 'model' | 'width' | 'height' | 'format' | 'blurred' | 'placeholder'> {
   favorite: 0 | 1;
   rating: number;
   trashedAt: number | null;
@@ -40,13 +43,14 @@ export type ImageRecord = ImageRow & ImageSummaryRow;
 /** The ImageSummaryRow columns of `images AS <alias>`, for every query that lists images. */
 export const summaryColumns = (alias: string): string =>
   `${alias}.id, ${alias}.created_at AS createdAt, ${alias}.prompt, ${alias}.model, ${alias}.width, ${alias}.height, ${alias}.format, ` +
-  `${alias}.blurred, ${alias}.favorite, ${alias}.rating, ${alias}.trashed_at AS trashedAt, (${alias}.file_missing_at IS NOT NULL) AS fileMissing`;
+  `${alias}.blurred, ${alias}.favorite, ${alias}.rating, ${alias}.trashed_at AS trashedAt, (${alias}.file_missing_at IS NOT NULL) AS fileMissing, ` +
+  `${alias}.placeholder`;
 
 const INSERT_IMAGE_SQL = `INSERT INTO images
   (id, created_at, prompt, model, endpoint, request_json, response_json, format, width, height, byte_size, sha256, file_name, thumb_name,
-   job_id, blurred, price_usd)
+   job_id, blurred, price_usd, placeholder)
   VALUES (@id, @createdAt, @prompt, @model, @endpoint, @requestJson, @responseJson, @format, @width, @height, @byteSize, @sha256, @fileName,
-   @thumbName, @jobId, @blurred, @priceUsd)`;
+   @thumbName, @jobId, @blurred, @priceUsd, @placeholder)`;
 
 const GET_IMAGE_SQL = `SELECT ${summaryColumns('i')}, i.endpoint, i.request_json AS requestJson, i.response_json AS responseJson,
   i.byte_size AS byteSize, i.sha256, i.file_name AS fileName, i.thumb_name AS thumbName, i.job_id AS jobId, i.price_usd AS priceUsd
@@ -58,11 +62,12 @@ const IMAGE_COLLECTIONS_SQL = `SELECT c.id, c.name FROM collection_images AS ci 
 const GET_SETTING_SQL = 'SELECT value FROM settings WHERE key = ?';
 const SET_SETTING_SQL = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
 
-/** The columns added with the queue (migration 3) default like the migration's: no job, not blurred, no price. */
-export type ImageInsert = Omit<ImageRow, 'jobId' | 'blurred' | 'priceUsd'> & Partial<Pick<ImageRow, 'jobId' | 'blurred' | 'priceUsd'>>;
+/** Columns added after the first schema default like their migrations: no job, not blurred, no price, no placeholder yet. */
+export type ImageInsert = Omit<ImageRow, 'jobId' | 'blurred' | 'priceUsd' | 'placeholder'> &
+  Partial<Pick<ImageRow, 'jobId' | 'blurred' | 'priceUsd' | 'placeholder'>>;
 
 export const insertImage = (db: Database, row: ImageInsert): void => {
-  prepared(db, INSERT_IMAGE_SQL).run({ jobId: null, blurred: 0, priceUsd: null, ...row });
+  prepared(db, INSERT_IMAGE_SQL).run({ jobId: null, blurred: 0, priceUsd: null, placeholder: null, ...row });
 };
 
 export const getImageRow = (db: Database, id: string): ImageRecord | undefined =>

@@ -17,6 +17,7 @@ import { MEDIA_DIRS, mediaName } from './mediaNames.ts';
 import { probeImage } from './probeImage.ts';
 import { countImages, searchImages } from './search/searchImages.ts';
 import { type SeekResult, seekPosition } from './search/seekPosition.ts';
+import { placeholderOf } from './placeholders/placeholder.ts';
 import { makeThumbnail } from './thumbnails.ts';
 
 export interface IngestInput {
@@ -155,6 +156,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     } catch (cause) {
       throw new AppError('INVALID_RESPONSE', 'The image received could not be decoded.', undefined, { cause });
     }
+    const placeholder = await placeholderOf(thumbnail);
     const id = newId();
     if (!isImageId(id)) throw new AppError('INTERNAL', 'Generated image id is not a UUID.');
     const row: ImageRow = {
@@ -175,6 +177,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       jobId: input.jobId ?? null,
       blurred: input.blurred ? 1 : 0,
       priceUsd: input.priceUsd ?? null,
+      placeholder,
     };
     const files: Array<{ kind: MediaKind; path: string; bytes: Uint8Array }> = [
       { kind: 'image', path: absolute(row.fileName), bytes: input.bytes },

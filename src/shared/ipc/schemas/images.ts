@@ -20,6 +20,11 @@ export const zImageSummary = z.strictObject({
   trashedAt: z.number().int().nullable(),
   /** The startup sweep found its file missing; the row (prompt, settings) is kept. */
   fileMissing: z.boolean(),
+  /**
+   * ThumbHash of the thumbnail, base64 (~25 bytes): painted while the thumbnail loads. Null or absent: none yet (an
+   * image stored before placeholders, until the background job reaches it).
+   */
+  placeholder: z.string().max(200).nullable().optional(),
 });
 export type ImageSummary = z.infer<typeof zImageSummary>;
 

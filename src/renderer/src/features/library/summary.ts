@@ -14,4 +14,5 @@ export const toSummary = (d: ImageDetail | ImageSummary): ImageSummary => ({
   rating: d.rating,
   trashedAt: d.trashedAt,
   fileMissing: d.fileMissing,
+  placeholder: d.placeholder ?? null,
 });
