@@ -24,6 +24,8 @@ interface Props {
   onCompare: () => void;
   onExport: () => void;
   onNewCollection: (name: string) => Promise<Collection | null>;
+  /** All results, when "Select all" had to stop at the most one action takes (10,000 of 99,086): said plainly. */
+  of?: number | null;
 }
 
 /** Actions on the selection. It floats over the grid's bottom edge and exists only while something is selected. */
@@ -35,8 +37,15 @@ export function BulkBar(props: Props) {
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')} data-testid="bulk-bar" data-count={n}>
       <span className="bulk-bar__count" data-testid="bulk-count">
-        {t('bulk.selected', { count: n, formatted: formatCount(n, i18n.language) })}
+        {props.of == null
+          ? t('bulk.selected', { count: n, formatted: formatCount(n, i18n.language) })
+          : t('bulk.selectedOf', { formatted: formatCount(n, i18n.language), total: formatCount(props.of, i18n.language) })}
       </span>
+      {props.of != null && (
+        <span className="bulk-bar__capped" data-testid="bulk-capped">
+          {t('bulk.cappedNote', { formatted: formatCount(n, i18n.language) })}
+        </span>
+      )}
       <button type="button" className="icon-button icon-button--small" data-testid="bulk-clear" aria-label={t('bulk.clear')} title={t('bulk.clear')} onClick={props.onClear}>
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <path d="M6 6l12 12M18 6L6 18" />

@@ -4,6 +4,8 @@ import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/i
 import { startDragOut } from '../../lib/dragOut.ts';
 import { useCollections } from './useCollections.ts';
 import { useCuration } from './useCuration.ts';
+import { useTrashUndo } from './useTrashUndo.ts';
+import { UndoToast } from './UndoToast.tsx';
 import { useGridSelection } from './useGridSelection.ts';
 import { MAX_BULK, useImageSearch } from './useImageSearch.ts';
 import { useLibraryControls } from './useLibraryControls.ts';
@@ -49,7 +51,9 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   const collections = useCollections();
   const saved = useSavedSearches();
   const tagList = useTagList();
-  const curation = useCuration({ search, query, onCollectionsChanged: collections.reload, onTagsChanged: tagList.reload });
+  // Every move to the trash (bulk bar, Delete/X, the viewer) is offered back by an Undo toast.
+  const trashUndo = useTrashUndo(useCuration({ search, query, onCollectionsChanged: collections.reload, onTagsChanged: tagList.reload }), search.reload);
+  const { curation } = trashUndo;
   const grid = useGridSelection(search.items, search.generation);
   const meta = useLibraryMeta(search.models, active && scope.kind === 'trash');
   const [thumbSize, setThumbSize] = useStoredState('lagoon.thumbSize', THUMB_DEFAULT, parseThumb);
@@ -192,8 +196,10 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
             onCompare={() => viewer.compareSelected(selectedItems)}
             onExport={() => setExporting(selectedIds)}
             onNewCollection={collections.create}
+            of={search.count !== null && search.count > MAX_BULK && selectedIds.length >= MAX_BULK ? search.count : null}
           />
         )}
+        <UndoToast trashUndo={trashUndo} />
       </div>
 
       {openItem && (
