@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LanguageChoice } from '../../../../shared/ipc/schemas/settings.ts';
 import type { KeyStatusState } from '../../hooks/useKeyStatus.ts';
 import { ApiKeySettings } from './ApiKeySettings.tsx';
+import { ConnectionNotice } from './ConnectionNotice.tsx';
 import { LanguageSettings } from './LanguageSettings.tsx';
 import { LibrarySettings } from './LibrarySettings.tsx';
 import { SpendSettings } from './SpendSettings.tsx';
@@ -21,6 +22,7 @@ export function SettingsView({ keyStatus, keyFocusRequest, initialLanguage }: Pr
           {t('settings.title')}
         </h1>
       </header>
+      <ConnectionNotice />
       <ApiKeySettings keyStatus={keyStatus} focusRequest={keyFocusRequest} />
       <LanguageSettings initialChoice={initialLanguage} />
       <SpendSettings />
