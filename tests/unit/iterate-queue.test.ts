@@ -150,4 +150,39 @@ describe('iterate through the queue', () => {
     const meta = await sharp(dragged as string).metadata();
     expect([meta.format, meta.hasAlpha]).toEqual(['png', true]);
   });
+
+  it('follows the queue rules: no resend after an ambiguous failure, cancel while sending', async () => {
+    const id = await generate('rules');
+    const edit = (prompt: string) => ({ endpoint: 'edit', prompt, model: 'firered-image-edit', inputs: [{ kind: 'library', id }], enhancePrompt: false, safeMode: true });
+    const broken = await run(edit('[fail:500] broken'));
+    expect([broken.status, broken.error?.code, broken.mayHaveBeenCharged, posts('/image/edit')]).toEqual(['failed', 'UPSTREAM_ERROR', true, 1]);
+
+    const { job } = await services.iterate.queue(edit('[fail:slow:10000] slow'));
+    while (posts('/image/edit') < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const cancelled = await services.queue.cancel(job.id);
+    expect([cancelled.status, cancelled.mayHaveBeenCharged]).toEqual(['cancelled', true]);
+  });
+});
+
+describe('iterate while offline', () => {
+  it('waits for the network without sending, then runs', async () => {
+    await services.shutdown();
+    let offline = false;
+    const refused = (): Error => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    const fetchUnlessOffline: typeof fetch = (input, init) => (offline ? Promise.reject(refused()) : fetch(input, init));
+    services = createServices(
+      { dataDir, apiBaseUrl: fake.url, keychainService: 'unused' },
+      { secretStore: memoryStore(KEY), launchMaintenance: false, fetch: fetchUnlessOffline, queue: { probeIntervalMs: 20 } },
+    );
+    const id = await generate('before the outage');
+    await services.iterate.catalog.refresh();
+    offline = true;
+    const { job } = await services.iterate.queue({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id }] });
+    while (services.queue.get(job.id)?.status !== 'waiting_offline') await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(posts('/image/background-remove')).toBe(0);
+    offline = false;
+    // The queue's probe finds the network again and the job runs ("settled" counts waiting as settled).
+    while (services.queue.get(job.id)?.status !== 'done') await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(posts('/image/background-remove')).toBe(1);
+  });
 });
