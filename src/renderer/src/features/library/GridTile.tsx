@@ -6,6 +6,7 @@ import { type Range, snippet } from '../../ui/highlight.ts';
 import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { Stars } from '../../ui/Stars.tsx';
+import { placeholderUrl } from './placeholderUrl.ts';
 
 export type CaptionMode = 'none' | 'prompt' | 'trashed';
 
@@ -34,6 +35,8 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
   const [bornInFling] = useState(flinging);
   const showImage = !bornInFling || !flinging;
   const label = t(item.blurred ? 'library.openBlurred' : 'library.open', { prompt: item.prompt });
+  // Painted the moment the row is known, under the thumbnail, which covers it once decoded (and during a fling).
+  const placeholder = item.fileMissing ? null : placeholderUrl(item.placeholder);
   return (
     <div
       id={`tile-${item.id}`}
@@ -50,7 +53,11 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
       onClick={(e) => onClick(e, item.id, index)}
       onDoubleClick={() => onOpen(item.id)}
     >
-      <div className="tile__frame">
+      <div
+        className="tile__frame"
+        data-placeholder={placeholder ? 'yes' : 'no'}
+        style={placeholder ? { backgroundImage: `url(${placeholder})` } : undefined}
+      >
         {item.fileMissing ? (
           <div className="tile__missing" data-testid="file-missing">
             {t('library.fileMissing')}
