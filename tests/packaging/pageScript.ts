@@ -21,7 +21,7 @@ export default async function page(ctx: PageContext): Promise<void> {
   record('probe.ipc.foreign', { result: await ask({ url: 'https://evil.example/', parent: null }, 'settings.get_preferences', {}) });
   record('probe.ipc.subframe', { result: await ask({ url: 'lagoon://app/index.html', parent: APP_FRAME }, 'settings.get_preferences', {}) });
   record('probe.ipc.connection', { result: await ask(APP_FRAME, 'settings.get_connection', {}) });
-  record('probe.ipc.list', { result: await ask(APP_FRAME, 'images.list', { limit: 10 }) });
+  record('probe.ipc.list', { result: await ask(APP_FRAME, 'images.search', { query: {}, limit: 10 }) });
 
   record('probe.permission', { camera: await ctx.session.requestPermission('media'), notifications: await ctx.session.requestPermission('notifications') });
   record('probe.navigate', {
