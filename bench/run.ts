@@ -12,7 +12,7 @@ import { type Figure, report } from './measure.ts';
 import { coreInNodeRss1m } from './rss.bench.ts';
 import { searchFigures } from './search.bench.ts';
 import { gridJump1m } from './seek.bench.ts';
-import { syntheticGeneration1m } from './synthetic.bench.ts';
+import { migrate1m, syntheticGeneration1m } from './synthetic.bench.ts';
 
 /** Figures measured together (one library, one browser) are produced by one call for all the names asked for. */
 interface Group {
@@ -28,6 +28,7 @@ const GROUPS: readonly Group[] = [
   single('edit_request_overhead_vs_floor', editRequestOverheadVsFloor),
   single('edit_peak_memory_vs_input_25mb', editPeakMemory25mb),
   single('synthetic_generation_s_1m', syntheticGeneration1m),
+  single('migrate_1m_s', migrate1m),
   { names: ['search_p95_ms_1m', 'search_route_overhead_vs_same_sql', 'first_page_ms_1m'], run: searchFigures },
   single('first_page_during_quick_check_ms_1m', firstPageDuringQuickCheck),
   single('grid_jump_ms_1m', gridJump1m),

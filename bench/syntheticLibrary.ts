@@ -94,6 +94,15 @@ const insertAll = (
   for (let done = 0; done < count; done += BATCH) batch(Math.min(BATCH, count - done));
 };
 
+/** Every row's placeholder, as ingest stores it (the rows went in through SQL, which knows nothing of thumbnails). */
+const storePlaceholders = (db: Database.Database, linker: MediaLinker): void => {
+  const rows = db.prepare('SELECT id, width, height FROM images').all() as Array<{ id: string; width: number; height: number }>;
+  const set = db.prepare('UPDATE images SET placeholder = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const row of rows) set.run(linker.placeholder(row), row.id);
+  })();
+};
+
 const build = async (
   dir: string,
   count: number,
@@ -127,6 +136,7 @@ const build = async (
     phase('bulk_insert_ms', () => insertAll(db, rows, count - incremental, createRowInserter(db, refs), linker));
     phase('migrate_ms', () => migrate(db));
     phase('incremental_insert_ms', () => insertAll(db, rows, incremental, createRowInserter(db, refs), linker));
+    if (linker) phase('placeholders_ms', () => storePlaceholders(db, linker));
     db.pragma('journal_mode = WAL');
     const mediaBytes = linker ? { thumb: linker.thumbBytes, original: linker.originalBytes } : undefined;
     return { incrementalRows: incremental, phases, mediaBytes };

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
+import { placeholderOf } from '../src/main/core/library/placeholders/placeholder.ts';
 import { createRandom, type SyntheticRow } from './syntheticRows.ts';
 import { SIZES } from './syntheticWords.ts';
 
@@ -51,6 +52,8 @@ const makeOriginal = async (width: number, height: number, format: SyntheticRow[
 export interface MediaLinker {
   /** Writes the row's thumbnail (a file of its own) and links its original, at the names ingest would have written. */
   link(row: SyntheticRow): void;
+  /** The placeholder ingest would have stored for the row's thumbnail (the app's own function, on the same picture). */
+  placeholder(row: { id: string; width: number; height: number }): Buffer;
   thumbBytes: number;
   originalBytes: number;
 }
@@ -91,6 +94,12 @@ export const createMediaLinker = async (dataDir: string, sourcesDir: string): Pr
     }
     thumbs.set(sizeKey(width, height), variants);
   }
+  const placeholders = new Map<string, Buffer>();
+  for (const variants of thumbs.values()) for (const path of variants) placeholders.set(path, await placeholderOf(readFileSync(path)));
+  const variantOf = (row: { id: string; width: number; height: number }): string => {
+    const variants = thumbs.get(sizeKey(row.width, row.height))!;
+    return variants[Number.parseInt(row.id.slice(2, 6), 16) % variants.length]!;
+  };
   const links = new Map<string, number>();
   const linkSource = (key: string): string => {
     const n = links.get(key) ?? 0;
@@ -107,10 +116,9 @@ export const createMediaLinker = async (dataDir: string, sourcesDir: string): Pr
       const shard = row.id.slice(0, 2);
       const ext = row.format === 'jpeg' ? 'jpg' : row.format;
       linkSync(linkSource(`${sizeKey(row.width, row.height)}-${row.format}`), join(dataDir, 'images', shard, `${row.id}.${ext}`));
-      const variants = thumbs.get(sizeKey(row.width, row.height))!;
-      const variant = variants[Number.parseInt(row.id.slice(2, 6), 16) % variants.length]!;
-      copyFileSync(variant, join(dataDir, 'thumbs', shard, `${row.id}.webp`));
+      copyFileSync(variantOf(row), join(dataDir, 'thumbs', shard, `${row.id}.webp`));
     },
+    placeholder: (row) => placeholders.get(variantOf(row))!,
     thumbBytes: thumbBytes / (SIZES.length * VARIANTS_PER_SIZE),
     originalBytes: originalBytes / (SIZES.length * 3),
   };
