@@ -5,14 +5,14 @@ import type { ErrorCode } from '../shared/errors.ts';
  * `satisfies Record<ErrorCode, …>` makes a new error code a compile error here until someone decides its class.
  */
 export const EXIT_OK = 0;
-export const EXIT_OTHER = 1;
+const EXIT_OTHER = 1;
 export const EXIT_INVALID_INPUT = 2;
-export const EXIT_KEY = 3;
-export const EXIT_BALANCE = 4;
-export const EXIT_RATE_LIMITED = 5;
-export const EXIT_UPSTREAM = 6;
-export const EXIT_NETWORK = 7;
-export const EXIT_CONTENT_BLOCKED = 8;
+const EXIT_KEY = 3;
+const EXIT_BALANCE = 4;
+const EXIT_RATE_LIMITED = 5;
+const EXIT_UPSTREAM = 6;
+const EXIT_NETWORK = 7;
+const EXIT_CONTENT_BLOCKED = 8;
 
 const EXIT_CODES = {
   // Nothing was sent: the command line, a prompt or an option failed its checks.

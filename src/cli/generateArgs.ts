@@ -24,13 +24,13 @@ interface CommonOptions {
 }
 
 /** Venice's OpenAI-compatible route: what the app's simple form sends. */
-export interface SimpleOptions extends CommonOptions {
+interface SimpleOptions extends CommonOptions {
   route: 'openai';
   size: ImageSize;
 }
 
 export const QUALITIES = zAdvancedJobRequest.shape.quality.unwrap().options;
-export type Quality = (typeof QUALITIES)[number];
+type Quality = (typeof QUALITIES)[number];
 
 /** Venice's native route: what the app's advanced panel sends. Absent fields are left to the model's defaults. */
 export interface NativeOptions extends CommonOptions {

@@ -13,7 +13,7 @@ export interface FailureContext {
   prompt?: string;
 }
 
-export interface Progress {
+interface Progress {
   done(): void;
 }
 

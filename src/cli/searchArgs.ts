@@ -49,7 +49,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[
  * A calendar date means that day on the user's clock, so `--to 2024-05-01` takes in all of May 1st; a date and
  * time means that instant (local time unless it carries Z or an offset).
  */
-export const parseDate = (flag: 'from' | 'to', raw: string): number => {
+const parseDate = (flag: 'from' | 'to', raw: string): number => {
   const day = DATE_ONLY.exec(raw);
   if (day) {
     const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];

@@ -25,19 +25,18 @@ export type Operation = (typeof OPERATIONS)[number];
 export const PARENT_ROLES = ['base', 'layer', 'reference', 'source'] as const;
 export type ParentRole = (typeof PARENT_ROLES)[number];
 export const EDIT_RESOLUTIONS = ['1K', '2K', '4K'] as const;
-export const UPSCALE_SCALES = [2, 4] as const;
 
 export const zSha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** An input as a person names it: an image of the library, or a file. */
-export const zInputRef = z.discriminatedUnion('kind', [
+const zInputRef = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('library'), id: zImageId }),
   z.strictObject({ kind: z.literal('file'), path: z.string().min(1).max(4096) }),
 ]);
 export type InputRef = z.infer<typeof zInputRef>;
 
 /** An input as a queued job holds it: its content hash is fixed when it is queued and checked again before sending. */
-export const zJobInput = z.discriminatedUnion('kind', [
+const zJobInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('library'), id: zImageId, sha256: zSha256 }),
   z.strictObject({ kind: z.literal('file'), path: z.string().min(1).max(4096), sha256: zSha256 }),
 ]);
@@ -70,12 +69,12 @@ export const zRemoveBackgroundJobRequest = z.strictObject({
   prompt: z.literal(''),
   inputs: z.array(zJobInput).length(1),
 });
-export type EditJobRequest = z.infer<typeof zEditJobRequest>;
-export type CombineJobRequest = z.infer<typeof zCombineJobRequest>;
-export type UpscaleJobRequest = z.infer<typeof zUpscaleJobRequest>;
-export type RemoveBackgroundJobRequest = z.infer<typeof zRemoveBackgroundJobRequest>;
+type EditJobRequest = z.infer<typeof zEditJobRequest>;
+type CombineJobRequest = z.infer<typeof zCombineJobRequest>;
+type UpscaleJobRequest = z.infer<typeof zUpscaleJobRequest>;
+type RemoveBackgroundJobRequest = z.infer<typeof zRemoveBackgroundJobRequest>;
 export type IterateJobRequest = EditJobRequest | CombineJobRequest | UpscaleJobRequest | RemoveBackgroundJobRequest;
-export const ITERATE_ENDPOINTS = ['edit', 'combine', 'upscale', 'remove-background'] as const;
+const ITERATE_ENDPOINTS = ['edit', 'combine', 'upscale', 'remove-background'] as const;
 export type IterateEndpoint = (typeof ITERATE_ENDPOINTS)[number];
 
 export const isIterateRequest = (request: { endpoint: string }): request is IterateJobRequest =>

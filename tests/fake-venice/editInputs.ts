@@ -6,10 +6,10 @@ import sharp, { type Metadata } from 'sharp';
  * multipart bodies carry the file itself. Only the header is read (sharp's metadata), so a 33-megapixel input
  * costs no decode here.
  */
-export const MIN_INPUT_PIXELS = 65_536;
-export const MAX_INPUT_PIXELS = 33_177_600;
+const MIN_INPUT_PIXELS = 65_536;
+const MAX_INPUT_PIXELS = 33_177_600;
 /** "25 MB" taken as 25 MiB, the way a JavaScript server spells the limit (25 * 1024 * 1024). */
-export const MAX_INPUT_BYTES = 25 * 1024 * 1024;
+const MAX_INPUT_BYTES = 25 * 1024 * 1024;
 
 export interface InputImage {
   bytes: Buffer;

@@ -31,7 +31,7 @@ import type { Rules } from './validation.ts';
 type Raw = Record<string, unknown>;
 
 /** Venice caps an upscale's result at this many pixels, lowering the factor for large inputs. */
-export const MAX_UPSCALE_PIXELS = 16_777_216;
+const MAX_UPSCALE_PIXELS = 16_777_216;
 
 const refuse = (ctx: InferenceContext, r: Refusal): void => sendJson(ctx.res, r.status, r.body, ctx.headers);
 
@@ -134,7 +134,7 @@ export const handleMultiEdit = async (ctx: InferenceContext): Promise<void> => {
 };
 
 /** The result Venice makes: `scale`× each edge, or the largest factor that stays within MAX_UPSCALE_PIXELS. */
-export const upscaledSize = (width: number, height: number, scale: number): { width: number; height: number } => {
+const upscaledSize = (width: number, height: number, scale: number): { width: number; height: number } => {
   const factor = Math.min(scale, Math.sqrt(MAX_UPSCALE_PIXELS / (width * height)));
   return { width: Math.floor(width * factor), height: Math.floor(height * factor) };
 };

@@ -25,14 +25,6 @@ export const MULTI_EDIT_RULES: Rules = { ...EDIT_OPTIONS, modelId: { kind: 'stri
 export const UPSCALE_RULES: Rules = { scale: { kind: 'int' }, creativity: { kind: 'number', nullable: true } };
 export const BACKGROUND_RULES: Rules = { image_url: { kind: 'string' } };
 
-/** The image fields each route takes (checked apart from the closed object). */
-export const IMAGE_FIELDS: Record<string, readonly string[]> = {
-  '/image/edit': ['image'],
-  '/image/multi-edit': ['images'],
-  '/image/upscale': ['image'],
-  '/image/background-remove': ['image'],
-};
-
 type Raw = Record<string, unknown>;
 export type Refusal = { ok: false; status: number; body: unknown };
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 /** Runs `node bin/lagoon.js …` as a real child process, the way a user or a script does. */
 
-export const REPO = join(import.meta.dirname, '../..');
-export const LAUNCHER = join(REPO, 'bin/lagoon.js');
+const REPO = join(import.meta.dirname, '../..');
+const LAUNCHER = join(REPO, 'bin/lagoon.js');
 
 export interface LagoonRun {
   code: number | null;

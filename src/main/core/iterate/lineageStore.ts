@@ -6,7 +6,7 @@ import type { Operation, ParentRole } from '../../../shared/iterate.ts';
  * and the request as sent (inputs named, never their bytes). A parent that was purged keeps its id and sha256 here,
  * so the child can still say what it was made from.
  */
-export interface LineageParent {
+interface LineageParent {
   /** Null when the input was a file from outside the library. */
   id: string | null;
   sha256: string;
@@ -20,9 +20,9 @@ export interface LineageRecord {
   enhancedPrompt: string | null;
 }
 
-export type ParentState = 'present' | 'trashed' | 'deleted' | 'file';
+type ParentState = 'present' | 'trashed' | 'deleted' | 'file';
 
-export interface ParentView extends LineageParent {
+interface ParentView extends LineageParent {
   /** The operation that made the child from this parent. */
   operation: Operation;
   state: ParentState;

@@ -17,7 +17,7 @@ const notSent = (message: string, extra: Record<string, unknown> = {}): AppError
   new AppError('INVALID_INPUT', `${message} Nothing was sent.`, { ...extra, attempts: 0, mayHaveBeenCharged: false });
 
 /** `ref` is a queued job's input (with the hash to match) or a person's choice (InputRef, hashed here). */
-export const loadInput = async (library: Library, ref: JobInput | InputRef, index: number): Promise<LoadedInput> => {
+const loadInput = async (library: Library, ref: JobInput | InputRef, index: number): Promise<LoadedInput> => {
   const label = ref.kind === 'library' ? `Image ${index + 1}` : basename(ref.path);
   const path = ref.kind === 'library' ? (library.get(ref.id) ? library.mediaPath('image', ref.id) : null) : ref.path;
   if (path === null) throw notSent(`${label} is not in the library any more.`, { input: index });

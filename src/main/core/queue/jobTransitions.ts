@@ -25,25 +25,25 @@ import type { JobOwner } from './ownership.ts';
  */
 
 /** A job in one of these needs nothing more from the queue (waiting_offline waits for the network, not for a slot). */
-export const SETTLED_STATUSES: readonly JobStatus[] = ['done', 'failed', 'blocked', 'cancelled', 'waiting_offline', 'interrupted'];
+const SETTLED_STATUSES: readonly JobStatus[] = ['done', 'failed', 'blocked', 'cancelled', 'waiting_offline', 'interrupted'];
 export const PENDING_STATUSES: readonly JobStatus[] = ['queued', 'waiting_offline'];
 export const RETRYABLE_STATUSES: readonly JobStatus[] = ['failed', 'blocked', 'cancelled'];
 
 export const isSettled = (status: JobStatus): boolean => SETTLED_STATUSES.includes(status);
 
-export const interruptedError = (): AppErrorPayload => ({
+const interruptedError = (): AppErrorPayload => ({
   code: 'INTERNAL',
   message: 'Lagoon stopped while this was being generated; it may have been charged. Retry it if you still want it.',
   details: { mayHaveBeenCharged: true, reason: 'interrupted' },
 });
 
-export const closedWhileSendingError = (): AppErrorPayload => ({
+const closedWhileSendingError = (): AppErrorPayload => ({
   code: 'CANCELLED',
   message: 'Lagoon was closed while this was being generated; it may have been charged. Retry it if you still want it.',
   details: { mayHaveBeenCharged: true, reason: 'app_closed' },
 });
 
-export const cancelledBeforeSendingError = (): AppErrorPayload => ({
+const cancelledBeforeSendingError = (): AppErrorPayload => ({
   code: 'CANCELLED',
   message: 'You cancelled this generation before it was sent. Nothing was charged.',
   details: { mayHaveBeenCharged: false },

@@ -23,7 +23,7 @@ export interface InspectReply {
   inspection: Inspection;
 }
 
-export const asBuffer = (u8: Uint8Array): Buffer => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+const asBuffer = (u8: Uint8Array): Buffer => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 
 /** The buffer itself when it owns its memory (then it is listed for transfer), else a copy. */
 const transferable = (u8: Uint8Array, transfer: ArrayBuffer[]): Uint8Array => {

@@ -21,7 +21,7 @@ export interface PngText {
  * All compressed text of one file inflates to at most this much, whatever the number of chunks: far above any real
  * workflow JSON, and it stops a 644 kB file of 20 zTXt bombs (32 MiB each) from costing seconds and gigabytes.
  */
-export const MAX_INFLATED_TEXT_PER_FILE = 1024 * 1024;
+const MAX_INFLATED_TEXT_PER_FILE = 1024 * 1024;
 const TEXT_CHUNKS = new Set(['tEXt', 'zTXt', 'iTXt']);
 
 /**

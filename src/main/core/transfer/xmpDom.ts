@@ -14,7 +14,7 @@ export const XMP_NS = 'http://ns.adobe.com/xap/1.0/';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** Far above any real packet (JPEG's own segment holds 64 KiB); larger text is not read as XMP at all. */
-export const MAX_XMP_CHARS = 1024 * 1024;
+const MAX_XMP_CHARS = 1024 * 1024;
 
 /** Characters XML 1.0 cannot carry at all, even as references. */
 // oxlint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids

@@ -59,7 +59,7 @@ const zRawUpscaler = z.object({
 });
 
 /** What `/image/background-remove` bills (bria-bg-remover in the 2026-08 catalogue); Venice lists it under type=image. */
-export const BACKGROUND_REMOVAL_USD = 0.03;
+const BACKGROUND_REMOVAL_USD = 0.03;
 
 export const parseIteratePrices = (json: unknown): IteratePrices | null => {
   const list = zList.safeParse(json);

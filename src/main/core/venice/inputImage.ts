@@ -19,7 +19,7 @@ export interface InputImage {
   sha256: string;
 }
 
-export type InputProblem = 'too_heavy' | 'not_an_image' | 'too_small' | 'too_large';
+type InputProblem = 'too_heavy' | 'not_an_image' | 'too_small' | 'too_large';
 
 const refuse = (label: string, problem: InputProblem, message: string, extra: Record<string, unknown> = {}): AppError =>
   new AppError('INVALID_INPUT', `${label}: ${message} Nothing was sent.`, { problem, input: label, ...extra });

@@ -6,7 +6,7 @@ import en from './en.json';
 import { FALLBACK_LANGUAGE, UI_LANGUAGES, type UiLanguage, resolveLanguage } from './language.ts';
 
 /** One instance for the app (registered with react-i18next by `initReactI18next`), not i18next's global. */
-export const i18n = createInstance();
+const i18n = createInstance();
 
 export const systemLanguages = (): readonly string[] => navigator.languages ?? [navigator.language];
 

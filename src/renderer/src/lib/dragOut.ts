@@ -2,7 +2,7 @@ import type { DragEvent } from 'react';
 import { call, toApiError } from '../api.ts';
 
 /** The contract's cap on one drag; a bigger selection drags its first 500 (export is the tool for more). */
-export const MAX_DRAG_IMAGES = 500;
+const MAX_DRAG_IMAGES = 500;
 
 /**
  * Drag-out to other apps: the browser's own drag would carry a media/ URL the OS cannot use, so we cancel it and

@@ -9,7 +9,7 @@ export const OVERLAY_ATTRIBUTE = 'data-overlay';
 const OPEN_OVERLAYS = `dialog[open], [${OVERLAY_ATTRIBUTE}]`;
 
 /** Keys typed into a field belong to the field, never to a shortcut. */
-export const isTypingTarget = (target: EventTarget | null): boolean => {
+const isTypingTarget = (target: EventTarget | null): boolean => {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

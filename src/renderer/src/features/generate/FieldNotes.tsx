@@ -23,7 +23,7 @@ export function FieldNotes({ messages, field }: { messages: readonly FieldMessag
   );
 }
 
-export const noteId = (field: string): string => `note-${field}`;
+const noteId = (field: string): string => `note-${field}`;
 
 /** aria props for an input whose notes FieldNotes renders. */
 export const describedBy = (messages: readonly FieldMessage[], field: string) => {

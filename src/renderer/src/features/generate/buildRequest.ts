@@ -4,7 +4,7 @@ import { NATIVE_LIMITS, PROMPT_MAX_CHARS, promptLength } from '../../../../share
 import type { AdvancedValues, FormState, SimpleValues } from './formValues.ts';
 
 /** A value the form cannot turn into a request at all (not a number, out of Venice's global range). */
-export interface ParseProblem {
+interface ParseProblem {
   field: 'seed' | 'steps' | 'cfgScale' | 'width' | 'height';
   key: string;
   params?: Record<string, number>;

@@ -3,7 +3,7 @@ import type { ImageQuery, SavedSearch } from '../../../../shared/ipc/schemas/lib
 import { type Filters, NO_FILTERS, type Scope, type Sort, buildQuery, fromQuery } from './query.ts';
 
 /** Typing pauses this long before the search runs: about one keystroke's gap for a fast typist. */
-export const SEARCH_DEBOUNCE_MS = 150;
+const SEARCH_DEBOUNCE_MS = 150;
 
 export interface LibraryControls {
   scope: Scope;

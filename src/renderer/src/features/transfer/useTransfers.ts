@@ -4,22 +4,22 @@ import { type ApiError, call, subscribe, toApiError } from '../../api.ts';
 import { MAX_IMPORT_FILE_BYTES } from './droppedFiles.ts';
 import { cutUnits } from '../../lib/text.ts';
 
-export type TransferOperation = 'export' | 'import';
+type TransferOperation = 'export' | 'import';
 
-export interface TransferProgress {
+interface TransferProgress {
   operation: TransferOperation;
   done: number;
   total: number;
 }
 
-export interface FailedItem {
+interface FailedItem {
   name: string | null;
   /** Main's message (English, for the curious), or a local reason the UI words itself. */
   message: string;
   reason?: 'tooLarge' | 'unreadable';
 }
 
-export interface TransferOutcome {
+interface TransferOutcome {
   operation: TransferOperation;
   done: number;
   skipped: number;

@@ -6,8 +6,8 @@ import { startDragOut } from '../../lib/dragOut.ts';
 
 /** 'fit' shows the whole image; a number is pixels on screen per image pixel (1 = 100 %). */
 export type Zoom = 'fit' | number;
-export const MIN_SCALE = 0.05;
-export const MAX_SCALE = 8;
+const MIN_SCALE = 0.05;
+const MAX_SCALE = 8;
 const PADDING = 16;
 
 export const clampScale = (s: number): number => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
