@@ -22,7 +22,7 @@ const nextUtcMidnight = (now: number): string => {
   return day.toISOString();
 };
 
-export const rateLimitsBody = (state: AccountRouteState, now = Date.now()) => {
+const rateLimitsBody = (state: AccountRouteState, now = Date.now()) => {
   const models = modelsBody('image').data;
   return {
     data: {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { KeyVerification } from '../../../shared/ipc/schemas/settings.ts';
+import { type KeyVerification, zKeyVerification } from '../../../shared/ipc/schemas/settings.ts';
 import { getSetting, setSetting } from '../library/imageQueries.ts';
 import type { AccountInfo } from '../venice/accountInfo.ts';
 
@@ -49,13 +49,11 @@ export const readBalance = (db: Database): Balance | null => {
 
 export const writeBalance = (db: Database, balance: Balance): void => setSetting(db, BALANCE_SETTING, JSON.stringify(balance));
 
-const KEY_STATES: readonly KeyVerification[] = ['verified', 'unverified', 'rejected'];
-
 export const readKeyCheck = (db: Database): KeyCheck | null => {
   const parsed = readJson(db, KEY_CHECK_SETTING);
-  const state = KEY_STATES.find((s) => s === parsed?.state);
-  if (!parsed || !state || typeof parsed.at !== 'number') return null;
-  return { state, last4: stringOrNull(parsed.last4), at: parsed.at };
+  const state = zKeyVerification.safeParse(parsed?.state);
+  if (!parsed || !state.success || typeof parsed.at !== 'number') return null;
+  return { state: state.data, last4: stringOrNull(parsed.last4), at: parsed.at };
 };
 
 export const writeKeyCheck = (db: Database, check: KeyCheck | null): void =>

@@ -11,7 +11,7 @@ import { route } from '../route.ts';
  * when Venice could not be asked (offline); it turns `verified` with the next call that succeeds. `rejected`: Venice
  * refused a key stored earlier (revoked, expired).
  */
-export const KEY_VERIFICATIONS = ['verified', 'unverified', 'rejected'] as const;
+const KEY_VERIFICATIONS = ['verified', 'unverified', 'rejected'] as const;
 export const zKeyVerification = z.enum(KEY_VERIFICATIONS);
 export type KeyVerification = z.infer<typeof zKeyVerification>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_SPEND_LIMIT_USD } from '../../spending.ts';
 
 /** What was paid in one period, from the spend ledger (one row per job, written when the job ended). */
-export const zSpendPeriod = z.strictObject({
+const zSpendPeriod = z.strictObject({
   /** Jobs Venice answered with images, at the catalogue price. */
   chargedUsd: z.number().nonnegative(),
   /** Jobs that may have reached Venice without a usable answer (a timeout, a 5xx, quitting mid-request). */
