@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { LanguageChoice } from '../../shared/ipc/schemas/settings.ts';
 import { call } from './api.ts';
 import { App } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
+import { createQueryClient } from './queryClient.ts';
 // A CSS import is how vite emits a stylesheet file (the CSP allows no inline <style>).
 import './styles/index.css';
 
@@ -23,7 +25,9 @@ const start = async (): Promise<void> => {
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App initialLanguage={language} />
+      <QueryClientProvider client={createQueryClient()}>
+        <App initialLanguage={language} />
+      </QueryClientProvider>
     </StrictMode>,
   );
 };

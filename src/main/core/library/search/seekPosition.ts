@@ -29,10 +29,13 @@ const nthByKey = (db: Database, plan: LivePlan, newestFirst: boolean, n: number)
 const nthByRating = (db: Database, plan: LivePlan, n: number): ListCursor | null => {
   const parts: MatchParts = plan.kind === 'match' ? plan.parts : { query: {}, terms: [], tagIds: [] };
   const range: KeyRange = plan.range;
+  const lowest = parts.query.minRating ?? 0;
   let left = n;
-  for (let rating = 5; rating >= (parts.query.minRating ?? 0); rating--) {
+  for (let rating = 5; rating >= lowest; rating--) {
     const level = matchExpression({ ...parts, rating });
-    const inLevel = countMatched(db, level, range);
+    // The last level is not counted: the skip itself says whether the position is in it. It is the largest level
+    // (most images are never rated), so its count would cost as much as the skip.
+    const inLevel = rating === lowest ? Number.POSITIVE_INFINITY : countMatched(db, level, range);
     if (left < inLevel) {
       const key = nthMatched(db, level, range, true, left);
       return key ? { sort: 'rating', rating, key } : null;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { ImageQuery, SavedSearch } from '../../../../shared/ipc/schemas/library.ts';
 import { type ApiError, call, toApiError } from '../../api.ts';
 
@@ -9,47 +10,43 @@ export interface SavedSearchesState {
   remove: (id: string) => Promise<void>;
 }
 
+const SEARCHES = ['searches'] as const;
+const NONE: readonly SavedSearch[] = [];
+
 /** Smart collections: a named query, run afresh each time it is opened. */
 export const useSavedSearches = (): SavedSearchesState => {
-  const [searches, setSearches] = useState<readonly SavedSearch[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const reload = useCallback(() => {
-    call('searches.list', {}).then(
-      (r) => setSearches(r.searches),
-      (e: unknown) => setError(toApiError(e)),
-    );
-  }, []);
-
-  useEffect(reload, [reload]);
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: SEARCHES, queryFn: () => call('searches.list', {}).then((r) => r.searches) });
+  const [actionError, setActionError] = useState<ApiError | null>(null);
 
   const save = useCallback(
     async (name: string, query: ImageQuery) => {
       try {
         const saved = await call('searches.save', { name, query });
-        setError(null);
-        reload();
+        setActionError(null);
+        void client.invalidateQueries({ queryKey: SEARCHES });
         return saved;
       } catch (e) {
-        setError(toApiError(e));
+        setActionError(toApiError(e));
         return null;
       }
     },
-    [reload],
+    [client],
   );
 
   const remove = useCallback(
     async (id: string) => {
       try {
         await call('searches.delete', { id });
-        setError(null);
-        setSearches((list) => list.filter((s) => s.id !== id));
+        setActionError(null);
+        client.setQueryData<readonly SavedSearch[]>(SEARCHES, (searches) => searches?.filter((s) => s.id !== id));
       } catch (e) {
-        setError(toApiError(e));
+        setActionError(toApiError(e));
       }
     },
-    [],
+    [client],
   );
 
-  return { searches, error, save, remove };
+  const error = actionError ?? (list.error ? toApiError(list.error) : null);
+  return { searches: list.data ?? NONE, error, save, remove };
 };

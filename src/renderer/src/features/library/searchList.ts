@@ -1,0 +1,231 @@
+import type { ImagesChanged, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
+import { type ApiError, call, toApiError } from '../../api.ts';
+import type { Range } from '../../ui/highlight.ts';
+import { toSummary } from './summary.ts';
+
+/** Small first page so the grid paints at once; bigger pages after, so scrolling far asks main less often. */
+export const FIRST_PAGE = 120;
+export const NEXT_PAGE = 400;
+/** Changed images refetched one by one to refresh their tiles; beyond this the local patch has to do. */
+const REFRESH_LIMIT = 60;
+
+export interface SearchSnapshot {
+  items: readonly ImageSummary[];
+  highlights: ReadonlyMap<string, readonly Range[]>;
+  nextCursor: string | null;
+  /** False until the first answer for the current query (or its failure). */
+  loaded: boolean;
+  /** A newer query is on its way; the previous results stay on screen until it answers. */
+  searching: boolean;
+  loadingMore: boolean;
+  error: ApiError | null;
+  count: number | null;
+  /** Bumps when a new query's results replace the list, so the grid can go back to the top. */
+  generation: number;
+  /** Every model name seen in any answer this session: choices for the model filter that do not vanish when a
+   *  search narrows the results (there is no route listing the library's models). */
+  models: ReadonlySet<string>;
+}
+
+const EMPTY: SearchSnapshot = {
+  items: [],
+  highlights: new Map(),
+  nextCursor: null,
+  loaded: false,
+  searching: false,
+  loadingMore: false,
+  error: null,
+  count: null,
+  generation: 0,
+  models: new Set(),
+};
+
+const withModels = (known: ReadonlySet<string>, items: readonly ImageSummary[]): ReadonlySet<string> => {
+  if (items.every((i) => known.has(i.model))) return known;
+  return new Set([...known, ...items.map((i) => i.model)]);
+};
+
+const addHighlights = (known: ReadonlyMap<string, readonly Range[]>, page: Record<string, [number, number][]>) => {
+  const next = new Map(known);
+  for (const [id, ranges] of Object.entries(page)) next.set(id, ranges);
+  return next;
+};
+
+/**
+ * The current query's results, one keyset page at a time. Every request carries the epoch it was made in; a new
+ * query, a reload or a change event starts a new one, so an answer that arrives late (a keystroke ago) is dropped
+ * instead of splicing stale rows into the list. IPC calls cannot be aborted; ignoring them is the cancellation.
+ * Plain TypeScript behind a subscribe/snapshot pair (useImageSearch binds it to React): the grid's random-access
+ * paging keeps its own rules here rather than in a generic request cache.
+ */
+export class SearchList {
+  private latest: SearchSnapshot = EMPTY;
+  private epoch = 0;
+  // While a first page is on its way, the cursor in hand belongs to the list it will replace: no next page then.
+  private firstPending = false;
+  private countEpoch = 0;
+  // What later pages and refreshes ask for: the query of the current epoch, set when that epoch starts.
+  private query: ImageQuery = {};
+  private readonly listeners = new Set<() => void>();
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): SearchSnapshot => this.latest;
+
+  private commit(patch: Partial<SearchSnapshot>): void {
+    this.latest = { ...this.latest, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** A new question (or the same place chosen again: a refresh). */
+  readonly setQuery = (query: ImageQuery): void => {
+    this.query = query;
+    void this.fetchFirstPage(true);
+    this.refreshCount();
+  };
+
+  readonly reload = (): void => {
+    void this.fetchFirstPage(false);
+    this.refreshCount();
+  };
+
+  readonly refreshCount = (): void => {
+    const mine = ++this.countEpoch;
+    call('images.count', { query: this.query }).then(
+      ({ count }) => mine === this.countEpoch && this.commit({ count }),
+      () => mine === this.countEpoch && this.commit({ count: null }),
+    );
+  };
+
+  private fetchFirstPage(newQuery: boolean): Promise<void> {
+    const mine = ++this.epoch;
+    this.firstPending = true;
+    if (newQuery) this.commit({ searching: true });
+    return call('images.search', { query: this.query, cursor: null, limit: FIRST_PAGE }).then(
+      (page) => {
+        if (mine !== this.epoch) return;
+        this.firstPending = false;
+        this.commit({
+          items: page.items,
+          highlights: addHighlights(new Map(), page.highlights),
+          nextCursor: page.nextCursor,
+          loaded: true,
+          searching: false,
+          loadingMore: false,
+          error: null,
+          generation: this.latest.generation + (newQuery ? 1 : 0),
+          models: withModels(this.latest.models, page.items),
+        });
+      },
+      (e: unknown) => {
+        if (mine !== this.epoch) return;
+        this.firstPending = false;
+        this.commit({ loaded: true, searching: false, loadingMore: false, error: toApiError(e) });
+      },
+    );
+  }
+
+  private fetchNext(): Promise<boolean> {
+    const { loaded, nextCursor, loadingMore } = this.latest;
+    if (!loaded || nextCursor === null || loadingMore || this.firstPending) return Promise.resolve(false);
+    const mine = this.epoch;
+    this.commit({ loadingMore: true });
+    return call('images.search', { query: this.query, cursor: nextCursor, limit: NEXT_PAGE }).then(
+      (page) => {
+        if (mine !== this.epoch) return false;
+        const { items, highlights } = this.latest;
+        const known = new Set(items.map((i) => i.id));
+        const fresh = page.items.filter((i) => !known.has(i.id));
+        this.commit({
+          items: [...items, ...fresh],
+          highlights: addHighlights(highlights, page.highlights),
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+          error: null,
+          models: withModels(this.latest.models, fresh),
+        });
+        return true;
+      },
+      (e: unknown) => {
+        if (mine === this.epoch) this.commit({ loadingMore: false, error: toApiError(e) });
+        return false;
+      },
+    );
+  }
+
+  readonly loadMore = (): void => void this.fetchNext();
+
+  /** Loads pages until `n` items are in hand (or the results end): "select all" and the viewer's last arrow use it. */
+  readonly loadUpTo = async (n: number): Promise<readonly ImageSummary[]> => {
+    const mine = this.epoch;
+    while (this.latest.items.length < n && this.latest.nextCursor !== null && mine === this.epoch) {
+      // Another page may be in flight already (the grid's prefetch): wait for it rather than skipping ahead.
+      if (this.latest.loadingMore) await new Promise((r) => setTimeout(r, 30));
+      else if (!(await this.fetchNext())) break;
+    }
+    return this.latest.items;
+  };
+
+  readonly patch = (ids: readonly string[], change: Partial<ImageSummary>): void => {
+    const set = new Set(ids);
+    this.commit({ items: this.latest.items.map((i) => (set.has(i.id) ? { ...i, ...change } : i)) });
+  };
+
+  readonly remove = (ids: readonly string[]): void => {
+    const set = new Set(ids);
+    const before = this.latest.items.length;
+    const items = this.latest.items.filter((i) => !set.has(i.id));
+    const count = this.latest.count;
+    this.commit({ items, count: count === null ? null : Math.max(0, count - (before - items.length)) });
+  };
+
+  /** An `images.changed` event: the list follows it in place (the count is the caller's, debounced). */
+  readonly applyChange = (change: ImagesChanged): void => {
+    if (change.reason === 'removed') this.remove(change.ids);
+    else if (change.reason === 'updated') this.refreshItems(change.ids);
+    else if (this.latest.nextCursor === null || (this.query.sort ?? 'newest') === 'newest') {
+      // New images sort first by date; in other orders they belong at the end, which paging reaches anyway,
+      // unless the list is complete: then it is simply asked again.
+      void this.prependNew();
+    }
+  };
+
+  // Tiles of images changed elsewhere (the viewer, another window, the CLI's effect after a restart) are refreshed
+  // in place, so the list keeps its scroll position and the pages already loaded.
+  private refreshItems(ids: readonly string[]): void {
+    const loaded = new Set(this.latest.items.map((i) => i.id));
+    const mine = ids.filter((id) => loaded.has(id));
+    if (mine.length === 0 || mine.length > REFRESH_LIMIT) return;
+    const at = this.epoch;
+    void Promise.allSettled(mine.map((id) => call('images.get', { id }))).then((results) => {
+      if (at !== this.epoch) return;
+      const fresh = new Map<string, ImageSummary>();
+      for (const r of results) if (r.status === 'fulfilled') fresh.set(r.value.id, toSummary(r.value));
+      this.commit({ items: this.latest.items.map((i) => fresh.get(i.id) ?? i) });
+    });
+  }
+
+  // Not a new epoch: pages being loaded still belong to this list (new ones are deduplicated by id).
+  private async prependNew(): Promise<void> {
+    const mine = this.epoch;
+    try {
+      const page = await call('images.search', { query: this.query, cursor: null, limit: FIRST_PAGE });
+      if (mine !== this.epoch) return;
+      const known = new Set(this.latest.items.map((i) => i.id));
+      const fresh = page.items.filter((i) => !known.has(i.id));
+      const highlights = addHighlights(this.latest.highlights, page.highlights);
+      const models = withModels(this.latest.models, page.items);
+      // If the whole first page is new there may be a gap behind it: start over from this page instead.
+      if (fresh.length === page.items.length) {
+        this.epoch += 1;
+        this.commit({ items: page.items, highlights, models, nextCursor: page.nextCursor, loaded: true, loadingMore: false, error: null });
+      } else if (fresh.length > 0) this.commit({ items: [...fresh, ...this.latest.items], highlights, models });
+    } catch {
+      if (mine === this.epoch) void this.fetchFirstPage(false);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImageQuery } from '../../src/shared/ipc/schemas/library.ts';
+import { useImageSearch } from '../../src/renderer/src/features/library/useImageSearch.ts';
+import { FakeBridge, summary, uninstallBridge } from './helpers/rendererBridge.ts';
+
+type SearchInput = { query: ImageQuery; cursor: string | null; limit: number };
+// The caller memoises its query: a new object is a new question.
+const ALL: ImageQuery = {};
+const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
+const page = (items: string[], nextCursor: string | null = null) => ({ items: items.map((id) => summary(id)), nextCursor, highlights: {} });
+
+let bridge: FakeBridge;
+beforeEach(() => {
+  bridge = new FakeBridge().install().handle('images.count', () => ({ count: 5 }));
+});
+afterEach(uninstallBridge);
+
+describe('useImageSearch', () => {
+  it('pages through the results and never lists an image twice', async () => {
+    bridge.handle('images.search', ({ cursor }: SearchInput) => (cursor === null ? page(['a', 'b'], 'c1') : page(['b', 'c', 'd'])));
+    const { result } = renderHook(() => useImageSearch(ALL));
+    await waitFor(() => expect(result.current.loaded).toBe(true));
+    expect(ids(result.current.items)).toEqual(['a', 'b']);
+    expect(result.current.hasMore).toBe(true);
+
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(ids(result.current.items)).toEqual(['a', 'b', 'c', 'd']));
+    expect(result.current.hasMore).toBe(false);
+    expect(result.current.count).toBe(5);
+  });
+
+  it('drops the answer to a query the user has already typed past', async () => {
+    bridge.handle('images.search', ({ query }: SearchInput) => page(query.text === 'fox' ? ['fox'] : ['fo-1', 'fo-2']));
+    bridge.hold('images.search');
+    const { result, rerender } = renderHook(({ query }) => useImageSearch(query), { initialProps: { query: { text: 'fo' } as ImageQuery } });
+    rerender({ query: { text: 'fox' } });
+    const held = bridge.calls.filter((c) => c.route === 'images.search').length;
+    // The newest question answers first, the stale one after it.
+    act(() => bridge.release('images.search', held - 1));
+    await waitFor(() => expect(ids(result.current.items)).toEqual(['fox']));
+    act(() => bridge.release('images.search', 0));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ids(result.current.items)).toEqual(['fox']);
+    expect(result.current.searching).toBe(false);
+  });
+
+  it('puts new images first without losing the pages already loaded', async () => {
+    let first = ['b', 'c'];
+    bridge.handle('images.search', ({ cursor }: SearchInput) => (cursor === null ? page(first, 'c1') : page(['d'])));
+    const { result } = renderHook(() => useImageSearch(ALL));
+    await waitFor(() => expect(result.current.loaded).toBe(true));
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(ids(result.current.items)).toEqual(['b', 'c', 'd']));
+
+    first = ['a', 'b'];
+    act(() => bridge.emit('images.changed', { reason: 'added', ids: ['a'] }));
+    await waitFor(() => expect(ids(result.current.items)).toEqual(['a', 'b', 'c', 'd']));
+  });
+
+  it('takes removed images off the list and the count at once', async () => {
+    bridge.handle('images.search', () => page(['a', 'b', 'c']));
+    const { result } = renderHook(() => useImageSearch(ALL));
+    await waitFor(() => expect(result.current.count).toBe(5));
+    act(() => bridge.emit('images.changed', { reason: 'removed', ids: ['b', 'x'] }));
+    expect(ids(result.current.items)).toEqual(['a', 'c']);
+    expect(result.current.count).toBe(4);
+  });
+
+  it('refreshes a changed tile in place', async () => {
+    bridge.handle('images.search', () => page(['a', 'b']));
+    bridge.handle('images.get', ({ id }: { id: string }) => ({ ...summary(id, { rating: 4 }), endpoint: 'native', request: {}, byteSize: 1, sha256: '0'.repeat(64), response: {}, jobId: null, priceUsd: null, tags: [], collections: [] }));
+    const { result } = renderHook(() => useImageSearch(ALL));
+    await waitFor(() => expect(result.current.loaded).toBe(true));
+    act(() => bridge.emit('images.changed', { reason: 'updated', ids: ['b'] }));
+    await waitFor(() => expect(result.current.items[1]?.rating).toBe(4));
+    expect(result.current.items[0]?.rating).toBe(0);
+  });
+});
