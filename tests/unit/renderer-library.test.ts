@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zImageQuery } from '../../src/shared/ipc/schemas/library.ts';
 import { cullAction } from '../../src/renderer/src/shortcuts/cullingKeys.ts';
-import { gridLayout } from '../../src/renderer/src/features/library/gridLayout.ts';
+import { cursorTarget, gridLayout } from '../../src/renderer/src/features/library/gridLayout.ts';
 import { highlightSegments, snippet } from '../../src/renderer/src/ui/highlight.ts';
 import { type Filters, NO_FILTERS, activeFilterCount, buildQuery, fromQuery, queryKey } from '../../src/renderer/src/features/library/query.ts';
 import { EMPTY_SELECTION, clickSelect, keepOnly } from '../../src/renderer/src/features/library/selection.ts';
@@ -152,5 +152,18 @@ describe('tags typed by the user', () => {
     expect(parseTags(' sunset, venice ,,sunset, ')).toEqual(['sunset', 'venice']);
     expect(parseTags('x'.repeat(70))).toEqual(['x'.repeat(64)]);
     expect(parseTags(Array.from({ length: 30 }, (_, i) => `t${i}`).join(','))).toHaveLength(20);
+  });
+});
+
+describe('grid cursor keys', () => {
+  it('arrows move by one or by a row, stay inside the results, Home and End jump; no cursor yet starts at the first', () => {
+    expect(cursorTarget('ArrowRight', 3, 10, 4)).toBe(4);
+    expect(cursorTarget('ArrowDown', 3, 10, 4)).toBe(7);
+    expect(cursorTarget('ArrowDown', 7, 10, 4)).toBe(9);
+    expect(cursorTarget('ArrowUp', 2, 10, 4)).toBe(0);
+    expect(cursorTarget('ArrowLeft', 0, 10, 4)).toBe(0);
+    expect(cursorTarget('End', -1, 10, 4)).toBe(9);
+    expect(cursorTarget('Home', 6, 10, 4)).toBe(0);
+    expect(cursorTarget('ArrowDown', -1, 10, 4)).toBe(0);
   });
 });

@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type DragEvent, type KeyboardEvent, type MouseEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, type MouseEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { useFling } from './useFling.ts';
-import { GRID_GAP, gridLayout } from './gridLayout.ts';
+import { GRID_GAP, cursorTarget, gridLayout } from './gridLayout.ts';
 import type { Range } from '../../ui/highlight.ts';
-import { type CaptionMode, GridTile, PlaceholderTile } from './GridTile.tsx';
+import type { CaptionMode } from './GridTile.tsx';
+import { GridRow } from './GridRow.tsx';
+import { useContentWidth } from './useContentWidth.ts';
 import { matchShortcut } from '../../shortcuts/rule.ts';
 
 /** Rows rendered beyond the visible ones each way: enough for a fast wheel flick, few enough to keep the DOM small. */
@@ -55,20 +57,7 @@ export function VirtualGrid(props: Props) {
   const { items, total, hasMore, loadingMore, onLoadMore, thumbSize, caption, selected, cursor, generation } = props;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => {
-      const style = getComputedStyle(el);
-      setWidth(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const width = useContentWidth(scroller);
 
   // Counted-but-unloaded results get placeholder tiles; at least one row of them while more pages exist.
   const shown = hasMore ? Math.max(items.length + 1, total ?? 0) : items.length;
@@ -112,14 +101,8 @@ export function VirtualGrid(props: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const shortcut = matchShortcut(e, 'library');
     if (shortcut === 'moveCursor' || shortcut === 'extendSelection') {
-      const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -layout.columns, ArrowDown: layout.columns };
-      const delta = step[e.key];
-      const last = items.length - 1;
       e.preventDefault();
-      if (last < 0) return;
-      const from = cursor < 0 ? 0 : cursor;
-      const to = e.key === 'Home' ? 0 : e.key === 'End' ? last : cursor < 0 ? 0 : Math.min(last, Math.max(0, from + (delta ?? 0)));
-      props.onCursor({ index: to, extend: shortcut === 'extendSelection' });
+      if (items.length > 0) props.onCursor({ index: cursorTarget(e.key, cursor, items.length, layout.columns), extend: shortcut === 'extendSelection' });
     } else if (shortcut === 'open' && cursor >= 0 && items[cursor]) {
       e.preventDefault();
       props.onOpen(items[cursor].id);
@@ -148,39 +131,26 @@ export function VirtualGrid(props: Props) {
         {rows.map((row) => {
           const start = row.index * layout.columns;
           return (
-            <div
+            <GridRow
               key={row.key}
-              className="lib-grid__row"
-              role="presentation"
-              style={{
-                transform: `translateY(${row.start}px)`,
-                height: layout.rowHeight,
-                gridTemplateColumns: `repeat(${layout.columns}, ${layout.tile}px)`,
-              }}
-            >
-              {Array.from({ length: Math.min(layout.columns, shown - start) }, (_, c) => {
-                const index = start + c;
-                const item = items[index];
-                if (!item) return <PlaceholderTile key={`p${index}`} />;
-                return (
-                  <GridTile
-                    key={item.id}
-                    item={item}
-                    index={index}
-                    selected={selected.has(item.id)}
-                    cursor={index === cursor}
-                    flinging={flinging}
-                    caption={caption}
-                    ranges={props.highlights.get(item.id)}
-                    retentionDays={props.retentionDays}
-                    now={props.now}
-                    onClick={props.onTileClick}
-                    onOpen={props.onOpen}
-                    onDragStart={props.onDragStart}
-                  />
-                );
-              })}
-            </div>
+              start={start}
+              length={Math.min(layout.columns, shown - start)}
+              top={row.start}
+              height={layout.rowHeight}
+              columns={layout.columns}
+              tile={layout.tile}
+              items={items}
+              selected={selected}
+              cursor={cursor}
+              flinging={flinging}
+              caption={caption}
+              highlights={props.highlights}
+              retentionDays={props.retentionDays}
+              now={props.now}
+              onTileClick={props.onTileClick}
+              onOpen={props.onOpen}
+              onDragStart={props.onDragStart}
+            />
           );
         })}
       </div>

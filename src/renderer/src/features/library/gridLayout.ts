@@ -25,3 +25,12 @@ export const gridLayout = (width: number, thumb: number, count: number, captionH
 };
 
 export const clampThumb = (n: number): number => (Number.isFinite(n) ? Math.min(THUMB_MAX, Math.max(THUMB_MIN, Math.round(n))) : THUMB_DEFAULT);
+
+/** Where an arrow, Home or End takes the keyboard cursor among `count` tiles laid out in `columns` (none yet: the first). */
+export const cursorTarget = (key: string, cursor: number, count: number, columns: number): number => {
+  const last = count - 1;
+  if (key === 'End') return last;
+  if (key === 'Home' || cursor < 0) return 0;
+  const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
+  return Math.min(last, Math.max(0, cursor + (step[key] ?? 0)));
+};
