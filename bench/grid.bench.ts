@@ -17,6 +17,16 @@ const SCROLL_MS = 4000;
 /** ~2,400 px/s: a brisk flick of the wheel, fast enough that rows keep entering and leaving. */
 const SCROLL_PX_PER_FRAME = 40;
 const VIEWPORT = { width: 1280, height: 800 };
+/** A fast fling of the wheel or the trackpad, as the issue measured it. */
+const FLING_PX_PER_S = 6000;
+const FLING_MS = 1500;
+
+interface FlingResult {
+  frames: number;
+  placeholderShare: number;
+  thumbShare: number;
+  settleMs: number | null;
+}
 
 interface ProbeState {
   navClickAt: number | null;
@@ -120,6 +130,11 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
       ([ms, px]) => (globalThis as unknown as { lagoonBenchScroll(ms: number, px: number): Promise<ScrollResult> }).lagoonBenchScroll(ms, px),
       [SCROLL_MS, SCROLL_PX_PER_FRAME] as const,
     );
+    const fling = await page.evaluate(
+      ([ms, speed, timeout]) =>
+        (globalThis as unknown as { lagoonBenchFling(ms: number, speed: number, t: number): Promise<FlingResult> }).lagoonBenchFling(ms, speed, timeout),
+      [FLING_MS, FLING_PX_PER_S, 20_000] as const,
+    );
     const jumpMs = await page.evaluate(
       ([fraction, timeout]) => (globalThis as unknown as { lagoonBenchJump(f: number, t: number): Promise<number | null> }).lagoonBenchJump(fraction, timeout),
       [0.5, 20_000] as const,
@@ -158,6 +173,20 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
         viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
         ...library,
       });
+    }
+    const flingDetails = { fling_px_per_s: FLING_PX_PER_S, fling_ms: FLING_MS, fling_frames: fling.frames, ...library };
+    if (names.includes('grid_fling_placeholder_share_100k')) {
+      const value = fling.placeholderShare;
+      figures.push({ name: 'grid_fling_placeholder_share_100k', value, goal: '= 1', met: value === 1, ...flingDetails });
+    }
+    if (names.includes('grid_fling_thumbs_share_100k')) {
+      const value = fling.thumbShare;
+      figures.push({ name: 'grid_fling_thumbs_share_100k', value, goal: '>= 0.5', met: value >= 0.5, ...flingDetails });
+    }
+    if (names.includes('grid_settle_ms_100k')) {
+      // null: the visible cells still lacked a thumbnail 20 s after the fling stopped.
+      const value = fling.settleMs ?? Number.POSITIVE_INFINITY;
+      figures.push({ name: 'grid_settle_ms_100k', value, goal: '<= 150', met: value <= 150, after: 'the fling above', ...flingDetails });
     }
     const thumbsShare = scroll.visibleLoadedShare;
     if (names.includes('grid_visible_thumbs_share_100k')) {

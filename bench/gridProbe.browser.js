@@ -99,6 +99,51 @@
       requestAnimationFrame(check);
     });
 
+  const painted = (el) => loaded(el.querySelector('img')) || el.querySelector('[data-placeholder="yes"]') !== null;
+
+  /**
+   * A fling: `pxPerSecond` for `durationMs`, moved by the real time between frames (a slow frame jumps further, as a
+   * flung list does). Every frame it counts the visible cells showing at least their placeholder and those showing
+   * their thumbnail; after the stop, the ms until every visible cell shows its thumbnail (null after `settleTimeoutMs`).
+   */
+  window.lagoonBenchFling = (durationMs, pxPerSecond, settleTimeoutMs) =>
+    new Promise((resolve) => {
+      const scroller = scrollerOf(document.querySelector('[data-testid="grid"]'));
+      let seen = 0;
+      let withPlaceholder = 0;
+      let withThumb = 0;
+      let frames = 0;
+      let start = null;
+      let last = null;
+      const settle = () => {
+        const stopped = performance.now();
+        const check = () => {
+          const items = visibleItems();
+          if (items.length && items.every((el) => loaded(el.querySelector('img')))) finish(performance.now() - stopped);
+          else if (performance.now() - stopped > settleTimeoutMs) finish(null);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      };
+      const finish = (settleMs) =>
+        resolve({ frames, placeholderShare: seen ? withPlaceholder / seen : 0, thumbShare: seen ? withThumb / seen : 0, settleMs });
+      const step = (now) => {
+        if (start === null) start = now;
+        if (last !== null) {
+          const items = visibleItems();
+          frames++;
+          seen += items.length;
+          withPlaceholder += items.filter(painted).length;
+          withThumb += items.filter((el) => loaded(el.querySelector('img'))).length;
+        }
+        if (now - start >= durationMs) return settle();
+        scroller.scrollTop += last === null ? 0 : ((now - last) * pxPerSecond) / 1000;
+        last = now;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+
   /** Scrolls the grid by `pxPerFrame` every frame for `durationMs`; frame deltas, DOM size and how many visible cells had their thumbnail. */
   window.lagoonBenchScroll = (durationMs, pxPerFrame) =>
     new Promise((resolve) => {

@@ -35,7 +35,11 @@ const GROUPS: readonly Group[] = [
   single('launch_sweep_stall_ms_100k', launchSweep100k),
   single('import_hostile_folder_ms', importHostileFolder),
   single('core_in_node_rss_mb_1m', coreInNodeRss1m),
-  { names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k', 'grid_visible_thumbs_share_100k'], run: gridFigures },
+  {
+    names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k', 'grid_visible_thumbs_share_100k',
+      'grid_fling_placeholder_share_100k', 'grid_fling_thumbs_share_100k', 'grid_settle_ms_100k'],
+    run: gridFigures,
+  },
   { names: ['cli_help_ms', 'cli_search_ms'], run: cliStartup },
 ];
 
