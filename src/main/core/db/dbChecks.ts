@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { type CheckResult, type CheckTask, checkIntegrity, finishBackupCopy, type IntegrityReport, quickCheck } from './checks.ts';
+import { type CheckResult, type CheckTask, checkIntegrity, finishBackupCopy, type IntegrityReport, quickCheck, runCheckTask } from './checks.ts';
 
 /**
  * The library's long checks (quick_check at start, integrity_check on demand, the check of each backup copy). At a
@@ -15,6 +15,8 @@ export interface DbChecks {
   integrity(): Promise<IntegrityReport>;
   /** Makes a backup copy self-contained and checks it. */
   finishBackupCopy(path: string): Promise<IntegrityReport>;
+  /** integrity_check of another database file, opened read-only (a backup before it is listed or restored). */
+  checkFile(path: string): Promise<IntegrityReport>;
 }
 
 export interface DbChecksOptions {
@@ -57,5 +59,6 @@ export function createDbChecks(opts: DbChecksOptions): DbChecks {
     quickCheck: () => run({ kind: 'quick', path: db.name }, () => quickCheck(db)),
     integrity: () => run({ kind: 'integrity', path: db.name }, () => checkIntegrity(db)),
     finishBackupCopy: (path) => run({ kind: 'finishCopy', path }, () => finishBackupCopy(path)),
+    checkFile: (path) => run({ kind: 'integrity', path }, () => runCheckTask({ kind: 'integrity', path }) as IntegrityReport),
   };
 }

@@ -40,13 +40,13 @@ export const maintenanceHandlers = (deps: {
   'library.list_backups': async () => {
     const backups = [];
     for (const { name } of await deps.backups.list()) {
-      const c = await inspectBackup(deps.dataDir, name);
+      const c = await inspectBackup(deps.dataDir, name, deps.checks.checkFile);
       backups.push({ name: c.name, at: c.at, bytes: c.bytes, images: c.images, ok: c.ok, problem: c.ok ? null : c.result });
     }
     return { backups };
   },
   'library.restore_backup': async ({ name }) => {
-    const { movedTo } = await scheduleRestore(deps.dataDir, name);
+    const { movedTo } = await scheduleRestore(deps.dataDir, name, { check: deps.checks.checkFile });
     const { relaunch } = deps;
     // After this answer has gone out: the restart closes the window that asked.
     if (relaunch) setTimeout(relaunch, 200);

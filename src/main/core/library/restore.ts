@@ -2,7 +2,7 @@ import { copyFile, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promi
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
-import { checkIntegrity } from '../db/checks.ts';
+import { checkIntegrity, type IntegrityReport } from '../db/checks.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicFile.ts';
 import { BACKUP_DIR, backupName, backupTime } from './backup.ts';
 
@@ -53,30 +53,46 @@ const fsyncFile = async (path: string): Promise<void> => {
   }
 };
 
-/** A backup opened read-only: integrity_check, size and image count (what Settings and the CLI list). */
-export async function inspectBackup(dataDir: string, name: string): Promise<BackupCheck> {
+/** Runs integrity_check on a database file; the app passes its check worker's, so a big backup never blocks the window. */
+export type FileCheck = (path: string) => Promise<IntegrityReport>;
+
+const checkInThread: FileCheck = async (path) => {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return checkIntegrity(db);
+  } finally {
+    db.close();
+  }
+};
+
+/** A backup's integrity_check, size and image count (what Settings and the CLI list), each opened read-only. */
+export async function inspectBackup(dataDir: string, name: string, check: FileCheck = checkInThread): Promise<BackupCheck> {
   const at = backupTime(name);
   if (at === null) throw new AppError('INVALID_INPUT', 'There is no backup with this name.');
   const path = join(dataDir, BACKUP_DIR, name);
   const info = await stat(path).catch(() => null);
   if (!info) throw new AppError('NOT_FOUND', 'There is no backup with this name.');
+  let report: IntegrityReport;
+  try {
+    report = await check(path);
+  } catch (error) {
+    return { name, at, bytes: info.size, images: null, ok: false, result: `The backup could not be opened: ${String(error).slice(0, 200)}` };
+  }
+  return { name, at, bytes: info.size, images: report.ok ? imageCount(path) : null, ...report };
+}
+
+/** Images not in the trash; null when the file cannot answer. */
+const imageCount = (path: string): number | null => {
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const report = checkIntegrity(db);
-    let images: number | null = null;
-    try {
-      images = db.prepare('SELECT count(*) FROM images WHERE trashed_at IS NULL').pluck().get() as number;
-    } catch {
-      images = null;
-    }
-    return { name, at, bytes: info.size, images, ...report };
-  } catch (error) {
-    return { name, at, bytes: info.size, images: null, ok: false, result: `The backup could not be opened: ${String(error).slice(0, 200)}` };
+    return db.prepare('SELECT count(*) FROM images WHERE trashed_at IS NULL').pluck().get() as number;
+  } catch {
+    return null;
   } finally {
     db?.close();
   }
-}
+};
 
 const readIntent = async (dataDir: string): Promise<Intent | null> => {
   const text = await readFile(join(dataDir, INTENT), 'utf8').catch(() => null);
@@ -128,10 +144,14 @@ export async function finishPendingRestore(dataDir: string, hooks: RestoreHooks 
  * the next start to carry out before it opens the database: what the app does, since its connection is open now.
  * Returns the folder (relative to the data folder) the old database will move to.
  */
-export async function scheduleRestore(dataDir: string, name: string, opts: { now?: number; hooks?: RestoreHooks } = {}): Promise<{ movedTo: string }> {
+export async function scheduleRestore(
+  dataDir: string,
+  name: string,
+  opts: { now?: number; hooks?: RestoreHooks; check?: FileCheck } = {},
+): Promise<{ movedTo: string }> {
   const hooks = opts.hooks ?? {};
   if (await readIntent(dataDir)) await finishPendingRestore(dataDir, hooks);
-  const check = await inspectBackup(dataDir, name);
+  const check = await inspectBackup(dataDir, name, opts.check);
   if (!check.ok) throw new AppError('STORAGE_FAILED', `This backup fails its integrity check, so it was not restored: ${check.result.slice(0, 300)}`);
   const aside = backupName(opts.now ?? Date.now()).replace(/^lagoon-|\.db$/gu, '');
   await hooks.step?.('intent');
@@ -147,13 +167,4 @@ export async function restoreDatabase(dataDir: string, name: string, opts: { now
   const scheduled = await scheduleRestore(dataDir, name, opts);
   await finishPendingRestore(dataDir, opts.hooks);
   return scheduled;
-}
-
-/** The newest backup that passes integrity_check, or null (newest first, each checked in turn). */
-export async function newestSoundBackup(dataDir: string, names: readonly string[]): Promise<BackupCheck | null> {
-  for (const name of names) {
-    const check = await inspectBackup(dataDir, name).catch(() => null);
-    if (check?.ok) return check;
-  }
-  return null;
 }
