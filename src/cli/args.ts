@@ -1,6 +1,7 @@
 import { zImageId } from '../shared/ipc/schemas/common.ts';
 import type { ImageQuery } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
+import { type CurationArgs, parseCollection, parseFav, parseRate, parseTag } from './curationArgs.ts';
 import { suggestion } from './didYouMean.ts';
 import type { BatchFlags } from './generate/batchArgs.ts';
 import { type GenerateOptions, parseGenerate, type PromptSource } from './generateArgs.ts';
@@ -18,6 +19,7 @@ export type CliCommand =
   | { name: 'key.status'; json: boolean }
   | { name: 'key.clear'; json: boolean }
   | { name: 'generate'; json: boolean; source: PromptSource; options: GenerateOptions; batch: BatchFlags }
+  | CurationArgs
   | { name: 'models'; json: boolean; refresh: boolean; styles: boolean }
   | { name: 'spend'; json: boolean }
   | { name: 'list'; json: boolean; limit: number }
@@ -99,7 +101,20 @@ const helpOr =
     return parsed.help ? { name: 'help', topic } : toCommand(parsed as Exclude<T, { help: true }>);
   };
 
+const curation =
+  (parser: (args: string[]) => { help: true; topic: string } | ({ help: false } & CurationArgs)) =>
+  (args: string[]): CliCommand => {
+    const parsed = parser(args);
+    if (parsed.help) return { name: 'help', topic: parsed.topic };
+    const { help: _help, ...command } = parsed;
+    return command;
+  };
+
 const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
+  rate: curation(parseRate),
+  fav: curation(parseFav),
+  tag: curation(parseTag),
+  collection: curation(parseCollection),
   generate: generateCommand,
   models: parseModels,
   list: parseList,

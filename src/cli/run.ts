@@ -30,7 +30,7 @@ const ITERATE_COMMANDS = {
 };
 
 /** Commands that only work on an existing library: they never create one (see coreSetup.openServices). */
-const NEEDS_LIBRARY: ReadonlySet<CliCommand['name']> = new Set(['list', 'show', 'search', 'export', 'trash', 'restore']);
+const NEEDS_LIBRARY: ReadonlySet<CliCommand['name']> = new Set(['list', 'show', 'search', 'export', 'trash', 'restore', 'rate', 'fav', 'tag', 'collection', 'collection.list']);
 
 /** Each command's module is loaded when it runs, so a run loads only what it uses. */
 const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' }>, ctx: CliContext): Promise<number> => {
@@ -60,6 +60,12 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
     case 'trash':
     case 'restore':
       return (await import('./commands/trash.ts')).trashCommand(ctx, command);
+    case 'rate':
+    case 'fav':
+    case 'tag':
+    case 'collection':
+    case 'collection.list':
+      return (await import('./commands/curate.ts')).curateCommand(ctx, command);
     case 'iterate':
       return (await ITERATE_COMMANDS[command.draft.endpoint]())(ctx, command);
   }

@@ -4,6 +4,7 @@ import { DEFAULT_LIST_LIMIT } from './args.ts';
 import { BACKUP_USAGE } from './backupArgs.ts';
 import { DEFAULT_SEARCH_LIMIT } from './searchArgs.ts';
 import { GENERATE_DEFAULTS, QUALITIES } from './generateArgs.ts';
+import { CURATION_USAGE } from './curationArgs.ts';
 import { EXAMPLES } from './help/examples.ts';
 import { ITERATE_GENERAL_LINES, ITERATE_TOPICS } from './iterate/iterateUsage.ts';
 
@@ -21,6 +22,8 @@ ${ITERATE_GENERAL_LINES}
   lagoon export IDS… --to DIR [options]       copy images out, with their settings as metadata
   lagoon import PATH… [--json]                add PNG, JPEG and WebP files or folders to the library
   lagoon trash IDS… / lagoon restore IDS…     move images to the trash, or back
+  lagoon rate STARS IDS… / lagoon fav IDS…    rate (0-5) or mark favorites (--off to unmark)
+  lagoon tag|collection add|remove NAME IDS…  tags and collections (lagoon collection list)
   lagoon backup list|create|restore NAME      the database's backups; put one back
   lagoon key set                              store the API key (read from standard input)
   lagoon key status [--json]                  whether a key is stored, and where
@@ -187,6 +190,7 @@ const TOPICS: Record<string, string> = {
   spend: SPEND,
   backup: BACKUP_USAGE,
   ...ITERATE_TOPICS,
+  ...CURATION_USAGE,
 };
 
 const withExamples = (text: string, examples: readonly string[] | undefined): string =>

@@ -23,12 +23,14 @@ describe('CLI argument parsing', () => {
       json: false,
       source: { kind: 'inline', prompt: 'a' },
       options: { route: 'openai', size: 'auto', outputFormat: 'png', moderation: 'auto' },
+      batch: { maxFailures: 3, skipDone: false, failedTo: null, progress: undefined, quiet: false },
     });
     expect(parseCommandLine(['generate', '--prompts-file', 'p.txt', '--model', 'm', '--size', '512x512', '--format', 'jpeg', '--moderation', 'low', '--json'])).toEqual({
       name: 'generate',
       json: true,
       source: { kind: 'file', path: 'p.txt' },
       options: { route: 'openai', model: 'm', size: '512x512', outputFormat: 'jpeg', moderation: 'low' },
+      batch: { maxFailures: 3, skipDone: false, failedTo: null, progress: undefined, quiet: false },
     });
     expect(parseCommandLine(['models', '--json', '--refresh'])).toEqual({ name: 'models', json: true, refresh: true, styles: false });
     expect(parseCommandLine(['models', '--help'])).toEqual({ name: 'help', topic: 'models' });

@@ -30,14 +30,14 @@ describe('lagoon generate batches: stopping, skipping what is done, retrying wha
   };
   const seven = Array.from({ length: 7 }, (_, i) => `heron ${i + 1}`);
 
-  it('a wrong key stops the batch at the first 401: at most the two requests already out, not all seven', async () => {
+  it('a wrong key stops the batch at the first 401: at most the two requests already out, not all seven', { timeout: 120_000 }, async () => {
     const run = await lagoon(['generate', '--prompts-file', await promptsFile(seven), '--size', '256x256'], { env: { VENICE_API_KEY: 'sk-wrong-key-0000000000' } });
     expect(run.code).toBe(3);
     expect(posts()).toBeLessThanOrEqual(2);
     expect(run.stderr).toMatch(/stopped the batch: every other prompt would fail on the API key too \[AUTH_REJECTED\]: 0 saved; lines? .*failed; lines .*–7 not sent\./);
   });
 
-  it('a keychain that cannot be reached is said once, before anything is sent, with the command-line way around it', async () => {
+  it('a keychain that cannot be reached is said once, before anything is sent, with the command-line way around it', { timeout: 120_000 }, async () => {
     const run = await lagoon(['generate', '--prompts-file', await promptsFile(seven), '--json'], {
       env: { VENICE_API_KEY: undefined, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lagoon-test-bus', LAGOON_KEYCHAIN_SERVICE: 'Lagoon-test-unreachable' },
     });
@@ -47,7 +47,7 @@ describe('lagoon generate batches: stopping, skipping what is done, retrying wha
     expect(posts()).toBe(0);
   });
 
-  it('--max-failures N stops after N failed prompts (the request already out still finishes); --fail-fast after the first', async () => {
+  it('--max-failures N stops after N failed prompts (the request already out still finishes); --fail-fast after the first', { timeout: 120_000 }, async () => {
     const failing = Array.from({ length: 8 }, (_, i) => `broken ${i + 1} [fail:500]`);
     const limited = await lagoon(['generate', '--prompts-file', await promptsFile(failing), '--size', '256x256', '--max-failures', '2']);
     expect(limited.code).toBe(6);
@@ -62,7 +62,7 @@ describe('lagoon generate batches: stopping, skipping what is done, retrying wha
     expect(fast.stderr).toContain('--max-failures 1');
   });
 
-  it('by default a batch stops after 3 failed prompts', async () => {
+  it('by default a batch stops after 3 failed prompts', { timeout: 120_000 }, async () => {
     const failing = Array.from({ length: 10 }, (_, i) => `broken ${i + 1} [fail:500]`);
     const run = await lagoon(['generate', '--prompts-file', await promptsFile(failing), '--size', '256x256']);
     expect(run.code).toBe(6);
@@ -106,7 +106,7 @@ describe('lagoon generate batches: stopping, skipping what is done, retrying wha
     expect(posts()).toBe(2);
   });
 
-  it('--failed-to FILE writes the prompts without an image, ready to be the next --prompts-file', async () => {
+  it('--failed-to FILE writes the prompts without an image, ready to be the next --prompts-file', { timeout: 120_000 }, async () => {
     const failedTo = join(dataDir, 'again.txt');
     const run = await lagoon([
       'generate',
@@ -122,7 +122,7 @@ describe('lagoon generate batches: stopping, skipping what is done, retrying wha
     expect(run.stderr).toContain(`2 prompts without an image written to ${failedTo}`);
   });
 
-  it('rejects contradicting or malformed batch flags before anything is sent', async () => {
+  it('rejects contradicting or malformed batch flags before anything is sent', { timeout: 120_000 }, async () => {
     const file = await promptsFile(['one']);
     for (const flags of [['--fail-fast', '--max-failures', '2'], ['--max-failures', '0'], ['--max-failures', 'lots'], ['--progress', 'loud']]) {
       const run = await lagoon(['generate', '--prompts-file', file, ...flags]);

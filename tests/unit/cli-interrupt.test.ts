@@ -10,6 +10,9 @@ import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
 import { startLagoon, type StartedLagoon } from './cliRunner.ts';
 import { memoryStore, waitFor } from './helpers/queueHarness.ts';
 
+/** How long a state may take to show up: on a loaded machine one CLI process alone may need seconds to start. */
+const SLOW_START_MS = 45_000;
+
 const KEY = 'sk-canary-cli-int-3b9d2f1e-6a4c-4e8b-9d0f-2c5e7a1b3d6f';
 
 interface JobRow {
@@ -82,8 +85,8 @@ describe('lagoon generate stopped by Ctrl-C, SIGTERM, SIGHUP, a closed pipe or S
 
   it('Ctrl-C during the pause after failures: the held prompt is never sent, by this run or by the app later', { timeout: 60_000 }, async () => {
     const run = await start(PAUSE_BATCH, ['--max-failures', '10']);
-    await waitFor('the pause to be announced', () => run.stderrSoFar().includes('pauses until'));
-    await waitFor('line 6 to be saved', () => run.stdoutSoFar().includes('"line":6'));
+    await waitFor('the pause to be announced', () => run.stderrSoFar().includes('pauses until'), SLOW_START_MS);
+    await waitFor('line 6 to be saved', () => run.stdoutSoFar().includes('"line":6'), SLOW_START_MS);
     run.child.kill('SIGINT');
     const result = await run.done;
     expect(result.code).toBe(130);
@@ -100,7 +103,7 @@ describe('lagoon generate stopped by Ctrl-C, SIGTERM, SIGHUP, a closed pipe or S
 
   it('Ctrl-C with two requests at Venice: both reported as may-have-been-charged, the rest never sent', { timeout: 60_000 }, async () => {
     const run = await start(['one [fail:slow:8000]', 'two [fail:slow:8000]', 'three', 'four']);
-    await waitFor('two requests to be on their way', () => jobRows(dataDir).filter((r) => r.sent === 1).length === 2);
+    await waitFor('two requests to be on their way', () => jobRows(dataDir).filter((r) => r.sent === 1).length === 2, SLOW_START_MS);
     run.child.kill('SIGINT');
     const result = await run.done;
     expect(result.code).toBe(130);
@@ -124,7 +127,7 @@ describe('lagoon generate stopped by Ctrl-C, SIGTERM, SIGHUP, a closed pipe or S
     ['SIGHUP', 129],
   ] as const)('%s stops the batch the same way (exit %i)', { timeout: 60_000 }, async (signal, code) => {
     const run = await start(['one [fail:slow:8000]', 'two [fail:slow:8000]', 'three']);
-    await waitFor('two requests to be on their way', () => jobRows(dataDir).filter((r) => r.sent === 1).length === 2);
+    await waitFor('two requests to be on their way', () => jobRows(dataDir).filter((r) => r.sent === 1).length === 2, SLOW_START_MS);
     run.child.kill(signal);
     const result = await run.done;
     expect(result.code).toBe(code);
@@ -135,7 +138,7 @@ describe('lagoon generate stopped by Ctrl-C, SIGTERM, SIGHUP, a closed pipe or S
 
   it('a second Ctrl-C quits at once and still leaves no job for anyone to send', { timeout: 60_000 }, async () => {
     const run = await start(['one [fail:slow:8000]', 'two [fail:slow:8000]', 'three']);
-    await waitFor('two requests to be on their way', () => jobRows(dataDir).filter((r) => r.sent === 1).length === 2);
+    await waitFor('two requests to be on their way', () => jobRows(dataDir).filter((r) => r.sent === 1).length === 2, SLOW_START_MS);
     run.child.kill('SIGINT');
     run.child.kill('SIGINT');
     const result = await run.done;
@@ -148,7 +151,7 @@ describe('lagoon generate stopped by Ctrl-C, SIGTERM, SIGHUP, a closed pipe or S
   it('a reader that closes the pipe (| head -1) stops the batch: exit 141, the rest not sent', { timeout: 60_000 }, async () => {
     const lines = Array.from({ length: 8 }, (_, i) => `pipe ${i + 1} [fail:slow:300]`);
     const run = await start(lines);
-    await waitFor('the first result', () => run.stdoutSoFar().includes('"line"'));
+    await waitFor('the first result', () => run.stdoutSoFar().includes('"line"'), SLOW_START_MS);
     run.child.stdout?.destroy();
     const result = await run.done;
     expect(result.code).toBe(141);
@@ -159,8 +162,8 @@ describe('lagoon generate stopped by Ctrl-C, SIGTERM, SIGHUP, a closed pipe or S
 
   it('SIGKILL (nothing can be cleaned up): the app holds the prompt as interrupted and does not send it', { timeout: 60_000 }, async () => {
     const run = await start(PAUSE_BATCH, ['--max-failures', '10']);
-    await waitFor('the pause to be announced', () => run.stderrSoFar().includes('pauses until'));
-    await waitFor('line 7 to wait in the queue', () => jobRows(dataDir).some((r) => r.prompt === 'g held by the pause' && r.status === 'queued'));
+    await waitFor('the pause to be announced', () => run.stderrSoFar().includes('pauses until'), SLOW_START_MS);
+    await waitFor('line 7 to wait in the queue', () => jobRows(dataDir).some((r) => r.prompt === 'g held by the pause' && r.status === 'queued'), SLOW_START_MS);
     run.child.kill('SIGKILL');
     await run.done;
     const app = createServices({ dataDir, apiBaseUrl: fake.url, keychainService: 'unused' }, { secretStore: memoryStore(KEY), launchMaintenance: false });

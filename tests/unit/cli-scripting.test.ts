@@ -24,7 +24,7 @@ describe('lagoon for scripts and people at a terminal', () => {
   const lagoon = (args: string[], opts: LagoonRunOptions = {}) =>
     runLagoon(args, { ...opts, env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY, ...opts.env } });
 
-  it('bare lagoon prints the help; help for an unknown topic, a mistyped command or flag names the nearest one and exits 2', { timeout: 60_000 }, async () => {
+  it('bare lagoon prints the help; help for an unknown topic, a mistyped command or flag names the nearest one and exits 2', { timeout: 120_000 }, async () => {
     const bare = await lagoon([]);
     expect(bare.code).toBe(0);
     expect(bare.stdout).toContain('lagoon generate --prompt TEXT');
@@ -54,7 +54,7 @@ describe('lagoon for scripts and people at a terminal', () => {
     expect(generate).toContain('--max-failures N');
   });
 
-  it('commands that only read never create a library where there is none', { timeout: 60_000 }, async () => {
+  it('commands that only read never create a library where there is none', { timeout: 120_000 }, async () => {
     const nowhere = join(dataDir, 'typo');
     for (const args of [['list'], ['search', 'fox'], ['show', '1b4e28ba-2fa1-11d2-883f-0016d3cca427'], ['trash', '1b4e28ba-2fa1-11d2-883f-0016d3cca427']]) {
       const run = await lagoon([...args, '--json'], { env: { LAGOON_DATA_DIR: nowhere } });
@@ -64,7 +64,7 @@ describe('lagoon for scripts and people at a terminal', () => {
     expect(existsSync(nowhere)).toBe(false);
   });
 
-  it('- reads prompts and ids from standard input; list and search print rating, favourite and tags', { timeout: 60_000 }, async () => {
+  it('- reads prompts and ids from standard input; list and search print rating, favourite and tags', { timeout: 120_000 }, async () => {
     const made = await lagoon(['generate', '--prompts-file', '-', '--size', '256x256', '--json'], { stdin: 'a fox in snow\n\na heron at dusk\n' });
     expect(made.code).toBe(0);
     expect(made.lines.map((l) => [l.line, l.prompt]).toSorted()).toEqual([
@@ -90,7 +90,22 @@ describe('lagoon for scripts and people at a terminal', () => {
     expect(bad.code).toBe(2);
   });
 
-  it('bidi overrides and isolates are escaped like control characters, in tables and in JSON lines', { timeout: 60_000 }, async () => {
+  it('rate, fav, tag and collection set what list prints; an unknown id makes the exit 1', { timeout: 120_000 }, async () => {
+    const made = await lagoon(['generate', '--prompt', 'a kingfisher', '--size', '256x256', '--json']);
+    const id = String(made.lines[0]?.id);
+    expect((await lagoon(['rate', '5', id])).code).toBe(0);
+    expect((await lagoon(['fav', id])).code).toBe(0);
+    expect((await lagoon(['tag', 'add', 'birds', '-'], { stdin: id })).code).toBe(0);
+    const added = await lagoon(['collection', 'add', 'River', id, '--json']);
+    expect(added.lines).toEqual([{ updated: 1, notFound: 0, ids: [id] }]);
+    expect((await lagoon(['collection', 'list', '--json'])).lines).toEqual([expect.objectContaining({ name: 'River', count: 1 })]);
+    expect((await lagoon(['list', '--json'])).lines[0]).toMatchObject({ id, rating: 5, favorite: true, tags: ['birds'] });
+    const unknown = await lagoon(['rate', '2', '1b4e28ba-2fa1-11d2-883f-0016d3cca427']);
+    expect(unknown.code).toBe(1);
+    expect((await lagoon(['rate', '9', id])).code).toBe(2);
+  });
+
+  it('bidi overrides and isolates are escaped like control characters, in tables and in JSON lines', { timeout: 120_000 }, async () => {
     const prompt = 'invoice \u202Egnp.exe\u202C and \u2066isolated\u2069';
     expect((await lagoon(['generate', '--prompt', prompt, '--size', '256x256'])).code).toBe(0);
     const table = await lagoon(['list']);
@@ -101,7 +116,7 @@ describe('lagoon for scripts and people at a terminal', () => {
     expect(json.lines[0]?.prompt).toBe(prompt);
   });
 
-  it('key problems are told the command-line way, never "in Settings"', async () => {
+  it('key problems are told the command-line way, never "in Settings"', { timeout: 120_000 }, async () => {
     const wrong = await lagoon(['generate', '--prompt', 'ok', '--json'], { env: { VENICE_API_KEY: 'sk-wrong-key-0000000000' } });
     expect(wrong.code).toBe(3);
     const message = String((wrong.lines[0]?.error as { message?: unknown } | undefined)?.message);

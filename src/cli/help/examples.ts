@@ -25,4 +25,8 @@ export const EXAMPLES: Record<string, readonly string[]> = {
   restore: ['lagoon restore 1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'lagoon search --trash --json | jq -r .id | lagoon restore -'],
   key: ['echo "$VENICE_KEY" | lagoon key set', 'lagoon key status --json', 'VENICE_API_KEY=… lagoon generate --prompt "a fox"'],
   spend: ['lagoon spend', 'lagoon spend --json | jq .today'],
+  rate: ['lagoon rate 5 1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'lagoon search heron --json | jq -r .id | lagoon rate 3 -'],
+  fav: ['lagoon fav 1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'lagoon fav --off 1b4e28ba-2fa1-11d2-883f-0016d3cca427'],
+  tag: ['lagoon tag add portfolio 1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'lagoon search --blurred --json | jq -r .id | lagoon tag add review -'],
+  collection: ['lagoon collection add "Birds" 1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'lagoon collection list --json'],
 };
