@@ -11,6 +11,8 @@ import type { Range } from '../../ui/highlight.ts';
 import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
+import { LineagePanel } from '../iterate/LineagePanel.tsx';
+import { QuickActions } from '../iterate/QuickActions.tsx';
 import { ViewerActions } from './ViewerActions.tsx';
 import { ViewerDetails } from './ViewerDetails.tsx';
 import { type Zoom, ViewerStage } from './ViewerStage.tsx';
@@ -182,6 +184,8 @@ export function ImageViewer(props: Props) {
           />
           {curation.error && <ErrorMessage error={curation.error} compact testId="viewer-curation-error" onDismiss={curation.clearError} />}
           <ViewerTags detail={detail} tags={props.tags} collections={props.collections} curation={curation} onChanged={reload} />
+          {summary.trashedAt === null && <QuickActions key={`quick-${summary.id}`} id={summary.id} />}
+          <LineagePanel id={summary.id} onNavigate={props.onNavigate} />
           <ViewerDetails info={info} detail={detail} error={error} />
           {error && <ErrorMessage error={error} testId="viewer-error" />}
           <p className="viewer__hint muted">{t('viewer.keysHint')}</p>

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import type { RouteOutput } from '../../../../shared/ipc/contract.ts';
+import { call, subscribe } from '../../api.ts';
+
+export type Lineage = RouteOutput<'images.lineage'>;
+
+/** An image's family, asked again whenever images are added or removed (a new version, a purged parent). */
+export const useLineage = (id: string): Lineage | null => {
+  const [state, setState] = useState<{ id: string; lineage: Lineage } | null>(null);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => subscribe('images.changed', () => setChanges((n) => n + 1)), []);
+  useEffect(() => {
+    let current = true;
+    call('images.lineage', { id }).then(
+      (lineage) => current && setState({ id, lineage }),
+      () => current && setState(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, changes]);
+  return state?.id === id ? state.lineage : null;
+};

@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures.ts';
+import { seedLibrary, tile } from './seed.ts';
+
+test('remove the background from the viewer, then walk the family both ways; a trashed parent is still named', async ({ lagoon }) => {
+  const { page } = lagoon;
+  await seedLibrary(page, ['A red kite over dunes']);
+  await tile(page, 'red kite').dblclick();
+  const viewer = page.getByTestId('viewer');
+  const parentId = await viewer.getAttribute('data-image-id');
+
+  await page.getByTestId('action-remove-background').click();
+  await expect(page.getByTestId('action-queued')).toContainText('Remove background');
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+  const child = page.getByTestId('lineage-child');
+  await expect(child).toHaveCount(1);
+  expect(lagoon.fake.requests.filter((r) => r.path.endsWith('/image/background-remove'))).toHaveLength(1);
+  await lagoon.screenshot('iterate-versions');
+
+  // Down to the version, and back up to what it was made from.
+  const childId = await child.getAttribute('data-image-id');
+  await child.click();
+  await expect(viewer).toHaveAttribute('data-image-id', childId ?? '');
+  await expect(page.getByTestId('lineage-parents')).toContainText('Source');
+  await lagoon.screenshot('iterate-made-from');
+  await page.getByTestId('lineage-parent').click();
+  await expect(viewer).toHaveAttribute('data-image-id', parentId ?? '');
+
+  // The parent goes to the trash; the version still says what it was made from.
+  await page.getByTestId('viewer-trash').click();
+  await expect(viewer).toHaveAttribute('data-image-id', childId ?? '');
+  await expect(page.getByTestId('lineage-parents')).toContainText('Source · in the trash');
+  await lagoon.screenshot('iterate-parent-trashed');
+});
