@@ -1,11 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Catalog } from '../../../../shared/ipc/schemas/catalog.ts';
 import type { ImageDetail } from '../../../../shared/ipc/schemas/images.ts';
 import type { ModelInfo } from '../../../../shared/models.ts';
 import { adaptToModel } from './adaptToModel.ts';
 import { findModel } from './buildRequest.ts';
-import { type AdvancedValues, type FormMode, type FormState, INITIAL_FORM, type SimpleValues } from './formValues.ts';
+import { type AdvancedValues, type FormMode, type FormState, type SimpleValues } from './formValues.ts';
 import { formFromImage } from './reuseRequest.ts';
+import { loadStoredForm, storeForm } from './storedForm.ts';
 
 export interface GenerateFormState {
   form: FormState;
@@ -24,7 +25,9 @@ const startingModel = (catalog: Catalog): ModelInfo | undefined => {
 };
 
 export const useGenerateForm = (catalog: Catalog | null): GenerateFormState => {
-  const [stored, setForm] = useState<FormState>(INITIAL_FORM);
+  const [stored, setForm] = useState<FormState>(loadStoredForm);
+  // Model, size, format, mode and the advanced values are what the user comes back to after a restart.
+  useEffect(() => storeForm(stored), [stored]);
 
   // The advanced panel needs a model: until the user (or a reused request) chooses one, it shows the starting model
   // with that model's defaults; the first edit stores them.
