@@ -7,9 +7,9 @@ import { escapeXml, RDF_NS } from './xmpDom.ts';
  * every parent in order, and xmpMM:History holds one event per operation from the first ancestor on. Read back by
  * namespace URI, so a tool that renamed the prefixes or rewrote the packet is still understood.
  */
-export const XMP_MM_NS = 'http://ns.adobe.com/xap/1.0/mm/';
-export const ST_REF_NS = 'http://ns.adobe.com/xap/1.0/sType/ResourceRef#';
-export const ST_EVT_NS = 'http://ns.adobe.com/xap/1.0/sType/ResourceEvent#';
+const XMP_MM_NS = 'http://ns.adobe.com/xap/1.0/mm/';
+const ST_REF_NS = 'http://ns.adobe.com/xap/1.0/sType/ResourceRef#';
+const ST_EVT_NS = 'http://ns.adobe.com/xap/1.0/sType/ResourceEvent#';
 export const LINEAGE_NAMESPACES = { xmpMM: XMP_MM_NS, stRef: ST_REF_NS, stEvt: ST_EVT_NS } as const;
 
 export interface XmpLineage {
@@ -18,8 +18,8 @@ export interface XmpLineage {
   history: ReadonlyArray<{ operation: string; id: string | null; sha256: string; at: number | null }>;
 }
 
-export const documentId = (id: string): string => `xmp.did:lagoon:${id}`;
-export const instanceId = (sha256: string): string => `xmp.iid:lagoon:${sha256}`;
+const documentId = (id: string): string => `xmp.did:lagoon:${id}`;
+const instanceId = (sha256: string): string => `xmp.iid:lagoon:${sha256}`;
 
 const ref = (p: { id: string | null; sha256: string }): string =>
   (p.id ? `<stRef:documentID>${escapeXml(documentId(p.id))}</stRef:documentID>` : '') +
