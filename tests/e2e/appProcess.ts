@@ -6,8 +6,6 @@ import type { ContextCall } from './harness/testContext.ts';
 
 const HARNESS_MAIN = join(import.meta.dirname, 'harness/main.ts');
 
-export type { ContextCall };
-
 /** A native drag main started: `file` is the first of `files` (the one every OS takes). */
 interface DragRecord {
   file: string;

@@ -91,7 +91,7 @@ export interface FakeVeniceOptions {
   keyExpiration?: string | null;
 }
 
-export interface FakeVeniceRequest {
+interface FakeVeniceRequest {
   method: string;
   /** Path without the query string, e.g. /api/v1/images/generations. */
   path: string;

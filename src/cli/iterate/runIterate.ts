@@ -10,7 +10,7 @@ import type { IterateArgs } from './iterateArgs.ts';
  * its price and (for an upscale) its result size told first, then one line per stored image. A failure becomes the
  * job's error, so its exit code comes from the same table as generate's.
  */
-export interface CliIterateResult extends CliImage {
+interface CliIterateResult extends CliImage {
   /** Library ids of the inputs, in order (a file input has no id and is left out). */
   parents: string[];
   operation: string;

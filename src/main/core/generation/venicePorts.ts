@@ -11,7 +11,7 @@ export type ClientRetry =
   | { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; deadlineMs?: number; maxWaitMs?: number }
   | false;
 
-export interface CallOptions {
+interface CallOptions {
   signal?: AbortSignal;
   retry?: ClientRetry;
 }
@@ -32,7 +32,7 @@ export interface OpenAiGeneration {
   attempts?: number;
 }
 
-export interface NativeGeneration {
+interface NativeGeneration {
   images: Buffer[];
   format: ImageFormat;
   request: NativeImageRequest;

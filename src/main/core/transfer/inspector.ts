@@ -9,7 +9,7 @@ import { type InspectReply, inspectionOf, READY, requestOf } from './inspectMess
  * file. Without a worker script (the CLI from source passes one; a caller may not), files are inspected in-thread,
  * still within the per-file inflate and XMP caps.
  */
-export type InspectOutcome = { bytes: Buffer; inspection: Inspection } | { overBudget: 'time' | 'memory' | 'crashed' };
+type InspectOutcome = { bytes: Buffer; inspection: Inspection } | { overBudget: 'time' | 'memory' | 'crashed' };
 
 export interface Inspector {
   inspect(task: InspectTask): Promise<InspectOutcome>;
@@ -26,8 +26,8 @@ export interface InspectorOptions {
   maxHeapMb?: number;
 }
 
-export const DEFAULT_TIME_BUDGET_MS = 2000;
-export const DEFAULT_MAX_HEAP_MB = 192;
+const DEFAULT_TIME_BUDGET_MS = 2000;
+const DEFAULT_MAX_HEAP_MB = 192;
 /** For the worker to load its modules, apart from any file's budget. */
 const STARTUP_MS = 30_000;
 

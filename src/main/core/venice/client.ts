@@ -23,15 +23,14 @@ import { assertSendableKey, createTransport, jsonOf, keptHeaders, withoutKey, ty
  */
 
 export type VeniceClientOptions = TransportOptions;
-export type { RetryOptions } from './retry.ts';
 
-export interface GenerateOptions {
+interface GenerateOptions {
   signal?: AbortSignal;
   /** Retry policy overrides; `false` sends exactly once. Default: retry 429/503/never-sent up to 3 times. */
   retry?: RetryOptions | false;
 }
 
-export interface LookupOptions {
+interface LookupOptions {
   signal?: AbortSignal;
   /** The catalogue routes work without a key; a given key is checked by Venice (a wrong one → AUTH_REJECTED). */
   apiKey?: string | null;
@@ -39,7 +38,7 @@ export interface LookupOptions {
 
 type ImageFlags = { blurred: boolean; contentViolation: boolean };
 
-export interface GeneratedImage {
+interface GeneratedImage {
   bytes: Buffer;
   format: ImageFormat;
   /** The exact body sent (the key travels only in the Authorization header). */
@@ -52,7 +51,7 @@ export interface GeneratedImage {
   attempts: number;
 }
 
-export interface GeneratedImages {
+interface GeneratedImages {
   /** One per variant, each magic-number checked against `format`. */
   images: Buffer[];
   format: ImageFormat;

@@ -16,7 +16,7 @@ const zPrepared = z.strictObject({
   upscale: zUpscalePlan.nullable(),
 });
 
-export const zLineage = z.strictObject({
+const zLineage = z.strictObject({
   operation: z.enum(OPERATIONS).nullable(),
   request: z.record(z.string(), z.unknown()).nullable(),
   enhancedPrompt: z.string().nullable(),
