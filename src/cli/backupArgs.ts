@@ -1,3 +1,4 @@
+import { BACKUP_NAME_RE } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
 
 /** `lagoon backup list|create|restore NAME`: what the database backups command line asked for. */
@@ -18,7 +19,7 @@ export const parseBackup = (args: string[]): BackupArgs | { name: 'help'; topic:
     return { name: `backup.${action}`, json };
   }
   const [backup] = positionals;
-  if (positionals.length !== 1 || !backup || !/^lagoon-\d{8}-\d{6}-\d{3}\.db$/u.test(backup)) {
+  if (positionals.length !== 1 || !backup || !BACKUP_NAME_RE.test(backup)) {
     throw invalid('lagoon backup restore needs the name of one backup, as "lagoon backup list" shows it (e.g. lagoon-20260101-120000-000.db).');
   }
   return { name: 'backup.restore', json, backup };

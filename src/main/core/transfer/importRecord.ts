@@ -6,7 +6,7 @@ import type { EmbeddedMetadata } from './readEmbedded.ts';
 
 /** The endpoint recorded for images that did not come from a Venice request Lagoon made (A1111, ComfyUI, plain files). */
 export const IMPORT_ENDPOINT = 'import' satisfies ImageEndpoint;
-export const UNKNOWN_MODEL = 'unknown';
+const UNKNOWN_MODEL = 'unknown';
 const isGeneratedEndpoint = (value: string): value is 'openai' | 'native' => value === 'openai' || value === 'native';
 /** A ComfyUI workflow can be megabytes; past this the editor graph is left out (the API graph is smaller). */
 const MAX_FOREIGN_JSON_BYTES = 4 * 1024 * 1024;
@@ -46,7 +46,7 @@ const guardRejects = (value: unknown): boolean => {
  * Someone else's metadata may carry an API key (ComfyUI partner nodes have embedded them). The credential guard
  * would then refuse the whole image; instead the offending fields are dropped, judged by that same guard.
  */
-export function redactForeign(value: unknown, depth = 0): unknown {
+function redactForeign(value: unknown, depth = 0): unknown {
   if (depth > MAX_FOREIGN_DEPTH) return null;
   if (typeof value === 'string') {
     const clipped = clip(value, MAX_FOREIGN_STRING_CHARS);
@@ -66,7 +66,7 @@ export function redactForeign(value: unknown, depth = 0): unknown {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 /** What a file name says when nothing else does: its stem, as the user named it. */
-export const promptFromFileName = (fileName: string): string =>
+const promptFromFileName = (fileName: string): string =>
   fileName.replace(/\.[^.]*$/u, '').normalize('NFC').trim() || 'Imported image';
 
 const defined = (o: Record<string, unknown>): Record<string, unknown> =>

@@ -26,7 +26,7 @@ export interface ReindexReport {
   left: string[];
 }
 
-export const RECOVERED_NAME = 'Recovered image';
+const RECOVERED_NAME = 'Recovered image';
 
 const orphans = async (db: Database, dataDir: string): Promise<MediaFile[]> => {
   const root = await listMediaRoot(dataDir, 'image');
