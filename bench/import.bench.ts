@@ -33,9 +33,15 @@ export const importHostileFolder = async (): Promise<Figure> => {
   const library = createLibrary({ db, dataDir: root });
   const inspector = createInspector({ workerPath: INSPECT_WORKER });
   try {
+    // The machine's own stalls over the same span with nothing to do: on a shared, loaded machine the longest
+    // "stall" is partly the process waiting for a core, which no code of ours can remove.
+    const idle = monitorEventLoopDelay({ resolution: 5 });
+    idle.enable();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    idle.disable();
     const stalls = monitorEventLoopDelay({ resolution: 5 });
-    const idle = process.memoryUsage().rss;
-    let peak = idle;
+    const idleRss = process.memoryUsage().rss;
+    let peak = idleRss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     stalls.enable();
     const started = performance.now();
@@ -44,13 +50,14 @@ export const importHostileFolder = async (): Promise<Figure> => {
     stalls.disable();
     clearInterval(sampler);
     const stallMs = stalls.max / 1e6;
-    const peakMb = (peak - idle) / 1e6;
+    const peakMb = (peak - idleRss) / 1e6;
     return {
       name: 'import_hostile_folder_ms',
       value: importMs,
       goal: '<= 5000, stall <= 50 ms, peak <= 300 MB above idle',
       met: importMs <= 5000 && stallMs <= 50 && peakMb <= 300,
       longest_stall_ms: stallMs,
+      idle_longest_stall_ms: idle.max / 1e6,
       peak_rss_above_idle_mb: peakMb,
       files,
       imported: summary.imported,
