@@ -27,7 +27,7 @@ export type KeyStatus = z.infer<typeof zKeyStatus>;
 
 export const zLanguageChoice = z.enum(LANGUAGE_CHOICES);
 
-export const zPreferences = z.strictObject({
+const zPreferences = z.strictObject({
   language: zLanguageChoice,
   /** Trashed images older than this are purged (file, thumbnail and row together). */
   trashRetentionDays: z.number().int().min(1).max(3650),
@@ -36,7 +36,6 @@ export const zPreferences = z.strictObject({
   /** A batch whose estimated price is above this asks before it is queued (default $1). */
   spendLimitUsd: zSpendLimitUsd,
 });
-export type Preferences = z.infer<typeof zPreferences>;
 
 export const settingsRoutes = {
   'settings.get_key_status': route({ input: zNoInput, output: zKeyStatus }),
