@@ -23,6 +23,8 @@ test('remove the background from the viewer, then walk the family both ways; a t
   await expect(page.getByTestId('lineage-parents')).toContainText('Source');
   // The cut-out is shown on a checkerboard, so its transparent background is seen as such.
   await expect(viewer.locator('img.stage__image')).toHaveCSS('background-image', /repeating-conic-gradient/);
+  // Its request is not a generation: the generate form is not offered to repeat it.
+  await expect(page.getByTestId('viewer-reuse')).toBeDisabled();
   await lagoon.screenshot('iterate-made-from');
   await page.getByTestId('lineage-parent').click();
   await expect(viewer).toHaveAttribute('data-image-id', parentId ?? '');

@@ -39,7 +39,9 @@ export function ViewerActions({ info, detail, curation, comparing, onCompare, on
   };
 
   const trashed = info.trashedAt !== null;
-  const reusable = detail !== null && detail.endpoint !== 'import';
+  // Only a generation refills the generate form; an import has no request, and an edit-family image's request is
+  // not a generation (its own forms would take it).
+  const reusable = detail !== null && (detail.endpoint === 'openai' || detail.endpoint === 'native');
   const variant = detail ? variantInfo(detail) : null;
   return (
     <>
