@@ -15,10 +15,11 @@ import { LineagePanel } from '../iterate/LineagePanel.tsx';
 import { QuickActions } from '../iterate/QuickActions.tsx';
 import { ViewerActions } from './ViewerActions.tsx';
 import { ViewerDetails } from './ViewerDetails.tsx';
-import { type Zoom, ViewerStage } from './ViewerStage.tsx';
+import type { Zoom } from './ViewerStage.tsx';
+import { ViewerCanvas } from './ViewerCanvas.tsx';
 import { ViewerTags } from './ViewerTags.tsx';
 import { asSingleImage } from './variants.ts';
-import { ZoomControls, zoomIn, zoomOut } from './ZoomControls.tsx';
+import { zoomIn, zoomOut } from './ZoomControls.tsx';
 
 interface Props {
   /** The open image as the list has it (kept current by curation actions). */
@@ -129,37 +130,17 @@ export function ImageViewer(props: Props) {
       onKeyDown={onKeyDown}
     >
       <div className="viewer__layout">
-        <div className="viewer__stage">
-          {compareWith ? (
-            <div className="compare" data-testid="compare-view">
-              <figure className="compare__side" data-testid="compare-left" data-image-id={compareWith.id}>
-                <ViewerStage image={compareWith} zoom={zoom} onZoom={setZoom} />
-                <figcaption className="compare__caption">{t('viewer.compareLeft', { model: compareWith.model })}</figcaption>
-              </figure>
-              <figure className="compare__side" data-testid="compare-right" data-image-id={summary.id}>
-                <ViewerStage image={summary} zoom={zoom} onZoom={setZoom} onFitScale={setFitScale} />
-                <figcaption className="compare__caption">{t('viewer.compareRight', { model: summary.model })}</figcaption>
-              </figure>
-            </div>
-          ) : (
-            <ViewerStage image={summary} zoom={zoom} onZoom={setZoom} onFitScale={setFitScale} />
-          )}
-          {previousId && (
-            <button type="button" className="viewer__nav viewer__nav--prev" data-testid="viewer-previous" aria-label={t('viewer.previous')} onClick={() => props.onNavigate(previousId)}>
-              <svg viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M15 5l-7 7 7 7" />
-              </svg>
-            </button>
-          )}
-          {nextId && (
-            <button type="button" className="viewer__nav viewer__nav--next" data-testid="viewer-next" aria-label={t('viewer.next')} onClick={() => props.onNavigate(nextId)}>
-              <svg viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M9 5l7 7-7 7" />
-              </svg>
-            </button>
-          )}
-          <ZoomControls zoom={zoom} fitScale={fitScale} onZoom={setZoom} />
-        </div>
+        <ViewerCanvas
+          image={summary}
+          compareWith={compareWith}
+          zoom={zoom}
+          onZoom={setZoom}
+          fitScale={fitScale}
+          onFitScale={setFitScale}
+          previousId={previousId}
+          nextId={nextId}
+          onNavigate={props.onNavigate}
+        />
         <aside className="viewer__side">
           <button ref={closeButton} type="button" className="icon-button viewer__close" data-testid="viewer-close" aria-label={t('viewer.close')} onClick={close}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
