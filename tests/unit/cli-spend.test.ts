@@ -26,7 +26,8 @@ describe('lagoon spend (real child processes, the fake over HTTP)', () => {
   const lagoon = (args: string[]): Promise<LagoonRun> =>
     runLagoon(args, { env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY } });
 
-  it('prints the ledger: a possibly-charged failure apart, and deleting forever lowers nothing', async () => {
+  // Three child processes and two generations: a generous timeout for a loaded machine; nothing asserts speed.
+  it('prints the ledger: a possibly-charged failure apart, and deleting forever lowers nothing', { timeout: 120_000 }, async () => {
     // The jobs run through the same core the CLI uses; what is under test here is the spend command.
     const services = createServices({ dataDir, apiBaseUrl: fake.url, keychainService: 'unused' }, { secretStore: createEnvStore(KEY), launchMaintenance: false });
     try {
