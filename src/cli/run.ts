@@ -66,6 +66,10 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
     case 'collection':
     case 'collection.list':
       return (await import('./commands/curate.ts')).curateCommand(ctx, command);
+    case 'backup.list':
+    case 'backup.create':
+    case 'backup.restore':
+      return (await import('./commands/backup.ts')).backupCommand(ctx, command);
     case 'iterate':
       return (await ITERATE_COMMANDS[command.draft.endpoint]())(ctx, command);
   }
