@@ -7,7 +7,6 @@ import { migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { migration0009 } from '../../src/main/core/db/migrations/0009-lineage.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { insertLineage, readLineage } from '../../src/main/core/iterate/lineageStore.ts';
-import { searchImages } from '../../src/main/core/library/search/searchImages.ts';
 import { insertRows, syntheticRows } from './helpers/searchLibrary.ts';
 
 let dir: string;
@@ -34,11 +33,14 @@ describe('migration 0009: lineage', () => {
   it('upgrades a version-8 library in place: rows, search and integrity intact, the edit family admitted', () => {
     insertRows(db, syntheticRows(120));
     const before = db.prepare('SELECT * FROM images ORDER BY id').all();
-    const found = searchImages(db, { text: 'lighthouse' }, { limit: 500 }).items.map((i) => i.id);
+    // The search index itself (today's search code needs later columns): the same documents match before and after.
+    const matching = (): unknown[] => db.prepare("SELECT rowid FROM image_search WHERE image_search MATCH 'lighthouse' ORDER BY rowid").all();
+    const found = matching();
+    expect(found.length).toBeGreaterThan(0);
     migrate(db, ALL_MIGRATIONS.slice(0, 9));
     expect(readUserVersion(db)).toBe(9);
     expect(db.prepare('SELECT * FROM images ORDER BY id').all()).toEqual(before);
-    expect(searchImages(db, { text: 'lighthouse' }, { limit: 500 }).items.map((i) => i.id)).toEqual(found);
+    expect(matching()).toEqual(found);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const [first] = ids();
     for (const endpoint of ['edit', 'combine', 'upscale', 'remove-background']) expect(setEndpoint(first as string, endpoint)).not.toThrow();
