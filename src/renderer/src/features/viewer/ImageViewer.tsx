@@ -18,7 +18,7 @@ import { ViewerDetails } from './ViewerDetails.tsx';
 import type { Zoom } from './ViewerStage.tsx';
 import { ViewerCanvas } from './ViewerCanvas.tsx';
 import { ViewerTags } from './ViewerTags.tsx';
-import { asSingleImage } from './variants.ts';
+import { asSingleImage, titledByFileName } from './variants.ts';
 import { zoomIn, zoomOut } from './ZoomControls.tsx';
 
 interface Props {
@@ -147,7 +147,7 @@ export function ImageViewer(props: Props) {
               <path d="M6 6l12 12M18 6L6 18" />
             </svg>
           </button>
-          <h2 className="viewer__heading">{t('viewer.prompt')}</h2>
+          <h2 className="viewer__heading" data-testid="viewer-prompt-heading">{detail && titledByFileName(detail) ? t('viewer.fileName') : t('viewer.prompt')}</h2>
           <p className="prompt-text viewer__prompt" dir="auto" data-testid="viewer-prompt">
             <HighlightedText text={info.prompt} ranges={props.ranges} />
           </p>

@@ -101,6 +101,11 @@ export function ViewerActions({ info, detail, curation, comparing, onCompare, on
           </button>
         )}
       </div>
+      {detail?.endpoint === 'import' && (
+        <p className="viewer__hint muted" data-testid="viewer-reuse-why">
+          {t('viewer.reuseImported')}
+        </p>
+      )}
       {feedback && (
         <p className="feedback" role="status" data-testid="viewer-feedback" data-feedback={feedback}>
           {t(`viewer.${feedback}`)}

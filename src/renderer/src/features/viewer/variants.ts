@@ -21,3 +21,14 @@ export const variantInfo = (image: Pick<ImageDetail, 'request' | 'response'>): V
 
 /** The image as "Reuse this image" hands it to the form: its batch's request, asking for one image. */
 export const asSingleImage = (image: ImageDetail): ImageDetail => ({ ...image, request: { ...image.request, variants: 1 } });
+
+/**
+ * An imported file with no prompt in its metadata gets its file name as its text (so search finds it); the viewer
+ * then says "File name", not "Prompt", since nobody wrote it as one.
+ */
+export const titledByFileName = (image: Pick<ImageDetail, 'endpoint' | 'prompt' | 'response'>): boolean => {
+  if (image.endpoint !== 'import') return false;
+  const imported = image.response.imported as { source?: unknown; fileName?: unknown } | undefined;
+  if (imported?.source !== 'file' || typeof imported.fileName !== 'string') return false;
+  return image.prompt === imported.fileName.replace(/\.[^.]*$/u, '').normalize('NFC').trim();
+};
