@@ -35,7 +35,8 @@ const pendingJobs = (dataDir: string): number => {
 const allFiles = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)])) : [];
 
-describe('lagoon CLI against the fake Venice (real child processes)', () => {
+// Each test starts several real processes: on a loaded machine that takes longer than the default 20 s.
+describe('lagoon CLI against the fake Venice (real child processes)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
 
