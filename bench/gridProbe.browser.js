@@ -181,7 +181,9 @@
           });
           return;
         }
-        scroller.scrollTop += pxPerFrame;
+        // By the real time since the last frame (pxPerFrame at 60 Hz): a slow frame must not slow the scroll down, or
+        // a loaded machine scrolls less and every thumbnail has time to arrive.
+        scroller.scrollTop += deltas.length ? (pxPerFrame * deltas.at(-1)) / (1000 / 60) : pxPerFrame;
         requestAnimationFrame(step);
       };
       requestAnimationFrame(step);
