@@ -17,7 +17,7 @@ const PREFETCH_TILES = 200;
 /** Caption heights by mode (CSS keeps the text inside them). */
 const CAPTION_HEIGHT: Record<CaptionMode, number> = { none: 0, prompt: 44, trashed: 40 };
 
-export interface CursorMove {
+interface CursorMove {
   index: number;
   /** Shift held: extend the selection from its anchor. */
   extend: boolean;

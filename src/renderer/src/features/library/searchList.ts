@@ -5,8 +5,8 @@ import type { Range } from '../../ui/highlight.ts';
 import { toSummary } from './summary.ts';
 
 /** Small first page so the grid paints at once; bigger pages after, so scrolling far asks main less often. */
-export const FIRST_PAGE = 120;
-export const NEXT_PAGE = 400;
+const FIRST_PAGE = 120;
+const NEXT_PAGE = 400;
 /** Changed images refetched one by one to refresh their tiles; beyond this the local patch has to do. */
 const REFRESH_LIMIT = 60;
 
