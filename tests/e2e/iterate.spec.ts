@@ -8,6 +8,9 @@ test('remove the background from the viewer, then walk the family both ways; a t
   const viewer = page.getByTestId('viewer');
   const parentId = await viewer.getAttribute('data-image-id');
 
+  // Prices are on the buttons before anything is sent.
+  await expect(page.getByTestId('action-upscale')).toContainText('$0.02');
+  await expect(page.getByTestId('action-remove-background')).toContainText('$0.03');
   await page.getByTestId('action-remove-background').click();
   await expect(page.getByTestId('action-queued')).toContainText('Remove background');
   await expect(page.getByTestId('grid-item')).toHaveCount(2);

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RouteInput } from '../../../../shared/ipc/contract.ts';
+import type { RouteInput, RouteOutput } from '../../../../shared/ipc/contract.ts';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import { formatUsd } from '../../lib/format.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -11,8 +11,27 @@ type Draft = RouteInput<'iterate.queue'>['draft'];
  * One-click operations on the open image: upscale 2× and remove the background. Each is checked by main (input
  * bounds, price) and queued like a generation; the queue panel follows it and the result appears under "Versions".
  */
+/** The prices of the one-click operations, from the cached catalogue (refreshed when a day old). */
+const usePrices = (): RouteOutput<'iterate.catalog'>['prices'] => {
+  const [prices, setPrices] = useState<RouteOutput<'iterate.catalog'>['prices']>(null);
+  useEffect(() => {
+    let current = true;
+    call('iterate.catalog', { refresh: true }).then(
+      (catalog) => current && setPrices(catalog.prices),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return prices;
+};
+
 export function QuickActions({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const prices = usePrices();
+  // The price is on the button, so it is known before anything is sent.
+  const priced = (label: string, usd: number | null | undefined): string => (usd == null ? label : `${label} · ${formatUsd(usd, i18n.language)}`);
   const [state, setState] = useState<{ queued: string | null; error: ApiError | null; busy: boolean }>({ queued: null, error: null, busy: false });
   const input = [{ kind: 'library' as const, id }];
   const queue = (label: string, draft: Draft) => {
@@ -26,7 +45,7 @@ export function QuickActions({ id }: { id: string }) {
     <section className="quick-actions" data-testid="quick-actions">
       <div className="viewer__actions">
         <button type="button" className="button button--small" disabled={state.busy} data-testid="action-upscale" onClick={() => queue(t('iterate.upscale2x'), { endpoint: 'upscale', prompt: '', inputs: input, scale: 2 })}>
-          {t('iterate.upscale2x')}
+          {priced(t('iterate.upscale2x'), prices?.upscale2x)}
         </button>
         <button
           type="button"
@@ -35,7 +54,7 @@ export function QuickActions({ id }: { id: string }) {
           data-testid="action-remove-background"
           onClick={() => queue(t('iterate.removeBackground'), { endpoint: 'remove-background', prompt: '', inputs: input })}
         >
-          {t('iterate.removeBackground')}
+          {priced(t('iterate.removeBackground'), prices?.removeBackground)}
         </button>
       </div>
       {state.queued && (

@@ -7,17 +7,20 @@ export type Lineage = RouteOutput<'images.lineage'>;
 /** An image's family, asked again whenever images are added or removed (a new version, a purged parent). */
 export const useLineage = (id: string): Lineage | null => {
   const [state, setState] = useState<{ id: string; lineage: Lineage } | null>(null);
-  const [changes, setChanges] = useState(0);
-  useEffect(() => subscribe('images.changed', () => setChanges((n) => n + 1)), []);
   useEffect(() => {
     let current = true;
-    call('images.lineage', { id }).then(
-      (lineage) => current && setState({ id, lineage }),
-      () => current && setState(null),
-    );
+    const load = (): void => {
+      call('images.lineage', { id }).then(
+        (lineage) => current && setState({ id, lineage }),
+        () => current && setState(null),
+      );
+    };
+    load();
+    const unsubscribe = subscribe('images.changed', load);
     return () => {
       current = false;
+      unsubscribe();
     };
-  }, [id, changes]);
+  }, [id]);
   return state?.id === id ? state.lineage : null;
 };
