@@ -85,6 +85,9 @@ test('spend: asks above the limit, counts a possibly-charged failure apart; dele
   await page.getByTestId('spend-confirm-yes').click();
   await expect(page.getByTestId('spend-today-possibly')).toContainText('$0.01');
   expect(posts(lagoon)).toBe(2);
+  // The failure shows where its image would have been, in place of the previous image.
+  await expect(page.getByTestId('generate-error')).toContainText('may have been charged');
+  await expect(page.getByTestId('generate-result')).toHaveCount(0);
   await expect(page.getByTestId('spend-all-time')).toHaveAttribute('data-charged', '0.01');
   await lagoon.screenshot('account-spend-ledger');
 
@@ -101,6 +104,7 @@ test('spend: asks above the limit, counts a possibly-charged failure apart; dele
 
   // The queue and the result area say the image was deleted instead of loading a file that is gone.
   await page.getByTestId('nav-generate').click();
+  await page.getByTestId('generate-error').getByRole('button', { name: 'Dismiss' }).click();
   const done = page.getByTestId('queue-item').filter({ hasText: 'a quiet harbour at dusk' });
   await expect(done.getByTestId('queue-deleted')).toHaveText('The image was deleted from the library.');
   await expect(done.getByTestId('queue-thumb')).toHaveCount(0);

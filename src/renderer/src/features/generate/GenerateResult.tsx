@@ -7,6 +7,8 @@ import { useImageDetail } from '../../hooks/useImageDetail.ts';
 import type { ShownImage } from './useSubmittedJobs.ts';
 import type { ImagePresence } from '../queue/useGoneImages.ts';
 import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import type { ApiError } from '../../api.ts';
 
 interface Props {
   /** The newest finished image from this form (or one picked in the queue). */
@@ -16,6 +18,10 @@ interface Props {
   onShow: (shown: ShownImage) => void;
   /** A result deleted forever since is named as such, never loaded (no broken image). */
   presence: ImagePresence;
+  /** Why the newest job from this form failed: shown where its image would have been, not under the form. */
+  failure: ApiError | null;
+  onDismissFailure: () => void;
+  onOpenSettings: () => void;
 }
 
 function PendingOverlay({ job }: { job: Job }) {
@@ -38,7 +44,7 @@ function PendingOverlay({ job }: { job: Job }) {
   );
 }
 
-export function GenerateResult({ shown, pending, onShow, presence }: Props) {
+export function GenerateResult({ shown, pending, onShow, presence, failure, onDismissFailure, onOpenSettings }: Props) {
   const { t } = useTranslation();
   const state = shown ? presence(shown.imageId) : 'unknown';
   const { detail } = useImageDetail(shown && state === 'present' ? shown.imageId : null);
@@ -47,7 +53,11 @@ export function GenerateResult({ shown, pending, onShow, presence }: Props) {
 
   return (
     <section className="panel result" aria-label={t('generate.resultTitle')} aria-busy={busy}>
-      {shown ? (
+      {failure && !busy ? (
+        <div className="result__failure">
+          <ErrorMessage error={failure} testId="generate-error" onOpenSettings={onOpenSettings} onDismiss={onDismissFailure} />
+        </div>
+      ) : shown ? (
         <figure className={busy ? 'result__figure result__figure--stale' : 'result__figure'} data-testid="generate-result" data-image-id={shown.imageId}>
           <div className="result__frame">
             {state === 'present' && (

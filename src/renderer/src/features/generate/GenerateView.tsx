@@ -115,7 +115,6 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
   const noKey = keyStatus.status?.present === false;
   const shortcut = t(isMac ? 'generate.shortcutMac' : 'generate.shortcutOther');
   const defaultModel = simpleModel({ ...form.simple, model: '' }, models, traits);
-  const shownError = enqueueError ?? submitted.error;
 
   return (
     <section className="view" aria-labelledby="generate-title">
@@ -163,14 +162,8 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
             ) : (
               <AdvancedPanel catalogState={catalogState} values={form.advanced} built={built} messages={checked.messages} onChange={setAdvanced} />
             )}
-            {shownError && (
-              <ErrorMessage
-                error={shownError}
-                testId="generate-error"
-                onOpenSettings={onOpenSettings}
-                onDismiss={enqueueError ? () => setEnqueueError(null) : submitted.dismissError}
-              />
-            )}
+            {/* A request refused before it was queued is about the form; a job that failed shows where its image would be. */}
+            {enqueueError && <ErrorMessage error={enqueueError} testId="generate-error" onOpenSettings={onOpenSettings} onDismiss={() => setEnqueueError(null)} />}
             {spendGuard.pending && <SpendConfirm pending={spendGuard.pending} onConfirm={spendGuard.confirm} onCancel={spendGuard.cancel} />}
             <div className="generate__actions">
               <button type="submit" className="button button--primary button--large" data-testid="generate-button" disabled={!canSubmit}>
@@ -182,7 +175,15 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
           </form>
         )}
         <div className="generate__side">
-          <GenerateResult shown={submitted.shown} pending={submitted.pending} onShow={submitted.show} presence={presence} />
+          <GenerateResult
+            shown={submitted.shown}
+            pending={submitted.pending}
+            onShow={submitted.show}
+            presence={presence}
+            failure={submitted.error}
+            onDismissFailure={submitted.dismissError}
+            onOpenSettings={onOpenSettings}
+          />
           <QueuePanel
             jobsState={jobsState}
             models={models}
