@@ -164,11 +164,13 @@ describe('iterate through the queue', () => {
   });
 });
 
+/** What fetch throws when nothing listens: the transport reads it as "never sent". */
+const refused = (): Error => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+
 describe('iterate while offline', () => {
   it('waits for the network without sending, then runs', async () => {
     await services.shutdown();
     let offline = false;
-    const refused = (): Error => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
     const fetchUnlessOffline: typeof fetch = (input, init) => (offline ? Promise.reject(refused()) : fetch(input, init));
     services = createServices(
       { dataDir, apiBaseUrl: fake.url, keychainService: 'unused' },

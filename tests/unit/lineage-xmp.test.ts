@@ -63,7 +63,7 @@ describe('lineage in exported XMP', () => {
     ]);
     // An original's packet is left as it was: its children name it by its Lagoon id.
     expect(byId.get('original')).toEqual({ SourceFile: expect.any(String) });
-    expect((byId.get(edited)?.Ingredients as unknown[]).length).toBe(1);
+    expect(byId.get(edited)?.Ingredients).toHaveLength(1);
   });
 
   it('importing an exported family into an empty library restores the links, whatever the order of the files', async () => {
@@ -86,7 +86,7 @@ describe('lineage in exported XMP', () => {
         expect(result.done).toBe(1);
       }
       for (const item of other.library.list({ limit: 10 }).items) {
-        const imported = (other.library.get(item.id)?.response as { imported?: { originalId?: string } }).imported;
+        const imported = (other.library.get(item.id)?.response as { imported?: { originalId?: string } } | undefined)?.imported;
         byOriginal.set(imported?.originalId ?? '', item.id);
       }
       const newCut = byOriginal.get(cut) as string;
