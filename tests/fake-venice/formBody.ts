@@ -23,7 +23,7 @@ export const readEditBody = async (raw: Buffer, contentType: string | undefined)
   if (mime !== 'multipart/form-data') return { ok: false, error: "'Content-Type' must be 'application/json' or 'multipart/form-data'" };
   let form: FormData;
   try {
-    form = await new Response(raw, { headers: { 'content-type': contentType ?? '' } }).formData();
+    form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType ?? '' } }).formData();
   } catch {
     return { ok: false, error: 'Invalid multipart request' };
   }

@@ -15,7 +15,7 @@ export interface FilePart {
 const CRLF = '\r\n';
 
 /** Field names and values are Lagoon's own (ASCII names, JSON-ish values), never user file names. */
-export const buildMultipart = (fields: Record<string, string | number | boolean | undefined>, files: readonly FilePart[]): { bytes: Buffer; contentType: string } => {
+export const buildMultipart = (fields: Record<string, string | number | boolean | undefined>, files: readonly FilePart[]): { bytes: Buffer<ArrayBuffer>; contentType: string } => {
   const boundary = `----lagoon${randomBytes(12).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {

@@ -29,7 +29,7 @@ interface ExchangeInit {
   /** POSTed as JSON when present. */
   json?: unknown;
   /** POSTed as is when present (the edit family's multipart bodies); the bytes are handed to fetch without a copy. */
-  body?: { bytes: Uint8Array; contentType: string };
+  body?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
   /** Accept header; default application/json (the edit family answers with image bytes). */
   accept?: string;
   signal?: AbortSignal;
