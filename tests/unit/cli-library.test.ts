@@ -29,7 +29,8 @@ const pngTexts = (file: string): Array<{ keyword: string; text: string }> =>
 
 const ids = (run: LagoonRun): string[] => run.lines.map((l) => String(l.id));
 
-describe('lagoon search, export, import, trash, restore (real child processes)', () => {
+// Each test starts several real processes: on a loaded machine that takes longer than the default 20 s.
+describe('lagoon search, export, import, trash, restore (real child processes)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
   let work: string;

@@ -26,7 +26,8 @@ const allFiles = (dir: string): string[] =>
 
 const errorOf = (run: LagoonRun): { code?: string; message?: string } => (run.lines[0]?.error ?? {}) as { code?: string; message?: string };
 
-describe('lagoon generate on the native route (real child processes, the fake Venice over HTTP)', () => {
+// Each test starts several real processes: on a loaded machine that takes longer than the default 20 s.
+describe('lagoon generate on the native route (real child processes, the fake Venice over HTTP)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
 
@@ -198,7 +199,7 @@ describe('lagoon generate on the native route (real child processes, the fake Ve
     const offline = { env: { LAGOON_API_BASE_URL: await closedPortUrl() } };
     const noModel = await lagoon(['generate', '--prompt', 'a reef', '--seed', '3', '--json'], offline);
     expect(noModel.code).toBe(7);
-    expect(errorOf(noModel)).toEqual({
+    expect(errorOf(noModel)).toMatchObject({
       code: 'OFFLINE',
       message: expect.stringMatching(/^Venice's model list could not be loaded \(.+\), so Lagoon does not know Venice's default model; name one with --model\. Nothing was sent\.$/),
     });

@@ -1,5 +1,6 @@
 import type { AppErrorPayload } from '../../shared/errors.ts';
 import { exportImages } from '../../main/core/transfer/exportImages.ts';
+import { templateParts } from '../../main/core/transfer/exportSource.ts';
 import { exportZip } from '../../main/core/transfer/exportZip.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK, exitCodeFor } from '../exitCodes.ts';
@@ -17,14 +18,14 @@ const failureFor = (id: string, error: AppErrorPayload): AppErrorPayload => ({ c
  */
 export async function exportCommand(ctx: CliContext, args: ExportArgs): Promise<number> {
   const command = { ...args, ids: await idsWithStdin(args.ids, ctx.stdin) };
-  const services = ctx.services();
   const choices = {
     stripMetadata: command.stripMetadata,
     sidecar: command.sidecar,
     ...(command.template !== null ? { template: command.template } : {}),
   };
-  // An unknown template field is bad input: refused before anything is written or any folder is created.
-  services.transfer.validateExport(choices);
+  // An unknown template field is bad input (exit 2): refused before the library is opened or anything is written.
+  templateParts(choices);
+  const services = ctx.services();
   const deps = { library: services.library, dataDir: services.dataDir };
   const progress = ctx.out.progress(`Exporting ${command.ids.length} image${command.ids.length === 1 ? '' : 's'}`);
   let firstFailure: AppErrorPayload | null = null;

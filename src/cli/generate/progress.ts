@@ -33,7 +33,10 @@ export interface BatchProgress {
 const TICK_MS = 1000;
 const clockTime = (ms: number): string => new Date(ms).toLocaleTimeString();
 
-const label = (entry: PlannedJob): string => `${entry.line === undefined ? '' : `line ${entry.line}: `}${shorten(entry.prompt, 50)}`;
+const variants = (entry: PlannedJob): string =>
+  entry.request.endpoint === 'native' && entry.request.variants > 1 ? ` (${entry.request.variants} variants)` : '';
+
+const label = (entry: PlannedJob): string => `${entry.line === undefined ? '' : `line ${entry.line}: `}${shorten(entry.prompt, 50)}${variants(entry)}`;
 
 export const createBatchProgress = (mode: ProgressMode, services: Services, total: number, stderr: NodeJS.WritableStream): BatchProgress => {
   if (mode === 'none') return { started: () => {}, clear: () => {}, settled: () => {}, stop: () => {} };
