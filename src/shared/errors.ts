@@ -1,4 +1,3 @@
-import { z } from 'zod';
 
 /**
  * The closed set of error codes that cross process boundaries (IPC, the e2e bridge, later the CLI).
@@ -30,14 +29,14 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
-const zErrorCode = z.enum(ERROR_CODES);
 
-export const zAppErrorPayload = z.object({
-  code: zErrorCode,
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-export type AppErrorPayload = z.infer<typeof zAppErrorPayload>;
+// No zod here: the renderer loads this module (through the shared file-name rules), and zod's eval probe is exactly
+// what the renderer's CSP forbids. The payload's schema lives with the job schemas that parse it.
+export interface AppErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
 
 /** The one error type thrown inside main/core; the router turns it into an envelope. */
 export class AppError extends Error {

@@ -74,11 +74,6 @@ type CombineJobRequest = z.infer<typeof zCombineJobRequest>;
 type UpscaleJobRequest = z.infer<typeof zUpscaleJobRequest>;
 type RemoveBackgroundJobRequest = z.infer<typeof zRemoveBackgroundJobRequest>;
 export type IterateJobRequest = EditJobRequest | CombineJobRequest | UpscaleJobRequest | RemoveBackgroundJobRequest;
-const ITERATE_ENDPOINTS = ['edit', 'combine', 'upscale', 'remove-background'] as const;
-export type IterateEndpoint = (typeof ITERATE_ENDPOINTS)[number];
-
-export const isIterateRequest = (request: { endpoint: string }): request is IterateJobRequest =>
-  (ITERATE_ENDPOINTS as readonly string[]).includes(request.endpoint);
 
 /** Venice's bodies as Lagoon sends them, without the image bytes (closed, like Venice's schemas). */
 const veniceEditOptions = {

@@ -1,5 +1,5 @@
 import type { JobRequest } from './ipc/schemas/jobs.ts';
-import { isIterateRequest } from './iterate.ts';
+import { isIterateRequest } from './iterateEndpoints.ts';
 import type { ModelInfo } from './models.ts';
 import { PROMPT_MAX_CHARS, promptLength } from './veniceFacts.ts';
 

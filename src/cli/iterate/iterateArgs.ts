@@ -1,4 +1,5 @@
-import { EDIT_RESOLUTIONS, ITERATE_LIMITS, type InputRef, type IterateEndpoint } from '../../shared/iterate.ts';
+import { EDIT_RESOLUTIONS, ITERATE_LIMITS, type InputRef } from '../../shared/iterate.ts';
+import type { IterateEndpoint } from '../../shared/iterateEndpoints.ts';
 import { zImageId } from '../../shared/ipc/schemas/common.ts';
 import { IMAGE_FORMATS } from '../../shared/venice.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, oneOf, parse } from '../argParsing.ts';

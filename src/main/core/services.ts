@@ -28,7 +28,7 @@ import { createVeniceClient } from './venice/client.ts';
 import { createIterateClient } from './venice/iterateClient.ts';
 import { createIterateCatalog } from './iterate/iterateCatalog.ts';
 import { createIterateService, type IterateService } from './iterate/iterateService.ts';
-import { isIterateRequest } from '../../shared/iterate.ts';
+import { isIterateRequest } from '../../shared/iterateEndpoints.ts';
 import { AppError } from '../../shared/errors.ts';
 import { startPlaceholderBackfill } from './library/placeholders/backfillPlaceholders.ts';
 

@@ -8,7 +8,7 @@ import type { CatalogClient } from '../generation/venicePorts.ts';
 import { redact } from '../log.ts';
 import type { Connectivity } from '../queue/connectivity.ts';
 import { readCatalog, replaceCatalog } from './catalogStore.ts';
-import { isIterateRequest } from '../../../shared/iterate.ts';
+import { isIterateRequest } from '../../../shared/iterateEndpoints.ts';
 
 /** Venice changes its model list every few weeks; a day-old copy is fresh enough to start with. */
 export const CATALOG_MAX_AGE_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError, type AppErrorPayload, isAppError } from '../../../shared/errors.ts';
 import type { Job, JobRequest } from '../../../shared/ipc/schemas/jobs.ts';
-import { isIterateRequest } from '../../../shared/iterate.ts';
+import { isIterateRequest } from '../../../shared/iterateEndpoints.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import { toNativeRequest, toOpenAiRequest } from '../generation/requestMapping.ts';
 import type { ClientRetry, GenerationClient, GenerationFlags } from '../generation/venicePorts.ts';

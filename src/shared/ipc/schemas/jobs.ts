@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zAppErrorPayload } from '../../errors.ts';
+import { ERROR_CODES } from '../../errors.ts';
 import { zCombineJobRequest, zEditJobRequest, zRemoveBackgroundJobRequest, zUpscaleJobRequest } from '../../iterate.ts';
 import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS, zPrompt } from '../../venice.ts';
 import { zImageId } from './common.ts';
@@ -70,7 +70,7 @@ const zJob = z.strictObject({
   request: zJobRequest,
   /** Library images this job produced (several for native variants; they share the job id as their batch). */
   imageIds: z.array(zImageId),
-  error: zAppErrorPayload.nullable(),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }).nullable(),
   /** True when a failure happened after the request may have reached Venice: retrying may charge again. */
   mayHaveBeenCharged: z.boolean(),
   attempts: z.number().int().nonnegative(),
