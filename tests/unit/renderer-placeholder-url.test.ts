@@ -3,9 +3,10 @@ import { rgbaToThumbHash } from 'thumbhash';
 import { describe, expect, it } from 'vitest';
 import { placeholderUrl } from '../../src/renderer/src/features/library/placeholderUrl.ts';
 
+const half = (r: number, b: number) => sharp({ create: { width: 16, height: 32, channels: 4, background: { r, g: 20, b, alpha: 1 } } }).png().toBuffer();
+
 /** A ThumbHash of a real picture, base64 as search rows carry it: left half red, right half blue. */
 const hashOfSplitPicture = async (): Promise<string> => {
-  const half = (r: number, b: number) => sharp({ create: { width: 16, height: 32, channels: 4, background: { r, g: 20, b, alpha: 1 } } }).png().toBuffer();
   const { data, info } = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
     .composite([{ input: await half(230, 20), left: 0, top: 0 }, { input: await half(20, 230), left: 16, top: 0 }])
     .raw()
