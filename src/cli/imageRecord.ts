@@ -34,7 +34,7 @@ export interface CliImageDetail extends CliImage {
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** The names of the true flags in a stored response (`{"flags":{"blurred":true}}` → ["blurred"]). */
-export const flagsFromResponseJson = (responseJson: string | undefined): string[] => {
+const flagsFromResponseJson = (responseJson: string | undefined): string[] => {
   if (!responseJson) return [];
   let flags: unknown;
   try {
