@@ -55,6 +55,8 @@ describe('migration 0006: search', () => {
     expect(keyOrder(db)).toEqual(timeOrder(db));
     expect(db.prepare('SELECT count(*) AS n FROM images WHERE doc_key IS NULL').get()).toEqual({ n: 0 });
     const rows = readRowsLenient(db);
+    // Today's search reads columns later migrations add: bring the library up to date, as the app would, and search it.
+    migrate(db);
     for (const query of PROBES) {
       expect(searchImages(db, query, { limit: 500 }).items.map((i) => i.id), JSON.stringify(query)).toEqual(
         referenceSearch(rows, query).map((r) => r.id),
@@ -66,7 +68,7 @@ describe('migration 0006: search', () => {
 
   it('replaces images_by_created with the key indexes and adds the index and its triggers', () => {
     const db = versionFive();
-    migrate(db);
+    migrate(db, ALL_MIGRATIONS.slice(0, 6));
     const names = (type: string) =>
       (db.prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").all(type) as Array<{ name: string }>).map((r) => r.name);
     expect(names('index')).toEqual(expect.arrayContaining(['images_by_doc_key', 'images_live']));

@@ -256,10 +256,10 @@ describe('trash, preferences, integrity and backups through the router', () => {
   });
 
   it('reads and stores the library preferences', async () => {
-    expect(ok(await call('settings.get_preferences', {}))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 5 });
-    expect(ok(await call('settings.set_library_prefs', { backupsToKeep: 2 }))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 2 });
+    expect(ok(await call('settings.get_preferences', {}))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 5, spendLimitUsd: 1 });
+    expect(ok(await call('settings.set_library_prefs', { backupsToKeep: 2 }))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 2, spendLimitUsd: 1 });
     expect(ok(await call('settings.set_library_prefs', { trashRetentionDays: 7 }))).toMatchObject({ trashRetentionDays: 7, backupsToKeep: 2 });
-    expect(ok(await call('settings.set_language', { language: 'de' }))).toEqual({ language: 'de', trashRetentionDays: 7, backupsToKeep: 2 });
+    expect(ok(await call('settings.set_language', { language: 'de' }))).toEqual({ language: 'de', trashRetentionDays: 7, backupsToKeep: 2, spendLimitUsd: 1 });
     for (const bad of [{ trashRetentionDays: 0 }, { backupsToKeep: 101 }, { backupsToKeep: 2.5 }, { other: 1 }]) {
       expect(await call('settings.set_library_prefs', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
