@@ -1,30 +1,19 @@
 import { z } from 'zod';
 import { zImageId } from './ipc/schemas/common.ts';
+import { EDIT_RESOLUTIONS, ITERATE_LIMITS } from './iterateLimits.ts';
 import { IMAGE_FORMATS } from './veniceFacts.ts';
+
+export { EDIT_RESOLUTIONS, ITERATE_LIMITS };
 
 /**
  * Iterating on an image: Venice's edit family (API notes §6 and Addendum) and how Lagoon records it. The bounds
  * are Venice's; Lagoon checks them before anything is sent.
  */
-export const ITERATE_LIMITS = {
-  minPixels: 65_536,
-  maxPixels: 33_177_600,
-  /** Venice's "< 25 MB", read as 25 MiB (25 * 1024 * 1024), the way its JavaScript server spells the limit. */
-  maxBytes: 25 * 1024 * 1024,
-  /** An upscale's result never exceeds this; Venice lowers the factor for large inputs. */
-  maxUpscalePixels: 16_777_216,
-  promptMaxChars: 32_768,
-  /** `images[]` on multi-edit when the model's constraints do not say. */
-  defaultMaxInputImages: 3,
-  creativityMax: 0.02,
-  defaultCreativity: 0.01,
-} as const;
 
 export const OPERATIONS = ['generate', 'edit', 'combine', 'upscale', 'remove-background'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export const PARENT_ROLES = ['base', 'layer', 'reference', 'source'] as const;
 export type ParentRole = (typeof PARENT_ROLES)[number];
-export const EDIT_RESOLUTIONS = ['1K', '2K', '4K'] as const;
 
 export const zSha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

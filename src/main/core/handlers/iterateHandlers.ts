@@ -1,10 +1,11 @@
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { IterateService } from '../iterate/iterateService.ts';
+import type { Transfer } from '../transfer/transferService.ts';
 
-type IterateRoutes = 'iterate.prepare' | 'iterate.queue' | 'iterate.catalog' | 'images.lineage';
+type IterateRoutes = 'iterate.prepare' | 'iterate.queue' | 'iterate.catalog' | 'iterate.add_file' | 'images.lineage';
 
-export const iterateHandlers = (deps: { iterate: IterateService }): Pick<Handlers<RequestContext>, IterateRoutes> => ({
+export const iterateHandlers = (deps: { iterate: IterateService; transfer: Transfer }): Pick<Handlers<RequestContext>, IterateRoutes> => ({
   'iterate.prepare': async ({ draft }) => {
     const { priceUsd, upscale } = await deps.iterate.prepare(draft);
     return { priceUsd, upscale };
@@ -18,5 +19,6 @@ export const iterateHandlers = (deps: { iterate: IterateService }): Pick<Handler
     if (refresh) await catalog.refresh();
     return { models: [...catalog.models()], prices: catalog.prices(), fetchedAt: catalog.fetchedAt() };
   },
+  'iterate.add_file': async ({ name, bytes }) => deps.transfer.importInput(name, bytes),
   'images.lineage': async ({ id }) => deps.iterate.lineage(id),
 });

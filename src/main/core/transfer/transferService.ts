@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors.ts';
 import type { TransferResult } from '../../../shared/ipc/schemas/library.ts';
 import type { EventBus } from '../events/eventBus.ts';
 import type { Library } from '../library/library.ts';
@@ -41,6 +42,11 @@ export interface Transfer {
   exportTo(ids: readonly string[], request: ExportRequest, target: ExportTarget): Promise<TransferResult>;
   importPaths(paths: readonly string[]): Promise<TransferResult>;
   importFile(name: string, bytes: Uint8Array): Promise<TransferResult>;
+  /**
+   * One file the user chose as an input of an edit: imported like a dropped file, answered with the library id it
+   * has now (a new image, or the one already there with the same picture). A file that cannot be imported throws.
+   */
+  importInput(name: string, bytes: Uint8Array): Promise<{ id: string; added: boolean }>;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -122,6 +128,17 @@ export function createTransfer(deps: TransferDeps): Transfer {
     if (ids.length > 0) deps.trash.restore(ids);
   };
 
+  const importOneFile = async (name: string, bytes: Uint8Array): Promise<ImportOutcome> => {
+    const report = progress('import');
+    report(0, 1);
+    const inspector = createInspector(inspectorOptions);
+    const outcome = await importBytes({ db: deps.db, library: deps.library, now, inspector }, name, bytes).finally(() => inspector.close());
+    report(1, 1);
+    if (outcome.status === 'imported') deps.events.emit('images.changed', { reason: 'added', ids: [outcome.id] });
+    restoreTrashedDuplicates([outcome]);
+    return outcome;
+  };
+
   return {
     validateExport(request) {
       templateParts(request);
@@ -159,14 +176,16 @@ export function createTransfer(deps: TransferDeps): Transfer {
     },
 
     async importFile(name, bytes) {
-      const report = progress('import');
-      report(0, 1);
-      const inspector = createInspector(inspectorOptions);
-      const outcome = await importBytes({ db: deps.db, library: deps.library, now, inspector }, name, bytes).finally(() => inspector.close());
-      report(1, 1);
-      if (outcome.status === 'imported') deps.events.emit('images.changed', { reason: 'added', ids: [outcome.id] });
-      restoreTrashedDuplicates([outcome]);
-      return importResult([outcome], TOLD_FOR_ONE_FILE);
+      return importResult([await importOneFile(name, bytes)], TOLD_FOR_ONE_FILE);
+    },
+
+    async importInput(name, bytes) {
+      const outcome = await importOneFile(name, bytes);
+      if (outcome.status === 'imported') return { id: outcome.id, added: true };
+      if (outcome.status === 'skipped' && outcome.reason === 'duplicate' && outcome.existingId) return { id: outcome.existingId, added: false };
+      const message = outcome.status === 'failed' ? outcome.error.message : SKIP_MESSAGES[outcome.reason];
+      const problem = outcome.status === 'skipped' && outcome.reason === 'not-an-image' ? 'not_an_image' : 'not_imported';
+      throw new AppError('INVALID_INPUT', `${name}: ${message} Nothing was sent.`, { problem, input: name, attempts: 0, mayHaveBeenCharged: false });
     },
   };
 }

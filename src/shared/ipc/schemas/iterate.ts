@@ -43,6 +43,9 @@ const zLibraryDraft = zIterateDraft.refine((draft) => draft.inputs.every((input)
   path: ['inputs'],
 });
 
+/** As a dropped file's import allows (library.ts): a larger input is refused later with Venice's own bound. */
+const MAX_INPUT_FILE_BYTES = 64 * 1024 * 1024;
+
 export const iterateRoutes = {
   /** Checks a draft completely (inputs read and held to Venice's bounds); nothing is queued or sent. */
   'iterate.prepare': route({ input: z.strictObject({ draft: zLibraryDraft }), output: zPrepared }),
@@ -52,6 +55,17 @@ export const iterateRoutes = {
   'iterate.catalog': route({
     input: z.strictObject({ refresh: z.boolean().optional() }),
     output: z.strictObject({ models: z.array(zEditModelInfo), prices: zIteratePrices.nullable(), fetchedAt: z.number().nullable() }),
+  }),
+  /**
+   * A file picked, dropped or pasted as an input: imported into the library first (the page names library images
+   * only), answered with its id; `added` is false when the library already had that picture.
+   */
+  'iterate.add_file': route({
+    input: z.strictObject({
+      name: z.string().min(1).max(255).refine((s) => s.isWellFormed()),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_INPUT_FILE_BYTES, 'File is empty or too large'),
+    }),
+    output: z.strictObject({ id: zImageId, added: z.boolean() }),
   }),
   /** Where an image came from and what was made from it. */
   'images.lineage': route({ input: z.strictObject({ id: zImageId }), output: zLineage }),
