@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchImages } from '../../src/main/core/library/search/searchImages.ts';
 import { LIVE_NTH_NEWEST_SQL, LIVE_NTH_OLDEST_SQL, MATCH_NTH_NEWEST_SQL, MATCH_NTH_OLDEST_SQL } from '../../src/main/core/library/search/seekQueries.ts';
@@ -73,6 +75,33 @@ describe('seekPosition', () => {
     }
     for (const sql of [MATCH_NTH_NEWEST_SQL, MATCH_NTH_OLDEST_SQL]) {
       expect(plan(sql, ['facets : fav', 0n, full, 10])).toMatch(/^SCAN image_search VIRTUAL TABLE INDEX \d+:M\d+[^\n]*$/);
+    }
+  });
+
+  it('lands right in the rating sort after ratings change, here or in another process', () => {
+    // Its own library: the ratings change under it.
+    const own = tempDb();
+    const other = new Database(join(own.dir, 'lagoon.db'));
+    try {
+      insertRows(own.db, syntheticRows(300));
+      const query: ImageQuery = { sort: 'rating' };
+      const check = () => {
+        const expected = referenceSearch(readRows(own.db), query).map((r) => r.id);
+        for (const offset of [40, 150, 260]) {
+          const { cursor } = seekPosition(own.db, query, offset);
+          expect(searchImages(own.db, query, { cursor, limit: PAGE }).items.map((i) => i.id)).toEqual(expected.slice(offset, offset + PAGE));
+        }
+      };
+      check();
+      // The level counts are remembered: a change on this connection (through the triggers) must be seen...
+      own.db.prepare('UPDATE images SET rating = 5 WHERE rowid IN (SELECT rowid FROM images WHERE rating < 5 ORDER BY rowid LIMIT 40)').run();
+      check();
+      // ...and one another process made (the CLI) too.
+      other.prepare('UPDATE images SET rating = 0 WHERE rowid IN (SELECT rowid FROM images WHERE rating = 5 ORDER BY rowid DESC LIMIT 60)').run();
+      check();
+    } finally {
+      other.close();
+      own.close();
     }
   });
 });

@@ -6,7 +6,7 @@ import { encodeCursor, type ListCursor } from '../cursor.ts';
 import type { KeyParts, KeyRange } from './docKey.ts';
 import { type MatchParts, matchExpression } from './matchExpression.ts';
 import { planQuery, type Plan } from './searchImages.ts';
-import { countMatched } from './searchQueries.ts';
+import { levelCount } from './levelCounts.ts';
 import { nthLive, nthMatched } from './seekQueries.ts';
 
 export interface SeekResult {
@@ -35,7 +35,7 @@ const nthByRating = (db: Database, plan: LivePlan, n: number): ListCursor | null
     const level = matchExpression({ ...parts, rating });
     // The last level is not counted: the skip itself says whether the position is in it. It is the largest level
     // (most images are never rated), so its count would cost as much as the skip.
-    const inLevel = rating === lowest ? Number.POSITIVE_INFINITY : countMatched(db, level, range);
+    const inLevel = rating === lowest ? Number.POSITIVE_INFINITY : levelCount(db, parts, rating, range);
     if (left < inLevel) {
       const key = nthMatched(db, level, range, true, left);
       return key ? { sort: 'rating', rating, key } : null;
