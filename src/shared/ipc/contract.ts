@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors.ts';
 import { catalogRoutes, zAccountStatus } from './schemas/catalog.ts';
 import { connectionRoutes } from './schemas/connection.ts';
+import { familyRoutes } from './schemas/family.ts';
 import { imagesRoutes, zImagesChanged } from './schemas/images.ts';
 import { iterateRoutes } from './schemas/iterate.ts';
 import { jobsRoutes, zJobsChanged } from './schemas/jobs.ts';
@@ -19,6 +20,7 @@ export const routes = {
   ...catalogRoutes,
   ...libraryRoutes,
   ...iterateRoutes,
+  ...familyRoutes,
 };
 
 /** Events main pushes to the renderer (typed, not parsed: they come from the trusted side). */

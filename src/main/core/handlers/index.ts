@@ -15,6 +15,7 @@ import type { SecretStore } from '../secrets/secretStore.ts';
 import type { Transfer } from '../transfer/transferService.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
 import { connectionHandlers } from './connectionHandlers.ts';
+import { familyHandlers } from './familyHandlers.ts';
 import { handOffHandlers } from './handOffHandlers.ts';
 import { imagesHandlers } from './imagesHandlers.ts';
 import { iterateHandlers } from './iterateHandlers.ts';
@@ -61,4 +62,5 @@ export const buildHandlers = (deps: HandlerDeps) =>
     ...transferHandlers(deps),
     ...libraryHandlers(deps),
     ...iterateHandlers(deps),
+    ...familyHandlers(deps),
   }) satisfies Handlers<RequestContext>;
