@@ -7,6 +7,7 @@ type SearchAndCurationRoutes =
   | 'images.search'
   | 'images.count'
   | 'images.seek'
+  | 'images.timeline'
   | 'images.set_favorite'
   | 'images.set_rating'
   | 'images.add_tags'
@@ -27,6 +28,7 @@ export const libraryHandlers = (deps: { library: Library; curation: Curation }):
   'images.search': async ({ query, cursor, limit }) => deps.library.search(query, { cursor: cursor ?? null, ...(limit ? { limit } : {}) }),
   'images.count': async ({ query }) => ({ count: deps.library.count(query) }),
   'images.seek': async ({ query, offset }) => deps.library.seek(query, offset),
+  'images.timeline': async ({ query }) => deps.library.timeline(query),
   'images.set_favorite': async ({ ids, favorite }) => deps.curation.setFavorite(ids, favorite),
   'images.set_rating': async ({ ids, rating }) => deps.curation.setRating(ids, rating),
   'images.add_tags': async ({ ids, tags }) => deps.curation.addTags(ids, tags),

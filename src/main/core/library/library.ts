@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { MediaKind } from '../../../shared/app.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImageDetail, ImagePage } from '../../../shared/ipc/schemas/images.ts';
-import type { ImageQuery, SearchPage } from '../../../shared/ipc/schemas/library.ts';
+import type { ImageQuery, SearchPage, Timeline } from '../../../shared/ipc/schemas/library.ts';
 import type { ImageEndpoint, ImageFormat } from '../../../shared/veniceFacts.ts';
 import { type AtomicWriteHooks, ensureDirectory, writeFileAtomic } from './atomicFile.ts';
 import { assertNoCredentials } from './credentialGuard.ts';
@@ -17,6 +17,7 @@ import { MEDIA_DIRS, mediaName } from './mediaNames.ts';
 import { probeImage } from './probeImage.ts';
 import { countImages, searchImages } from './search/searchImages.ts';
 import { type SeekResult, seekPosition } from './search/seekPosition.ts';
+import { timeline } from './search/timeline.ts';
 import { placeholderOf } from './placeholders/placeholder.ts';
 import { makeThumbnail } from './thumbnails.ts';
 
@@ -55,6 +56,7 @@ export interface Library {
   count(query: ImageQuery): number;
   /** The cursor of the page starting at `offset` in the query's order, without walking the pages before it. */
   seek(query: ImageQuery, offset: number): SeekResult;
+  timeline(query: ImageQuery): Timeline;
   get(id: string): ImageDetail | null;
   /** Absolute path of the image or thumbnail file, or null for an unknown id. */
   mediaPath(kind: MediaKind, id: string): string | null;
@@ -236,6 +238,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     search: (query, opts = {}) => searchImages(db, query, opts),
     count: (query) => countImages(db, query),
     seek: (query, offset) => seekPosition(db, query, offset),
+    timeline: (query) => timeline(db, query),
     get,
     mediaPath,
     mediaRoot: (kind) => join(dataDir, MEDIA_DIRS[kind]),

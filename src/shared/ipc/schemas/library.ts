@@ -109,6 +109,16 @@ export const zLibraryHealth = z.strictObject({
 });
 export type LibraryHealth = z.infer<typeof zLibraryHealth>;
 
+/**
+ * How many of a query's images fall in each local month (or year, for archives spanning more than 20 years), in the
+ * grid's order: the date scrubber's marks. `start` is the bucket's first millisecond; empty buckets are left out.
+ */
+export const zTimeline = z.strictObject({
+  unit: z.enum(['month', 'year']),
+  buckets: z.array(z.strictObject({ start: z.number().int(), count: z.number().int().positive() })).max(2000),
+});
+export type Timeline = z.infer<typeof zTimeline>;
+
 export const libraryRoutes = {
   'images.search': route({
     input: z.strictObject({ query: zImageQuery, cursor: zCursor.nullable().optional(), limit: z.number().int().min(1).max(IMAGE_PAGE.max).optional() }),
@@ -123,6 +133,8 @@ export const libraryRoutes = {
     input: z.strictObject({ query: zImageQuery, offset: z.number().int().nonnegative().max(MAX_SEEK_OFFSET) }),
     output: z.strictObject({ cursor: zCursor.nullable(), pastEnd: z.boolean() }),
   }),
+  /** The date scrubber's marks for a query (none in the rating sort, which has no date order). */
+  'images.timeline': route({ input: z.strictObject({ query: zImageQuery }), output: zTimeline }),
   'images.set_favorite': route({ input: z.strictObject({ ids: zIds, favorite: z.boolean() }), output: zUpdated }),
   'images.set_rating': route({ input: z.strictObject({ ids: zIds, rating: z.number().int().min(0).max(5) }), output: zUpdated }),
   'images.add_tags': route({ input: z.strictObject({ ids: zIds, tags: z.array(zTagName).min(1).max(20) }), output: zUpdated }),
