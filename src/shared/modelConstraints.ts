@@ -48,7 +48,9 @@ const oneOf = (field: string, value: string | undefined, allowed: readonly strin
   return allowed.includes(value) ? [] : [error(field, `${modelName} offers the ${what}s ${listText(allowed)}, not ${value}.`)];
 };
 
-const sizeIssues = (request: Extract<JobRequest, { endpoint: 'native' }>, model: ModelInfo): ConstraintIssue[] => {
+type NativeRequest = Extract<JobRequest, { endpoint: 'native' }>;
+
+const sizeIssues = (request: NativeRequest, model: ModelInfo): ConstraintIssue[] => {
   const { widthHeightDivisor: divisor } = model.constraints;
   const issues: ConstraintIssue[] = [];
   for (const field of ['width', 'height'] as const) {
@@ -65,6 +67,31 @@ const stepsIssues = (steps: number | undefined, model: ModelInfo): ConstraintIss
   if (!model.usesSteps) return [warning('steps', `${model.name} does not use steps; Venice ignores this value.`)];
   const { max } = model.constraints.steps;
   return steps > max ? [error('steps', `${model.name} allows at most ${max} steps.`)] : [];
+};
+
+/**
+ * The optional native fields (API notes §2.1). Reference images and web search on a model without them are refused
+ * (Venice answers 400, and web search is charged extra); LoRA strength and the thinking switch are ignored there.
+ */
+const optionalFieldIssues = (request: NativeRequest, model: ModelInfo): ConstraintIssue[] => {
+  const issues: ConstraintIssue[] = [];
+  const refs = request.styleReferences;
+  if (refs !== undefined) {
+    const accepts = model.styleReferences;
+    if (!accepts) issues.push(error('styleReferences', `${model.name} does not take reference images.`));
+    else if (refs.length > accepts.max) issues.push(error('styleReferences', `${model.name} takes at most ${accepts.max} reference image${accepts.max === 1 ? '' : 's'}; ${refs.length} were given.`));
+    else if (!accepts.strength && refs.some((r) => r.strength !== undefined)) {
+      issues.push(warning('styleReferences', `${model.name} does not use a reference strength; Venice ignores it.`));
+    }
+  }
+  if (request.enableWebSearch === true && model.supportsWebSearch !== true) issues.push(error('enableWebSearch', `${model.name} cannot search the web.`));
+  if (request.loraStrength !== undefined && model.usesLora !== true) {
+    issues.push(warning('loraStrength', `${model.name} does not use LoRAs; Venice ignores the LoRA strength.`));
+  }
+  if (request.disablePromptThinking !== undefined && model.supportsPromptThinking !== true) {
+    issues.push(warning('disablePromptThinking', `${model.name} has no prompt-thinking step; Venice ignores this switch.`));
+  }
+  return issues;
 };
 
 /**
@@ -95,6 +122,7 @@ export const checkJobRequest = (request: JobRequest, model: ModelInfo | undefine
     ...oneOf('resolution', request.resolution, model.constraints.resolutions, 'resolution', model.name),
     ...oneOf('quality', request.quality, model.constraints.qualities, 'quality', model.name),
     ...stepsIssues(request.steps, model),
+    ...optionalFieldIssues(request, model),
   ];
 };
 

@@ -38,5 +38,14 @@ export const zModelInfo = z.strictObject({
   supportsNegativePrompt: z.boolean(),
   /** Only step-based models honour `steps`. */
   usesSteps: z.boolean(),
+  // Optional so a catalogue cached by an older Lagoon still reads (absent = not supported).
+  /** `lora_strength` matters only for Venice's LoRA-based models; others ignore it. */
+  usesLora: z.boolean().optional(),
+  /** `enable_web_search` (an extra charge per image). */
+  supportsWebSearch: z.boolean().optional(),
+  /** `disable_prompt_optimization_thinking` (`supportsOptimizePromptThinking` in the catalogue). */
+  supportsPromptThinking: z.boolean().optional(),
+  /** `style_references`: how many, and whether each may carry a strength; null or absent = not accepted. */
+  styleReferences: z.strictObject({ max: z.number().int().positive(), strength: z.boolean() }).nullable().optional(),
 });
 export type ModelInfo = z.infer<typeof zModelInfo>;

@@ -1,5 +1,6 @@
 import type { JobRequest } from './ipc/schemas/jobs.ts';
 import type { ModelInfo } from './models.ts';
+import { WEB_SEARCH_USD } from './veniceFacts.ts';
 
 /**
  * Catalogue price of one image of `request` on `model`, in USD, or null when the catalogue does not say. Pure, so
@@ -11,6 +12,13 @@ import type { ModelInfo } from './models.ts';
  * the defaults too.
  */
 export const priceFor = (model: ModelInfo | undefined, request: JobRequest): number | null => {
+  const base = basePrice(model, request);
+  // Web search is billed on top of the image; shown in the estimate and recorded in the ledger alike.
+  return base !== null && request.endpoint === 'native' && request.enableWebSearch === true ? base + WEB_SEARCH_USD : base;
+};
+
+/** The catalogue's price of one image, without extras. */
+const basePrice = (model: ModelInfo | undefined, request: JobRequest): number | null => {
   if (!model) return null;
   const { pricing, constraints } = model;
   const native = request.endpoint === 'native' ? request : undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS, PROMPT_MAX_CHARS, promptLength, RESPONSE_FORMATS } from './veniceFacts.ts';
+import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS, PROMPT_MAX_CHARS, promptLength, RESPONSE_FORMATS, STYLE_REFERENCE_LIMITS } from './veniceFacts.ts';
 
 // Main imports the facts from here too, next to the schemas built from them; the renderer imports veniceFacts.ts directly.
 export {
@@ -55,5 +55,14 @@ export const zNativeImageRequest = z.strictObject({
   format: z.enum(IMAGE_FORMATS).optional(),
   safe_mode: z.boolean().optional(),
   hide_watermark: z.boolean().optional(),
+  lora_strength: z.number().int().min(0).max(NATIVE_LIMITS.loraStrengthMax).optional(),
+  enable_web_search: z.boolean().optional(),
+  disable_prompt_optimization_thinking: z.boolean().optional(),
+  /** `image` is base64 here; what is recorded on the image names it by library id and sha256 instead. */
+  style_references: z
+    .array(z.strictObject({ image: z.string().min(1), strength: z.number().min(STYLE_REFERENCE_LIMITS.minStrength).max(STYLE_REFERENCE_LIMITS.maxStrength).optional() }))
+    .min(1)
+    .max(16)
+    .optional(),
 });
 export type NativeImageRequest = z.infer<typeof zNativeImageRequest>;

@@ -30,7 +30,27 @@ export const NATIVE_LIMITS = {
   cfgMax: 20,
   seedMax: 999_999_999,
   variantsMax: 4,
+  loraStrengthMax: 100,
 } as const;
+
+/**
+ * Reference images on the native route (`style_references`, API.md §2.1): strength 0.1–1 (Venice's default 0.5),
+ * each image under 8 MB, at most the model's `maxStyleReferences` (1 when the catalogue does not say).
+ */
+export const STYLE_REFERENCE_LIMITS = {
+  minStrength: 0.1,
+  maxStrength: 1,
+  defaultStrength: 0.5,
+  /** "< 8 MB", read as 8 MiB like the edit family's 25 MB; checked on the bytes before they are encoded. */
+  maxBytes: 8 * 1024 * 1024,
+  defaultMax: 1,
+} as const;
+
+/**
+ * What `enable_web_search` adds per image, in USD. Venice's model catalogue does not price it; this is the fee its
+ * pricing page lists for a web search call ($10 per 1,000). Counted per image so a batch is never under-estimated.
+ */
+export const WEB_SEARCH_USD = 0.01;
 
 /** How an image came into the library: one of Venice's two routes, an import, or one of the edit family (lineage records its parents). */
 export const IMAGE_ENDPOINTS = ['openai', 'native', 'import', 'edit', 'combine', 'upscale', 'remove-background'] as const;

@@ -10,7 +10,8 @@ import { INPAINT_MODELS, UPSCALE_MODELS, type EditModelEntry } from './editCatal
  *  - hunyuan-image-v3 was marked `offline: true` to stand for a model that cannot serve right now;
  *  - lustify-v7's deprecation names `replacementModelId: lustify-v8`, as newer catalog entries do;
  *  - nano-banana-2 accepts `style_references` (`supportsStyleReferences`, `maxStyleReferences: 3`), which no
- *    model did in the 2026-08 catalogue, so a client's reference-image path can be tested.
+ *    model did in the 2026-08 catalogue, so a client's reference-image path can be tested; it also says
+ *    `supportsOptimizePromptThinking`, a flag of Venice's spec no cached entry carried.
  * The edit and upscale catalogues live in editCatalog.ts.
  */
 interface ModelConstraints {

@@ -102,6 +102,10 @@ const modelIssues = (b: Raw, model: ModelEntry): Issue[] => {
     issues.push(custom('variants', 'variants can only be used when return_binary is false'));
   }
   if (Array.isArray(b.style_references)) issues.push(...styleReferenceIssues(b.style_references, model));
+  // Web search is charged extra, so a model without it refuses the flag rather than silently dropping it.
+  if (b.enable_web_search === true && model.model_spec.supportsWebSearch !== true) {
+    issues.push(custom('enable_web_search', `The model ${model.id} does not support web search`));
+  }
   return issues;
 };
 

@@ -89,6 +89,27 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['iterate.catalog', () => ({})],
   ['iterate.prepare', () => ({ draft: { endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: image(0) }] } })],
   ['iterate.queue', () => ({ draft: { endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: image(0) }] } })],
+  [
+    'jobs.enqueue',
+    () => ({
+      // A reference image and the optional native fields: the queued job's request (hashes pinned) answers in schema.
+      requests: [
+        {
+          endpoint: 'native',
+          prompt: 'a heron like this one',
+          model: 'nano-banana-2',
+          variants: 1,
+          format: 'png',
+          safeMode: true,
+          hideWatermark: false,
+          enableWebSearch: true,
+          disablePromptThinking: true,
+          loraStrength: 40,
+          styleReferences: [{ input: { kind: 'library', id: image(0) }, strength: 0.7 }],
+        },
+      ],
+    }),
+  ],
   ['images.start_drag', () => ({ ids: ids(2) })],
   ['images.search', () => ({ query: { text: 'light' }, limit: 10 })],
   ['images.count', () => ({ query: {} })],

@@ -14,8 +14,11 @@ export const toOpenAiRequest = (request: Omit<SimpleJobRequest, 'endpoint'>): Op
   response_format: 'b64_json',
 });
 
-/** Only fields the user set are sent, so Venice applies the model's own defaults to the rest. */
-export const toNativeRequest = (request: AdvancedJobRequest): NativeImageRequest => ({
+/**
+ * Only fields the user set are sent, so Venice applies the model's own defaults to the rest. `references` are the
+ * request's reference images already read (their bytes as base64), in the request's order.
+ */
+export const toNativeRequest = (request: AdvancedJobRequest, references?: NativeImageRequest['style_references']): NativeImageRequest => ({
   model: request.model,
   prompt: request.prompt,
   ...(request.negativePrompt !== undefined && request.negativePrompt !== '' ? { negative_prompt: request.negativePrompt } : {}),
@@ -32,6 +35,10 @@ export const toNativeRequest = (request: AdvancedJobRequest): NativeImageRequest
   format: request.format,
   safe_mode: request.safeMode,
   hide_watermark: request.hideWatermark,
+  ...(request.loraStrength !== undefined ? { lora_strength: request.loraStrength } : {}),
+  ...(request.enableWebSearch ? { enable_web_search: true } : {}),
+  ...(request.disablePromptThinking !== undefined ? { disable_prompt_optimization_thinking: request.disablePromptThinking } : {}),
+  ...(references && references.length > 0 ? { style_references: references } : {}),
 });
 
 /** A random seed in Venice's positive range (0 is a literal seed there, not "random"). */

@@ -1,5 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
+import { hashStyleReferences } from '../generation/styleReferences.ts';
+import type { Library } from '../library/library.ts';
 import type { GenerationQueue } from '../queue/generationQueue.ts';
 
 type JobRoutes =
@@ -14,8 +16,9 @@ type JobRoutes =
 
 const DEFAULT_PROMPT_LIMIT = 50;
 
-export const jobsHandlers = (deps: { queue: GenerationQueue }): Pick<Handlers<RequestContext>, JobRoutes> => ({
-  'jobs.enqueue': async ({ requests }) => ({ jobs: deps.queue.enqueue(requests) }),
+export const jobsHandlers = (deps: { queue: GenerationQueue; library: Library }): Pick<Handlers<RequestContext>, JobRoutes> => ({
+  // Reference images are read, checked and hashed before anything is queued: a bad one refuses the whole press.
+  'jobs.enqueue': async ({ requests }) => ({ jobs: deps.queue.enqueue(await Promise.all(requests.map((r) => hashStyleReferences(deps.library, r)))) }),
   'jobs.list': async ({ limit }) => ({ jobs: deps.queue.list(limit) }),
   'jobs.cancel': async ({ id }) => deps.queue.cancel(id),
   'jobs.cancel_all': async () => ({ cancelled: deps.queue.cancelAll() }),

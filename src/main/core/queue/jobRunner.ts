@@ -4,6 +4,7 @@ import type { Job, JobRequest } from '../../../shared/ipc/schemas/jobs.ts';
 import { isIterateRequest } from '../../../shared/iterateEndpoints.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import { toNativeRequest, toOpenAiRequest } from '../generation/requestMapping.ts';
+import { loadStyleReferences } from '../generation/styleReferences.ts';
 import type { ClientRetry, GenerationClient, GenerationFlags } from '../generation/venicePorts.ts';
 import type { IngestInput, Library } from '../library/library.ts';
 import { insertLineage, type LineageRecord } from '../iterate/lineageStore.ts';
@@ -96,12 +97,16 @@ const send = async (deps: RunnerDeps, job: Job, apiKey: string, signal: AbortSig
       attempts: result.attempts ?? 1,
     };
   }
-  const result = await deps.client.generateNative(toNativeRequest(request), apiKey, opts);
+  // Reference images are read (and their hashes checked) now; the image records them by id and hash, not bytes.
+  const refs = request.styleReferences ? await loadStyleReferences(deps.library, request.styleReferences) : null;
+  const result = await deps.client.generateNative(toNativeRequest(request, refs?.body), apiKey, opts);
+  const recorded = refs ? { ...result.request, style_references: refs.recorded } : result.request;
   return {
     images: result.images,
     format: result.format,
     model: result.request.model,
-    request: result.request,
+    request: recorded,
+    ...(refs ? { lineage: { operation: 'generate' as const, parents: refs.parents, request: recorded, enhancedPrompt: result.response.enhancedPrompt ?? null } } : {}),
     responseFor: (index) => ({ ...result.response, flags: result.flags, variant: index, variants: result.images.length }),
     headers: result.response.headers,
     flags: result.flags,

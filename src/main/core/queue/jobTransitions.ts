@@ -93,8 +93,13 @@ export const cancelPending = (db: Database, now: number, owned: OwnerFilter, ids
     return pending.flatMap((id) => updateJob(db, id, PENDING_STATUSES, patch) ?? []);
   }).immediate();
 
+/** A queued job must pin its reference images by hash; whoever queues reads them first (hashStyleReferences). */
+const unpinnedReference = (request: JobRequest): boolean =>
+  request.endpoint === 'native' && (request.styleReferences ?? []).some((r) => r.input.sha256 === undefined);
+
 /** Refuses the whole batch (INVALID_INPUT, nothing queued or sent) if any request fails its model's checks. */
 export const assertSendable = (requests: readonly JobRequest[], check: (request: JobRequest) => ConstraintIssue[]): void => {
+  if (requests.some(unpinnedReference)) throw new AppError('INTERNAL', 'A reference image was not read before queueing. Nothing was sent.');
   const problems = requests.flatMap((request, index) => {
     const issues = blockingIssues(check(request));
     return issues.length > 0 ? [{ index, issues }] : [];

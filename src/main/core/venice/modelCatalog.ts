@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zModelConstraints, zModelInfo, type ModelInfo } from '../../../shared/models.ts';
+import { STYLE_REFERENCE_LIMITS } from '../../../shared/veniceFacts.ts';
 
 /**
  * Venice's `GET /models?type=image`, `/models/traits?type=image` and `/image/styles` bodies → Lagoon's shapes.
@@ -29,8 +30,15 @@ const zRawModel = z.object({
         quality: z.record(z.string(), z.record(z.string(), zRawPrice)).optional(),
       })
       .optional(),
-    // Lagoon's own constraint shape, but stripping rather than refusing keys Venice adds later (e.g. maxStyleReferences).
-    constraints: z.object(zModelConstraints.shape),
+    // Lagoon's own constraint shape, but stripping rather than refusing keys Venice adds later.
+    constraints: z.object({
+      ...zModelConstraints.shape,
+      maxStyleReferences: z.number().int().positive().optional(),
+      supportsStyleReferenceStrength: z.boolean().optional(),
+    }),
+    supportsWebSearch: z.boolean().optional(),
+    supportsOptimizePromptThinking: z.boolean().optional(),
+    supportsStyleReferences: z.boolean().optional(),
   }),
 });
 type RawModel = z.infer<typeof zRawModel>;
@@ -44,6 +52,25 @@ const supportsNegativePrompt = (id: string): boolean =>
   id === 'venice-sd35' || id === 'wai-Illustrious' || id.startsWith('lustify-') || /^qwen-image-[23](?:-|$)/.test(id) || id.startsWith('wan-2-7-');
 
 const usesSteps = (id: string): boolean => id === 'venice-sd35' || id === 'wai-Illustrious' || id.startsWith('lustify-');
+
+/**
+ * `lora_strength` is for "LoRA-using models" (API notes §2.1), and the catalogue has no flag for them: Lagoon offers
+ * it for Venice's own step-based diffusion models, the ones that run LoRAs (its style presets among them).
+ */
+const usesLora = usesSteps;
+
+/** The optional capabilities, present only when the model has them, so older cached entries read the same. */
+const capabilities = (raw: RawModel): Partial<ModelInfo> => {
+  const spec = raw.model_spec;
+  return {
+    ...(usesLora(raw.id) ? { usesLora: true } : {}),
+    ...(spec.supportsWebSearch === true ? { supportsWebSearch: true } : {}),
+    ...(spec.supportsOptimizePromptThinking === true ? { supportsPromptThinking: true } : {}),
+    ...(spec.supportsStyleReferences === true
+      ? { styleReferences: { max: spec.constraints.maxStyleReferences ?? STYLE_REFERENCE_LIMITS.defaultMax, strength: spec.constraints.supportsStyleReferenceStrength === true } }
+      : {}),
+  };
+};
 
 const price = (p: RawPrice): { usd: number; diem: number | null } => ({ usd: p.usd, diem: p.diem ?? null });
 
@@ -85,6 +112,7 @@ const toModelInfo = (raw: RawModel): ModelInfo => {
     sizing: aspectRatios ? 'aspect_ratio' : 'pixels',
     supportsNegativePrompt: supportsNegativePrompt(raw.id),
     usesSteps: usesSteps(raw.id),
+    ...capabilities(raw),
   };
 };
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../../errors.ts';
-import { zCombineJobRequest, zEditJobRequest, zRemoveBackgroundJobRequest, zUpscaleJobRequest } from '../../iterate.ts';
+import { zCombineJobRequest, zEditJobRequest, zRemoveBackgroundJobRequest, zSha256, zUpscaleJobRequest } from '../../iterate.ts';
 import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS, zPrompt } from '../../venice.ts';
+import { STYLE_REFERENCE_LIMITS } from '../../veniceFacts.ts';
 import { zImageId } from './common.ts';
 import { route } from '../route.ts';
 
@@ -16,6 +17,20 @@ const zSimpleJobRequest = z.strictObject({
   outputFormat: z.enum(IMAGE_FORMATS),
   moderation: z.enum(MODERATION_LEVELS),
 });
+
+/**
+ * A reference image (`style_references`): a library image or a file, as the form or the CLI names it. Main reads,
+ * checks and hashes it before the job is queued (`sha256` is then set) and checks the hash again before sending.
+ */
+const zStyleReference = z.strictObject({
+  input: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('library'), id: zImageId, sha256: zSha256.optional() }),
+    z.strictObject({ kind: z.literal('file'), path: z.string().min(1).max(4096), sha256: zSha256.optional() }),
+  ]),
+  /** Absent = Venice's default (0.5). */
+  strength: z.number().min(STYLE_REFERENCE_LIMITS.minStrength).max(STYLE_REFERENCE_LIMITS.maxStrength).optional(),
+});
+export type StyleReference = z.infer<typeof zStyleReference>;
 
 /** The advanced panel → Venice's native route. Per-model limits are checked in main against the catalogue. */
 export const zAdvancedJobRequest = z.strictObject({
@@ -37,6 +52,12 @@ export const zAdvancedJobRequest = z.strictObject({
   format: z.enum(IMAGE_FORMATS),
   safeMode: z.boolean(),
   hideWatermark: z.boolean(),
+  loraStrength: z.number().int().min(0).max(NATIVE_LIMITS.loraStrengthMax).optional(),
+  /** Lets the model look things up on the web first; an extra charge per image. */
+  enableWebSearch: z.boolean().optional(),
+  /** `disable_prompt_optimization_thinking`: skip the model's own prompt rewriting step. */
+  disablePromptThinking: z.boolean().optional(),
+  styleReferences: z.array(zStyleReference).min(1).max(16).optional(),
 });
 
 /** Generation (the simple form, the advanced panel) or iterating on images (edit, combine, upscale, remove background). */
@@ -80,7 +101,19 @@ const zJob = z.strictObject({
 export type Job = z.infer<typeof zJob>;
 
 export const jobsRoutes = {
-  'jobs.enqueue': route({ input: z.strictObject({ requests: z.array(zJobRequest).min(1).max(200) }), output: z.strictObject({ jobs: z.array(zJob) }) }),
+  /** The page names library images only as references (like iterate's inputs): files are added to the library first. */
+  'jobs.enqueue': route({
+    input: z.strictObject({
+      requests: z
+        .array(zJobRequest)
+        .min(1)
+        .max(200)
+        .refine((requests) => requests.every((r) => r.endpoint !== 'native' || (r.styleReferences ?? []).every((ref) => ref.input.kind === 'library')), {
+          message: 'Reference images must be images of the library; add files to the library first.',
+        }),
+    }),
+    output: z.strictObject({ jobs: z.array(zJob) }),
+  }),
   'jobs.list': route({ input: z.strictObject({ limit: z.number().int().min(1).max(500).optional() }), output: z.strictObject({ jobs: z.array(zJob) }) }),
   'jobs.cancel': route({ input: z.strictObject({ id: zJobId }), output: zJob }),
   'jobs.cancel_all': route({ input: z.strictObject({}), output: z.strictObject({ cancelled: z.number().int().nonnegative() }) }),
