@@ -10,6 +10,7 @@ import { templateParts } from './exportSource.ts';
 import { exportZip } from './exportZip.ts';
 import { importBytes, type ImportOutcome, importPaths, type SkipReason } from './importFiles.ts';
 import { createInspector } from './inspector.ts';
+import { createInspectorPool } from './inspectorPool.ts';
 
 /** Where an export goes: a folder, or one zip file; both chosen by the user in an OS dialog, never by the page. */
 type ExportTarget = { dir: string } | { zipPath: string };
@@ -164,7 +165,7 @@ export function createTransfer(deps: TransferDeps): Transfer {
     async importPaths(paths) {
       const report = progress('import');
       const added = addedReporter();
-      const inspector = createInspector(inspectorOptions);
+      const inspector = createInspectorPool(inspectorOptions);
       const summary = await importPaths({ db: deps.db, library: deps.library, now, inspector }, paths, ({ done, total, outcome }) => {
         report(done, total);
         added.add(outcome);
