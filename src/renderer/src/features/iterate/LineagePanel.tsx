@@ -6,6 +6,8 @@ interface Props {
   id: string;
   /** Opens another image of the family in the viewer. */
   onNavigate: (id: string) => void;
+  /** Before/after with the image this one was made from; absent when that image is not in the library. */
+  onCompareWithOriginal?: (() => void) | undefined;
 }
 
 type Parent = Lineage['parents'][number];
@@ -37,7 +39,7 @@ function ParentItem({ parent, onNavigate }: { parent: Parent; onNavigate: (id: s
 }
 
 /** "Made from" (the parents, in order, with their roles) and "Versions" (what was made from this image). */
-export function LineagePanel({ id, onNavigate }: Props) {
+export function LineagePanel({ id, onNavigate, onCompareWithOriginal }: Props) {
   const { t } = useTranslation();
   const lineage = useLineage(id);
   if (!lineage || (lineage.parents.length === 0 && lineage.children.length === 0)) return null;
@@ -51,6 +53,11 @@ export function LineagePanel({ id, onNavigate }: Props) {
               <ParentItem key={`${i}-${parent.sha256}`} parent={parent} onNavigate={onNavigate} />
             ))}
           </ul>
+          {onCompareWithOriginal && (
+            <button type="button" className="button button--small" data-testid="compare-with-original" onClick={onCompareWithOriginal}>
+              {t('family.compareWithOriginal')}
+            </button>
+          )}
           {lineage.enhancedPrompt && (
             <p className="muted" data-testid="lineage-enhanced">
               {t('iterate.enhancedPrompt')}: {lineage.enhancedPrompt}

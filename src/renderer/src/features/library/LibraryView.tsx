@@ -14,6 +14,7 @@ import { useLibraryMeta } from './useLibraryMeta.ts';
 import { useOpenImage } from './useOpenImage.ts';
 import { useSavedSearches } from './useSavedSearches.ts';
 import { useStoredState } from '../../hooks/useStoredState.ts';
+import { useCollapsible } from '../../hooks/useCollapsible.ts';
 import { useTagList } from './useTagList.ts';
 import type { Transfers } from '../transfer/useTransfers.ts';
 import { THUMB_DEFAULT, clampThumb } from './gridLayout.ts';
@@ -58,6 +59,8 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   const meta = useLibraryMeta(search.models, active && scope.kind === 'trash');
   const [thumbSize, setThumbSize] = useStoredState('lagoon.thumbSize', THUMB_DEFAULT, parseThumb);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // The library's own nav folds by itself below 1100 px (until the user chooses), so a small window keeps its columns.
+  const [navCollapsed, toggleNav] = useCollapsible('lagoon.libraryNav', 1100);
   const [exporting, setExporting] = useState<readonly string[] | null>(null);
   const [selectingAll, setSelectingAll] = useState(false);
 
@@ -107,6 +110,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
         searches={saved.searches}
         onOpenSearch={controls.openSaved}
         onDeleteSearch={(id) => void saved.remove(id)}
+        hidden={navCollapsed}
       />
       {/* Select all and the culling keys act on the selection wherever focus is in the library (not in fields). */}
       <div className="library__main" onKeyDown={onKeyDown}>
@@ -120,6 +124,8 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
           onSelectAll={() => void selectAll()}
           onImport={(pick) => void transfers.importFromDialog(pick)}
           importBusy={transfers.busy}
+          navCollapsed={navCollapsed}
+          onToggleNav={toggleNav}
         />
         <LibraryToolbar
           text={controls.text}
@@ -134,6 +140,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
           thumbSize={thumbSize}
           onThumbSize={(n) => setThumbSize(clampThumb(n))}
           canSave={isSavable(query) && activeSearch === null}
+          offerSave={!inTrash}
           onSaveSearch={async (name) => {
             await saved.save(name, query);
           }}
@@ -160,6 +167,8 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
         ) : (
           <VirtualGrid
             items={items}
+            paging={search}
+            query={query}
             total={search.count}
             hasMore={search.hasMore}
             loadingMore={search.loadingMore}
@@ -206,8 +215,8 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
         <ImageViewer
           summary={openItem}
           previousId={items[openIndex - 1]?.id ?? null}
-          nextId={items[openIndex + 1]?.id ?? null}
-          nearEnd={search.hasMore && openIndex >= items.length - 5}
+          nextId={openIndex >= 0 ? (items[openIndex + 1]?.id ?? null) : null}
+          nearEnd={search.hasMore && openIndex >= 0 && openIndex >= items.length - 5}
           onLoadMore={search.loadMore}
           compareWith={viewer.compareWith}
           onCompare={viewer.startCompare}

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import { call } from '../../api.ts';
 import type { GridSelection } from './useGridSelection.ts';
 
 export interface OpenImage {
   /** The image in the viewer, as the list has it; undefined when the viewer is closed. */
   item: ImageSummary | undefined;
+  /** Its place in the results; -1 for an image opened from outside them (a family member in the trash, filtered away). */
   index: number;
   open: (id: string) => void;
   /** The pinned left-hand image of a comparison. */
@@ -22,9 +24,28 @@ export const useOpenImage = (items: readonly ImageSummary[], grid: GridSelection
   const [openId, setOpenId] = useState<string | null>(null);
   const [compareWith, setCompareWith] = useState<ImageSummary | null>(null);
   const [reveal, setReveal] = useState<{ index: number } | null>(null);
+  /** An image opened although it is not in the results (the family tree and "Made from" lead anywhere in the family). */
+  const [outside, setOutside] = useState<ImageSummary | null>(null);
   const index = useMemo(() => (openId === null ? -1 : items.findIndex((i) => i.id === openId)), [items, openId]);
-  // If the open image leaves the results (trashed elsewhere, filtered away), the viewer simply is not there.
-  const item = index >= 0 ? items[index] : undefined;
+  // If the open image leaves the results (trashed elsewhere, filtered away), the viewer simply is not there, unless
+  // it was opened from outside them.
+  const item = index >= 0 ? items[index] : outside?.id === openId ? outside : undefined;
+
+  const open = (id: string) => {
+    if (items.some((i) => i.id === id)) {
+      setOutside(null);
+      setOpenId(id);
+      return;
+    }
+    // Switched only once its record is here, so the viewer never closes in between.
+    call('images.get', { id }).then(
+      (image) => {
+        setOutside(image);
+        setOpenId(id);
+      },
+      () => {},
+    );
+  };
 
   const startCompare = (pinned: ImageSummary | null) => {
     setCompareWith(pinned);
@@ -45,10 +66,12 @@ export const useOpenImage = (items: readonly ImageSummary[], grid: GridSelection
   const onClosed = () => {
     // Back in the grid on the last image viewed: selected, under the cursor, scrolled into view.
     setOpenId(null);
+    setOutside(null);
     setCompareWith(null);
+    if (index < 0) return;
     grid.moveCursor(index, false);
     setReveal({ index });
   };
 
-  return { item, index, open: setOpenId, compareWith, startCompare, compareSelected, onClosed, reveal };
+  return { item, index, open, compareWith, startCompare, compareSelected, onClosed, reveal };
 };

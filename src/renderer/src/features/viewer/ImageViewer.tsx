@@ -11,10 +11,13 @@ import type { Range } from '../../ui/highlight.ts';
 import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
+import { FamilyTree } from '../iterate/FamilyTree.tsx';
 import { LineagePanel } from '../iterate/LineagePanel.tsx';
+import { useFamily } from '../iterate/useFamily.ts';
 import { QuickActions } from '../iterate/QuickActions.tsx';
 import { ViewerActions } from './ViewerActions.tsx';
 import { ViewerDetails } from './ViewerDetails.tsx';
+import type { CompareMode } from './CompareView.tsx';
 import type { Zoom } from './ViewerStage.tsx';
 import { ViewerCanvas } from './ViewerCanvas.tsx';
 import { ViewerTags } from './ViewerTags.tsx';
@@ -56,6 +59,16 @@ export function ImageViewer(props: Props) {
   const zoom = zoomOf.id === summary.id ? zoomOf.zoom : 'fit';
   const setZoom = useCallback((z: Zoom) => setZoomOf({ id: summary.id, zoom: z }), [summary.id]);
   const [fitScale, setFitScale] = useState(1);
+  const [compareMode, setCompareMode] = useState<CompareMode>('side');
+  const family = useFamily(summary.id);
+  // "Compare with original": the image this one was made from (its parent in the family tree), before/after.
+  const parentId = family?.nodes.find((n) => n.image.id === summary.id)?.parentId;
+  const original = family?.nodes.find((n) => n.image.id === parentId)?.image ?? null;
+  const compareWithOriginal = () => {
+    if (!original) return;
+    setCompareMode('slider');
+    props.onCompare(original);
+  };
 
   // A modal <dialog> gives focus trapping, Escape and inertness of the page behind it for free.
   useEffect(() => {
@@ -133,6 +146,8 @@ export function ImageViewer(props: Props) {
         <ViewerCanvas
           image={summary}
           compareWith={compareWith}
+          compareMode={compareMode}
+          onCompareMode={setCompareMode}
           zoom={zoom}
           onZoom={setZoom}
           fitScale={fitScale}
@@ -158,7 +173,10 @@ export function ImageViewer(props: Props) {
             detail={detail}
             curation={curation}
             comparing={compareWith !== null}
-            onCompare={() => props.onCompare(compareWith ? null : summary)}
+            onCompare={() => {
+              setCompareMode('side');
+              props.onCompare(compareWith ? null : summary);
+            }}
             onReuse={reuse}
             onTrash={trashOpen}
             onRestore={restoreOpen}
@@ -166,7 +184,8 @@ export function ImageViewer(props: Props) {
           {curation.error && <ErrorMessage error={curation.error} compact testId="viewer-curation-error" onDismiss={curation.clearError} />}
           <ViewerTags detail={detail} tags={props.tags} collections={props.collections} curation={curation} onChanged={reload} />
           {summary.trashedAt === null && <QuickActions key={`quick-${summary.id}`} id={summary.id} />}
-          <LineagePanel id={summary.id} onNavigate={props.onNavigate} />
+          <LineagePanel id={summary.id} onNavigate={props.onNavigate} onCompareWithOriginal={original ? compareWithOriginal : undefined} />
+          {family && <FamilyTree family={family} activeId={summary.id} onNavigate={props.onNavigate} />}
           <ViewerDetails info={info} detail={detail} error={error} />
           {error && <ErrorMessage error={error} testId="viewer-error" />}
           <p className="viewer__hint muted">{t('viewer.keysHint')}</p>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
+import { type CompareMode, CompareView } from './CompareView.tsx';
 import { type Zoom, ViewerStage } from './ViewerStage.tsx';
 import { ZoomControls } from './ZoomControls.tsx';
 
@@ -7,6 +8,8 @@ interface Props {
   image: ImageSummary;
   /** The pinned left-hand image of a side-by-side comparison; null when not comparing. */
   compareWith: ImageSummary | null;
+  compareMode: CompareMode;
+  onCompareMode: (mode: CompareMode) => void;
   zoom: Zoom;
   onZoom: (zoom: Zoom) => void;
   fitScale: number;
@@ -16,22 +19,13 @@ interface Props {
   onNavigate: (id: string) => void;
 }
 
-/** The viewer's picture side: the image (or two side by side), the previous/next arrows and the zoom controls. */
-export function ViewerCanvas({ image, compareWith, zoom, onZoom, fitScale, onFitScale, previousId, nextId, onNavigate }: Props) {
+/** The viewer's picture side: the image (or two compared), the previous/next arrows and the zoom controls. */
+export function ViewerCanvas({ image, compareWith, compareMode, onCompareMode, zoom, onZoom, fitScale, onFitScale, previousId, nextId, onNavigate }: Props) {
   const { t } = useTranslation();
   return (
     <div className="viewer__stage">
       {compareWith ? (
-        <div className="compare" data-testid="compare-view">
-          <figure className="compare__side" data-testid="compare-left" data-image-id={compareWith.id}>
-            <ViewerStage image={compareWith} zoom={zoom} onZoom={onZoom} />
-            <figcaption className="compare__caption">{t('viewer.compareLeft', { model: compareWith.model })}</figcaption>
-          </figure>
-          <figure className="compare__side" data-testid="compare-right" data-image-id={image.id}>
-            <ViewerStage image={image} zoom={zoom} onZoom={onZoom} onFitScale={onFitScale} />
-            <figcaption className="compare__caption">{t('viewer.compareRight', { model: image.model })}</figcaption>
-          </figure>
-        </div>
+        <CompareView pinned={compareWith} current={image} mode={compareMode} onMode={onCompareMode} zoom={zoom} onZoom={onZoom} onFitScale={onFitScale} />
       ) : (
         <ViewerStage image={image} zoom={zoom} onZoom={onZoom} onFitScale={onFitScale} />
       )}
@@ -49,7 +43,8 @@ export function ViewerCanvas({ image, compareWith, zoom, onZoom, fitScale, onFit
           </svg>
         </button>
       )}
-      <ZoomControls zoom={zoom} fitScale={fitScale} onZoom={onZoom} />
+      {/* The before/after modes draw both images fitted into one frame: zoom is for the image and side by side. */}
+      {(!compareWith || compareMode === 'side') && <ZoomControls zoom={zoom} fitScale={fitScale} onZoom={onZoom} />}
     </div>
   );
 }
