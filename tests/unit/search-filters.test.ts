@@ -104,6 +104,9 @@ describe('search: words', () => {
     // Words that FTS5 would read as syntax are only ever words.
     'AND', 'OR', 'NOT', 'NEAR', 'and (', 'NEAR(', '"', '""', '*', 'cat*', '"cat', 'prompt:cat', '{prompt}: cat', '^cat', '-cat',
     'cat AND', '(', ')', ':', "'", 'facets: live', 'live', 'fav', 'trash', 'r5', 'fpng', 'asquare',
+    // OR, words left out, other forms of a word.
+    'cat OR dragon', 'cat OR dra OR sea', 'lighthouse OR', 'OR fox', 'fox -cat', '-cat -fog', 'cat -cathedral', '-golden-hour',
+    'castles', 'seals', 'dragons dawns', 'forests OR cats', 'lighthouse -lighthouses', 'sea OR fox -dawn', '-OR', '-"cat"',
   ];
   for (const text of texts) {
     for (const sort of SORTS) {
@@ -121,11 +124,21 @@ describe('search: words', () => {
     expect(counts[0]).toBeGreaterThan(counts.at(-1)!);
   });
 
-  it('treats input with no word in it as no text at all, without throwing', () => {
+  it('treats punctuation being typed (no word in it) as no text at all, without throwing', () => {
     const all = referenceSearch(rows, {}).map((r) => r.id);
-    for (const text of ['"', '*', '( )', '🌅', '   ', '', '-', '""*']) {
+    for (const text of ['"', '*', '( )', '   ', '', '-', '""*', 'OR', ' OR OR ']) {
       expect(searchImages(lib.db, { text }, { limit: 500 }).items.map((i) => i.id), text).toEqual(all.slice(0, 500));
     }
+  });
+
+  it('matches nothing for symbols alone: only words are indexed, and "everything" is not a match', () => {
+    expect(rows.some((r) => r.prompt.includes('🌅'))).toBe(true);
+    for (const text of ['🌅', '🐉', '✨ 🐉', '-🐉', '→', '€']) {
+      expect(searchImages(lib.db, { text }).items, text).toEqual([]);
+      expect(countImages(lib.db, { text }), text).toBe(0);
+    }
+    // Beside a word, a symbol is only a separator.
+    expect(countImages(lib.db, { text: 'dragon 🌅' })).toBe(referenceSearch(rows, { text: 'dragon' }).length);
   });
 
   it('matches words only as word starts, and not the filter tokens of the index', () => {
@@ -141,6 +154,8 @@ describe('search: random combinations against the reference', () => {
     for (let n = 0; n < 150; n++) {
       const query: ImageQuery = {};
       if (r.chance(0.5)) query.text = Array.from({ length: 1 + r.int(2) }, () => r.pick(WORDS).slice(0, 1 + r.int(8))).join(' ');
+      // A plural, then a second word either as an alternative or left out.
+      if (r.chance(0.15)) query.text = `${r.pick(WORDS)}s ${r.chance(0.5) ? 'OR ' : '-'}${r.pick(WORDS).slice(0, 2 + r.int(8))}`;
       if (r.chance(0.2)) query.models = [r.pick(MODELS)];
       if (r.chance(0.2)) query.createdFrom = 1_700_000_000_000 + r.int(200) * 1000;
       if (r.chance(0.2)) query.createdTo = 1_700_000_000_000 + r.int(240) * 1000;

@@ -3,7 +3,10 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type IngestInput } from '../../src/main/core/library/library.ts';
 import { countImages, searchImages } from '../../src/main/core/library/search/searchImages.ts';
-import { highlightRanges, MAX_QUERY_TERMS, queryTerms, tokenSpans } from '../../src/main/core/library/search/searchText.ts';
+import { highlightRanges, positiveTerms, searchWords, tokenSpans } from '../../src/main/core/library/search/searchText.ts';
+import { MAX_SEARCH_WORDS } from '../../src/shared/searchSyntax.ts';
+
+const queryTerms = (text: string | undefined) => positiveTerms(searchWords(text));
 import { insertRows, type Row, syntheticRows, type TempDb, tempDb } from './helpers/searchLibrary.ts';
 
 let lib: TempDb;
@@ -48,12 +51,13 @@ describe('the JS word splitter agrees with FTS5 unicode61 remove_diacritics 2', 
 });
 
 describe('query terms', () => {
-  it('are the distinct words as typed and folded, capped', () => {
-    expect(queryTerms('Café CAFE cafe, crème')).toEqual([{ text: 'Café', folded: 'cafe' }, { text: 'crème', folded: 'creme' }]);
-    expect(queryTerms('" AND ( * ) NEAR:')).toEqual([{ text: 'AND', folded: 'and' }, { text: 'NEAR', folded: 'near' }]);
+  it('are the words as typed and folded, capped', () => {
+    const plain = (text: string) => queryTerms(text).map(({ text: typed, folded }) => ({ text: typed, folded }));
+    expect(plain('Café crème')).toEqual([{ text: 'Café', folded: 'cafe' }, { text: 'crème', folded: 'creme' }]);
+    expect(plain('" AND ( * ) NEAR:')).toEqual([{ text: 'AND', folded: 'and' }, { text: 'NEAR', folded: 'near' }]);
     expect(queryTerms(undefined)).toEqual([]);
     const many = Array.from({ length: 250 }, (_, i) => `w${i}`).join(' ');
-    expect(queryTerms(many)).toHaveLength(MAX_QUERY_TERMS);
+    expect(queryTerms(many)).toHaveLength(MAX_SEARCH_WORDS);
   });
 
   it('never break the FTS query, whatever is typed', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { closeDatabase, openDatabase } from '../../../src/main/core/db/openDatabase.ts';
-import { queryTerms, tokenSpans } from '../../../src/main/core/library/search/searchText.ts';
+import { type QueryTerm, searchWords, tokenSpans } from '../../../src/main/core/library/search/searchText.ts';
 import type { ImageQuery } from '../../../src/shared/ipc/schemas/library.ts';
 
 /**
@@ -140,17 +140,25 @@ export const syntheticRows = (count: number, seed = 7): Row[] => {
 };
 
 const aspectOf = (row: Row): string => (row.width === row.height ? 'square' : row.width > row.height ? 'landscape' : 'portrait');
-const hasWord = (text: string | null, term: string): boolean => text !== null && tokenSpans(text).some((s) => s.folded.startsWith(term));
+/** A word searched for: a word starting with it, or one of its other forms. */
+const hasWord = (text: string | null, term: QueryTerm): boolean =>
+  text !== null && tokenSpans(text).some((s) => s.folded.startsWith(term.folded) || term.forms.includes(s.folded));
+/** A word left out: the whole word, or one of its other forms. */
+const hasWholeWord = (text: string | null, term: QueryTerm): boolean =>
+  text !== null && tokenSpans(text).some((s) => s.folded === term.folded || term.forms.includes(s.folded));
+const textsOf = (row: Row): Array<string | null> => [row.prompt, row.negative, row.model, row.style, row.tags.join(' ')];
 const foldTag = (s: string) => s.normalize('NFC').toLowerCase();
 const byNewest = (a: Row, b: Row): number => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1);
 
 /** Which rows a query must return, in order: the specification of search written the slow, obvious way. */
 export const referenceSearch = (rows: readonly Row[], query: ImageQuery): Row[] => {
-  const terms = queryTerms(query.text);
+  const words = searchWords(query.text);
+  if (words.symbolsOnly) return [];
   const matching = rows.filter(
     (row) =>
       (query.inTrash ? row.trashedAt !== null : row.trashedAt === null) &&
-      terms.every((t) => [row.prompt, row.negative, row.model, row.style, row.tags.join(' ')].some((text) => hasWord(text, t.folded))) &&
+      words.clauses.every((clause) => clause.some((group) => group.every((t) => textsOf(row).some((text) => hasWord(text, t))))) &&
+      !words.excluded.some((group) => group.every((t) => textsOf(row).some((text) => hasWholeWord(text, t)))) &&
       (!query.models?.length || query.models.includes(row.model)) &&
       (query.createdFrom === undefined || row.createdAt >= query.createdFrom) &&
       (query.createdTo === undefined || row.createdAt <= query.createdTo) &&

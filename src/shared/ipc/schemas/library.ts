@@ -16,10 +16,16 @@ const zName = zPersonalName(100);
 
 export const SORTS = ['newest', 'oldest', 'rating'] as const;
 export const ASPECTS = ['square', 'landscape', 'portrait'] as const;
+/** The lineage filter: an original, or what an edit-family operation made (shared/iterate.ts operations). */
+export const IMAGE_KINDS = ['original', 'edit', 'combine', 'upscale', 'remove-background'] as const;
+export type ImageKind = (typeof IMAGE_KINDS)[number];
 
 /** Search, filters and sort combine; every field is optional and an empty query lists the live library, newest first. */
 export const zImageQuery = z.strictObject({
-  /** Full-text over prompt, negative prompt, model, style and tags, with prefix matching. */
+  /**
+   * Full-text over prompt (and the prompt Venice's enhancer wrote), negative prompt, model, style and tags: words by
+   * their beginning and in their other forms, OR, -word (shared/searchSyntax.ts).
+   */
   text: z.string().max(500).refine((s) => s.isWellFormed()).optional(),
   models: z.array(z.string().min(1).max(200)).max(50).optional(),
   createdFrom: z.number().int().nonnegative().optional(),
@@ -32,6 +38,10 @@ export const zImageQuery = z.strictObject({
   tags: z.array(zTagName).max(20).optional(),
   collectionId: z.uuid().optional(),
   blurred: z.boolean().optional(),
+  /** How the image was made: from a prompt alone (an original, imports included) or by an operation on other images. */
+  kind: z.enum(IMAGE_KINDS).optional(),
+  /** true: images that other images were made from; false: images nothing was made from yet. */
+  hasVersions: z.boolean().optional(),
   /** true: the trash view; absent/false: the live library. */
   inTrash: z.boolean().optional(),
   sort: z.enum(SORTS).optional(),

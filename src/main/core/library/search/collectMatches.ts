@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { joinKey, type KeyRange, rangeAfter } from './docKey.ts';
 import { type MatchParts, matchExpression } from './matchExpression.ts';
 import { iterateCandidates, type KeyedRow, keyOf, selectMatched, type TextRow } from './searchQueries.ts';
-import { hasWordStartingWith, needsCheck, type QueryTerm, streamablePrefix } from './searchText.ts';
+import { hasTermWord, needsCheck, positiveTerms, type QueryTerm, type SearchWords, streamablePrefix } from './searchText.ts';
 
 /**
  * How many candidates the streamed walk may check per wanted row before handing over to the exact query. The
@@ -11,19 +11,29 @@ import { hasWordStartingWith, needsCheck, type QueryTerm, streamablePrefix } fro
  */
 const CANDIDATES_PER_ROW = 10;
 
-const matchesWords = (row: TextRow, words: readonly QueryTerm[]): boolean =>
-  words.every((word) =>
-    [row.prompt, row.negative, row.model, row.style, row.tagNames].some((text) => text !== null && hasWordStartingWith(text, word.folded)),
-  );
+const textsOf = (row: TextRow): string[] =>
+  [row.prompt, row.enhanced, row.negative, row.model, row.style, row.tagNames].filter((text): text is string => text !== null);
+
+/** The words searched for, checked in full: every clause by one of its groups, each word of it somewhere. */
+const matchesWords = (row: TextRow, words: SearchWords): boolean => {
+  const texts = textsOf(row);
+  const has = (term: QueryTerm) => texts.some((text) => hasTermWord(text, term));
+  return words.clauses.every((clause) => clause.some((group) => group.every(has)));
+};
+
+/** The same words with each long one cut to its indexed prefix (words left out stay whole: they are exact already). */
+const streamable = (words: SearchWords): SearchWords => ({
+  ...words,
+  clauses: words.clauses.map((clause) => clause.map((group) => group.map(streamablePrefix))),
+});
 
 /**
  * Up to `want` rows matching the query within `range`, in key order. Words no longer than the indexed prefixes go
  * to FTS5 as they are; longer ones go as their indexed prefix and each candidate is checked for the whole word.
  */
 export const collectMatches = (db: Database, parts: MatchParts, range: KeyRange, newestFirst: boolean, want: number): KeyedRow[] => {
-  const checked = parts.terms.filter(needsCheck);
-  if (checked.length === 0) return selectMatched(db, matchExpression(parts), range, newestFirst, want);
-  const streamed = matchExpression({ ...parts, terms: parts.terms.map(streamablePrefix) });
+  if (!positiveTerms(parts.words).some(needsCheck)) return selectMatched(db, matchExpression(parts), range, newestFirst, want);
+  const streamed = matchExpression({ ...parts, words: streamable(parts.words) });
   const budget = want * CANDIDATES_PER_ROW;
   const rows: KeyedRow[] = [];
   let examined = 0;
@@ -31,7 +41,7 @@ export const collectMatches = (db: Database, parts: MatchParts, range: KeyRange,
   for (const row of iterateCandidates(db, streamed, range, newestFirst, budget)) {
     examined++;
     lastKey = joinKey(keyOf(row));
-    if (matchesWords(row, checked)) rows.push(row);
+    if (matchesWords(row, parts.words)) rows.push(row);
     if (rows.length === want) break;
   }
   if (rows.length === want || examined < budget) return rows;

@@ -9,10 +9,10 @@ import { collectMatches } from './collectMatches.ts';
 import { joinKey, type KeyRange, keyRangeOf, rangeAfter } from './docKey.ts';
 import { hasFacetFilters, type MatchParts, matchExpression } from './matchExpression.ts';
 import { countLive, countMatched, type KeyedRow, keyOf, selectLive } from './searchQueries.ts';
-import { highlightRanges, queryTerms } from './searchText.ts';
+import { hasWords, highlightRanges, NO_WORDS, positiveTerms, searchWords } from './searchText.ts';
 
 /**
- * How a query is answered: nothing can match (an unknown tag, an empty date range); the live library in key order
+ * How a query is answered: nothing can match (an unknown tag, an empty date range, a search for symbols only); the live library in key order
  * (no words, no filter but dates: the `images_live` index); or the FTS index (everything else).
  */
 export type Plan = { kind: 'none' } | { kind: 'live'; range: KeyRange } | { kind: 'match'; parts: MatchParts; range: KeyRange };
@@ -26,9 +26,11 @@ export const planQuery = (db: Database, query: ImageQuery): Plan => {
     if (id === null) return { kind: 'none' };
     tagIds.push(id);
   }
-  const terms = queryTerms(query.text);
-  if (!query.inTrash && terms.length === 0 && !hasFacetFilters(query)) return { kind: 'live', range };
-  return { kind: 'match', parts: { query, terms, tagIds }, range };
+  const words = searchWords(query.text);
+  // Only words are indexed: a box holding nothing but a symbol ("🐉") matches nothing rather than everything.
+  if (words.symbolsOnly) return { kind: 'none' };
+  if (!query.inTrash && !hasWords(words) && !hasFacetFilters(query)) return { kind: 'live', range };
+  return { kind: 'match', parts: { query, words, tagIds }, range };
 };
 
 const byKey = (db: Database, plan: Exclude<Plan, { kind: 'none' }>, newestFirst: boolean, cursor: ListCursor | null, want: number) => {
@@ -41,7 +43,7 @@ const byKey = (db: Database, plan: Exclude<Plan, { kind: 'none' }>, newestFirst:
 
 /** Rating, best first, then newest: one FTS walk per rating level (5 → lowest), each in key order, until the page is full. */
 const byRating = (db: Database, plan: Exclude<Plan, { kind: 'none' }>, cursor: ListCursor | null, want: number): KeyedRow[] => {
-  const parts: MatchParts = plan.kind === 'match' ? plan.parts : { query: {}, terms: [], tagIds: [] };
+  const parts: MatchParts = plan.kind === 'match' ? plan.parts : { query: {}, words: NO_WORDS, tagIds: [] };
   const lowest = parts.query.minRating ?? 0;
   const start = cursor?.sort === 'rating' ? cursor.rating : 5;
   const rows: KeyedRow[] = [];
@@ -74,7 +76,7 @@ export function searchImages(db: Database, query: ImageQuery, opts: { cursor?: s
   })();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const terms = plan.kind === 'match' ? plan.parts.terms : [];
+  const terms = plan.kind === 'match' ? positiveTerms(plan.parts.words) : [];
   const highlights: SearchPage['highlights'] = {};
   for (const row of page) {
     const ranges = highlightRanges(row.prompt, terms);

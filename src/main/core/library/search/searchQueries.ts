@@ -10,12 +10,15 @@ import { keyColumns, type KeyParts, type KeyRange } from './docKey.ts';
  */
 export type KeyedRow = ImageSummaryRow & { keyMs: number; keySlot: number };
 /** A candidate to check against the user's words: the other searchable texts come along (see collectMatches.ts). */
-export type TextRow = KeyedRow & { negative: string | null; style: string | null; tagNames: string | null };
+export type TextRow = KeyedRow & { enhanced: string | null; negative: string | null; style: string | null; tagNames: string | null };
 
 const COLUMNS = `${summaryColumns('i')}, ${keyColumns('i')}`;
 const requestText = (field: string) =>
   `CASE WHEN json_valid(i.request_json) AND json_type(i.request_json, '$.${field}') = 'text' THEN json_extract(i.request_json, '$.${field}') END`;
-const TEXT_COLUMNS = `${COLUMNS}, ${requestText('negative_prompt')} AS negative, ${requestText('style_preset')} AS style,
+/** The prompt Venice's enhancer wrote (migration 0012 indexes it with the prompt). */
+const ENHANCED = `CASE WHEN json_valid(i.response_json) AND json_type(i.response_json, '$.enhancedPrompt') = 'text'
+  THEN json_extract(i.response_json, '$.enhancedPrompt') END`;
+const TEXT_COLUMNS = `${COLUMNS}, ${ENHANCED} AS enhanced, ${requestText('negative_prompt')} AS negative, ${requestText('style_preset')} AS style,
   (SELECT group_concat(t.name, ' ') FROM image_tags AS it JOIN tags AS t ON t.id = it.tag_id WHERE it.image_id = i.id) AS tagNames`;
 
 // CROSS JOIN pins FTS5 as the outer loop: matches stream out in rowid (= doc_key) order and stop at the LIMIT.

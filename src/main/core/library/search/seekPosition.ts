@@ -6,6 +6,7 @@ import { encodeCursor, type ListCursor } from '../cursor.ts';
 import type { KeyParts, KeyRange } from './docKey.ts';
 import { type MatchParts, matchExpression } from './matchExpression.ts';
 import { planQuery, type Plan } from './searchImages.ts';
+import { NO_WORDS } from './searchText.ts';
 import { levelCount } from './levelCounts.ts';
 import { nthLive, nthMatched } from './seekQueries.ts';
 
@@ -27,7 +28,7 @@ const nthByKey = (db: Database, plan: LivePlan, newestFirst: boolean, n: number)
  * level holds the n-th image, and an FTS skip inside that level finds it.
  */
 const nthByRating = (db: Database, plan: LivePlan, n: number): ListCursor | null => {
-  const parts: MatchParts = plan.kind === 'match' ? plan.parts : { query: {}, terms: [], tagIds: [] };
+  const parts: MatchParts = plan.kind === 'match' ? plan.parts : { query: {}, words: NO_WORDS, tagIds: [] };
   const range: KeyRange = plan.range;
   const lowest = parts.query.minRating ?? 0;
   let left = n;
