@@ -10,7 +10,7 @@ export const JSON_FLAG = { json: { type: 'boolean' } } as const satisfies ParseA
 export const invalid = (message: string): AppError => new AppError('INVALID_INPUT', message);
 
 export interface Parsed<T extends ParseArgsOptionsConfig> {
-  values: { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string };
+  values: { [K in keyof T]?: T[K] extends { multiple: true } ? string[] : T[K] extends { type: 'boolean' } ? boolean : string };
   positionals: string[];
 }
 

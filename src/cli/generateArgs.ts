@@ -1,6 +1,7 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { z } from 'zod';
-import { zAdvancedJobRequest } from '../shared/ipc/schemas/jobs.ts';
+import { resolve } from 'node:path';
+import { type StyleReference, zAdvancedJobRequest } from '../shared/ipc/schemas/jobs.ts';
 import {
   dimensionsForSize,
   IMAGE_FORMATS,
@@ -11,7 +12,9 @@ import {
   MODERATION_LEVELS,
   NATIVE_LIMITS,
 } from '../shared/venice.ts';
+import { STYLE_REFERENCE_LIMITS } from '../shared/veniceFacts.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, oneOf, parse, type Parsed } from './argParsing.ts';
+import { inputRef } from './iterate/iterateArgs.ts';
 import { BATCH_FLAGS, type BatchFlags, parseBatchFlags } from './generate/batchArgs.ts';
 import { shorten } from './output.ts';
 
@@ -47,6 +50,11 @@ export interface NativeOptions extends CommonOptions {
   stylePreset?: string;
   variants: number;
   hideWatermark: boolean;
+  loraStrength?: number;
+  enableWebSearch?: boolean;
+  disablePromptThinking?: boolean;
+  /** Library ids or files (absolute paths), read and hashed by the core before anything is queued. */
+  styleReferences?: StyleReference[];
 }
 
 export type GenerateOptions = SimpleOptions | NativeOptions;
@@ -66,6 +74,11 @@ const NATIVE_FLAGS = {
   resolution: { type: 'string' },
   quality: { type: 'string' },
   'hide-watermark': { type: 'boolean' },
+  'style-ref': { type: 'string', multiple: true },
+  'style-strength': { type: 'string' },
+  'lora-strength': { type: 'string' },
+  'web-search': { type: 'boolean' },
+  'no-prompt-thinking': { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
 
 const GENERATE_FLAGS = {
@@ -112,6 +125,30 @@ const text = (flag: string, raw: string | undefined, schema: z.ZodType, limit: s
   return raw;
 };
 
+/** --style-ref (repeatable) with one --style-strength for all; a file is named by its absolute path. */
+const styleReferences = (values: Values): StyleReference[] | undefined => {
+  const refs = values['style-ref'];
+  const raw = values['style-strength'];
+  if (refs === undefined || refs.length === 0) {
+    if (raw !== undefined) throw invalid(`--style-strength needs at least one --style-ref. ${NOTHING_SENT}`);
+    return undefined;
+  }
+  let strength: number | undefined;
+  if (raw !== undefined) {
+    strength = Number(raw.trim());
+    const { minStrength: min, maxStrength: max } = STYLE_REFERENCE_LIMITS;
+    if (!/^(\d+\.?\d*|\.\d+)$/.test(raw.trim()) || !(strength >= min && strength <= max)) {
+      throw invalid(`--style-strength must be a number from ${min} to ${max}, e.g. 0.6; ${got(raw)}. ${NOTHING_SENT}`);
+    }
+  }
+  return refs.map((arg) => {
+    if (arg.trim() === '') throw invalid(`--style-ref needs an image id or a file. ${NOTHING_SENT}`);
+    const ref = inputRef(arg);
+    const input = ref.kind === 'file' ? { kind: 'file' as const, path: resolve(ref.path) } : ref;
+    return { input, ...(strength === undefined ? {} : { strength }) };
+  });
+};
+
 type SizeChoice = { kind: 'preset'; size: ImageSize } | { kind: 'pixels'; width: number; height: number };
 
 /** One of the OpenAI route's sizes, or any WIDTHxHEIGHT the native route takes (which sends it there). */
@@ -147,6 +184,10 @@ const nativeOptions = (values: Values, common: CommonOptions, size: SizeChoice):
     steps: wholeNumber('steps', values.steps, 1, 100),
     cfgScale: cfgScale(values.cfg),
     stylePreset: text('style', values.style, shape.stylePreset, 'a style name (lagoon models --styles lists them)'),
+    loraStrength: wholeNumber('lora-strength', values['lora-strength'], 0, NATIVE_LIMITS.loraStrengthMax),
+    enableWebSearch: values['web-search'] === true ? true : undefined,
+    disablePromptThinking: values['no-prompt-thinking'] === true ? true : undefined,
+    styleReferences: styleReferences(values),
   };
   const set = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<NativeOptions>;
   return {

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { hashStyleReferences } from '../../main/core/generation/styleReferences.ts';
 import type { Services } from '../../main/core/services.ts';
 import { loadCatalog } from '../catalogView.ts';
 import type { CliContext } from '../context.ts';
@@ -44,7 +45,16 @@ const checkedPlan = async (services: Services, prompts: readonly PromptLine[], o
   }
   if (plan.fatal) throw plan.fatal;
   if (plan.problems.length > 0) throw refuse(plan.problems);
-  return plan;
+  return withPinnedReferences(services, plan);
+};
+
+/** Reference images are read, checked and hashed once for the whole batch (every line shares them) before any is sent. */
+const withPinnedReferences = async (services: Services, plan: Plan): Promise<Plan> => {
+  const first = plan.jobs[0];
+  if (first?.request.endpoint !== 'native' || !first.request.styleReferences) return plan;
+  const pinned = await hashStyleReferences(services.library, first.request);
+  const styleReferences = pinned.endpoint === 'native' ? pinned.styleReferences : undefined;
+  return { ...plan, jobs: plan.jobs.map((job) => (job.request.endpoint === 'native' ? { ...job, request: { ...job.request, styleReferences } } : job)) };
 };
 
 /**

@@ -20,7 +20,7 @@ export const DEFAULT_EDIT_MODEL = 'firered-image-edit';
 const NOTHING_SENT = 'Nothing was sent.';
 
 /** An argument is a library id when it looks like one; anything else is a file path. */
-const inputRef = (arg: string): InputRef =>
+export const inputRef = (arg: string): InputRef =>
   zImageId.safeParse(arg.toLowerCase()).success ? { kind: 'library', id: arg.toLowerCase() } : { kind: 'file', path: arg };
 
 const EDIT_FLAGS = {
