@@ -1,5 +1,6 @@
 import { DEFAULT_TEMPLATE, TEMPLATE_TOKENS } from '../shared/fileNames.ts';
 import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, NATIVE_LIMITS } from '../shared/venice.ts';
+import { STYLE_REFERENCE_LIMITS, WEB_SEARCH_USD } from '../shared/veniceFacts.ts';
 import { DEFAULT_LIST_LIMIT } from './args.ts';
 import { BACKUP_USAGE } from './backupArgs.ts';
 import { DEFAULT_SEARCH_LIMIT } from './searchArgs.ts';
@@ -77,6 +78,12 @@ Options for Venice's native endpoint (any of them, or a WIDTHxHEIGHT size, sends
   --style NAME           a style preset, see "lagoon models --styles"
   --variants N           1 to ${NATIVE_LIMITS.variantsMax} images from one request, one output line each, sharing one "batch"
   --hide-watermark       ask Venice to leave out its watermark
+  --style-ref ID|FILE    a reference image for the style (repeatable, up to the model's limit; only models that
+                         take references, see "lagoon models"); read and checked before anything is sent
+  --style-strength X     how strongly the references count, ${STYLE_REFERENCE_LIMITS.minStrength} to ${STYLE_REFERENCE_LIMITS.maxStrength} (Venice's default ${STYLE_REFERENCE_LIMITS.defaultStrength})
+  --lora-strength N      0 to ${NATIVE_LIMITS.loraStrengthMax}, for models built on LoRAs (others ignore it)
+  --web-search           let the model search the web first (models that offer it; $${WEB_SEARCH_USD} more per image)
+  --no-prompt-thinking   skip the model's own prompt-rewriting step (models that have one)
 
 Every prompt and option is checked before anything is sent, against the chosen model's limits in Venice's model
 list (refreshed when it is a day old): a value the model does not take, or a model Venice lists as offline, exits
