@@ -6,6 +6,7 @@ import { cliStartup } from './cli.bench.ts';
 import { clientVsOpenAiSdk, ingestVsFloor } from './generation.bench.ts';
 import { gridFigures } from './grid.bench.ts';
 import { importHostileFolder } from './import.bench.ts';
+import { importFigures } from './importSpeed.bench.ts';
 import { editPeakMemory25mb, editRequestOverheadVsFloor } from './iterate.bench.ts';
 import { firstPageDuringQuickCheck, launchSweep100k } from './launch.bench.ts';
 import { type Figure, report } from './measure.ts';
@@ -34,6 +35,7 @@ const GROUPS: readonly Group[] = [
   single('grid_jump_ms_1m', gridJump1m),
   single('launch_sweep_stall_ms_100k', launchSweep100k),
   single('import_hostile_folder_ms', importHostileFolder),
+  { names: ['import_vs_floor', 'import_stall_ms'], run: importFigures },
   single('core_in_node_rss_mb_1m', coreInNodeRss1m),
   {
     names: ['grid_first_paint_ms_100k', 'grid_scroll_fps_100k', 'grid_visible_thumbs_share_100k',

@@ -32,7 +32,7 @@ const sceneSvg = (w: number, h: number, seed: number): string => {
 };
 
 /** The scene with grain, so it compresses like a detailed picture rather than a flat drawing. */
-const scene = async (w: number, h: number, seed: number): Promise<Sharp> => {
+export const scene = async (w: number, h: number, seed: number): Promise<Sharp> => {
   const grain = await sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 22 } } })
     .png()
     .toBuffer();
