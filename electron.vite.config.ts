@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
+
 export default defineConfig({
   main: {
+    // `lagoon --version` from the packaged app: its CLI chunk has no package.json beside it (src/cli/version.ts).
+    define: { LAGOON_BUILD_VERSION: JSON.stringify(version) },
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/shell/main.ts') } },
     },

@@ -9,6 +9,7 @@ import { ITERATE_PARSERS, type IterateArgs } from './iterate/iterateArgs.ts';
 import { parseSearch } from './searchArgs.ts';
 import { type ExportArgs, parseExport, parseIdsOnly, parseImport } from './transferArgs.ts';
 import { type BackupArgs, parseBackup } from './backupArgs.ts';
+import { quickCommand } from './quickCommand.ts';
 
 /** What the command line asked for, fully checked: nothing here has touched the disk, the keychain or the network. */
 export type CliCommand =
@@ -32,12 +33,6 @@ export type CliCommand =
   | IterateArgs;
 
 export const DEFAULT_LIST_LIMIT = 50;
-
-/** True when the user asked for JSON lines, so even a command line that fails to parse answers in JSON. */
-export const wantsJson = (argv: readonly string[]): boolean => {
-  const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
-};
 
 const generateCommand = (args: string[]): CliCommand => {
   const parsed = parseGenerate(args);
@@ -146,11 +141,10 @@ const helpFor = (topic: string | undefined): CliCommand => {
 
 /** argv without the node and script paths. Throws AppError('INVALID_INPUT') for anything it cannot accept. */
 export function parseCommandLine(argv: readonly string[]): CliCommand {
-  const [first, ...rest] = argv;
-  // Bare `lagoon` is a request for help, not a mistake.
-  if (first === undefined || first === '--help' || first === '-h') return { name: 'help', topic: null };
+  const quick = quickCommand(argv);
+  if (quick) return quick;
+  const [first = '', ...rest] = argv;
   if (first === 'help') return helpFor(rest[0]);
-  if (first === '--version' || first === '-V' || first === '-v') return { name: 'version' };
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (command) return command(rest);
   // Only a word is echoed: whatever else was typed first (a pasted key, say) stays off the screen.

@@ -15,8 +15,19 @@ import { createServices, type Services } from '../main/core/services.ts';
  * of modules: sharp, better-sqlite3, the Venice client…).
  */
 
-/** Imported files are parsed on a worker thread, as in the app (run from source by Node's type stripping). */
-const INSPECT_WORKER = fileURLToPath(new URL('../main/core/transfer/inspectWorker.ts', import.meta.url));
+/** Set by scripts/buildCli.ts: the inspect worker's file name beside the bundle's chunks. */
+declare const LAGOON_BUILD_INSPECT_WORKER: string | undefined;
+
+/**
+ * Imported files are parsed on a worker thread, as in the app: the built one beside the CLI bundle, or the source
+ * (run by Node's type stripping). The packaged app's main passes its own build of it (shell/headlessCli.ts).
+ */
+const defaultInspectWorker = (): string =>
+  fileURLToPath(
+    typeof LAGOON_BUILD_INSPECT_WORKER === 'string'
+      ? new URL(LAGOON_BUILD_INSPECT_WORKER, import.meta.url)
+      : new URL('../main/core/transfer/inspectWorker.ts', import.meta.url),
+  );
 
 export const configFrom = (env: NodeJS.ProcessEnv): CoreConfig => {
   let config: CoreConfig;
@@ -49,12 +60,12 @@ export const secretStoreFrom = async (env: NodeJS.ProcessEnv, config: CoreConfig
  * queued; the model catalogue is refreshed by `generate` and `models`, the commands that need it. A command that only
  * reads (`mustExist`) never creates a library: a mistyped LAGOON_DATA_DIR is an error, not a new empty library.
  */
-export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist: boolean): Services => {
+export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist: boolean, inspectWorkerPath = defaultInspectWorker()): Services => {
   if (mustExist && !existsSync(databasePath(config))) {
     throw new AppError(
       'NOT_FOUND',
       `There is no Lagoon library in ${config.dataDir} (is LAGOON_DATA_DIR right?). Nothing was created; "lagoon generate" or "lagoon import" starts one.`,
     );
   }
-  return createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath: INSPECT_WORKER });
+  return createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath });
 };

@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Services } from '../main/core/services.ts';
-import { type CliCommand, parseCommandLine, wantsJson } from './args.ts';
+import type { CliCommand } from './args.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_INVALID_INPUT, EXIT_OK, exitCodeFor } from './exitCodes.ts';
 import { EXIT_FOR_STOP, type Interrupt } from './interrupt.ts';
 import { toFailure } from './failure.ts';
 import { type CliStreams, createOutput, type Output } from './output.ts';
 import type { SecretInput } from './readSecret.ts';
-import { usage } from './usage.ts';
+import { generalUsage } from './help/general.ts';
+import { quickCommand, wantsJson } from './quickCommand.ts';
+import { versionLine } from './version.ts';
 
 export interface CliProcess extends CliStreams {
   /** Without the node and script paths. */
@@ -15,12 +16,9 @@ export interface CliProcess extends CliStreams {
   env: NodeJS.ProcessEnv;
   stdin: SecretInput;
   interrupt: Interrupt;
+  /** The import's worker script as this build has it; absent: coreSetup.ts finds the CLI's own. */
+  inspectWorkerPath?: string;
 }
-
-const version = (): string => {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-  return `lagoon ${typeof manifest.version === 'string' ? manifest.version : 'unknown'}`;
-};
 
 const ITERATE_COMMANDS = {
   edit: async () => (await import('./commands/edit.ts')).editCommand,
@@ -83,14 +81,20 @@ export async function runCli(proc: CliProcess): Promise<number> {
   // closing records what a running job had reached, so nothing is left looking sent when it was not.
   const removeCleanup = proc.interrupt.onForce(() => services?.close());
   try {
-    const command = parseCommandLine(proc.argv);
+    // Help and the version load neither the argument parsers (zod) nor the core: scripts call them in loops.
+    const quick = quickCommand(proc.argv);
+    if (quick) {
+      proc.stdout.write(`${quick.name === 'help' ? generalUsage() : versionLine()}\n`);
+      return EXIT_OK;
+    }
+    const command = (await import('./args.ts')).parseCommandLine(proc.argv);
     if (command.name === 'help' && command.unknown !== undefined) {
       proc.stderr.write(`lagoon: ${command.unknown}\n`);
-      proc.stdout.write(`${usage(null)}\n`);
+      proc.stdout.write(`${generalUsage()}\n`);
       return EXIT_INVALID_INPUT;
     }
     if (command.name === 'help' || command.name === 'version') {
-      proc.stdout.write(`${command.name === 'help' ? usage(command.topic) : version()}\n`);
+      proc.stdout.write(`${command.name === 'help' ? (await import('./usage.ts')).usage(command.topic) : versionLine()}\n`);
       return EXIT_OK;
     }
     out = createOutput(command.json, proc);
@@ -100,7 +104,7 @@ export async function runCli(proc: CliProcess): Promise<number> {
     const ctx: CliContext = {
       out,
       secrets,
-      services: () => (services ??= core.openServices(config, secrets, NEEDS_LIBRARY.has(command.name))),
+      services: () => (services ??= core.openServices(config, secrets, NEEDS_LIBRARY.has(command.name), proc.inspectWorkerPath)),
       dataDir: config.dataDir,
       stdin: proc.stdin,
       stdout: proc.stdout,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, wantsJson } from '../../src/cli/args.ts';
+import { parseCommandLine } from '../../src/cli/args.ts';
+import { wantsJson } from '../../src/cli/quickCommand.ts';
 import { exitCodeFor } from '../../src/cli/exitCodes.ts';
 import { createEnvStore, ENV_STORE_BACKEND, isEnvStore } from '../../src/main/core/secrets/envStore.ts';
 import { AppError, ERROR_CODES } from '../../src/shared/errors.ts';

@@ -276,16 +276,12 @@ describe('lagoon CLI against the fake Venice (real child processes)', { timeout:
     expect(status.lines).toEqual([{ present: true, last4: KEY.slice(-4), backend: 'environment variable VENICE_API_KEY', verification: null }]);
   });
 
-  it('help, version, and the launcher refusing a Node without type stripping', async () => {
+  // The launcher's choice between the built CLI and the sources (and its Node check): cli-launcher.test.ts.
+  it('help and version', async () => {
     const help = await lagoon(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('lagoon generate --prompt TEXT');
     expect((await lagoon(['help', 'generate'])).stdout).toContain('--prompts-file FILE');
     expect((await lagoon(['--version'])).stdout).toMatch(/^lagoon \d+\.\d+\.\d+/);
-
-    const old = await lagoon(['--help'], { nodeArgs: ['--no-experimental-strip-types'] });
-    expect(old.code).toBe(1);
-    expect(old.stderr).toContain('Node.js 22.18 or newer');
-    expect(old.stdout).toBe('');
   });
 });

@@ -2,12 +2,7 @@ import { EDIT_RESOLUTIONS } from '../../shared/iterate.ts';
 import { IMAGE_FORMATS } from '../../shared/venice.ts';
 import { DEFAULT_EDIT_MODEL } from './iterateArgs.ts';
 
-/** Help for the commands that change an image; general help lists them under these lines. */
-export const ITERATE_GENERAL_LINES = `  lagoon edit IMAGE --prompt TEXT [options]   change an image (a library id or a file) with a prompt
-  lagoon combine IMAGE IMAGE… --prompt TEXT   combine images, the first as the base
-  lagoon upscale IMAGE [--scale 2|4]          enlarge an image 2× or 4×
-  lagoon remove-background IMAGE              cut out the subject (a PNG with transparency)`;
-
+/** Help for the commands that change an image (help/general.ts lists them). */
 const INPUTS = `IMAGE is a library id ("lagoon list" shows them) or a PNG, JPEG or WebP file, with 65,536 to 33,177,600 pixels
 and under 25 MB; one that is not is refused before anything is sent (exit 2). Each stored result prints one
 line (or one JSON object with --json) with its id, file, width, height, format and "parents" (the input ids in

@@ -98,7 +98,7 @@ const startWindowedApp = (): void => {
 const args = userArguments(process.argv, app.isPackaged);
 if (isCliInvocation(args)) {
   // `lagoon <command>` from the PATH: the CLI, headless, beside a running window if there is one (so no lock).
-  runHeadlessCli(args, app.isPackaged, (code) => app.exit(code)).catch((error: unknown) => {
+  runHeadlessCli(args, { isPackaged: app.isPackaged, inspectWorkerPath }, (code) => app.exit(code)).catch((error: unknown) => {
     console.error(`lagoon: ${redact(error instanceof Error ? error.message : error)}`);
     app.exit(1);
   });
