@@ -3,6 +3,10 @@ import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
 import type { LanguageChoice } from '../../../shared/ipc/schemas/settings.ts';
 import { GenerateView, type ReuseRequest } from '../features/generate/GenerateView.tsx';
 import { DropOverlay } from '../features/transfer/DropOverlay.tsx';
+import { IterateLauncherContext } from '../features/iterate/iterateLauncher.ts';
+import { IteratePanel } from '../features/iterate/IteratePanel.tsx';
+import type { IterateLaunch } from '../features/iterate/iterateSettings.ts';
+import { iterateModeOf, reuseLaunch } from '../features/iterate/reuseIterate.ts';
 import { LibraryHealthNotice } from './LibraryHealthNotice.tsx';
 import { LibraryView } from '../features/library/LibraryView.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
@@ -128,10 +132,23 @@ export function App({ initialLanguage }: Props) {
     setKeyFocusRequest((n) => n + 1);
   }, []);
   const goToGenerate = useCallback(() => setView('generate'), []);
-  const reuseSettings = useCallback((image: ImageDetail) => {
-    setReuseRequest((r) => ({ image, nonce: (r?.nonce ?? 0) + 1 }));
-    setView('generate');
-  }, []);
+  // The iterate panel sits beside every view; each launch is a fresh form (keyed by its nonce).
+  const [iterateLaunch, setIterateLaunch] = useState<(IterateLaunch & { nonce: number }) | null>(null);
+  const launchIterate = useCallback((launch: IterateLaunch) => setIterateLaunch((l) => ({ ...launch, nonce: (l?.nonce ?? 0) + 1 })), []);
+  const closeIterate = useCallback(() => setIterateLaunch(null), []);
+  const reuseSettings = useCallback(
+    (image: ImageDetail) => {
+      const mode = iterateModeOf(image.endpoint);
+      if (mode) {
+        // An edit, combination or upscale refills its own form, with its inputs, not the generate form.
+        reuseLaunch(image, mode).then(launchIterate, () => launchIterate({ mode, ids: [] }));
+        return;
+      }
+      setReuseRequest((r) => ({ image, nonce: (r?.nonce ?? 0) + 1 }));
+      setView('generate');
+    },
+    [launchIterate],
+  );
 
   // Views stay mounted so a prompt being written, a generation in flight and the library's scroll position all
   // survive switching views.
@@ -151,19 +168,22 @@ export function App({ initialLanguage }: Props) {
   };
 
   return (
-    <div className="app">
-      <Sidebar current={view} onSelect={setView} account={account} />
-      <main className="main" data-scroll-root>
-        {VIEWS.map((v) => (
-          <div key={v} className={v === 'library' ? 'main__pane main__pane--fill' : 'main__pane'} data-testid={`view-${v}`} hidden={v !== view}>
-            {panes[v]}
-          </div>
-        ))}
-      </main>
-      <TransferStatus transfers={transfers} />
-      <LibraryHealthNotice />
-      {dropping && <DropOverlay />}
-      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
-    </div>
+    <IterateLauncherContext value={launchIterate}>
+      <div className={iterateLaunch ? 'app app--iterating' : 'app'}>
+        <Sidebar current={view} onSelect={setView} account={account} />
+        <main className="main" data-scroll-root>
+          {VIEWS.map((v) => (
+            <div key={v} className={v === 'library' ? 'main__pane main__pane--fill' : 'main__pane'} data-testid={`view-${v}`} hidden={v !== view}>
+              {panes[v]}
+            </div>
+          ))}
+        </main>
+        {iterateLaunch && <IteratePanel key={iterateLaunch.nonce} launch={iterateLaunch} onClose={closeIterate} />}
+        <TransferStatus transfers={transfers} />
+        <LibraryHealthNotice />
+        {dropping && <DropOverlay />}
+        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+      </div>
+    </IterateLauncherContext>
   );
 }

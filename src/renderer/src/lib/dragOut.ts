@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react';
 import { call, toApiError } from '../api.ts';
+import { IMAGE_IDS_MIME, imageDropsAccepted } from './imageDrag.ts';
 
 /** The contract's cap on one drag; a bigger selection drags its first 500 (export is the tool for more). */
 const MAX_DRAG_IMAGES = 500;
@@ -10,6 +11,12 @@ const MAX_DRAG_IMAGES = 500;
  * The request goes out inside dragstart: main calls webContents.startDrag synchronously on receipt, as macOS needs.
  */
 export const startDragOut = (event: DragEvent, ids: readonly string[]): void => {
+  // While a form that takes images is open, a tile is dragged to it (a page drag with the ids), not out of the app.
+  if (imageDropsAccepted() && ids.length > 0) {
+    event.dataTransfer.setData(IMAGE_IDS_MIME, ids.join('\n'));
+    event.dataTransfer.effectAllowed = 'copy';
+    return;
+  }
   event.preventDefault();
   if (ids.length === 0) return;
   call('images.start_drag', { ids: ids.slice(0, MAX_DRAG_IMAGES) }).catch((e: unknown) => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { keyParts } from './keyLabel.ts';
 import { SHORTCUTS, type ShortcutScope } from './registry.ts';
 
-const SCOPES: readonly ShortcutScope[] = ['app', 'generate', 'library', 'viewer'];
+const SCOPES: readonly ShortcutScope[] = ['app', 'generate', 'library', 'viewer', 'iterate'];
 
 /** "?": every shortcut, read from the same table the key handlers use, so the list and the keys cannot disagree. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {

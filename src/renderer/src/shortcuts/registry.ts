@@ -1,12 +1,13 @@
 import { type KeyLike, cullAction, isSelectAll } from './cullingKeys.ts';
 
-/** Where a shortcut acts: the whole window, the Generate form, the library grid, or the open viewer. */
-export type ShortcutScope = 'app' | 'generate' | 'library' | 'viewer';
+/** Where a shortcut acts: the whole window, the Generate form, the library grid, the open viewer, or the iterate panel. */
+export type ShortcutScope = 'app' | 'generate' | 'library' | 'viewer' | 'iterate';
 
 export type ShortcutId =
   | 'help' | 'focusSearch' | 'showGenerate' | 'showLibrary' | 'showSettings' | 'generate'
   | 'moveCursor' | 'extendSelection' | 'toggleAtCursor' | 'open' | 'selectAll' | 'clearSelection'
-  | 'previous' | 'next' | 'zoomIn' | 'zoomOut' | 'rate' | 'favorite' | 'trash' | 'close';
+  | 'previous' | 'next' | 'zoomIn' | 'zoomOut' | 'rate' | 'favorite' | 'trash' | 'close'
+  | 'sendIterate' | 'closeIterate';
 
 export interface Shortcut {
   /** Also its description's key in the catalogs: `shortcuts.<id>`. */
@@ -49,4 +50,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'trash', scopes: ['library', 'viewer'], keys: ['X', 'Delete'], matches: (e) => cullAction(e)?.kind === 'trash' },
   // Closing is the dialog's own Escape; listed so the "?" list is complete.
   { id: 'close', scopes: ['viewer'], keys: ['Esc'], matches: () => false },
+  { id: 'sendIterate', scopes: ['iterate'], keys: ['Mod+Enter'], matches: (e) => mod(e) && e.key === 'Enter' },
+  { id: 'closeIterate', scopes: ['iterate'], keys: ['Esc'], matches: (e) => plain(e) && e.key === 'Escape' },
 ];

@@ -4,6 +4,7 @@ import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
 import type { Curation } from './useCuration.ts';
 import type { TagCount } from './useTagList.ts';
 import { NameForm } from './NameForm.tsx';
+import { useIterateLauncher } from '../iterate/iterateLauncher.ts';
 import { Popover } from '../../ui/Popover.tsx';
 import { StarInput } from '../../ui/Stars.tsx';
 import { TagEntry } from '../../ui/TagEntry.tsx';
@@ -33,6 +34,7 @@ export function BulkBar(props: Props) {
   const { t, i18n } = useTranslation();
   const { ids, curation } = props;
   const n = ids.length;
+  const launchIterate = useIterateLauncher();
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')} data-testid="bulk-bar" data-count={n}>
@@ -161,6 +163,9 @@ export function BulkBar(props: Props) {
 
           <button type="button" className="button button--small" data-testid="bulk-compare" disabled={n !== 2} title={t('bulk.compareHint')} onClick={props.onCompare}>
             {t('bulk.compare')}
+          </button>
+          <button type="button" className="button button--small" data-testid="bulk-combine" disabled={n < 2} title={t('bulk.combineHint')} onClick={() => launchIterate({ mode: 'combine', ids })}>
+            {t('bulk.combine')}
           </button>
           <button type="button" className="button button--small" data-testid="bulk-export" onClick={props.onExport}>
             {t('bulk.export')}

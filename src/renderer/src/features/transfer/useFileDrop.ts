@@ -32,9 +32,12 @@ export const useFileDrop = (onFiles: (files: File[], ignored: number) => void): 
     };
     const drop = (e: DragEvent) => {
       if (!hasFiles(e) || !e.dataTransfer) return;
+      // A drop target in the page (the iterate form's inputs) took these files already; only the overlay ends here.
+      const taken = e.defaultPrevented;
       e.preventDefault();
       depth = 0;
       setOver(false);
+      if (taken) return;
       const entries = entriesOf(e.dataTransfer.items);
       const plain = [...e.dataTransfer.files];
       void collectFiles(entries, plain).then(({ files, ignored }) => {

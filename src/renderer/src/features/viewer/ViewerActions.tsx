@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import type { Curation } from '../library/useCuration.ts';
+import { iterateModeOf } from '../iterate/reuseIterate.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { StarInput } from '../../ui/Stars.tsx';
 import { variantInfo } from './variants.ts';
@@ -39,9 +40,9 @@ export function ViewerActions({ info, detail, curation, comparing, onCompare, on
   };
 
   const trashed = info.trashedAt !== null;
-  // Only a generation refills the generate form; an import has no request, and an edit-family image's request is
-  // not a generation (its own forms would take it).
-  const reusable = detail !== null && (detail.endpoint === 'openai' || detail.endpoint === 'native');
+  // A generation refills the generate form, an edit, combination or upscale its own form; an import has no request
+  // and a background removal no settings.
+  const reusable = detail !== null && (detail.endpoint === 'openai' || detail.endpoint === 'native' || iterateModeOf(detail.endpoint) !== null);
   const variant = detail ? variantInfo(detail) : null;
   return (
     <>

@@ -1,0 +1,140 @@
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatUsd } from '../../lib/format.ts';
+import { matchShortcut } from '../../shortcuts/rule.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { EditFields } from './EditFields.tsx';
+import { InputAdder } from './InputAdder.tsx';
+import { InputList } from './InputList.tsx';
+import { InputProblem } from './InputProblem.tsx';
+import { ITERATE_MODES, type IterateLaunch } from './iterateSettings.ts';
+import { PreparedSummary } from './PreparedSummary.tsx';
+import { UpscaleFields } from './UpscaleFields.tsx';
+import { type IterateForm, useIterateForm } from './useIterateForm.ts';
+
+interface Props {
+  launch: IterateLaunch;
+  onClose: () => void;
+}
+
+function ModeTabs({ form }: { form: IterateForm }) {
+  const { t } = useTranslation();
+  return (
+    <div className="iterate-modes" role="group" aria-label={t('iterate.form.modeLabel')}>
+      {ITERATE_MODES.map((mode) => (
+        <button
+          key={mode}
+          type="button"
+          className={`button button--small${form.mode === mode ? ' button--primary' : ' button--ghost'}`}
+          aria-pressed={form.mode === mode}
+          data-testid={`iterate-mode-${mode}`}
+          onClick={() => form.setMode(mode)}
+        >
+          {t(`iterate.form.mode.${mode}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function SendRow({ form }: { form: IterateForm }) {
+  const { t, i18n } = useTranslation();
+  const { send, prepared } = form;
+  return (
+    <>
+      <button
+        type="submit"
+        className="button button--primary"
+        data-testid="iterate-send"
+        disabled={form.gap !== null || prepared.state !== 'ready' || send.state === 'sending'}
+      >
+        {send.state === 'sending' ? t('iterate.form.sending') : t(`iterate.form.send.${form.mode}`)}
+      </button>
+      {send.state === 'queued' && (
+        <p className="muted" role="status" data-testid="iterate-queued">
+          {send.priceUsd === null ? t('iterate.form.queued') : t('iterate.form.queuedPriced', { price: formatUsd(send.priceUsd, i18n.language) })}
+        </p>
+      )}
+      {send.state === 'failed' &&
+        (send.error.code === 'INVALID_INPUT' ? (
+          <InputProblem error={send.error} testId="iterate-error" />
+        ) : (
+          <ErrorMessage error={send.error} compact testId="iterate-error" onDismiss={form.dismissSend} />
+        ))}
+    </>
+  );
+}
+
+/**
+ * Edit, combine or upscale with options, beside the library: the inputs (from the viewer, the selection, a tile
+ * dragged here, files picked, dropped or pasted), the settings, and main's price and result size before Send.
+ */
+export function IteratePanel({ launch, onClose }: Props) {
+  const { t } = useTranslation();
+  const form = useIterateForm(launch);
+  const prompt = useRef<HTMLTextAreaElement>(null);
+  const firstScale = useRef<HTMLInputElement>(null);
+  const { mode, inputs, limit } = form;
+
+  // The caret goes into the form as it opens (a new launch remounts the panel).
+  useEffect(() => {
+    (launch.mode === 'upscale' ? firstScale.current : prompt.current)?.focus();
+  }, [launch.mode]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const shortcut = matchShortcut(e, 'iterate');
+    if (shortcut === 'sendIterate') form.submit();
+    else if (shortcut === 'closeIterate') onClose();
+    else return;
+    e.preventDefault();
+  };
+  // A pasted image (a screenshot, a copied picture) becomes an input, wherever the focus is in the panel.
+  const onPaste = (e: ClipboardEvent<HTMLElement>) => {
+    const files = [...e.clipboardData.files].filter((f) => f.type.startsWith('image/'));
+    if (files.length === 0) return;
+    e.preventDefault();
+    void inputs.addFiles(files, limit === 1);
+  };
+
+  return (
+    <aside className="iterate-panel" data-testid="iterate-panel" data-mode={mode} aria-labelledby="iterate-title" onKeyDown={onKeyDown} onPaste={onPaste}>
+      <header className="iterate-panel__header">
+        <h2 id="iterate-title" className="iterate-panel__title">
+          {t('iterate.form.title')}
+        </h2>
+        <button type="button" className="icon-button" data-testid="iterate-close" aria-label={t('iterate.form.close')} onClick={onClose}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </header>
+      <ModeTabs form={form} />
+      <form
+        className="iterate-panel__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          form.submit();
+        }}
+      >
+        <InputList ids={inputs.ids} limit={limit} onMove={inputs.move} onRemove={inputs.remove} />
+        {inputs.ids.length > limit && (
+          <p className="field__warning" data-testid="iterate-too-many">
+            {t(`iterate.form.tooMany.${mode === 'combine' ? 'combine' : 'single'}`, { count: inputs.ids.length, max: limit })}
+          </p>
+        )}
+        <InputAdder busy={inputs.importing} onImages={(ids) => inputs.add(ids, limit === 1)} onFiles={(files) => void inputs.addFiles(files, limit === 1)} />
+        {inputs.importError && <InputProblem error={inputs.importError} testId="iterate-import-error" />}
+        {mode === 'upscale' ? (
+          <UpscaleFields settings={form.settings} prices={form.catalog.catalog?.prices ?? null} onChange={form.change} firstRef={firstScale} />
+        ) : (
+          <EditFields mode={mode} settings={form.settings} models={form.catalog.catalog?.models ?? []} onChange={form.change} promptRef={prompt} />
+        )}
+        {form.catalog.error && <ErrorMessage error={form.catalog.error} compact testId="iterate-catalog-error" />}
+        <div className="iterate-footer">
+          <PreparedSummary mode={mode} gap={form.gap} prepared={form.prepared} />
+          <SendRow form={form} />
+        </div>
+      </form>
+    </aside>
+  );
+}

@@ -1,0 +1,73 @@
+import { useCallback, useState } from 'react';
+import { type ApiError, call, toApiError } from '../../api.ts';
+import { type DraftGap, DEFAULT_SETTINGS, defaultModel, type Draft, draftOf, inputLimit, type IterateLaunch, type IterateMode, type IterateSettings } from './iterateSettings.ts';
+import { type Inputs, useInputs } from './useInputs.ts';
+import { type IterateCatalogState, useIterateCatalog } from './useIterateCatalog.ts';
+import { type PreparedState, usePrepared } from './usePrepared.ts';
+
+type SendState = { state: 'idle' } | { state: 'sending' } | { state: 'queued'; priceUsd: number | null } | { state: 'failed'; error: ApiError };
+
+export interface IterateForm {
+  mode: IterateMode;
+  setMode: (mode: IterateMode) => void;
+  /** With the model filled in: the one chosen, else a sensible default from the catalogue. */
+  settings: IterateSettings;
+  change: (patch: Partial<IterateSettings>) => void;
+  inputs: Inputs;
+  /** How many inputs are sent (the rest are listed as not used). */
+  limit: number;
+  catalog: IterateCatalogState;
+  gap: DraftGap | null;
+  prepared: PreparedState;
+  send: SendState;
+  submit: () => void;
+  dismissSend: () => void;
+}
+
+/** The panel's state: one launch's form, its inputs, main's check of the draft, and sending it to the queue. */
+export const useIterateForm = (launch: IterateLaunch): IterateForm => {
+  const [mode, setModeState] = useState<IterateMode>(launch.mode);
+  const [chosen, setChosen] = useState<IterateSettings>({ ...DEFAULT_SETTINGS, ...launch.settings });
+  const inputs = useInputs(launch.ids);
+  const catalog = useIterateCatalog();
+  const [send, setSend] = useState<SendState>({ state: 'idle' });
+
+  const models = catalog.catalog?.models ?? [];
+  const settings = chosen.model === '' ? { ...chosen, model: defaultModel(models, mode) } : chosen;
+  const limit = inputLimit(mode, models.find((m) => m.id === settings.model));
+  const built = draftOf(mode, inputs.ids.slice(0, limit), settings);
+  const draft: Draft | null = typeof built === 'string' ? null : built;
+  const prepared = usePrepared(draft);
+
+  const change = useCallback((patch: Partial<IterateSettings>) => {
+    setChosen((s) => ({ ...s, ...patch }));
+    setSend({ state: 'idle' });
+  }, []);
+  const setMode = useCallback((next: IterateMode) => {
+    setModeState(next);
+    setSend({ state: 'idle' });
+  }, []);
+  const submit = () => {
+    // Only what main has just checked is sent: a draft still being checked, or refused, waits.
+    if (draft === null || prepared.state !== 'ready' || send.state === 'sending') return;
+    setSend({ state: 'sending' });
+    call('iterate.queue', { draft }).then(
+      ({ priceUsd }) => setSend({ state: 'queued', priceUsd }),
+      (e: unknown) => setSend({ state: 'failed', error: toApiError(e) }),
+    );
+  };
+  return {
+    mode,
+    setMode,
+    settings,
+    change,
+    inputs,
+    limit,
+    catalog,
+    gap: typeof built === 'string' ? built : null,
+    prepared,
+    send,
+    submit,
+    dismissSend: () => setSend({ state: 'idle' }),
+  };
+};
