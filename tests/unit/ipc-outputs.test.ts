@@ -133,6 +133,7 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['images.reveal', () => ({ id: image(0) })],
   ['images.export', () => ({ ids: ids(2), options: { stripMetadata: false, sidecar: true, zip: false } })],
   ['images.import', () => ({ pick: 'files' })],
+  ['images.import_cancel', () => ({})],
   ['images.import_file', async () => ({ name: 'dropped.webp', bytes: new Uint8Array(await makeImage('webp', { seed: 99 })) })],
   ['iterate.add_file', async () => ({ name: 'pasted.png', bytes: new Uint8Array(await makeImage('png', { seed: 7321 })) })],
   ['images.trash', () => ({ ids: [image(1), image(2)] })],

@@ -62,7 +62,7 @@ describe('images.export', () => {
     const target = join(root, 'out');
     const { ctx, calls } = recordingContext({ exportFolder: target });
     const result = ok(await call('images.export', { ids: [a, b, a, UNKNOWN], options: { ...OPTIONS, sidecar: true } }, ctx));
-    expect(result).toEqual({ chosen: true, done: 2, skipped: 1, duplicates: 0, failed: [{ id: UNKNOWN, name: null, message: expect.any(String) }] });
+    expect(result).toEqual({ chosen: true, done: 2, skipped: 1, duplicates: 0, failed: [{ id: UNKNOWN, name: null, message: expect.any(String) }], cancelled: false, notStarted: 0 });
     expect(calls).toEqual([{ op: 'chooseExportFolder' }]);
     const files = readdirSync(target).toSorted();
     expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(1);
@@ -71,15 +71,15 @@ describe('images.export', () => {
     const png = readFileSync(join(target, files.find((f) => f.endsWith('.png'))!));
     expect(readEmbedded(png).a1111?.prompt).toBe('castle on a hill');
     const seen = progress('export');
-    expect(seen[0]).toEqual({ operation: 'export', done: 0, total: 3 });
-    expect(seen.at(-1)).toEqual({ operation: 'export', done: 3, total: 3 });
+    expect(seen[0]).toEqual({ operation: 'export', done: 0, total: 3, perSecond: null, remainingMs: null });
+    expect(seen.at(-1)).toMatchObject({ operation: 'export', done: 3, total: 3 });
     for (const [prev, next] of seen.slice(1).map((p, i) => [seen[i]!, p] as const)) expect(next.done).toBeGreaterThanOrEqual(prev.done);
   });
 
   it('does nothing when the dialog is closed, and refuses a bad template before asking', async () => {
     const a = await ingest();
     const { ctx, calls } = recordingContext();
-    expect(ok(await call('images.export', { ids: [a], options: OPTIONS }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [] });
+    expect(ok(await call('images.export', { ids: [a], options: OPTIONS }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [], cancelled: false, notStarted: 0 });
     expect(calls).toEqual([{ op: 'chooseExportFolder' }]);
     const bad = await call('images.export', { ids: [a], options: { ...OPTIONS, template: '{nope}' } }, ctx);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -92,7 +92,7 @@ describe('images.export', () => {
     const zipPath = join(root, 'my selection.zip');
     const { ctx, calls } = recordingContext({ zipPath });
     const result = ok(await call('images.export', { ids, options: { ...OPTIONS, zip: true } }, ctx));
-    expect(result).toEqual({ chosen: true, done: 2, skipped: 0, duplicates: 0, failed: [] });
+    expect(result).toEqual({ chosen: true, done: 2, skipped: 0, duplicates: 0, failed: [], cancelled: false, notStarted: 0 });
     expect(calls).toEqual([{ op: 'chooseZipPath', suggestedName: expect.stringMatching(/^lagoon-export-\d{4}-\d{2}-\d{2}\.zip$/u) }]);
     expect(readFileSync(zipPath).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
   });
@@ -119,18 +119,18 @@ describe('images.import and images.import_file', () => {
     events = [];
     const result = ok(await call('images.import', { pick: 'folder' }, ctx));
     expect(calls).toEqual([{ op: 'chooseImportSources', pick: 'folder' }]);
-    expect(result).toEqual({ chosen: true, done: 1, skipped: 2, duplicates: 1, failed: [{ id: null, name: 'gone.png', message: expect.any(String) }] });
+    expect(result).toEqual({ chosen: true, done: 1, skipped: 2, duplicates: 1, failed: [{ id: null, name: 'gone.png', message: expect.any(String) }], cancelled: false, notStarted: 0 });
     const added = events.filter(([n, p]) => n === 'images.changed' && (p as { reason: string }).reason === 'added');
     expect(added).toHaveLength(1);
     const [newId] = (added[0]![1] as { ids: string[] }).ids;
     expect(services.library.get(newId!)?.prompt).toBe('a red fox in snow');
     expect(services.db.prepare('SELECT trashed_at FROM images WHERE id = ?').pluck().get(trashed)).toBe(null);
-    expect(progress('import').at(-1)).toEqual({ operation: 'import', done: 4, total: 4 });
+    expect(progress('import').at(-1)).toMatchObject({ operation: 'import', done: 4, total: 4 });
   });
 
   it('does nothing when the import dialog is closed', async () => {
     const { ctx, calls } = recordingContext();
-    expect(ok(await call('images.import', { pick: 'files' }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [] });
+    expect(ok(await call('images.import', { pick: 'files' }, ctx))).toEqual({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [], cancelled: false, notStarted: 0 });
     expect(calls).toEqual([{ op: 'chooseImportSources', pick: 'files' }]);
     for (const bad of [{}, { pick: 'both' }, { pick: 'files', path: '/etc' }]) {
       expect(await call('images.import', bad, ctx)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -140,14 +140,16 @@ describe('images.import and images.import_file', () => {
 
   it('imports one dropped file from its bytes, once; says so when it is not an image', async () => {
     const bytes = new Uint8Array(await a1111Png());
-    expect(ok(await call('images.import_file', { name: 'fox.png', bytes }))).toEqual({ chosen: true, done: 1, skipped: 0, duplicates: 0, failed: [] });
-    expect(ok(await call('images.import_file', { name: 'fox copy.png', bytes }))).toEqual({ chosen: true, done: 0, skipped: 1, duplicates: 1, failed: [] });
+    expect(ok(await call('images.import_file', { name: 'fox.png', bytes }))).toEqual({ chosen: true, done: 1, skipped: 0, duplicates: 0, failed: [], cancelled: false, notStarted: 0 });
+    expect(ok(await call('images.import_file', { name: 'fox copy.png', bytes }))).toEqual({ chosen: true, done: 0, skipped: 1, duplicates: 1, failed: [], cancelled: false, notStarted: 0 });
     expect(ok(await call('images.import_file', { name: 'C:\\Users\\me\\notes.png', bytes: new TextEncoder().encode('hello') }))).toEqual({
       chosen: true,
       done: 0,
       skipped: 0,
       duplicates: 0,
       failed: [{ id: null, name: 'notes.png', message: expect.any(String) }],
+      cancelled: false,
+      notStarted: 0,
     });
     expect(services.db.prepare('SELECT count(*) FROM images').pluck().get()).toBe(1);
     // A plain image with no metadata takes its prompt from the file name (no path ever reaches it).

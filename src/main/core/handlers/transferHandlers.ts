@@ -2,7 +2,7 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import { notChosen, type Transfer } from '../transfer/transferService.ts';
 
-type TransferRoutes = 'images.export' | 'images.import' | 'images.import_file';
+type TransferRoutes = 'images.export' | 'images.import' | 'images.import_cancel' | 'images.import_file';
 
 /** "lagoon-export-2025-03-04.zip" (the user's local date): the name offered in the save dialog; they may change it. */
 const zipSuggestion = (now: Date): string =>
@@ -27,5 +27,6 @@ export const transferHandlers = (deps: { transfer: Transfer }): Pick<Handlers<Re
     const paths = await ctx.chooseImportSources(pick);
     return paths.length > 0 ? deps.transfer.importPaths(paths) : notChosen();
   },
+  'images.import_cancel': async () => ({ cancelled: deps.transfer.cancelImport() }),
   'images.import_file': async ({ name, bytes }) => deps.transfer.importFile(name, bytes),
 });

@@ -11,6 +11,7 @@ import { exportZip } from './exportZip.ts';
 import { importBytes, type ImportOutcome, importPaths, type SkipReason } from './importFiles.ts';
 import { createInspector } from './inspector.ts';
 import { createInspectorPool } from './inspectorPool.ts';
+import { progressReporter } from './transferProgress.ts';
 
 /** Where an export goes: a folder, or one zip file; both chosen by the user in an OS dialog, never by the page. */
 type ExportTarget = { dir: string } | { zipPath: string };
@@ -42,6 +43,8 @@ export interface Transfer {
   validateExport(request: ExportRequest): void;
   exportTo(ids: readonly string[], request: ExportRequest, target: ExportTarget): Promise<TransferResult>;
   importPaths(paths: readonly string[]): Promise<TransferResult>;
+  /** Stops the running import after the files already begun; false when none is running. */
+  cancelImport(): boolean;
   importFile(name: string, bytes: Uint8Array): Promise<TransferResult>;
   /**
    * One file the user chose as an input of an edit: imported like a dropped file, answered with the library id it
@@ -53,7 +56,7 @@ export interface Transfer {
 const PROGRESS_INTERVAL_MS = 100;
 
 /** Nothing chosen, nothing done: what the handlers return when the user closes the dialog. */
-export const notChosen = (): TransferResult => ({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [] });
+export const notChosen = (): TransferResult => ({ chosen: false, done: 0, skipped: 0, duplicates: 0, failed: [], cancelled: false, notStarted: 0 });
 
 const fileNameOf = (path: string): string => path.split(/[/\\]/u).at(-1) || path;
 
@@ -75,8 +78,8 @@ const TOLD_FOR_ONE_FILE: ReadonlySet<SkipReason> = new Set([...TOLD_FOR_CHOSEN, 
  * Skips the user should hear about (a file they chose that could not be read) are listed as failures; expected
  * ones (duplicates, a folder's other files, links inside folders) are only counted.
  */
-const importResult = (items: readonly ImportOutcome[], told: ReadonlySet<SkipReason>): TransferResult => {
-  const result: TransferResult = { chosen: true, done: 0, skipped: 0, duplicates: 0, failed: [] };
+const importResult = (items: readonly ImportOutcome[], told: ReadonlySet<SkipReason>, notStarted = 0): TransferResult => {
+  const result: TransferResult = { chosen: true, done: 0, skipped: 0, duplicates: 0, failed: [], cancelled: notStarted > 0, notStarted };
   for (const o of items) {
     if (o.status === 'imported') result.done++;
     else if (o.status === 'failed') result.failed.push({ id: null, name: fileNameOf(o.path), message: o.error.message });
@@ -95,15 +98,9 @@ export function createTransfer(deps: TransferDeps): Transfer {
   const exportDeps = { library: deps.library, dataDir: deps.dataDir, ...(deps.hooks ? { hooks: deps.hooks } : {}) };
   const inspectorOptions = deps.inspectWorkerPath ? { workerPath: deps.inspectWorkerPath } : {};
 
-  const progress = (operation: 'export' | 'import') => {
-    let last = Number.NEGATIVE_INFINITY;
-    return (done: number, total: number): void => {
-      const t = now();
-      if (done !== 0 && done !== total && t - last < interval) return;
-      last = t;
-      deps.events.emit('transfer.progress', { operation, done, total });
-    };
-  };
+  const progress = (operation: 'export' | 'import') => progressReporter(deps.events, now, interval, operation);
+  /** The running import's cancel switch (one import at a time: the window runs them one after another). */
+  let running: AbortController | null = null;
 
   /** Imported ids reach the grid in batches, as the progress does, not one event per file. */
   const addedReporter = () => {
@@ -151,7 +148,7 @@ export function createTransfer(deps: TransferDeps): Transfer {
       report(0, unique.length);
       const onProgress = ({ done, total }: { done: number; total: number }) => report(done, total);
       const options = { stripMetadata: request.stripMetadata, sidecar: request.sidecar, ...(request.template ? { template: request.template } : {}) };
-      const base = { chosen: true, skipped: ids.length - unique.length, duplicates: 0 };
+      const base = { chosen: true, skipped: ids.length - unique.length, duplicates: 0, cancelled: false, notStarted: 0 };
       if ('zipPath' in target) {
         const zip = await exportZip(exportDeps, unique, { ...options, zipPath: target.zipPath }, onProgress);
         const failed = zip.items.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));
@@ -166,14 +163,26 @@ export function createTransfer(deps: TransferDeps): Transfer {
       const report = progress('import');
       const added = addedReporter();
       const inspector = createInspectorPool(inspectorOptions);
-      const summary = await importPaths({ db: deps.db, library: deps.library, now, inspector }, paths, ({ done, total, outcome }) => {
+      const controller = new AbortController();
+      running = controller;
+      const importDeps = { db: deps.db, library: deps.library, now, inspector, signal: controller.signal };
+      const summary = await importPaths(importDeps, paths, ({ done, total, outcome }) => {
         report(done, total);
         added.add(outcome);
-      }).finally(() => inspector.close());
+      }).finally(() => {
+        if (running === controller) running = null;
+        return inspector.close();
+      });
       added.flush();
       restoreTrashedDuplicates(summary.items);
       if (summary.items.length === 0) report(0, 0);
-      return importResult(summary.items, TOLD_FOR_CHOSEN);
+      return importResult(summary.items, TOLD_FOR_CHOSEN, summary.notStarted);
+    },
+
+    cancelImport() {
+      if (!running || running.signal.aborted) return false;
+      running.abort();
+      return true;
     },
 
     async importFile(name, bytes) {

@@ -97,6 +97,9 @@ const zTransferResult = z.strictObject({
   /** Of `skipped`: images already in the library (an import's duplicates); the rest were not images it takes, or links. */
   duplicates: z.number().int().nonnegative(),
   failed: z.array(z.strictObject({ id: z.string().nullable(), name: z.string().nullable(), message: z.string() })),
+  /** The user cancelled an import: what was imported stays, `notStarted` files were never begun. */
+  cancelled: z.boolean(),
+  notStarted: z.number().int().nonnegative(),
 });
 export type TransferResult = z.infer<typeof zTransferResult>;
 
@@ -172,6 +175,8 @@ export const libraryRoutes = {
   'images.export': route({ input: z.strictObject({ ids: zIds, options: zExportOptions }), output: zTransferResult }),
   /** Main asks for image files or for folders through the OS dialog (one dialog cannot offer both on Windows and Linux), then imports them. */
   'images.import': route({ input: z.strictObject({ pick: z.enum(IMPORT_PICKS) }), output: zTransferResult }),
+  /** Stops the running import after the files already begun (those finish; everything imported stays). */
+  'images.import_cancel': route({ input: z.strictObject({}), output: z.strictObject({ cancelled: z.boolean() }) }),
   /** One file dropped onto the window, as bytes (the page cannot know its path). */
   'images.import_file': route({
     input: z.strictObject({
@@ -200,4 +205,8 @@ export const zTransferProgress = z.strictObject({
   operation: z.enum(['export', 'import']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  /** Files a second so far; null until there is enough to tell. */
+  perSecond: z.number().nonnegative().nullable(),
+  /** The time left at that rate; null while the rate is unknown. */
+  remainingMs: z.number().int().nonnegative().nullable(),
 });
