@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
 import type { LanguageChoice } from '../../../shared/ipc/schemas/settings.ts';
 import { GenerateView, type ReuseRequest } from '../features/generate/GenerateView.tsx';
+import { onReferencesSent } from '../features/generate/referenceInbox.ts';
 import { DropOverlay } from '../features/transfer/DropOverlay.tsx';
 import { IterateLauncherContext } from '../features/iterate/iterateLauncher.ts';
 import { IteratePanel } from '../features/iterate/IteratePanel.tsx';
@@ -132,6 +133,8 @@ export function App({ initialLanguage }: Props) {
     setKeyFocusRequest((n) => n + 1);
   }, []);
   const goToGenerate = useCallback(() => setView('generate'), []);
+  // "Use as reference" in the viewer adds the image to the Generate form, which is shown.
+  useEffect(() => onReferencesSent(() => setView('generate')), []);
   // The iterate panel sits beside every view; each launch is a fresh form (keyed by its nonce).
   const [iterateLaunch, setIterateLaunch] = useState<(IterateLaunch & { nonce: number }) | null>(null);
   const launchIterate = useCallback((launch: IterateLaunch) => setIterateLaunch((l) => ({ ...launch, nonce: (l?.nonce ?? 0) + 1 })), []);

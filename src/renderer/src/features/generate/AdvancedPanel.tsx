@@ -7,6 +7,8 @@ import type { CatalogState } from './useCatalog.ts';
 import { describedBy, FieldNotes } from './FieldNotes.tsx';
 import { FormatSelect } from './FormatSelect.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
+import { NativeExtras } from './NativeExtras.tsx';
+import { ReferenceImages } from './ReferenceImages.tsx';
 import { SeedField } from './SeedField.tsx';
 import { SizingFields } from './SizingFields.tsx';
 
@@ -131,6 +133,8 @@ export function AdvancedPanel({ catalogState, values, built, messages, onChange 
         </select>
       </div>
       <FormatSelect value={values.format} onChange={(format) => set({ format })} />
+      <NativeExtras model={model} values={values} messages={messages} onChange={set} />
+      <ReferenceImages model={model} models={catalogState.catalog?.models ?? []} values={values} messages={messages} onChange={set} />
 
       <div className="field field--wide checks">
         <label className="check">

@@ -11,6 +11,7 @@ import { useGenerateForm } from './useGenerateForm.ts';
 import { useJobs } from '../queue/useJobs.ts';
 import type { KeyStatusState } from '../../hooks/useKeyStatus.ts';
 import { usePromptHistory } from './usePromptHistory.ts';
+import { onReferencesSent } from './referenceInbox.ts';
 import { useSubmittedJobs } from './useSubmittedJobs.ts';
 import { AdvancedPanel } from './AdvancedPanel.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -59,7 +60,9 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
   const traits = catalog?.traits ?? {};
   const jobsState = useJobs();
   const history = usePromptHistory();
-  const { form, setMode, setPrompt, setSimple, setAdvanced, reuse } = useGenerateForm(catalog);
+  const { form, setMode, setPrompt, setSimple, setAdvanced, reuse, addReferences } = useGenerateForm(catalog);
+  // "Use as reference" in the viewer: the image joins this form's reference images.
+  useEffect(() => onReferencesSent(addReferences), [addReferences]);
   const submitted = useSubmittedJobs(jobsState.jobs);
   const presence = useGoneImages(jobsState.jobs);
   const [enqueueError, setEnqueueError] = useState<ApiError | null>(null);

@@ -8,6 +8,8 @@ export function PriceEstimate({ built }: { built: BuiltRequest }) {
   const { t, i18n } = useTranslation();
   const perImage = priceFor(built.model, built.request);
   const count = imagesRequested(built.request);
+  // priceFor already adds the search fee; this says why the figure is above the catalogue's.
+  const webSearch = built.request.endpoint === 'native' && built.request.enableWebSearch === true;
   if (perImage === null) {
     return (
       <span className="price muted" data-testid="price-estimate" data-price="">
@@ -21,6 +23,7 @@ export function PriceEstimate({ built }: { built: BuiltRequest }) {
   return (
     <span className="price" data-testid="price-estimate" data-price={String(total)}>
       {count === 1 ? t('price.single', { price: each }) : t('price.multiple', { count, price: each, total: formatUsd(total, i18n.language) })}
+      {webSearch && <span className="muted"> ({t('price.webSearch')})</span>}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import type { AdvancedValues, FormState, SimpleValues } from './formValues.ts';
 
 /** A value the form cannot turn into a request at all (not a number, out of Venice's global range). */
 interface ParseProblem {
-  field: 'seed' | 'steps' | 'cfgScale' | 'width' | 'height';
+  field: 'seed' | 'steps' | 'cfgScale' | 'width' | 'height' | 'loraStrength';
   key: string;
   params?: Record<string, number>;
 }
@@ -108,9 +108,31 @@ const buildAdvanced = (prompt: string, values: AdvancedValues, model: ModelInfo 
   }
   if (values.resolution !== '' && model?.constraints.resolutions?.length) request.resolution = values.resolution;
   if (isQuality(values.quality) && model?.constraints.qualities?.length) request.quality = values.quality;
+  problems.push(...addOptionalFields(request, values, model));
 
   const promptLimit = Math.min(NATIVE_LIMITS.promptMaxChars, model?.constraints.promptCharacterLimit ?? NATIVE_LIMITS.promptMaxChars);
   return { request, model, problems, promptLimit };
+};
+
+/**
+ * The optional native fields, each only where the model offers it (a hidden field is never sent). References are the
+ * exception: once chosen they are always in the request, so a model that cannot take them blocks Generate with a
+ * message instead of dropping them unseen.
+ */
+const addOptionalFields = (request: AdvancedJobRequest, values: AdvancedValues, model: ModelInfo | undefined): ParseProblem[] => {
+  const problems: ParseProblem[] = [];
+  if (values.loraStrength.trim() !== '' && model?.usesLora) {
+    const lora = parseInteger(values.loraStrength, 0, NATIVE_LIMITS.loraStrengthMax);
+    if (lora === null) problems.push({ field: 'loraStrength', key: 'advanced.invalid.loraStrength', params: { max: NATIVE_LIMITS.loraStrengthMax } });
+    else request.loraStrength = lora;
+  }
+  if (values.enableWebSearch && model?.supportsWebSearch) request.enableWebSearch = true;
+  if (values.disablePromptThinking && model?.supportsPromptThinking) request.disablePromptThinking = true;
+  if (values.styleReferences.length > 0) {
+    const strength = model?.styleReferences?.strength ? { strength: values.styleStrength } : {};
+    request.styleReferences = values.styleReferences.map((id) => ({ input: { kind: 'library', id }, ...strength }));
+  }
+  return problems;
 };
 
 export const buildRequest = (form: FormState, models: readonly ModelInfo[], traits: Record<string, string>): BuiltRequest => {

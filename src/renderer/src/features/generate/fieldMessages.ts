@@ -42,6 +42,9 @@ const translate = (issue: ConstraintIssue, request: JobRequest, model: ModelInfo
     case 'resolution':
     case 'quality':
       return { key: 'constraints.notOffered', params: { name, value: sentValue(request, field) } };
+    case 'styleReferences':
+      if (severity === 'warning') return { key: 'constraints.referenceStrengthIgnored', params: { name } };
+      return model.styleReferences ? { key: 'constraints.referencesMax', params: { name, count: model.styleReferences.max } } : { key: 'constraints.referencesNone', params: { name } };
     default:
       return { key: 'constraints.invalid', params: { name } };
   }

@@ -1,4 +1,4 @@
-import type { ImageFormat, ImageSize, Moderation } from '../../../../shared/veniceFacts.ts';
+import { type ImageFormat, type ImageSize, type Moderation, STYLE_REFERENCE_LIMITS } from '../../../../shared/veniceFacts.ts';
 
 /** Which form is showing: the simple one (OpenAI-compatible route) or the advanced panel (native route). */
 export type FormMode = 'simple' | 'advanced';
@@ -34,6 +34,16 @@ export interface AdvancedValues {
   format: ImageFormat;
   safeMode: boolean;
   hideWatermark: boolean;
+  /** '' = not sent; 0–100, for models built on LoRAs. */
+  loraStrength: string;
+  /** Web search before rendering (an extra charge per image), where the model offers it. */
+  enableWebSearch: boolean;
+  /** Skip the model's own prompt-rewriting step, where the model has one. */
+  disablePromptThinking: boolean;
+  /** Reference images, by library id, in the user's order. */
+  styleReferences: readonly string[];
+  /** One strength for every reference (Venice's default 0.5). */
+  styleStrength: number;
 }
 
 export const DEFAULT_SIMPLE: SimpleValues = { model: '', size: 'auto', outputFormat: 'png', moderation: 'auto' };
@@ -56,6 +66,11 @@ export const DEFAULT_ADVANCED: AdvancedValues = {
   // Venice's own defaults: Safe mode on, watermark as the model decides.
   safeMode: true,
   hideWatermark: false,
+  loraStrength: '',
+  enableWebSearch: false,
+  disablePromptThinking: false,
+  styleReferences: [],
+  styleStrength: STYLE_REFERENCE_LIMITS.defaultStrength,
 };
 
 /** Everything a form holds; the prompt is shared so switching forms keeps what was written. */

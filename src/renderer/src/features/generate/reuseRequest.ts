@@ -55,7 +55,21 @@ const toAdvanced = (body: Body): AdvancedValues => {
     format: oneOf(IMAGE_FORMATS, text(body, 'format')) ?? DEFAULT_ADVANCED.format,
     safeMode: bool(body, 'safe_mode') ?? DEFAULT_ADVANCED.safeMode,
     hideWatermark: bool(body, 'hide_watermark') ?? DEFAULT_ADVANCED.hideWatermark,
+    loraStrength: numberText(num(body, 'lora_strength')),
+    enableWebSearch: bool(body, 'enable_web_search') ?? false,
+    disablePromptThinking: bool(body, 'disable_prompt_optimization_thinking') ?? false,
+    ...references(body),
   };
+};
+
+/** `style_references` as recorded (library id, sha256, strength; never bytes) → the library ids and their strength. */
+const references = (body: Body): Pick<AdvancedValues, 'styleReferences' | 'styleStrength'> => {
+  const recorded = Array.isArray(body.style_references) ? (body.style_references as unknown[]) : [];
+  const items = recorded.filter((r): r is Body => typeof r === 'object' && r !== null);
+  // A reference that was a file outside the library cannot be named again from here; the library ones can.
+  const ids = items.map((r) => text(r, 'imageId')).filter((id): id is string => id !== undefined);
+  const strength = items.map((r) => num(r, 'strength')).find((s) => s !== undefined);
+  return { styleReferences: ids, styleStrength: strength ?? DEFAULT_ADVANCED.styleStrength };
 };
 
 /** The form state that repeats `image`'s request; the other form keeps what it had. */

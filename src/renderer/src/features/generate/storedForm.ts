@@ -1,4 +1,4 @@
-import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS } from '../../../../shared/veniceFacts.ts';
+import { IMAGE_FORMATS, IMAGE_SIZES, MODERATION_LEVELS, STYLE_REFERENCE_LIMITS } from '../../../../shared/veniceFacts.ts';
 import { type AdvancedValues, DEFAULT_ADVANCED, DEFAULT_SIMPLE, type FormState, INITIAL_FORM, type SimpleValues } from './formValues.ts';
 
 /**
@@ -13,6 +13,8 @@ const record = (v: unknown): Raw => (typeof v === 'object' && v !== null ? (v as
 const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T => (list as readonly unknown[]).includes(v) ? (v as T) : fallback;
 const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v.length <= 2000 ? v : fallback);
 const flag = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
+const strength = (v: unknown, fallback: number): number =>
+  typeof v === 'number' && v >= STYLE_REFERENCE_LIMITS.minStrength && v <= STYLE_REFERENCE_LIMITS.maxStrength ? v : fallback;
 
 const simpleFrom = (raw: Raw): SimpleValues => ({
   model: text(raw.model, DEFAULT_SIMPLE.model),
@@ -41,6 +43,12 @@ const advancedFrom = (raw: Raw): AdvancedValues => {
     format: oneOf(IMAGE_FORMATS, raw.format, d.format),
     safeMode: flag(raw.safeMode, d.safeMode),
     hideWatermark: flag(raw.hideWatermark, d.hideWatermark),
+    loraStrength: text(raw.loraStrength, d.loraStrength),
+    enableWebSearch: flag(raw.enableWebSearch, d.enableWebSearch),
+    disablePromptThinking: flag(raw.disablePromptThinking, d.disablePromptThinking),
+    // References are library images of one session's work, like the prompt: they are not brought back.
+    styleReferences: d.styleReferences,
+    styleStrength: strength(raw.styleStrength, d.styleStrength),
   };
 };
 

@@ -16,7 +16,12 @@ export interface GenerateFormState {
   /** A different model brings that model's defaults for whatever the old values do not fit. */
   setAdvanced: (values: AdvancedValues) => void;
   reuse: (image: ImageDetail) => void;
+  /** Library images to use as references: added to the advanced panel's list, which is shown. */
+  addReferences: (ids: readonly string[]) => void;
 }
+
+/** The request's bound on references; the model's own limit is checked with the other fields. */
+const MAX_REFERENCES = 16;
 
 /** The model the advanced panel starts on: Venice's default if it is serving, else the first model that is. */
 const startingModel = (catalog: Catalog): ModelInfo | undefined => {
@@ -51,5 +56,15 @@ export const useGenerateForm = (catalog: Catalog | null): GenerateFormState => {
   // Exactly the recorded request, not adapted: it is what Venice accepted for this image.
   const reuse = useCallback((image: ImageDetail) => setForm((f) => formFromImage(image, f)), []);
 
-  return { form, setMode, setPrompt, setSimple, setAdvanced, reuse };
+  const addReferences = useCallback(
+    (ids: readonly string[]) =>
+      setForm((f) => ({
+        ...f,
+        mode: 'advanced',
+        advanced: { ...f.advanced, styleReferences: [...new Set([...f.advanced.styleReferences, ...ids])].slice(0, MAX_REFERENCES) },
+      })),
+    [],
+  );
+
+  return { form, setMode, setPrompt, setSimple, setAdvanced, reuse, addReferences };
 };

@@ -6,6 +6,7 @@ import type { Curation } from '../library/useCuration.ts';
 import { iterateModeOf } from '../iterate/reuseIterate.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { StarInput } from '../../ui/Stars.tsx';
+import { UseAsReferenceButton } from '../generate/UseAsReferenceButton.tsx';
 import { variantInfo } from './variants.ts';
 
 interface Props {
@@ -80,6 +81,7 @@ export function ViewerActions({ info, detail, curation, comparing, onCompare, on
         <button type="button" className={variant ? 'button button--small' : 'button button--primary button--small'} data-testid="viewer-reuse" disabled={!reusable} onClick={() => onReuse('batch')}>
           {variant ? t('viewer.reuseBatch', { count: variant.of }) : t('viewer.reuse')}
         </button>
+        <UseAsReferenceButton imageId={info.id} disabled={trashed || info.fileMissing} />
         <button type="button" className="button button--small" data-testid="viewer-copy-prompt" onClick={() => void run('images.copy_prompt', 'promptCopied')}>
           {t('viewer.copyPrompt')}
         </button>

@@ -1,0 +1,155 @@
+import { type DragEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mediaUrl } from '../../../../shared/app.ts';
+import type { ModelInfo } from '../../../../shared/models.ts';
+import { STYLE_REFERENCE_LIMITS } from '../../../../shared/veniceFacts.ts';
+import { type ApiError, call, toApiError } from '../../api.ts';
+import { cutUnits } from '../../lib/text.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { FieldNotes } from './FieldNotes.tsx';
+import type { FieldMessage } from './fieldMessages.ts';
+import type { AdvancedValues } from './formValues.ts';
+
+interface Props {
+  model: ModelInfo | undefined;
+  /** Every model of the catalogue, to name the ones that take references when this one does not. */
+  models: readonly ModelInfo[];
+  values: AdvancedValues;
+  messages: readonly FieldMessage[];
+  onChange: (patch: Partial<AdvancedValues>) => void;
+}
+
+const ACCEPT = 'image/png,image/jpeg,image/webp';
+/** The request's bound on references; the model's own (smaller) limit is checked with the other fields. */
+const MAX_HELD = 16;
+
+/**
+ * Files become library images first (the page names library images only, so main reads what it checks), the same way
+ * the edit forms add files: one at a time, so a large drop never sits in memory twice.
+ */
+const addToLibrary = async (files: readonly File[], onError: (e: ApiError) => void): Promise<string[]> => {
+  const ids: string[] = [];
+  for (const file of files) {
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      ids.push((await call('iterate.add_file', { name: cutUnits(file.name.toWellFormed(), 255) || 'reference image', bytes })).id);
+    } catch (e) {
+      onError(toApiError(e));
+    }
+  }
+  return ids;
+};
+
+/**
+ * Reference images (`style_references`): offered for a model whose catalogue entry takes them. References chosen
+ * stay while another model is picked, with a note and Generate blocked, rather than being dropped unseen.
+ */
+export function ReferenceImages({ model, models, values, messages, onChange }: Props) {
+  const { t } = useTranslation();
+  const picker = useRef<HTMLInputElement>(null);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [over, setOver] = useState(false);
+  const refs = values.styleReferences;
+  const accepts = model?.styleReferences ?? null;
+  if (!accepts && refs.length === 0) return null;
+
+  const add = (ids: readonly string[]) => onChange({ styleReferences: [...new Set([...refs, ...ids])].slice(0, MAX_HELD) });
+  const addFiles = async (files: readonly File[]) => {
+    setAdding(true);
+    setError(null);
+    add(await addToLibrary(files, setError));
+    setAdding(false);
+  };
+  const onDrop = (e: DragEvent) => {
+    setOver(false);
+    if (e.dataTransfer.files.length === 0) return;
+    // Taken here, so the window's own drop handler does not import the files a second time.
+    e.preventDefault();
+    void addFiles([...e.dataTransfer.files]);
+  };
+  const takers = models.filter((m) => m.styleReferences && !m.offline).map((m) => m.name);
+
+  return (
+    <fieldset className="field field--wide references" data-testid="references">
+      <legend className="field__label">{t('references.title')}</legend>
+      {accepts ? (
+        <p className="field__help">{t('references.help', { count: accepts.max })}</p>
+      ) : (
+        <p className="field__error" role="alert" data-testid="references-unsupported">
+          {t('references.unsupported', { name: model?.name ?? values.model, models: takers.join(', ') || '—' })}
+        </p>
+      )}
+      {refs.length > 0 && (
+        <ul className="references__list">
+          {refs.map((id, i) => (
+            <li key={id} className="references__item" data-testid="reference-item" data-image-id={id}>
+              <img src={mediaUrl('thumb', id)} alt={t('references.itemAlt', { n: i + 1 })} draggable={false} />
+              <button
+                type="button"
+                className="references__remove"
+                data-testid="reference-remove"
+                aria-label={t('references.remove', { n: i + 1 })}
+                onClick={() => onChange({ styleReferences: refs.filter((r) => r !== id) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {/* Without `accepts` the note above says it, naming the models that take references. */}
+      {accepts && <FieldNotes messages={messages} field="styleReferences" />}
+      {accepts?.strength && refs.length > 0 && (
+        <label className="references__strength">
+          <span>{t('references.strength')}</span>
+          <input
+            type="range"
+            data-testid="reference-strength"
+            min={STYLE_REFERENCE_LIMITS.minStrength}
+            max={STYLE_REFERENCE_LIMITS.maxStrength}
+            step={0.05}
+            value={values.styleStrength}
+            onChange={(e) => onChange({ styleStrength: Number(e.target.value) })}
+          />
+          <output>{values.styleStrength.toFixed(2)}</output>
+        </label>
+      )}
+      {accepts && (
+        <div
+          className={`references__drop${over ? ' references__drop--over' : ''}`}
+          onDragOver={(e) => {
+            if (!e.dataTransfer.types.includes('Files')) return;
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+        >
+          <button type="button" className="button button--small" data-testid="reference-add-files" disabled={adding} onClick={() => picker.current?.click()}>
+            {t('references.addFiles')}
+          </button>
+          {refs.length > 0 && (
+            <button type="button" className="button button--small button--ghost" data-testid="reference-clear" onClick={() => onChange({ styleReferences: [] })}>
+              {t('references.clear')}
+            </button>
+          )}
+          <input
+            ref={picker}
+            type="file"
+            accept={ACCEPT}
+            multiple
+            hidden
+            data-testid="reference-file-input"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length > 0) void addFiles(files);
+            }}
+          />
+        </div>
+      )}
+      {error && <ErrorMessage error={error} compact testId="reference-error" onDismiss={() => setError(null)} />}
+    </fieldset>
+  );
+}
