@@ -41,6 +41,7 @@ test('generate → edit → upscale 4× → remove background, each from the vie
   await expect(page.getByTestId('iterate-gap')).toHaveAttribute('data-gap', 'noPrompt');
   // Typing "1" and "f" goes into the prompt: no rating, no favourite.
   await page.keyboard.type('give the heron 1 red scarf, f');
+  await page.getByTestId('iterate-enhance').check();
   await expect(page.getByTestId('iterate-price')).toContainText('$0.04');
   await expect(page.getByTestId('iterate-model')).not.toHaveValue('');
   expect(iteratePosts(lagoon)).toHaveLength(0);
@@ -54,6 +55,9 @@ test('generate → edit → upscale 4× → remove background, each from the vie
   // Upscale with options, from the edited image's viewer: 4× picked by keyboard, the result size known first.
   await gridTile(page, edited).dblclick();
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-image-id', edited);
+  // Venice's rewrite of the prompt sits under the one typed.
+  await expect(page.getByTestId('viewer-prompt')).toContainText('give the heron 1 red scarf, f');
+  await expect(page.getByTestId('viewer-enhanced-prompt')).not.toBeEmpty();
   await page.getByTestId('action-upscale-options').click();
   await expect(page.getByTestId('iterate-scale-2')).toBeFocused();
   await page.keyboard.press('ArrowRight');

@@ -58,11 +58,6 @@ export function LineagePanel({ id, onNavigate, onCompareWithOriginal }: Props) {
               {t('family.compareWithOriginal')}
             </button>
           )}
-          {lineage.enhancedPrompt && (
-            <p className="muted" data-testid="lineage-enhanced">
-              {t('iterate.enhancedPrompt')}: {lineage.enhancedPrompt}
-            </p>
-          )}
         </>
       )}
       {lineage.children.length > 0 && (

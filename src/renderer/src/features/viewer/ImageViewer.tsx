@@ -12,6 +12,7 @@ import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { FamilyTree } from '../iterate/FamilyTree.tsx';
+import { EnhancedPrompt } from '../iterate/EnhancedPrompt.tsx';
 import { LineagePanel } from '../iterate/LineagePanel.tsx';
 import { useFamily } from '../iterate/useFamily.ts';
 import { QuickActions } from '../iterate/QuickActions.tsx';
@@ -166,6 +167,7 @@ export function ImageViewer(props: Props) {
           <p className="prompt-text viewer__prompt" dir="auto" data-testid="viewer-prompt">
             <HighlightedText text={info.prompt} ranges={props.ranges} />
           </p>
+          <EnhancedPrompt id={summary.id} />
           {info.blurred && <BlurredBadge variant="notice" endpoint={detail?.endpoint} />}
           <ViewerActions
             key={summary.id}
