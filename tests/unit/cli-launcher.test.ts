@@ -40,7 +40,7 @@ const launch = (nodeArgs: string[] = []) => {
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'lagoon-launcher-'));
   mkdirSync(join(root, 'bin'));
-  copyFileSync(join(REPO, 'bin/lagoon.js'), join(root, 'bin/lagoon.js'));
+  for (const file of ['lagoon.js', 'cliBundle.js']) copyFileSync(join(REPO, 'bin', file), join(root, 'bin', file));
   // Each stand-in says which it is and what it was given.
   write('src/cli/main.ts', "const typed: string = 'source';\nprocess.stdout.write(`${typed} ${process.argv.slice(2).join(' ')}\\n`);\n");
   write('src/shared/errors.ts', 'export {};\n');
