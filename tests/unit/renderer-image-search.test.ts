@@ -11,6 +11,9 @@ const ALL: ImageQuery = {};
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
 const page = (items: string[], nextCursor: string | null = null) => ({ items: items.map((id) => summary(id)), nextCursor, highlights: {} });
 
+// A library of 2,000 images named by their position (the jump tests): a seek's cursor names the position it starts after.
+const named = (from: number, n: number) => Array.from({ length: Math.max(0, Math.min(n, 2000 - from)) }, (_, i) => `i${from + i}`);
+
 let bridge: FakeBridge;
 beforeEach(() => {
   bridge = new FakeBridge().install().handle('images.count', () => ({ count: 5 }));
@@ -76,5 +79,57 @@ describe('useImageSearch', () => {
     act(() => bridge.emit('images.changed', { reason: 'updated', ids: ['b'] }));
     await waitFor(() => expect(result.current.items[1]?.rating).toBe(4));
     expect(result.current.items[0]?.rating).toBe(0);
+  });
+
+  describe('jumping (a drag far past the loaded pages)', () => {
+    beforeEach(() => {
+      bridge.handle('images.count', () => ({ count: 2000 }));
+      bridge.handle('images.seek', ({ offset }: { offset: number }) => ({ cursor: offset === 0 ? null : `at${offset}`, pastEnd: offset > 2000 }));
+      bridge.handle('images.search', ({ cursor, limit }: SearchInput) => {
+        const from = cursor === null ? 0 : Number(cursor.slice(2));
+        return page(named(from, limit), from + limit < 2000 ? `at${from + limit}` : null);
+      });
+    });
+
+    it('becomes the page at the position, found by a seek, then grows from there both ways', async () => {
+      const { result } = renderHook(() => useImageSearch(ALL));
+      await waitFor(() => expect(result.current.loaded).toBe(true));
+      act(() => result.current.jumpTo(1500));
+      expect(result.current.jumping).toBe(true);
+      await waitFor(() => expect(result.current.jumping).toBe(false));
+      expect(result.current.offset).toBe(1500);
+      expect(result.current.items[0]?.id).toBe('i1500');
+      // No page in between was asked for: one seek and the page from its cursor.
+      expect(bridge.calls.filter((c) => c.route === 'images.search').map((c) => (c.input as SearchInput).cursor)).toEqual([null, 'at1500']);
+
+      act(() => result.current.loadMore());
+      await waitFor(() => expect(result.current.items.length).toBe(500));
+      expect(result.current.items.at(-1)?.id).toBe('i1999');
+      expect(result.current.hasMore).toBe(false);
+
+      act(() => result.current.loadBefore());
+      await waitFor(() => expect(result.current.offset).toBe(1100));
+      expect(ids(result.current.items.slice(0, 2))).toEqual(['i1100', 'i1101']);
+      expect(result.current.items[400]?.id).toBe('i1500');
+      expect(new Set(ids(result.current.items)).size).toBe(result.current.items.length);
+    });
+
+    it('keeps only the newest of several jumps, and a new query starts from the top again', async () => {
+      const { result, rerender } = renderHook(({ query }) => useImageSearch(query), { initialProps: { query: ALL } });
+      await waitFor(() => expect(result.current.loaded).toBe(true));
+      bridge.hold('images.seek');
+      act(() => result.current.jumpTo(600));
+      act(() => result.current.jumpTo(1200));
+      act(() => bridge.release('images.seek', 1));
+      await waitFor(() => expect(result.current.offset).toBe(1200));
+      act(() => bridge.release('images.seek', 0));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(result.current.offset).toBe(1200);
+      expect(result.current.items[0]?.id).toBe('i1200');
+
+      rerender({ query: { sort: 'oldest' } });
+      await waitFor(() => expect(result.current.offset).toBe(0));
+      expect(result.current.items[0]?.id).toBe('i0');
+    });
   });
 });

@@ -4,8 +4,10 @@ import type { Range } from '../../ui/highlight.ts';
 import { type CaptionMode, GridTile, PlaceholderTile } from './GridTile.tsx';
 
 interface Props {
-  /** Index of the row's first tile in the results. */
+  /** Index of the row's first tile in all the results. */
   start: number;
+  /** Index in all the results of `items[0]` (the loaded run). */
+  offset: number;
   /** Tiles in this row (the last row may be short). */
   length: number;
   top: number;
@@ -27,7 +29,7 @@ interface Props {
 
 /** One row of the virtual grid: loaded tiles, and placeholders for results counted but not loaded yet. */
 export function GridRow(props: Props) {
-  const { start, items } = props;
+  const { start, items, offset } = props;
   return (
     <div
       className="lib-grid__row"
@@ -35,9 +37,10 @@ export function GridRow(props: Props) {
       style={{ transform: `translateY(${props.top}px)`, height: props.height, gridTemplateColumns: `repeat(${props.columns}, ${props.tile}px)` }}
     >
       {Array.from({ length: props.length }, (_, c) => {
-        const index = start + c;
-        const item = items[index];
-        if (!item) return <PlaceholderTile key={`p${index}`} />;
+        // Selection and the cursor count in the loaded run, as the rest of the library does.
+        const index = start + c - offset;
+        const item = index >= 0 ? items[index] : undefined;
+        if (!item) return <PlaceholderTile key={`p${start + c}`} />;
         return (
           <GridTile
             key={item.id}

@@ -1,4 +1,4 @@
-import { type DragEvent, type MouseEvent, memo, useState } from 'react';
+import { type DragEvent, type MouseEvent, memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
@@ -7,6 +7,7 @@ import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { Stars } from '../../ui/Stars.tsx';
 import { placeholderUrl } from './placeholderUrl.ts';
+import { isWarm, onWarm } from './thumbPrefetch.ts';
 
 export type CaptionMode = 'none' | 'prompt' | 'trashed';
 
@@ -15,7 +16,10 @@ interface Props {
   index: number;
   selected: boolean;
   cursor: boolean;
-  /** The grid is being flung: a tile that appeared during the fling waits for it to end before loading its image. */
+  /**
+   * The grid is being flung: a tile that appeared during the fling shows its thumbnail only once it is prefetched and
+   * decoded (at once, or when it gets there); others wait for the fling to end rather than decode on the way past.
+   */
   flinging: boolean;
   caption: CaptionMode;
   ranges: readonly Range[] | undefined;
@@ -33,7 +37,9 @@ const DAY = 86_400_000;
 export const GridTile = memo(function GridTile({ item, index, selected, cursor, flinging, caption, ranges, retentionDays, now, onClick, onOpen, onDragStart }: Props) {
   const { t, i18n } = useTranslation();
   const [bornInFling] = useState(flinging);
-  const showImage = !bornInFling || !flinging;
+  const [warm, setWarm] = useState(() => isWarm(item.id));
+  useEffect(() => (warm || !bornInFling ? undefined : onWarm(item.id, () => setWarm(true))), [item.id, warm, bornInFling]);
+  const showImage = !bornInFling || !flinging || warm;
   const label = t(item.blurred ? 'library.openBlurred' : 'library.open', { prompt: item.prompt });
   // Painted the moment the row is known, under the thumbnail, which covers it once decoded (and during a fling).
   const placeholder = item.fileMissing ? null : placeholderUrl(item.placeholder);
@@ -63,7 +69,7 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
             {t('library.fileMissing')}
           </div>
         ) : showImage ? (
-          <img className="tile__thumb" src={mediaUrl('thumb', item.id)} alt="" loading="lazy" decoding="async" draggable={false} />
+          <img className="tile__thumb" src={mediaUrl('thumb', item.id)} alt="" decoding="async" draggable={false} />
         ) : null}
         {item.blurred && <BlurredBadge variant="overlay" />}
         {(item.favorite || item.rating > 0) && (

@@ -169,6 +169,8 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
             items={items}
             paging={search}
             query={query}
+            paging={search}
+            query={query}
             total={search.count}
             hasMore={search.hasMore}
             loadingMore={search.loadingMore}

@@ -9,11 +9,15 @@ import type { CaptionMode } from './GridTile.tsx';
 import { GridRow } from './GridRow.tsx';
 import { useContentWidth } from './useContentWidth.ts';
 import { matchShortcut } from '../../shortcuts/rule.ts';
+import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
+import type { ImageSearch } from './useImageSearch.ts';
+import { useGridPaging } from './useGridPaging.ts';
+import { useTimeline } from './useTimeline.ts';
+import { useThumbPrefetch } from './useThumbPrefetch.ts';
+import { DateScrubber } from './DateScrubber.tsx';
 
 /** Rows rendered beyond the visible ones each way: enough for a fast wheel flick, few enough to keep the DOM small. */
 const OVERSCAN_ROWS = 3;
-/** Ask for the next page while this many tiles are still unseen below the window. */
-const PREFETCH_TILES = 200;
 /** Caption heights by mode (CSS keeps the text inside them). */
 const CAPTION_HEIGHT: Record<CaptionMode, number> = { none: 0, prompt: 44, trashed: 40 };
 
@@ -24,7 +28,10 @@ interface CursorMove {
 }
 
 interface Props {
+  /** The loaded run of results; `paging.offset` is the index of its first in all the results. */
   items: readonly ImageSummary[];
+  paging: Pick<ImageSearch, 'offset' | 'jumping' | 'jumpTo' | 'loadBefore'>;
+  query: ImageQuery;
   /** All results (images.count), so the scrollbar spans them before they are loaded; null while unknown. */
   total: number | null;
   hasMore: boolean;
@@ -36,6 +43,7 @@ interface Props {
   retentionDays: number | null;
   now: number;
   selected: ReadonlySet<string>;
+  /** The keyboard cursor, as an index into `items`. */
   cursor: number;
   /** An image to bring into the middle of the view (the viewer closed on it); a new object each time. */
   reveal: { index: number } | null;
@@ -54,13 +62,15 @@ interface Props {
  * hold 60 images or a million. Columns follow the width and the thumbnail-size slider.
  */
 export function VirtualGrid(props: Props) {
-  const { items, total, hasMore, loadingMore, onLoadMore, thumbSize, caption, selected, cursor, generation } = props;
+  const { items, paging, total, hasMore, loadingMore, onLoadMore, thumbSize, caption, selected, cursor, generation } = props;
+  const { offset } = paging;
+  const timeline = useTimeline(props.query);
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const width = useContentWidth(scroller);
 
   // Counted-but-unloaded results get placeholder tiles; at least one row of them while more pages exist.
-  const shown = hasMore ? Math.max(items.length + 1, total ?? 0) : items.length;
+  const shown = hasMore || offset > 0 ? Math.max(offset + items.length + (hasMore ? 1 : 0), total ?? 0) : items.length;
   const layout = gridLayout(width, thumbSize, shown, CAPTION_HEIGHT[caption]);
 
   const { flinging, onScroll } = useFling();
@@ -79,23 +89,41 @@ export function VirtualGrid(props: Props) {
   useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, generation]);
 
   const rows = virtualizer.getVirtualItems();
-  const lastRow = rows.at(-1)?.index ?? 0;
-  const needed = (lastRow + 1) * layout.columns + PREFETCH_TILES;
-  useEffect(() => {
-    // No rows while the library view is hidden (zero width): nothing is on screen to load for.
-    if (rows.length > 0 && hasMore && !loadingMore && items.length > 0 && needed > items.length) onLoadMore();
-  }, [rows.length, needed, items.length, hasMore, loadingMore, onLoadMore]);
+  const pitch = layout.rowHeight + GRID_GAP;
+  const scrollTop = virtualizer.scrollOffset ?? 0;
+  const firstVisible = Math.floor(scrollTop / pitch) * layout.columns;
+  const lastVisible = Math.min(shown, Math.ceil((scrollTop + (virtualizer.scrollRect?.height ?? 0)) / pitch) * layout.columns) - 1;
+  useThumbPrefetch({ items, offset, first: firstVisible, last: lastVisible, columns: layout.columns });
+  // No rows while the library view is hidden (zero width): nothing is on screen to load for.
+  useGridPaging({
+    firstTile: rows.length > 0 ? rows[0]!.index * layout.columns : null,
+    lastTile: ((rows.at(-1)?.index ?? 0) + 1) * layout.columns - 1,
+    columns: layout.columns,
+    offset,
+    loaded: items.length,
+    hasMore,
+    loadingMore,
+    jumping: paging.jumping,
+    onLoadMore,
+    onJump: paging.jumpTo,
+    onLoadBefore: paging.loadBefore,
+  });
 
   // The cursor moved by keyboard: bring its row into view.
-  const cursorRow = cursor >= 0 ? Math.floor(cursor / layout.columns) : -1;
+  const cursorRow = cursor >= 0 ? Math.floor((offset + cursor) / layout.columns) : -1;
   useEffect(() => {
     if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
   }, [virtualizer, cursorRow]);
 
   // Back from the viewer: its last image in the middle, clear of the bulk bar at the bottom edge.
+  // Read, not depended on: only a new reveal moves the grid, not a page loading above it.
+  const offsetNow = useRef(offset);
+  useEffect(() => {
+    offsetNow.current = offset;
+  }, [offset]);
   const { reveal } = props;
   useEffect(() => {
-    if (reveal && reveal.index >= 0) virtualizer.scrollToIndex(Math.floor(reveal.index / layout.columns), { align: 'center' });
+    if (reveal && reveal.index >= 0) virtualizer.scrollToIndex(Math.floor((offsetNow.current + reveal.index) / layout.columns), { align: 'center' });
   }, [virtualizer, reveal, layout.columns]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -114,50 +142,63 @@ export function VirtualGrid(props: Props) {
   };
 
   const cursorId = items[cursor]?.id;
+  const scrubber = timeline && timeline.buckets.length > 1 && shown > 0;
   return (
-    <div
-      ref={scroller}
-      className="lib-grid"
-      role="listbox"
-      aria-multiselectable="true"
-      aria-label={props.label}
-      aria-activedescendant={cursorId ? `tile-${cursorId}` : undefined}
-      tabIndex={0}
-      data-testid="grid"
-      data-columns={layout.columns}
-      onKeyDown={onKeyDown}
-    >
-      <div className="lib-grid__sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => {
-          const start = row.index * layout.columns;
-          return (
-            <GridRow
-              key={row.key}
-              start={start}
-              length={Math.min(layout.columns, shown - start)}
-              top={row.start}
-              height={layout.rowHeight}
-              columns={layout.columns}
-              tile={layout.tile}
-              items={items}
-              selected={selected}
-              cursor={cursor}
-              flinging={flinging}
-              caption={caption}
-              highlights={props.highlights}
-              retentionDays={props.retentionDays}
-              now={props.now}
-              onTileClick={props.onTileClick}
-              onOpen={props.onOpen}
-              onDragStart={props.onDragStart}
-            />
-          );
-        })}
+    <div className="lib-grid-wrap">
+      <div
+        ref={scroller}
+        className={`lib-grid${scrubber ? ' lib-grid--scrubber' : ''}`}
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label={props.label}
+        aria-activedescendant={cursorId ? `tile-${cursorId}` : undefined}
+        tabIndex={0}
+        data-testid="grid"
+        data-columns={layout.columns}
+        onKeyDown={onKeyDown}
+      >
+        <div className="lib-grid__sizer" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const start = row.index * layout.columns;
+            return (
+              <GridRow
+                key={row.key}
+                start={start}
+                length={Math.min(layout.columns, shown - start)}
+                top={row.start}
+                offset={offset}
+                height={layout.rowHeight}
+                columns={layout.columns}
+                tile={layout.tile}
+                items={items}
+                selected={selected}
+                cursor={cursor}
+                flinging={flinging}
+                caption={caption}
+                highlights={props.highlights}
+                retentionDays={props.retentionDays}
+                now={props.now}
+                onTileClick={props.onTileClick}
+                onOpen={props.onOpen}
+                onDragStart={props.onDragStart}
+              />
+            );
+          })}
+        </div>
+        {(loadingMore || paging.jumping) && (
+          <p className="lib-grid__more muted" role="status">
+            <span className="spinner" aria-hidden="true" /> {t('library.loadingMore')}
+          </p>
+        )}
       </div>
-      {loadingMore && (
-        <p className="lib-grid__more muted" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('library.loadingMore')}
-        </p>
+      {scrubber && (
+        <DateScrubber
+          timeline={timeline}
+          total={shown}
+          // The top row's last tile: a month that starts in the top row is the month in view.
+          current={Math.min(shown - 1, firstVisible + layout.columns - 1)}
+          onGo={(position) => virtualizer.scrollToOffset(Math.floor(position / layout.columns) * pitch)}
+        />
       )}
     </div>
   );

@@ -1,56 +1,16 @@
 import type { ImagesChanged, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
-import { type ApiError, call, toApiError } from '../../api.ts';
-import type { Range } from '../../ui/highlight.ts';
+import { call, toApiError } from '../../api.ts';
+import { addHighlights, EMPTY, type SearchSnapshot, withModels } from './searchSnapshot.ts';
 import { toSummary } from './summary.ts';
+
+export type { SearchSnapshot } from './searchSnapshot.ts';
 
 /** Small first page so the grid paints at once; bigger pages after, so scrolling far asks main less often. */
 const FIRST_PAGE = 120;
 const NEXT_PAGE = 400;
 /** Changed images refetched one by one to refresh their tiles; beyond this the local patch has to do. */
 const REFRESH_LIMIT = 60;
-
-export interface SearchSnapshot {
-  items: readonly ImageSummary[];
-  highlights: ReadonlyMap<string, readonly Range[]>;
-  nextCursor: string | null;
-  /** False until the first answer for the current query (or its failure). */
-  loaded: boolean;
-  /** A newer query is on its way; the previous results stay on screen until it answers. */
-  searching: boolean;
-  loadingMore: boolean;
-  error: ApiError | null;
-  count: number | null;
-  /** Bumps when a new query's results replace the list, so the grid can go back to the top. */
-  generation: number;
-  /** Every model name seen in any answer this session: choices for the model filter that do not vanish when a
-   *  search narrows the results (there is no route listing the library's models). */
-  models: ReadonlySet<string>;
-}
-
-const EMPTY: SearchSnapshot = {
-  items: [],
-  highlights: new Map(),
-  nextCursor: null,
-  loaded: false,
-  searching: false,
-  loadingMore: false,
-  error: null,
-  count: null,
-  generation: 0,
-  models: new Set(),
-};
-
-const withModels = (known: ReadonlySet<string>, items: readonly ImageSummary[]): ReadonlySet<string> => {
-  if (items.every((i) => known.has(i.model))) return known;
-  return new Set([...known, ...items.map((i) => i.model)]);
-};
-
-const addHighlights = (known: ReadonlyMap<string, readonly Range[]>, page: Record<string, [number, number][]>) => {
-  const next = new Map(known);
-  for (const [id, ranges] of Object.entries(page)) next.set(id, ranges);
-  return next;
-};
 
 /**
  * The current query's results, one keyset page at a time. Every request carries the epoch it was made in; a new
@@ -62,8 +22,9 @@ const addHighlights = (known: ReadonlyMap<string, readonly Range[]>, page: Recor
 export class SearchList {
   private latest: SearchSnapshot = EMPTY;
   private epoch = 0;
-  // While a first page is on its way, the cursor in hand belongs to the list it will replace: no next page then.
+  // While a first page (or a jump) is on its way, the cursor in hand belongs to the list it will replace: no next page then.
   private firstPending = false;
+  private loadingBefore = false;
   private countEpoch = 0;
   // What later pages and refreshes ask for: the query of the current epoch, set when that epoch starts.
   private query: ImageQuery = {};
@@ -111,6 +72,8 @@ export class SearchList {
         this.firstPending = false;
         this.commit({
           items: page.items,
+          offset: 0,
+          jumping: false,
           highlights: addHighlights(new Map(), page.highlights),
           nextCursor: page.nextCursor,
           loaded: true,
@@ -124,10 +87,83 @@ export class SearchList {
       (e: unknown) => {
         if (mine !== this.epoch) return;
         this.firstPending = false;
-        this.commit({ loaded: true, searching: false, loadingMore: false, error: toApiError(e) });
+        this.commit({ loaded: true, searching: false, loadingMore: false, jumping: false, error: toApiError(e) });
       },
     );
   }
+
+  /** The page `limit` long that starts at result `position`, found by images.seek without walking the pages before it. */
+  private async pageAt(position: number, limit: number) {
+    const { cursor, pastEnd } = position === 0 ? { cursor: null, pastEnd: false } : await call('images.seek', { query: this.query, offset: position });
+    return pastEnd ? null : call('images.search', { query: this.query, cursor, limit });
+  }
+
+  /**
+   * The grid was dragged (scrollbar, date scrubber) far from the loaded pages: the list becomes the page at
+   * `position` and grows from there. The pages left behind are dropped (at a million images they would not fit), and
+   * so is the selection of images no longer listed.
+   */
+  readonly jumpTo = (position: number): void => {
+    const mine = ++this.epoch;
+    this.firstPending = true;
+    this.loadingBefore = false;
+    this.commit({ jumping: true, loadingMore: false });
+    this.pageAt(Math.max(0, position), NEXT_PAGE).then(
+      (page) => {
+        if (mine !== this.epoch) return;
+        this.firstPending = false;
+        if (!page) {
+          // Fewer results than the position (some went meanwhile): the count follows, and the grid asks again.
+          this.commit({ jumping: false });
+          this.refreshCount();
+          return;
+        }
+        this.commit({
+          items: page.items,
+          offset: Math.max(0, position),
+          jumping: false,
+          highlights: addHighlights(new Map(), page.highlights),
+          nextCursor: page.nextCursor,
+          error: null,
+          models: withModels(this.latest.models, page.items),
+        });
+      },
+      (e: unknown) => {
+        if (mine !== this.epoch) return;
+        this.firstPending = false;
+        this.commit({ jumping: false, error: toApiError(e) });
+      },
+    );
+  };
+
+  /** After a jump, scrolling back up: the page just before the loaded run, prepended (also found by a seek). */
+  readonly loadBefore = (): void => {
+    const { offset, loaded, jumping } = this.latest;
+    if (offset === 0 || !loaded || jumping || this.loadingBefore || this.firstPending) return;
+    const mine = this.epoch;
+    const start = Math.max(0, offset - NEXT_PAGE);
+    this.loadingBefore = true;
+    this.pageAt(start, offset - start).then(
+      (page) => {
+        if (mine !== this.epoch) return;
+        this.loadingBefore = false;
+        if (!page) return;
+        const known = new Set(this.latest.items.map((i) => i.id));
+        const fresh = page.items.filter((i) => !known.has(i.id));
+        this.commit({
+          items: [...fresh, ...this.latest.items],
+          offset: this.latest.offset - fresh.length,
+          highlights: addHighlights(this.latest.highlights, page.highlights),
+          models: withModels(this.latest.models, fresh),
+        });
+      },
+      (e: unknown) => {
+        if (mine !== this.epoch) return;
+        this.loadingBefore = false;
+        this.commit({ error: toApiError(e) });
+      },
+    );
+  };
 
   private fetchNext(): Promise<boolean> {
     const { loaded, nextCursor, loadingMore } = this.latest;
@@ -187,6 +223,9 @@ export class SearchList {
   readonly applyChange = (change: ImagesChanged): void => {
     if (change.reason === 'removed') this.remove(change.ids);
     else if (change.reason === 'updated') this.refreshItems(change.ids);
+    // After a jump the top of the list is not loaded: the new images are counted (the scrollbar grows) and reached by
+    // scrolling or jumping back up.
+    else if (this.latest.offset > 0) return;
     else if (this.latest.nextCursor === null || (this.query.sort ?? 'newest') === 'newest') {
       // New images sort first by date; in other orders they belong at the end, which paging reaches anyway,
       // unless the list is complete: then it is simply asked again.

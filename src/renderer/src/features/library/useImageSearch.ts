@@ -11,6 +11,10 @@ export const MAX_BULK = 10_000;
 export interface ImageSearch extends SearchSnapshot {
   hasMore: boolean;
   loadMore: () => void;
+  /** The list becomes the page at this position (a drag far from the loaded pages). */
+  jumpTo: (position: number) => void;
+  /** The page before the loaded run (scrolling up after a jump). */
+  loadBefore: () => void;
   reload: () => void;
   /** Loads pages until `n` items are in hand (or the results end): "select all" and the viewer's last arrow use it. */
   loadUpTo: (n: number) => Promise<readonly ImageSummary[]>;
@@ -38,7 +42,7 @@ export const useImageSearch = (query: ImageQuery): ImageSearch => {
   );
 
   return useMemo(
-    () => ({ ...snapshot, hasMore: snapshot.nextCursor !== null, loadMore: list.loadMore, reload: list.reload, loadUpTo: list.loadUpTo, patch: list.patch, remove: list.remove, refreshCount: list.refreshCount }),
+    () => ({ ...snapshot, hasMore: snapshot.nextCursor !== null, loadMore: list.loadMore, jumpTo: list.jumpTo, loadBefore: list.loadBefore, reload: list.reload, loadUpTo: list.loadUpTo, patch: list.patch, remove: list.remove, refreshCount: list.refreshCount }),
     [snapshot, list],
   );
 };
