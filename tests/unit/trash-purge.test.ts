@@ -9,7 +9,8 @@ import { createLibrary, type Library } from '../../src/main/core/library/library
 import { mediaName } from '../../src/main/core/library/mediaNames.ts';
 import { isMediaName, listPendingPurges, recordPendingPurge } from '../../src/main/core/library/pendingPurges.ts';
 import { reconcileLibrary } from '../../src/main/core/library/reconcile.ts';
-import { createTrash, PURGE_CANDIDATES_SQL, type Trash, type TrashHooks } from '../../src/main/core/library/trash.ts';
+import { PURGE_CANDIDATES_SQL } from '../../src/main/core/library/purgeBatches.ts';
+import { createTrash, type Trash, type TrashHooks } from '../../src/main/core/library/trash.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { makeImage } from './fixtures/transferImages.ts';
 

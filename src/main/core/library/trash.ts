@@ -1,21 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
-import type { ImageFormat } from '../../../shared/venice.ts';
 import type { EventBus } from '../events/eventBus.ts';
 import { removeDragCopies } from './dragCopyFiles.ts';
-import { mediaName } from './mediaNames.ts';
-import { completePurge, isMediaName, listPendingPurges, type PurgeRecord, recordPendingPurge, type UnlinkHook } from './pendingPurges.ts';
+import { completePurge, listPendingPurges, type PurgeRecord, type UnlinkHook } from './pendingPurges.ts';
+import { type BatchSource, deleteBatch, trashedAmong, trashedUpTo } from './purgeBatches.ts';
 import { prepared } from '../db/statements.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_BATCH = 500;
 
-/** Exported so the tests can assert it is served by the `images_trashed` partial index, whatever the library's size. */
-export const PURGE_CANDIDATES_SQL = `SELECT id, format, file_name AS fileName, thumb_name AS thumbName FROM images
-  WHERE trashed_at IS NOT NULL AND trashed_at <= ? ORDER BY trashed_at LIMIT ?`;
-const TRASHED_BY_ID_SQL = 'SELECT id, format, file_name AS fileName, thumb_name AS thumbName FROM images WHERE id = ? AND trashed_at IS NOT NULL';
-// The trashed_at condition is repeated: an image restored after it was selected must survive the delete.
-const DELETE_TRASHED_SQL = 'DELETE FROM images WHERE id = ? AND trashed_at IS NOT NULL AND trashed_at <= ?';
 const TRASH_SQL = 'UPDATE images SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL';
 const RESTORE_SQL = 'UPDATE images SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL';
 
@@ -55,18 +48,45 @@ export interface Trash {
   finishPendingPurges(): Promise<{ removed: number; problems: string[] }>;
 }
 
-interface Candidate {
-  id: string;
-  format: ImageFormat;
-  fileName: string;
-  thumbName: string;
-}
-
-/** The next batch of images to purge, read inside the batch's transaction; `more` is false after the last one. */
-type BatchSource = () => { candidates: Candidate[]; more: boolean };
-
 const storageFailed = (cause: unknown): AppError =>
   new AppError('STORAGE_FAILED', 'The library could not be changed. Check that the disk has free space, then try again.', undefined, { cause });
+
+/**
+ * Removes the files of a batch whose rows are deleted and committed. The rows are gone either way: if this fails, the
+ * record stays and the next start finishes the files.
+ */
+const removeBatchFiles = async (
+  ctx: { db: Database; dataDir: string; hooks: TrashHooks; log: (line: string) => void },
+  ids: string[],
+  record: PurgeRecord,
+): Promise<void> => {
+  const { db, dataDir, hooks, log } = ctx;
+  await hooks.afterPurgeCommit?.(ids);
+  const done = await completePurge(db, dataDir, record, {
+    ...(hooks.afterUnlink ? { afterUnlink: hooks.afterUnlink } : {}),
+    ...(hooks.beforeForget ? { beforeForget: hooks.beforeForget } : {}),
+  }).catch((cause: unknown) => {
+    throw storageFailed(cause);
+  });
+  if (done.problems.length > 0) log(`[trash] purge left files to retry at next start: ${done.problems.slice(0, 5).join(', ')}`);
+  // Derived copies go too; one left by a failure or crash here is removed by the start-up drag sweep.
+  await removeDragCopies(dataDir, ids).catch((cause: unknown) => log(`[trash] drag copies left for the start-up sweep: ${(cause as { code?: string } | null)?.code ?? 'error'}`));
+};
+
+/** The files of purges a crash interrupted (see Trash.finishPendingPurges). */
+const finishPending = async (db: Database, dataDir: string): Promise<{ removed: number; problems: string[] }> => {
+  const result = { removed: 0, problems: [] as string[] };
+  try {
+    for (const record of listPendingPurges(db)) {
+      const done = await completePurge(db, dataDir, record);
+      result.removed += done.removed;
+      result.problems.push(...done.problems);
+    }
+  } catch (error) {
+    result.problems.push(`pending purges: ${(error as { code?: string } | null)?.code ?? String(error).slice(0, 200)}`);
+  }
+  return result;
+};
 
 export function createTrash(deps: TrashDeps): Trash {
   const { db, dataDir, hooks = {} } = deps;
@@ -94,45 +114,6 @@ export function createTrash(deps: TrashDeps): Trash {
     if (ids.length > 0) deps.events?.emit('images.changed', { reason, ids });
   };
 
-  /** Every image trashed up to `cutoff`, oldest first, a batch at a time. */
-  const trashedUpTo = (cutoff: number): BatchSource => {
-    const select = prepared(db, PURGE_CANDIDATES_SQL);
-    return () => {
-      const candidates = select.all(cutoff, batchSize) as Candidate[];
-      return { candidates, more: candidates.length === batchSize };
-    };
-  };
-
-  /** The trashed ones among `ids`, a batch at a time. */
-  const trashedAmong = (ids: readonly string[]): BatchSource => {
-    const select = prepared(db, TRASHED_BY_ID_SQL);
-    const unique = [...new Set(ids)];
-    let next = 0;
-    return () => {
-      const chunk = unique.slice(next, (next += batchSize));
-      return { candidates: chunk.flatMap((id) => (select.get(id) as Candidate | undefined) ?? []), more: next < unique.length };
-    };
-  };
-
-  /** Deletes one batch of rows and records their files in the same transaction; returns what was deleted. */
-  const deleteBatch = (source: BatchSource, cutoff: number): { ids: string[]; record: PurgeRecord | null; more: boolean } => {
-    const remove = prepared(db, DELETE_TRASHED_SQL);
-    return db.transaction(() => {
-      const { candidates, more } = source();
-      const ids: string[] = [];
-      const names: string[] = [];
-      for (const row of candidates) {
-        if (remove.run(row.id, cutoff).changes !== 1) continue;
-        ids.push(row.id);
-        // A stored name that is not exactly what ingest writes is not ours to unlink (see Library.mediaPath).
-        if (row.fileName === mediaName('image', row)) names.push(row.fileName);
-        if (row.thumbName === mediaName('thumb', row)) names.push(row.thumbName);
-      }
-      const record = ids.length > 0 ? { key: recordPendingPurge(db, names), names: names.filter(isMediaName) } : null;
-      return { ids, record, more };
-    }).immediate();
-  };
-
   /** Purges batch after batch from `source` (made inside the serial task, so it sees the trash as it is then). */
   const purgeFrom = (makeSource: () => BatchSource, cutoff = Number.MAX_SAFE_INTEGER): Promise<number> =>
     serial(async () => {
@@ -142,25 +123,13 @@ export function createTrash(deps: TrashDeps): Trash {
         let batch: ReturnType<typeof deleteBatch>;
         try {
           source ??= makeSource();
-          batch = deleteBatch(source, cutoff);
+          batch = deleteBatch(db, source, cutoff);
         } catch (cause) {
           throw storageFailed(cause);
         }
         if (batch.record !== null) {
-          await hooks.afterPurgeCommit?.(batch.ids);
-          // The rows are gone either way; if this fails, the record stays and the next start finishes the files.
-          const done = await completePurge(db, dataDir, batch.record, {
-            ...(hooks.afterUnlink ? { afterUnlink: hooks.afterUnlink } : {}),
-            ...(hooks.beforeForget ? { beforeForget: hooks.beforeForget } : {}),
-          }).catch((cause: unknown) => {
-            emit('removed', batch.ids);
-            throw storageFailed(cause);
-          });
-          if (done.problems.length > 0) log(`[trash] purge left files to retry at next start: ${done.problems.slice(0, 5).join(', ')}`);
-          // Derived copies go too; one left by a failure or crash here is removed by the start-up drag sweep.
-          await removeDragCopies(dataDir, batch.ids).catch((cause: unknown) => log(`[trash] drag copies left for the start-up sweep: ${(cause as { code?: string } | null)?.code ?? 'error'}`));
+          await removeBatchFiles({ db, dataDir, hooks, log }, batch.ids, batch.record).finally(() => emit('removed', batch.ids));
           purged += batch.ids.length;
-          emit('removed', batch.ids);
         }
         if (!batch.more) return purged;
       }
@@ -177,25 +146,12 @@ export function createTrash(deps: TrashDeps): Trash {
       emit('updated', back);
       return back;
     },
-    empty: () => purgeFrom(() => trashedUpTo(Number.MAX_SAFE_INTEGER)),
+    empty: () => purgeFrom(() => trashedUpTo(db, Number.MAX_SAFE_INTEGER, batchSize)),
     purgeExpired: (retentionDays) => {
       const cutoff = now() - retentionDays * DAY_MS;
-      return purgeFrom(() => trashedUpTo(cutoff), cutoff);
+      return purgeFrom(() => trashedUpTo(db, cutoff, batchSize), cutoff);
     },
-    purge: (ids) => purgeFrom(() => trashedAmong(ids)),
-    finishPendingPurges: () =>
-      serial(async () => {
-        const result = { removed: 0, problems: [] as string[] };
-        try {
-          for (const record of listPendingPurges(db)) {
-            const done = await completePurge(db, dataDir, record);
-            result.removed += done.removed;
-            result.problems.push(...done.problems);
-          }
-        } catch (error) {
-          result.problems.push(`pending purges: ${(error as { code?: string } | null)?.code ?? String(error).slice(0, 200)}`);
-        }
-        return result;
-      }),
+    purge: (ids) => purgeFrom(() => trashedAmong(db, ids, batchSize)),
+    finishPendingPurges: () => serial(() => finishPending(db, dataDir)),
   };
 }
