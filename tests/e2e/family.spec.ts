@@ -5,6 +5,9 @@ import { seedLibrary, tile } from './seed.ts';
 
 // The family of an image: compare with the original (before/after, difference), the family tree in the viewer.
 
+// Each test makes its images through the real queue first: on a loaded machine that alone can take half a minute.
+test.describe.configure({ timeout: 120_000 });
+
 const viewerId = (page: Page) => page.getByTestId('viewer').getAttribute('data-image-id');
 
 /** Runs a quick action on the open image and waits for its result to reach the grid. */
@@ -45,6 +48,7 @@ test('compare with the original: a before/after slider moved by keyboard, and th
   // The arrows moved the divider, not the viewer: it still shows the cut-out, after it the clipped "after" image.
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-image-id', childId ?? '');
   await expect(page.getByTestId('before-after-after')).toHaveCSS('clip-path', 'inset(0px 0px 0px 40%)');
+  await expect(page.getByTestId('before-after-before')).toHaveCSS('clip-path', 'inset(0px 60% 0px 0px)');
   await page.keyboard.press('End');
   await expect(slider).toHaveValue('100');
   await page.keyboard.press('Home');
@@ -74,7 +78,7 @@ test('compare with the original: a before/after slider moved by keyboard, and th
   expect(Math.abs(darkShare(shot, 24) - kept)).toBeLessThan(0.05);
   await lagoon.screenshot('family-difference');
 
-  // An upscale is not the same size: no difference view, the slider instead.
+  // Side by side again: the original pinned on the left.
   await page.getByTestId('compare-mode-side').click();
   await expect(page.getByTestId('compare-left')).toHaveAttribute('data-image-id', parentId ?? '');
   await expect(page.getByTestId('compare-right')).toHaveAttribute('data-image-id', childId ?? '');
@@ -120,4 +124,57 @@ test('the family tree shows every generation, marks the open image, and navigate
   await page.setViewportSize({ width: 800, height: 560 });
   await page.getByTestId('family-tree').scrollIntoViewIfNeeded();
   await lagoon.screenshot('family-tree-800');
+});
+
+test('families stack in the grid when asked: one tile with its count, expanded in place by click and by S; German too', async ({ lagoon }) => {
+  const { page } = lagoon;
+  await seedLibrary(page, ['A heron at low tide', 'A paper boat']);
+  await tile(page, 'heron').dblclick();
+  const rootId = await viewerId(page);
+  await quickAction(page, 'action-upscale', 3);
+  await quickAction(page, 'action-remove-background', 4);
+  await page.getByTestId('viewer-close').click();
+
+  // Off by default: every image is a tile of its own.
+  const toggle = page.getByTestId('stack-toggle');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('stack-badge')).toHaveCount(0);
+  const order = await page.getByTestId('grid-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-image-id')));
+  const [cutoutId, upscaleId, boatId] = order;
+  expect(order).toEqual([cutoutId, upscaleId, boatId, rootId]);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The family's newest member leads the stack where it sits; the paper boat keeps its own tile.
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+  const badge = page.getByTestId('stack-badge');
+  await expect(badge).toHaveText('3 versions');
+  await expect(page.getByTestId('grid-item').first()).toHaveAttribute('data-image-id', cutoutId ?? '');
+  await lagoon.screenshot('family-stacked');
+
+  await badge.click();
+  await expect(badge).toHaveAttribute('data-expanded', 'true');
+  const expanded = await page.getByTestId('grid-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-image-id')));
+  expect(expanded).toEqual([cutoutId, upscaleId, rootId, boatId]);
+  await lagoon.screenshot('family-stack-expanded');
+
+  // By keyboard: S folds the stack under the cursor.
+  await page.getByTestId('grid-item').first().click();
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+  await expect(badge).toHaveAttribute('data-expanded', 'false');
+
+  // German, in a small window: the toolbar, the badge, the viewer's family tree.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-select').selectOption('de');
+  await page.getByTestId('nav-library').click();
+  await page.setViewportSize({ width: 800, height: 560 });
+  await expect(toggle).toHaveText('Familien stapeln');
+  await expect(badge).toHaveText('3 Versionen');
+  await lagoon.screenshot('family-stacked-de-800');
+  await page.getByTestId('grid-item').first().dblclick();
+  await expect(page.getByTestId('family-tree')).toContainText('Familie (3 Bilder)');
+  await page.getByTestId('compare-with-original').click();
+  await expect(page.getByRole('slider', { name: 'Trennlinie zwischen vorher und nachher' })).toHaveAttribute('aria-valuetext', /^50\s%\svorher$/);
+  await lagoon.screenshot('family-before-after-de-800');
 });

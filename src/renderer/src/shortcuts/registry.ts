@@ -5,7 +5,7 @@ export type ShortcutScope = 'app' | 'generate' | 'library' | 'viewer' | 'iterate
 
 export type ShortcutId =
   | 'help' | 'focusSearch' | 'showGenerate' | 'showLibrary' | 'showSettings' | 'generate'
-  | 'moveCursor' | 'extendSelection' | 'toggleAtCursor' | 'open' | 'selectAll' | 'clearSelection'
+  | 'moveCursor' | 'extendSelection' | 'toggleAtCursor' | 'open' | 'selectAll' | 'clearSelection' | 'toggleStack'
   | 'previous' | 'next' | 'zoomIn' | 'zoomOut' | 'rate' | 'favorite' | 'trash' | 'close'
   | 'sendIterate' | 'closeIterate';
 
@@ -41,6 +41,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'open', scopes: ['library'], keys: ['Enter'], matches: (e) => plain(e) && e.key === 'Enter' },
   { id: 'selectAll', scopes: ['library'], keys: ['Mod+A'], textFieldKey: true, matches: isSelectAll },
   { id: 'clearSelection', scopes: ['library'], keys: ['Esc'], matches: (e) => plain(e) && e.key === 'Escape' },
+  { id: 'toggleStack', scopes: ['library'], keys: ['S'], matches: (e) => plain(e) && e.key.toLowerCase() === 's' },
   { id: 'previous', scopes: ['viewer'], keys: ['←'], matches: (e) => plain(e) && e.key === 'ArrowLeft' },
   { id: 'next', scopes: ['viewer'], keys: ['→'], matches: (e) => plain(e) && e.key === 'ArrowRight' },
   { id: 'zoomIn', scopes: ['viewer'], keys: ['+'], matches: (e) => plain(e) && (e.key === '+' || e.key === '=') },

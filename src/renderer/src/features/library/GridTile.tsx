@@ -7,6 +7,7 @@ import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { Stars } from '../../ui/Stars.tsx';
 import { placeholderUrl } from './placeholderUrl.ts';
+import { StackBadge } from './StackBadge.tsx';
 import { isWarm, onWarm } from './thumbPrefetch.ts';
 
 export type CaptionMode = 'none' | 'prompt' | 'trashed';
@@ -72,6 +73,7 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
           <img className="tile__thumb" src={mediaUrl('thumb', item.id)} alt="" decoding="async" draggable={false} />
         ) : null}
         {item.blurred && <BlurredBadge variant="overlay" />}
+        <StackBadge id={item.id} />
         {(item.favorite || item.rating > 0) && (
           <span className="tile__marks">
             {item.favorite && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { THUMB_MAX, THUMB_MIN } from './gridLayout.ts';
 import { SORTS, type Sort, isSort } from './query.ts';
 import { NameForm } from './NameForm.tsx';
+import { StackToggle } from './StackBadge.tsx';
 
 interface Props {
   text: string;
@@ -18,6 +19,9 @@ interface Props {
   onToggleFilters: () => void;
   thumbSize: number;
   onThumbSize: (size: number) => void;
+  /** Families stacked in the grid (one tile per family). */
+  stacking: boolean;
+  onStacking: (on: boolean) => void;
   canSave: boolean;
   onSaveSearch: (name: string) => Promise<void>;
 }
@@ -79,6 +83,8 @@ export function LibraryToolbar(props: Props) {
           ))}
         </select>
       </label>
+
+      <StackToggle on={props.stacking} onChange={props.onStacking} />
 
       <label className="lib-toolbar__slider" title={t('library.thumbSize')}>
         <svg viewBox="0 0 24 24" aria-hidden="true">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { startDragOut } from '../../lib/dragOut.ts';
 import { useCollections } from './useCollections.ts';
+import { FamilyStacksContext, useFamilyStacks } from './useFamilyStacks.ts';
 import { useCuration } from './useCuration.ts';
 import { useTrashUndo } from './useTrashUndo.ts';
 import { UndoToast } from './UndoToast.tsx';
@@ -43,6 +44,7 @@ interface Props {
 const NONE: readonly string[] = [];
 const NO_ITEMS: readonly ImageSummary[] = [];
 const parseThumb = (raw: unknown): number | null => (typeof raw === 'number' ? clampThumb(raw) : null);
+const parseFlag = (raw: unknown): boolean | null => (typeof raw === 'boolean' ? raw : null);
 
 export function LibraryView({ active, onGoToGenerate, onReuse, transfers, searchFocusRequest }: Props) {
   const { t } = useTranslation();
@@ -55,7 +57,10 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   // Every move to the trash (bulk bar, Delete/X, the viewer) is offered back by an Undo toast.
   const trashUndo = useTrashUndo(useCuration({ search, query, onCollectionsChanged: collections.reload, onTagsChanged: tagList.reload }), search.reload);
   const { curation } = trashUndo;
-  const grid = useGridSelection(search.items, search.generation);
+  const [stacking, setStacking] = useStoredState('lagoon.stackFamilies', false, parseFlag);
+  // Families stacked (off by default; not in the trash): the grid, its selection and the viewer see the stacked list.
+  const stacked = useFamilyStacks(search.items, stacking && scope.kind !== 'trash');
+  const grid = useGridSelection(stacked.items, search.generation);
   const meta = useLibraryMeta(search.models, active && scope.kind === 'trash');
   const [thumbSize, setThumbSize] = useStoredState('lagoon.thumbSize', THUMB_DEFAULT, parseThumb);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -64,7 +69,8 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   const [exporting, setExporting] = useState<readonly string[] | null>(null);
   const [selectingAll, setSelectingAll] = useState(false);
 
-  const { items } = search;
+  const { items } = stacked;
+  const stackContext = useMemo(() => ({ stacks: stacked.stacks, toggle: stacked.toggle }), [stacked.stacks, stacked.toggle]);
   // One pass over the list (never a lookup per selected id: 10 000 selected × 100 000 loaded would freeze the window).
   const selectedItems = useMemo(() => (grid.selection.ids.size === 0 ? NO_ITEMS : items.filter((i) => grid.selection.ids.has(i.id))), [grid.selection, items]);
   const selectedIds = useMemo(() => (selectedItems.length === 0 ? NONE : selectedItems.map((i) => i.id)), [selectedItems]);
@@ -82,7 +88,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
     setSelectingAll(false);
   }, [search, grid]);
 
-  const onKeyDown = useLibraryKeys({ items, selectedItems, grid, curation, inTrash, selectAll: () => void selectAll() });
+  const onKeyDown = useLibraryKeys({ items, selectedItems, grid, curation, inTrash, selectAll: () => void selectAll(), toggleStack: stacked.toggle });
 
   const onDragStart = useCallback(
     (e: DragEvent, id: string) => startDragOut(e, grid.selection.ids.has(id) ? selectedIds : [id]),
@@ -141,6 +147,8 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
           onThumbSize={(n) => setThumbSize(clampThumb(n))}
           canSave={isSavable(query) && activeSearch === null}
           offerSave={!inTrash}
+          stacking={stacking}
+          onStacking={setStacking}
           onSaveSearch={async (name) => {
             await saved.save(name, query);
           }}
@@ -165,32 +173,35 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
         ) : showEmpty ? (
           <LibraryEmpty kind={inTrash ? 'trash' : plainLibrary ? 'library' : 'noResults'} onGoToGenerate={onGoToGenerate} onClear={controls.clearSearch} />
         ) : (
-          <VirtualGrid
-            items={items}
-            paging={search}
-            query={query}
-            paging={search}
-            query={query}
-            total={search.count}
-            hasMore={search.hasMore}
-            loadingMore={search.loadingMore}
-            onLoadMore={search.loadMore}
-            thumbSize={thumbSize}
-            caption={caption}
-            highlights={search.highlights}
-            retentionDays={meta.retentionDays}
-            now={meta.now}
-            selected={grid.selection.ids}
-            cursor={grid.cursor}
-            reveal={viewer.reveal}
-            generation={search.generation}
-            onTileClick={grid.click}
-            onOpen={viewer.open}
-            onDragStart={onDragStart}
-            onCursor={(m) => grid.moveCursor(m.index, m.extend)}
-            onToggleCursor={grid.toggleCursor}
-            label={t('library.gridLabel')}
-          />
+          <FamilyStacksContext.Provider value={stackContext}>
+            <VirtualGrid
+              items={items}
+              paging={search}
+              query={query}
+              paging={search}
+              query={query}
+              // Stacked, the results are fewer tiles than their count: the scrollbar spans what is loaded.
+              total={stacking ? null : search.count}
+              hasMore={search.hasMore}
+              loadingMore={search.loadingMore}
+              onLoadMore={search.loadMore}
+              thumbSize={thumbSize}
+              caption={caption}
+              highlights={search.highlights}
+              retentionDays={meta.retentionDays}
+              now={meta.now}
+              selected={grid.selection.ids}
+              cursor={grid.cursor}
+              reveal={viewer.reveal}
+              generation={search.generation}
+              onTileClick={grid.click}
+              onOpen={viewer.open}
+              onDragStart={onDragStart}
+              onCursor={(m) => grid.moveCursor(m.index, m.extend)}
+              onToggleCursor={grid.toggleCursor}
+              label={t('library.gridLabel')}
+            />
+          </FamilyStacksContext.Provider>
         )}
 
         {selectedIds.length > 0 && (

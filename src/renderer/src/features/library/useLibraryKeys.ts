@@ -12,10 +12,12 @@ interface Deps {
   curation: Curation;
   inTrash: boolean;
   selectAll: () => void;
+  /** Expands or folds the family stack led by this tile (S). */
+  toggleStack: (id: string) => void;
 }
 
 /** Select all, Escape and the culling keys, acting on the selection (or the image under the keyboard cursor). */
-export const useLibraryKeys = ({ items, selectedItems, grid, curation, inTrash, selectAll }: Deps) => {
+export const useLibraryKeys = ({ items, selectedItems, grid, curation, inTrash, selectAll, toggleStack }: Deps) => {
   /** The images a key acts on: the selection, or the image under the keyboard cursor. */
   const targets = (): readonly ImageSummary[] => {
     const atCursor = items[grid.cursor];
@@ -27,6 +29,12 @@ export const useLibraryKeys = ({ items, selectedItems, grid, curation, inTrash, 
     if (shortcut === 'selectAll') {
       e.preventDefault();
       selectAll();
+      return;
+    }
+    const atCursor = items[grid.cursor];
+    if (shortcut === 'toggleStack' && atCursor) {
+      e.preventDefault();
+      toggleStack(atCursor.id);
       return;
     }
     if (shortcut === 'clearSelection' && grid.selection.ids.size > 0) {

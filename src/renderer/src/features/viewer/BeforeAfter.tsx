@@ -29,7 +29,15 @@ export function BeforeAfter({ before, after }: Props) {
   return (
     <div ref={stage} className="before-after" data-testid="before-after">
       <div className="before-after__frame" style={{ width: box.width, height: box.height }}>
-        <img className="before-after__image" src={mediaUrl('image', before.id)} alt={t('family.beforeAlt', { prompt: before.prompt })} draggable={false} />
+        {/* Each image is clipped to its own side, so a transparent "after" shows the checkerboard, not "before". */}
+        <img
+          className="before-after__image"
+          src={mediaUrl('image', before.id)}
+          alt={t('family.beforeAlt', { prompt: before.prompt })}
+          draggable={false}
+          style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }}
+          data-testid="before-after-before"
+        />
         <img
           className="before-after__image"
           src={mediaUrl('image', after.id)}
