@@ -19,6 +19,11 @@ const PAIRS = [
 ];
 const FOREIGN = ['Leuchtturm', 'Märchenwald', 'café', 'néons', 'château', 'playa', 'atardecer', 'gato', '東京', '桜', 'ночной', 'Hütte'];
 const MISSES = ['xylophone', 'zebra crossing', 'quasar'];
+/** What the search syntax adds: other forms of a word (plurals, German), OR, words left out. */
+const SYNTAX = [
+  'lighthouses', 'castles', 'dragons', 'foxes', 'mountains', 'cities', 'Leuchttürme', 'Hütten', 'foxes OR owls',
+  'cabin OR lighthouse', 'castle -fog', 'portrait -anime', 'dragon OR phoenix -moonlight', '-cyberpunk',
+];
 
 const prefix = (random: Random, word: string): string => word.slice(0, Math.min(word.length, 3 + random.int(word.length - 2)));
 
@@ -48,6 +53,7 @@ const text = (random: Random): string => {
     // Typing the second word: its prefix.
     return random.chance(0.5) ? pair : pair.replace(/(\S+)$/, (w) => prefix(random, w));
   }
+  if (r < 0.88) return random.pick(SYNTAX);
   if (r < 0.97) return random.pick(FOREIGN);
   return random.pick(MISSES);
 };
@@ -68,7 +74,9 @@ const makeQuery = (random: Random): ImageQuery => {
   if (r < 0.92) return { minRating: 4, sort: 'rating' };
   if (r < 0.95) return { tags: [random.pick(TAGS)], ...(random.chance(0.3) ? { models: models(random) } : {}) };
   if (r < 0.97) return { ...dateRange(random), sort: 'oldest' };
-  if (r < 0.985) return { blurred: true };
+  if (r < 0.975) return { blurred: true };
+  if (r < 0.98) return random.chance(0.5) ? { text: text(random), kind: 'original' } : { kind: random.pick(['edit', 'upscale'] as const) };
+  if (r < 0.985) return { hasVersions: true };
   return { inTrash: true };
 };
 
@@ -81,7 +89,7 @@ export const searchQueryMix = (count = 240, seed = 44): ImageQuery[] => {
 /** Which kind a query is, for the per-kind breakdown in the report. */
 export const queryKind = (q: ImageQuery): string => {
   const parts = [q.text === undefined ? 'filters-only' : q.text.trim().includes(' ') ? 'two-terms' : 'one-term'];
-  for (const key of ['models', 'createdFrom', 'favorite', 'minRating', 'tags', 'aspect', 'blurred', 'inTrash'] as const) {
+  for (const key of ['models', 'createdFrom', 'favorite', 'minRating', 'tags', 'aspect', 'blurred', 'kind', 'hasVersions', 'inTrash'] as const) {
     if (q[key] !== undefined) parts.push(key === 'createdFrom' ? 'dates' : key);
   }
   if (q.sort && q.sort !== 'newest') parts.push(`sort-${q.sort}`);

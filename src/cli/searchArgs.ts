@@ -1,5 +1,5 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { ASPECTS, type ImageQuery, SORTS, zImageQuery } from '../shared/ipc/schemas/library.ts';
+import { ASPECTS, IMAGE_KINDS, type ImageQuery, SORTS, zImageQuery } from '../shared/ipc/schemas/library.ts';
 import { IMAGE_FORMATS } from '../shared/venice.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, parse } from './argParsing.ts';
 
@@ -19,6 +19,8 @@ const SEARCH_FLAGS = {
   'min-rating': { type: 'string' },
   tag: { type: 'string', multiple: true },
   blurred: { type: 'boolean' },
+  kind: { type: 'string' },
+  'has-versions': { type: 'boolean' },
   trash: { type: 'boolean' },
   sort: { type: 'string' },
   limit: { type: 'string' },
@@ -65,13 +67,41 @@ const parseDate = (flag: 'from' | 'to', raw: string): number => {
   throw invalid(`--${flag} must be a date like 2024-05-01 or a date and time like 2024-05-01T18:30; got "${raw}".`);
 };
 
+const EXCLUDED_WORD_RE = /^-[^-]/u;
+const takesValue = (arg: string): boolean => {
+  const option = (SEARCH_FLAGS as ParseArgsOptionsConfig)[arg.slice(2)];
+  return arg.startsWith('--') && !arg.includes('=') && option?.type === 'string';
+};
+
+/**
+ * `lagoon search coral -dusk`: a word with one leading dash is a word left out (the search syntax), not a short
+ * option, unless it is -h. It is set aside before the flags are parsed, and what follows a flag that takes a value
+ * stays that flag's value.
+ */
+const splitExcluded = (args: string[]): { flags: string[]; excluded: string[] } => {
+  const flags: string[] = [];
+  const excluded: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      flags.push(...args.slice(i));
+      break;
+    }
+    if (EXCLUDED_WORD_RE.test(arg) && arg !== '-h' && !takesValue(args[i - 1] ?? '')) excluded.push(arg);
+    else flags.push(arg);
+  }
+  return { flags, excluded };
+};
+
 /** Positionals are the search words (quoted or not); the flags narrow and order the results. */
 export const parseSearch = (args: string[]): SearchArgs => {
-  const { values, positionals } = parse('search', args, SEARCH_FLAGS);
+  const { flags, excluded } = splitExcluded(args);
+  const { values, positionals } = parse('search', flags, SEARCH_FLAGS);
   if (values.help) return { help: true };
-  const text = positionals.join(' ').trim();
+  const text = [...positionals, ...excluded].join(' ').trim();
   const sort = oneOfOptional('sort', values.sort, SORTS);
   const aspect = oneOfOptional('aspect', values.aspect, ASPECTS);
+  const kind = oneOfOptional('kind', values.kind, IMAGE_KINDS);
   const models = many(values.model);
   const tags = many(values.tag);
   const formats = many(values.format).map((f) => oneOfOptional('format', f, IMAGE_FORMATS)!);
@@ -92,6 +122,8 @@ export const parseSearch = (args: string[]): SearchArgs => {
     ...(minRating !== undefined ? { minRating } : {}),
     ...(tags.length ? { tags: [...new Set(tags.map((t) => t.trim()))] } : {}),
     ...(values.blurred ? { blurred: true } : {}),
+    ...(kind ? { kind } : {}),
+    ...(values['has-versions'] ? { hasVersions: true } : {}),
     ...(values.trash ? { inTrash: true } : {}),
     ...(sort ? { sort } : {}),
   };

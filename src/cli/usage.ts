@@ -91,8 +91,11 @@ const SHOW = `Usage: lagoon show ID [--json]
 
 const SEARCH = `Usage: lagoon search [WORDS…] [filters] [--json]
 
-  WORDS                  matched in the prompt, negative prompt, model, style and tags (prefixes count);
-                         none: every image, filtered
+  WORDS                  matched in the prompt (and the prompt Venice's enhancer wrote), negative prompt,
+                         model, style and tags; none: every image, filtered. A word matches words that start
+                         with it and its other forms (lighthouses: lighthouse; Häuser: Haus); "cabin OR puppy":
+                         either; -cabin: leaves out images with the whole word cabin (or cabins); symbols
+                         alone (🐉) match nothing: only words are searched
   --model ID             only this model (repeat for several)
   --from DATE            created on or after DATE (2024-05-01, or 2024-05-01T18:30 for a time)
   --to DATE              created on or before DATE (a date alone includes that whole day, local time)
@@ -102,6 +105,9 @@ const SEARCH = `Usage: lagoon search [WORDS…] [filters] [--json]
   --min-rating N         rated N stars (1-5) or more
   --tag NAME             carrying this tag (repeat: all of them)
   --blurred              only images Venice blurred
+  --kind KIND            original (made from a prompt, imports too) | edit | combine | upscale |
+                         remove-background
+  --has-versions         only images that other images were made from
   --trash                search the trash instead of the library
   --sort ORDER           newest | oldest | rating (default newest)
   --limit N              how many to show (default ${DEFAULT_SEARCH_LIMIT})

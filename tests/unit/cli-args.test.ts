@@ -108,6 +108,19 @@ describe('CLI argument parsing', () => {
   });
 });
 
+const search = (...args: string[]) => parseCommandLine(['search', ...args]);
+
+describe('lagoon search arguments', () => {
+  it('take the search syntax as typed: a word with one dash is left out, not a short option', () => {
+    expect(search('coral', '-dusk', '--json')).toEqual({ name: 'search', json: true, query: { text: 'coral -dusk' }, limit: 50 });
+    expect(search('cabin OR puppy')).toMatchObject({ query: { text: 'cabin OR puppy' } });
+    expect(search('-cabin', '--kind', 'original', '--has-versions')).toMatchObject({ query: { text: '-cabin', kind: 'original', hasVersions: true } });
+    expect(search('--kind', 'remove-background')).toMatchObject({ query: { kind: 'remove-background' } });
+    expect(search('-h')).toEqual({ name: 'help', topic: 'search' });
+    expect(() => search('--kind', 'crop')).toThrow(/--kind must be one of original, edit, combine, upscale, remove-background/);
+  });
+});
+
 describe('exit codes', () => {
   it('maps every error code to one of the documented classes', () => {
     for (const code of ERROR_CODES) expect([1, 2, 3, 4, 5, 6, 7, 8]).toContain(exitCodeFor(code));

@@ -62,8 +62,16 @@ describe('lagoon edit, upscale, remove-background, combine, show', () => {
     expect(shown.children).toEqual([upscaled.id, combined.id]);
     const human = await lagoon(['show', String(combined.id)]);
     expect(human.stdout).toMatch(/made from .*\[base, combine\]/);
-    // Seven child processes, each opening the library: slow on a busy machine, and no assertion is about time.
-  }, 120_000);
+
+    // The family is searchable by lineage, and the enhanced prompt by its words.
+    const found = async (...args: string[]) => (await lagoon(['search', ...args, '--json'])).lines.map((l) => l.id);
+    expect(await found('--kind', 'upscale')).toEqual([upscaled.id]);
+    expect(await found('--kind', 'edit')).toEqual([edited.id]);
+    expect(await found('--has-versions')).toEqual([cut.id, upscaled.id, edited.id]);
+    expect(await found('dramatic', '--kind', 'edit')).toEqual([edited.id]);
+    expect((await lagoon(['search', '--kind', 'crop', '--json'])).code).toBe(2);
+    // Twelve child processes, each opening the library: slow on a busy machine, and no assertion is about time.
+  }, 180_000);
 
   it('refuses inputs before sending (exit 2, no POST) and a content refusal with exit 8', async () => {
     const before = fake.requests.length;

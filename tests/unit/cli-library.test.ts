@@ -79,6 +79,10 @@ describe('lagoon search, export, import, trash, restore (real child processes)',
     expect((await lagoon(['search', '--to', '2000-01-01', '--json'])).lines).toEqual([]);
     expect((await lagoon(['search', '--model', 'no-such-model', '--json'])).lines).toEqual([]);
     expect((await lagoon(['search', '--favorites', '--json'])).lines).toEqual([]);
+    // The search syntax: a word left out, OR, another form of a word, symbols alone.
+    expect(ids(await lagoon(['search', 'coral', '-dusk', '--json']))).toEqual([dawn]);
+    expect(ids(await lagoon(['search', 'lakes OR dusk', '--json']))).toEqual([lake, dusk]);
+    expect((await lagoon(['search', '🐉', '--json'])).lines).toEqual([]);
 
     const human = await lagoon(['search', 'mountain']);
     expect(human.code).toBe(0);
