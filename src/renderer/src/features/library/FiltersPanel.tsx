@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
 import { IMAGE_FORMATS, type ImageFormat } from '../../../../shared/veniceFacts.ts';
-import { ASPECTS, BLURRED_CHOICES, type Filters, NO_FILTERS, type Scope, isAspect, isBlurredChoice } from './query.ts';
+import { ASPECTS, BLURRED_CHOICES, type Filters, KINDS, NO_FILTERS, type Scope, isAspect, isBlurredChoice, isKind } from './query.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { TagCount } from './useTagList.ts';
 
@@ -114,6 +114,22 @@ export function FiltersPanel({ filters, onChange, scope, models, tags, collectio
         </select>
       </Field>
 
+      <Field id="filter-kind" label={t('filters.kind')}>
+        <select id="filter-kind" className="select select--compact" data-testid="filter-kind" value={filters.kind} onChange={(e) => set('kind', isKind(e.target.value) ? e.target.value : '')}>
+          <option value="">{t('filters.any')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`filters.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <label className="check check--inline filters__check">
+        <input type="checkbox" data-testid="filter-has-versions" checked={filters.hasVersions} onChange={(e) => set('hasVersions', e.target.checked)} />
+        <span>{t('filters.hasVersions')}</span>
+      </label>
+
       <label className="check check--inline filters__check">
         <input
           type="checkbox"
@@ -128,6 +144,10 @@ export function FiltersPanel({ filters, onChange, scope, models, tags, collectio
       <button type="button" className="button button--ghost button--small filters__clear" data-testid="filter-clear" onClick={() => onChange(NO_FILTERS)}>
         {t('filters.clear')}
       </button>
+
+      <p className="muted filters__hint" data-testid="search-syntax">
+        {t('filters.searchSyntax')}
+      </p>
     </div>
   );
 }

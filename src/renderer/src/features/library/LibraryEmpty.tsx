@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { parseSearch } from '../../../../shared/searchSyntax.ts';
 
 interface Props {
   kind: 'library' | 'noResults' | 'trash';
+  /** What the search box holds: a search for symbols alone is told why it found nothing. */
+  searchText?: string;
   onGoToGenerate: () => void;
   onClear: () => void;
 }
 
 /** Nothing to show: a new library, a search that found nothing, or an empty trash, each with its way forward. */
-export function LibraryEmpty({ kind, onGoToGenerate, onClear }: Props) {
+export function LibraryEmpty({ kind, searchText = '', onGoToGenerate, onClear }: Props) {
   const { t } = useTranslation();
+  const symbolsOnly = kind === 'noResults' && parseSearch(searchText).symbolsOnly;
   const testId = kind === 'library' ? 'library-empty' : kind === 'trash' ? 'trash-empty-state' : 'no-results';
   return (
     <div className="panel empty" data-testid={testId}>
@@ -26,7 +30,11 @@ export function LibraryEmpty({ kind, onGoToGenerate, onClear }: Props) {
           </>
         )}
       </svg>
-      <p>{t(`library.empty.${kind}`)}</p>
+      {symbolsOnly ? (
+        <p data-testid="search-symbols-only">{t('library.empty.symbolsOnly', { text: searchText.trim() })}</p>
+      ) : (
+        <p>{t(`library.empty.${kind}`)}</p>
+      )}
       {kind === 'library' && (
         <button type="button" className="button button--primary" onClick={onGoToGenerate}>
           {t('library.emptyAction')}

@@ -171,7 +171,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
             <span className="spinner" aria-hidden="true" /> {t('library.loading')}
           </p>
         ) : showEmpty ? (
-          <LibraryEmpty kind={inTrash ? 'trash' : plainLibrary ? 'library' : 'noResults'} onGoToGenerate={onGoToGenerate} onClear={controls.clearSearch} />
+          <LibraryEmpty kind={inTrash ? 'trash' : plainLibrary ? 'library' : 'noResults'} searchText={controls.text} onGoToGenerate={onGoToGenerate} onClear={controls.clearSearch} />
         ) : (
           <FamilyStacksContext.Provider value={stackContext}>
             <VirtualGrid

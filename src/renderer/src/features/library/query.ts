@@ -12,6 +12,9 @@ export const ASPECTS = ['square', 'landscape', 'portrait'] as const;
 export type Aspect = (typeof ASPECTS)[number];
 export const BLURRED_CHOICES = ['any', 'only', 'hide'] as const;
 export type BlurredChoice = (typeof BLURRED_CHOICES)[number];
+/** Lineage: how the image was made (the schema's IMAGE_KINDS). */
+export const KINDS = ['original', 'edit', 'combine', 'upscale', 'remove-background'] as const;
+export type Kind = (typeof KINDS)[number];
 
 /** Where the user is in the library nav: the scope every search and filter applies inside. */
 export type Scope = { kind: 'all' } | { kind: 'favorites' } | { kind: 'trash' } | { kind: 'collection'; id: string };
@@ -29,6 +32,9 @@ export interface Filters {
   tag: string;
   collectionId: string;
   blurred: BlurredChoice;
+  kind: Kind | '';
+  /** Only images that other images were made from. */
+  hasVersions: boolean;
 }
 
 export const NO_FILTERS: Filters = {
@@ -42,11 +48,14 @@ export const NO_FILTERS: Filters = {
   tag: '',
   collectionId: '',
   blurred: 'any',
+  kind: '',
+  hasVersions: false,
 };
 
 export const isSort = (s: string): s is Sort => (SORTS as readonly string[]).includes(s);
 export const isAspect = (s: string): s is Aspect => (ASPECTS as readonly string[]).includes(s);
 export const isBlurredChoice = (s: string): s is BlurredChoice => (BLURRED_CHOICES as readonly string[]).includes(s);
+export const isKind = (s: string): s is Kind => (KINDS as readonly string[]).includes(s);
 
 /** How many filters differ from "any": the number on the Filters button. */
 export const activeFilterCount = (f: Filters): number =>
@@ -93,6 +102,8 @@ export const buildQuery = (scope: Scope, text: string, filters: Filters, sort: S
   const collectionId = scope.kind === 'collection' ? scope.id : filters.collectionId;
   if (collectionId) q.collectionId = collectionId;
   if (filters.blurred !== 'any') q.blurred = filters.blurred === 'only';
+  if (filters.kind) q.kind = filters.kind;
+  if (filters.hasVersions) q.hasVersions = true;
   if (scope.kind === 'trash') q.inTrash = true;
   if (sort !== 'newest') q.sort = sort;
   return q;
@@ -114,6 +125,8 @@ export const fromQuery = (q: ImageQuery): { scope: Scope; text: string; filters:
     tag: q.tags?.[0] ?? '',
     collectionId: q.collectionId ?? '',
     blurred: q.blurred === undefined ? 'any' : q.blurred ? 'only' : 'hide',
+    kind: q.kind ?? '',
+    hasVersions: q.hasVersions === true,
   },
 });
 
