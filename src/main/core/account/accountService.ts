@@ -57,51 +57,60 @@ const refusedKey = (job: Job): boolean =>
   job.error?.code === 'AUTH_REJECTED' && (job.error.details as { status?: unknown } | undefined)?.status === 401;
 const last4 = (key: string): string => key.slice(-4);
 
+/** The account panel's figures as stored now, with the queue's and the network's state. */
+const readStatus = (deps: AccountDeps, at: number): AccountStatus => {
+  const { db } = deps;
+  const balance = readBalance(db);
+  const spend = spendSummary(db, at);
+  const info = readAccountInfo(db);
+  return {
+    balanceUsd: balance?.usd ?? null,
+    balanceDiem: balance?.diem ?? null,
+    balanceAt: balance?.at ?? null,
+    spentTodayUsd: spend.today.chargedUsd,
+    spend,
+    verification: readKeyCheck(db)?.state ?? null,
+    account: info && {
+      tier: info.tier,
+      tierCharged: info.tierCharged,
+      expiresAt: info.keyExpiresAt,
+      accessPermitted: info.accessPermitted,
+      checkedAt: info.at,
+    },
+    rateLimit: deps.rateLimit(),
+    online: deps.connectivity.online,
+    queuePausedUntil: deps.queuePausedUntil(),
+  };
+};
+
+/** `key` null: the stored key's verification changed (its last four digits are kept). */
+const writeVerification = (db: Database, at: number, state: KeyVerification, key: string | null): void => {
+  const known = readKeyCheck(db);
+  writeKeyCheck(db, { state, last4: key === null ? (known?.last4 ?? null) : last4(key), at });
+};
+
+/** What Venice said of a key: the account (tier, expiry, balance) when it accepted it, and the verification. */
+const recordKeyCheck = (db: Database, at: number, apiKey: string, result: KeyCheckResult): void => {
+  if (result.state === 'verified') {
+    writeAccountInfo(db, { ...result.info, at });
+    if (result.info.balanceUsd !== null || result.info.balanceDiem !== null) {
+      writeBalance(db, { usd: result.info.balanceUsd, diem: result.info.balanceDiem, at });
+    }
+  }
+  writeVerification(db, at, result.state, apiKey);
+};
+
 export const createAccountService = (deps: AccountDeps): AccountService => {
   const { db } = deps;
   const now = deps.now ?? Date.now;
 
-  const status = (): AccountStatus => {
-    const balance = readBalance(db);
-    const spend = spendSummary(db, now());
-    const info = readAccountInfo(db);
-    return {
-      balanceUsd: balance?.usd ?? null,
-      balanceDiem: balance?.diem ?? null,
-      balanceAt: balance?.at ?? null,
-      spentTodayUsd: spend.today.chargedUsd,
-      spend,
-      verification: readKeyCheck(db)?.state ?? null,
-      account: info && {
-        tier: info.tier,
-        tierCharged: info.tierCharged,
-        expiresAt: info.keyExpiresAt,
-        accessPermitted: info.accessPermitted,
-        checkedAt: info.at,
-      },
-      rateLimit: deps.rateLimit(),
-      online: deps.connectivity.online,
-      queuePausedUntil: deps.queuePausedUntil(),
-    };
-  };
+  const status = (): AccountStatus => readStatus(deps, now());
   const announce = (): void => {
     // A late answer (a catalogue refresh) may arrive after shutdown closed the database.
     if (db.open) deps.events.emit('account.changed', status());
   };
-  const setVerification = (state: KeyVerification, key: string | null): void => {
-    const known = readKeyCheck(db);
-    writeKeyCheck(db, { state, last4: key === null ? (known?.last4 ?? null) : last4(key), at: now() });
-  };
-  const record = (apiKey: string, result: KeyCheckResult): void => {
-    if (result.state === 'verified') {
-      const at = now();
-      writeAccountInfo(db, { ...result.info, at });
-      if (result.info.balanceUsd !== null || result.info.balanceDiem !== null) {
-        writeBalance(db, { usd: result.info.balanceUsd, diem: result.info.balanceDiem, at });
-      }
-    }
-    setVerification(result.state, apiKey);
-  };
+  const setVerification = (state: KeyVerification, key: string | null): void => writeVerification(db, now(), state, key);
+  const record = (apiKey: string, result: KeyCheckResult): void => recordKeyCheck(db, now(), apiKey, result);
   const refresh = async (): Promise<void> => {
     try {
       const key = await deps.secrets.get();
