@@ -114,6 +114,10 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['images.search', () => ({ query: { text: 'light' }, limit: 10 })],
   ['images.count', () => ({ query: {} })],
   ['images.seek', () => ({ query: { sort: 'rating' }, offset: 3 })],
+  // The search syntax and the lineage filters (migration 0012's facets).
+  ['images.search', () => ({ query: { text: 'lighthouses OR heron -boat', kind: 'original', hasVersions: false }, limit: 10 })],
+  ['images.count', () => ({ query: { kind: 'remove-background', hasVersions: true } })],
+  ['images.seek', () => ({ query: { text: '🐉' }, offset: 1 })],
   ['images.set_favorite', () => ({ ids: ids(2), favorite: true })],
   ['images.set_rating', () => ({ ids: ids(2), rating: 4 })],
   ['images.add_tags', () => ({ ids: ids(3), tags: ['dusk', 'sea'] })],
