@@ -162,11 +162,27 @@ test('inputs from a file, a paste and a dragged tile; one outside Venice’s bou
   await lagoon.screenshot('iterate-form-refused');
   expect(iteratePosts(lagoon)).toHaveLength(0);
 
+  // Venice's edit models as the catalogue has them: an offline one cannot be chosen, a deprecated one names its successor.
+  await expect(page.locator('#iterate-model option', { hasText: 'offline' })).toBeDisabled();
+  await page.getByTestId('iterate-model').selectOption('qwen-edit');
+  await expect(page.getByTestId('iterate-model-deprecated')).toBeVisible();
+  await page.getByTestId('iterate-model-replacement').click();
+  await expect(page.getByTestId('iterate-model')).not.toHaveValue('qwen-edit');
+
   // A file from the picker takes its place and is fine.
   const good = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#d84' } }).jpeg().toBuffer();
   await page.getByTestId('iterate-file-input').setInputFiles({ name: 'sunset.jpg', mimeType: 'image/jpeg', buffer: good });
   await expect(page.getByTestId('iterate-price')).toContainText('$0.04');
   const fromFile = (await inputIds(page))[0] ?? '';
+
+  // A large picture upscaled 4×: Venice would pass 16,777,216 pixels, so it makes less, and the form says so first.
+  await page.getByTestId('iterate-mode-upscale').click();
+  await page.getByTestId('iterate-scale-4').check();
+  const large = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#48c' } }).jpeg().toBuffer();
+  await page.getByTestId('iterate-file-input').setInputFiles({ name: 'large.jpg', mimeType: 'image/jpeg', buffer: large });
+  await expect(page.getByTestId('iterate-clamped')).toBeVisible();
+  await expect(page.getByTestId('iterate-result-size')).toHaveAttribute('data-width', '4096');
+  await page.getByTestId('iterate-mode-edit').click();
 
   // A grid tile dragged onto the form replaces it (an edit takes one image).
   const fox = tile(page, 'red fox');

@@ -1,4 +1,4 @@
-import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../lib/format.ts';
 import { matchShortcut } from '../../shortcuts/rule.ts';
@@ -76,10 +76,15 @@ export function IteratePanel({ launch, onClose }: Props) {
   const firstScale = useRef<HTMLInputElement>(null);
   const { mode, inputs, limit } = form;
 
-  // The caret goes into the form as it opens (a new launch remounts the panel).
+  // The caret goes into the form as it opens (a new launch remounts the panel); closing it gives the focus back to
+  // where it was (the grid tile the viewer returned to), so a keyboard user is not dropped at the top of the page.
+  const [returnTo] = useState(() => document.activeElement);
   useEffect(() => {
     (launch.mode === 'upscale' ? firstScale.current : prompt.current)?.focus();
-  }, [launch.mode]);
+    return () => {
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+    };
+  }, [launch.mode, returnTo]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const shortcut = matchShortcut(e, 'iterate');
