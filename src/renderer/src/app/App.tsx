@@ -82,6 +82,15 @@ import { useAppShortcuts } from '../shortcuts/useAppShortcuts.ts';
  *   drop-overlay (files dragged over the window), transfer-progress (data-operation, data-done, data-total),
  *   transfer-result (data-operation, data-done, data-skipped, data-failed), transfer-dismiss, transfer-error
  *   library-health (data-state: damaged | ok), library-health-quarantined, library-health-dismiss
+ * Iterate panel (edit, combine, upscale)
+ *   action-edit, action-combine, action-upscale-options (viewer), bulk-combine (bulk bar), iterate-panel (data-mode),
+ *   iterate-close, iterate-mode-edit|combine|upscale (aria-pressed), iterate-inputs, iterate-input (data-image-id;
+ *   iterate-input-earlier, iterate-input-later, iterate-input-remove), iterate-too-many, iterate-drop,
+ *   iterate-add-files, iterate-file-input, iterate-import-error, iterate-prompt, iterate-model (+ iterate-model-offline,
+ *   iterate-model-deprecated, iterate-model-replacement), iterate-aspect, iterate-resolution, iterate-format,
+ *   iterate-safe-mode, iterate-enhance, iterate-scale-2|4, iterate-creativity, iterate-gap (data-gap), iterate-checking,
+ *   iterate-price (data-price), iterate-result-size (data-width, data-height), iterate-clamped, iterate-refused
+ *   (data-problem), iterate-send, iterate-queued, iterate-error; viewer-enhanced-prompt (under viewer-prompt)
  * Settings
  *   key-input, key-save, key-remove, key-remove-confirm, key-remove-cancel,
  *   key-status (data-present="true|false|unknown", data-verification=verified|unverified|rejected|none),
