@@ -4,9 +4,10 @@ import type { SpendPeriod } from '../../../shared/ipc/schemas/spend.ts';
 import { formatBalanceUsd, formatDiem, formatUsd } from '../lib/format.ts';
 
 /** A note above the figures: offline, or something about the stored key the user should know before generating. */
-function Notice({ tone, title, hint, testId }: { tone: 'warn' | 'danger'; title: string; hint: string; testId: string }) {
+function Notice({ tone, title, hint, testId, compact }: { tone: 'warn' | 'danger'; title: string; hint: string; testId: string; compact: boolean }) {
+  // Folded sidebar: only the dot shows; its words stay for screen readers and as the tooltip.
   return (
-    <p className={`account__notice account__notice--${tone}`} data-testid={testId} role="status">
+    <p className={`account__notice account__notice--${tone}`} data-testid={testId} role="status" title={compact ? `${title}: ${hint}` : undefined}>
       <span className="account__notice-dot" aria-hidden="true" />
       <span>
         <span className="account__notice-title">{title}</span>
@@ -40,7 +41,7 @@ function SpendFigure({ period, testId }: { period: SpendPeriod; testId: string }
  * so it shows before any image), the spend ledger (charged, and apart from it what may have been), and whether Venice
  * and the stored key work.
  */
-export function AccountStatus({ account }: { account: Account | null }) {
+export function AccountStatus({ account, compact = false }: { account: Account | null; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   if (!account) return null;
   const lng = i18n.language;
@@ -51,15 +52,15 @@ export function AccountStatus({ account }: { account: Account | null }) {
   const plan = account.account;
 
   return (
-    <div className="account" data-testid="account-status" data-verification={account.verification ?? 'none'}>
-      {!account.online && <Notice tone="warn" testId="offline-indicator" title={t('account.offline')} hint={t('account.offlineHint')} />}
+    <div className={`account${compact ? ' account--compact' : ''}`} data-testid="account-status" data-verification={account.verification ?? 'none'}>
+      {!account.online && <Notice tone="warn" testId="offline-indicator" title={t('account.offline')} hint={t('account.offlineHint')} compact={compact} />}
       {account.verification === 'rejected' && (
-        <Notice tone="danger" testId="key-rejected" title={t('account.keyRejected')} hint={t('account.keyRejectedHint')} />
+        <Notice tone="danger" testId="key-rejected" title={t('account.keyRejected')} hint={t('account.keyRejectedHint')} compact={compact} />
       )}
       {account.verification === 'unverified' && (
-        <Notice tone="warn" testId="key-unverified" title={t('account.keyUnverified')} hint={t('account.keyUnverifiedHint')} />
+        <Notice tone="warn" testId="key-unverified" title={t('account.keyUnverified')} hint={t('account.keyUnverifiedHint')} compact={compact} />
       )}
-      <dl className="account__figures" title={t('account.ledgerHint')}>
+      <dl className="account__figures" title={t('account.ledgerHint')} hidden={compact}>
         <dt>{t('account.balance')}</dt>
         <dd data-testid="balance" className={known ? undefined : 'account__unknown'} title={asOf ? t('account.balanceAsOf', { date: asOf }) : undefined}>
           {known ? (

@@ -14,6 +14,7 @@ import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { Sidebar, VIEWS, type View } from './Sidebar.tsx';
 import { TransferStatus } from '../features/transfer/TransferStatus.tsx';
 import { useAccount } from './useAccount.ts';
+import { useCollapsible } from '../hooks/useCollapsible.ts';
 import { useFileDrop } from '../features/transfer/useFileDrop.ts';
 import { useKeyStatus } from '../hooks/useKeyStatus.ts';
 import { useTransfers } from '../features/transfer/useTransfers.ts';
@@ -124,6 +125,8 @@ export function App({ initialLanguage }: Props) {
   const { importFiles } = transfers;
   const dropping = useFileDrop(useCallback((files: File[], ignored: number) => void importFiles(files, ignored), [importFiles]));
   const [showShortcuts, setShowShortcuts] = useState(false);
+  // Folds to icons by itself below 1000 px until the user chooses (then remembered).
+  const [sidebarCollapsed, toggleSidebar] = useCollapsible('lagoon.sidebar', 1000);
   const [searchFocusRequest, setSearchFocusRequest] = useState(0);
 
   useAppShortcuts((id) => {
@@ -182,7 +185,7 @@ export function App({ initialLanguage }: Props) {
   return (
     <IterateLauncherContext value={launchIterate}>
       <div className={iterateLaunch ? 'app app--iterating' : 'app'}>
-        <Sidebar current={view} onSelect={setView} account={account} />
+        <Sidebar current={view} onSelect={setView} account={account} collapsed={sidebarCollapsed} onToggle={toggleSidebar} />
         <main className="main" data-scroll-root>
           {VIEWS.map((v) => (
             <div key={v} className={v === 'library' ? 'main__pane main__pane--fill' : 'main__pane'} data-testid={`view-${v}`} hidden={v !== view}>

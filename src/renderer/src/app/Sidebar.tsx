@@ -28,12 +28,15 @@ interface Props {
   current: View;
   onSelect: (view: View) => void;
   account: Account | null;
+  /** Folded to a rail of icons (the labels stay as the buttons' names and tooltips). */
+  collapsed: boolean;
+  onToggle: () => void;
 }
 
-export function Sidebar({ current, onSelect, account }: Props) {
+export function Sidebar({ current, onSelect, account, collapsed, onToggle }: Props) {
   const { t } = useTranslation();
   return (
-    <nav className="sidebar" aria-label={t('nav.label')}>
+    <nav className={`sidebar${collapsed ? ' sidebar--collapsed' : ''}`} aria-label={t('nav.label')} data-testid="sidebar" data-collapsed={collapsed}>
       <div className="sidebar__brand">
         <span className="sidebar__logo" aria-hidden="true" />
         <span className="sidebar__name">{t('app.title')}</span>
@@ -46,19 +49,34 @@ export function Sidebar({ current, onSelect, account }: Props) {
               className="sidebar__item"
               data-testid={`nav-${view}`}
               aria-current={current === view ? 'page' : undefined}
+              title={collapsed ? t(`nav.${view}`) : undefined}
               onClick={() => onSelect(view)}
             >
               <svg className="sidebar__icon" viewBox="0 0 24 24" aria-hidden="true">
                 {ICONS[view]}
               </svg>
-              <span>{t(`nav.${view}`)}</span>
+              <span className="sidebar__label">{t(`nav.${view}`)}</span>
             </button>
           </li>
         ))}
       </ul>
       <div className="sidebar__footer">
-        <AccountStatus account={account} />
-        <p className="muted">{t('app.tagline')}</p>
+        <AccountStatus account={account} compact={collapsed} />
+        {!collapsed && <p className="muted">{t('app.tagline')}</p>}
+        <button
+          type="button"
+          className="icon-button icon-button--small sidebar__toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+          title={collapsed ? t('nav.expand') : t('nav.collapse')}
+          onClick={onToggle}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+            <path d={collapsed ? 'M9 4.5v15M13 9.5l2.5 2.5-2.5 2.5' : 'M9 4.5v15M16 9.5L13.5 12l2.5 2.5'} />
+          </svg>
+        </button>
       </div>
     </nav>
   );

@@ -13,9 +13,16 @@ interface Props {
   onSelectAll: () => void;
   onImport: (pick: ImportPick) => void;
   importBusy: boolean;
+  /** The library's own nav (All images, Trash, collections…) is folded away; the button beside the title brings it back. */
+  navCollapsed: boolean;
+  onToggleNav: () => void;
 }
 
-/** Where the user is (All images, a collection, a saved search…), with Select all and Import. */
+/**
+ * Where the user is (All images, a collection, a saved search…), with Select all and Import (not in the trash: what
+ * is imported lands in the library, not there). In a narrow window the actions wrap under the title as one group, and
+ * a long title is cut with an ellipsis before the count is.
+ */
 export function LibraryHeader(props: Props) {
   const { t, i18n } = useTranslation();
   const { scope } = props;
@@ -25,6 +32,21 @@ export function LibraryHeader(props: Props) {
   return (
     <header className="library__header">
       <div className="library__heading">
+        <button
+          type="button"
+          className="icon-button icon-button--small library__nav-toggle"
+          data-testid="lib-nav-toggle"
+          aria-expanded={!props.navCollapsed}
+          aria-controls="library-nav"
+          aria-label={props.navCollapsed ? t('libraryNav.show') : t('libraryNav.hide')}
+          title={props.navCollapsed ? t('libraryNav.show') : t('libraryNav.hide')}
+          onClick={props.onToggleNav}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+            <path d="M9 4.5v15M5.5 8.5h1.5M5.5 11.5h1.5" />
+          </svg>
+        </button>
         <h1 id="library-title" className="view__title bidi-isolate" dir="auto" data-testid="library-title">
           {title}
         </h1>
@@ -43,7 +65,7 @@ export function LibraryHeader(props: Props) {
         >
           {props.selectingAll ? t('library.selectingAll') : t('library.selectAll')}
         </button>
-        <div className="button-group" role="group" aria-label={t('library.import')}>
+        <div className="button-group" role="group" aria-label={t('library.import')} hidden={scope.kind === 'trash'}>
           <button type="button" className="button button--small" data-testid="import-files-button" disabled={props.importBusy} title={t('library.importFilesHint')} onClick={() => props.onImport('files')}>
             <svg className="button__icon" viewBox="0 0 24 24" aria-hidden="true">
               <path d="M12 4v11M7 10l5 5 5-5M5 19h14" />

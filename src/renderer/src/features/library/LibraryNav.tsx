@@ -15,6 +15,8 @@ interface Props {
   searches: readonly SavedSearch[];
   onOpenSearch: (search: SavedSearch) => void;
   onDeleteSearch: (id: string) => void;
+  /** Folded away by the user (or by a narrow window): kept mounted, so a name being typed survives. */
+  hidden: boolean;
 }
 
 /** All images, Favorites, Trash, then the user's collections and saved searches. */
@@ -29,7 +31,7 @@ export function LibraryNav(props: Props) {
   ] as const;
 
   return (
-    <nav className="lib-nav" aria-label={t('libraryNav.label')}>
+    <nav id="library-nav" className="lib-nav" aria-label={t('libraryNav.label')} hidden={props.hidden}>
       <ul className="lib-nav__list">
         {fixed.map((f) => (
           <li key={f.kind}>

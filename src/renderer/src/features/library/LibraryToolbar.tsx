@@ -23,6 +23,8 @@ interface Props {
   stacking: boolean;
   onStacking: (on: boolean) => void;
   canSave: boolean;
+  /** False in the trash, where a saved search would have nothing to keep. */
+  offerSave: boolean;
   onSaveSearch: (name: string) => Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export function LibraryToolbar(props: Props) {
 
   return (
     <div className="lib-toolbar">
-      <div className="lib-search">
+      <div className={props.searching ? 'lib-search lib-search--busy' : 'lib-search'}>
         <svg className="lib-search__icon" viewBox="0 0 24 24" aria-hidden="true">
           <circle cx="11" cy="11" r="6" />
           <path d="M20 20l-4.5-4.5" />
@@ -102,7 +104,7 @@ export function LibraryToolbar(props: Props) {
         />
       </label>
 
-      {naming ? (
+      {!props.offerSave ? null : naming ? (
         <NameForm
           testId="save-search-name"
           label={t('search.saveName')}
