@@ -12,6 +12,7 @@ import { firstPageDuringQuickCheck, launchSweep100k } from './launch.bench.ts';
 import { type Figure, report } from './measure.ts';
 import { coreInNodeRss1m } from './rss.bench.ts';
 import { searchFigures } from './search.bench.ts';
+import { migrateSearchLineage1m } from './searchMigration.bench.ts';
 import { gridJump1m } from './seek.bench.ts';
 import { migrate1m, syntheticGeneration1m } from './synthetic.bench.ts';
 
@@ -30,6 +31,7 @@ const GROUPS: readonly Group[] = [
   single('edit_peak_memory_vs_input_25mb', editPeakMemory25mb),
   single('synthetic_generation_s_1m', syntheticGeneration1m),
   single('migrate_1m_s', migrate1m),
+  single('migrate_search_lineage_1m_s', migrateSearchLineage1m),
   { names: ['search_p95_ms_1m', 'search_route_overhead_vs_same_sql', 'first_page_ms_1m'], run: searchFigures },
   single('first_page_during_quick_check_ms_1m', firstPageDuringQuickCheck),
   single('grid_jump_ms_1m', gridJump1m),
