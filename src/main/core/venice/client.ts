@@ -139,38 +139,47 @@ const preflight = <T>(schema: z.ZodType<T>, request: unknown, apiKey: string, si
   }
 };
 
-export function createVeniceClient(opts: VeniceClientOptions): VeniceClient {
-  const transport = createTransport(opts);
+type Transport = ReturnType<typeof createTransport>;
 
-  /** Sends one validated body with retries; `read` turns the 200's JSON into the route's result. */
-  const generate = async <T>(
-    path: string,
-    body: unknown,
-    apiKey: string,
-    callOpts: GenerateOptions | undefined,
-    read: (json: unknown) => T,
-  ): Promise<{ result: T; exchange: Exchange; attempts: number }> => {
-    const signal = callOpts?.signal;
-    const policy = resolveRetryPolicy(callOpts?.retry);
-    const { value, attempts } = await withRetry(
-      async () => {
-        if (signal?.aborted) throw cancelledBeforeSend();
-        const exchange = await transport.exchange(path, { apiKey, json: body, now: policy.now, ...(signal ? { signal } : {}) });
-        return { exchange, result: read(jsonOf(exchange)) };
-      },
-      policy,
-      signal,
-    );
-    return { ...value, attempts };
+const scrubbed =
+  (apiKey: string) =>
+  (error: unknown): never => {
+    throw withoutKey(error, apiKey);
   };
 
-  const lookup = async <T>(path: string, what: string, lookupOpts: LookupOptions | undefined, parse: (json: unknown) => T | null): Promise<T> => {
+/** Sends one validated body with retries; `read` turns the 200's JSON into the route's result. */
+const sendGeneration = async <T>(
+  transport: Transport,
+  path: string,
+  body: unknown,
+  apiKey: string,
+  callOpts: GenerateOptions | undefined,
+  read: (json: unknown) => T,
+): Promise<{ result: T; exchange: Exchange; attempts: number }> => {
+  const signal = callOpts?.signal;
+  const policy = resolveRetryPolicy(callOpts?.retry);
+  const { value, attempts } = await withRetry(
+    async () => {
+      if (signal?.aborted) throw cancelledBeforeSend();
+      const exchange = await transport.exchange(path, { apiKey, json: body, now: policy.now, ...(signal ? { signal } : {}) });
+      return { exchange, result: read(jsonOf(exchange)) };
+    },
+    policy,
+    signal,
+  );
+  return { ...value, attempts };
+};
+
+/** A free GET of the catalogue or the account, with a short timeout and wording that never says "charged". */
+const lookupWith =
+  (transport: Transport, timeoutMs: number | undefined) =>
+  async <T>(path: string, what: string, lookupOpts: LookupOptions | undefined, parse: (json: unknown) => T | null): Promise<T> => {
     const apiKey = lookupOpts?.apiKey || null;
     try {
       if (apiKey !== null) assertSendableKey(apiKey);
       const exchange = await transport.exchange(path, {
         apiKey,
-        timeoutMs: Math.min(opts.timeoutMs ?? LOOKUP_TIMEOUT_MS, LOOKUP_TIMEOUT_MS),
+        timeoutMs: Math.min(timeoutMs ?? LOOKUP_TIMEOUT_MS, LOOKUP_TIMEOUT_MS),
         ...(lookupOpts?.signal ? { signal: lookupOpts.signal } : {}),
       });
       const parsed = parse(jsonOf(exchange));
@@ -181,59 +190,55 @@ export function createVeniceClient(opts: VeniceClientOptions): VeniceClient {
     }
   };
 
+const generateOpenAi = async (transport: Transport, request: OpenAiImageRequest, apiKey: string, callOpts?: GenerateOptions): Promise<GeneratedImage> => {
+  const checkedRequest = preflight(zOpenAiImageRequest, request, apiKey, callOpts?.signal);
+  const body: OpenAiImageRequest = { ...checkedRequest, n: 1, response_format: checkedRequest.response_format ?? 'b64_json' };
+  const format: ImageFormat = body.output_format ?? 'png';
+  const { result, exchange, attempts } = await sendGeneration(transport, '/images/generations', body, apiKey, callOpts, (json) => readOpenAiImage(json, format));
+  const headers = keptHeaders(exchange.headers);
   return {
-    generateOpenAi: async (request, apiKey, callOpts) => {
-      try {
-        const checkedRequest = preflight(zOpenAiImageRequest, request, apiKey, callOpts?.signal);
-        const body: OpenAiImageRequest = { ...checkedRequest, n: 1, response_format: checkedRequest.response_format ?? 'b64_json' };
-        const format: ImageFormat = body.output_format ?? 'png';
-        const { result, exchange, attempts } = await generate('/images/generations', body, apiKey, callOpts, (json) => readOpenAiImage(json, format));
-        const headers = keptHeaders(exchange.headers);
-        return {
-          bytes: result.bytes,
-          format,
-          request: body,
-          response: { created: result.created, durationMs: exchange.durationMs, headers },
-          flags: flagsOf(headers),
-          attempts,
-        };
-      } catch (error) {
-        throw withoutKey(error, apiKey);
-      }
-    },
+    bytes: result.bytes,
+    format,
+    request: body,
+    response: { created: result.created, durationMs: exchange.durationMs, headers },
+    flags: flagsOf(headers),
+    attempts,
+  };
+};
 
-    generateNative: async (request, apiKey, callOpts) => {
-      try {
-        const checkedRequest = preflight(zNativeImageRequest, request, apiKey, callOpts?.signal);
-        // Venice's default format has changed before (png → webp); naming it keeps the magic check honest.
-        const body: NativeImageRequest = { ...checkedRequest, format: checkedRequest.format ?? 'webp' };
-        const format: ImageFormat = body.format ?? 'webp';
-        const count = body.variants ?? 1;
-        const { result, exchange, attempts } = await generate('/image/generate', body, apiKey, callOpts, (json) =>
-          readNativeImages(json, format, count),
-        );
-        const headers = keptHeaders(exchange.headers);
-        return {
-          images: result.images,
-          format,
-          request: body,
-          response: {
-            id: result.id,
-            durationMs: exchange.durationMs,
-            timing: result.timing,
-            echoedRequest: result.echoedRequest,
-            enhancedPrompt: enhancedPromptOf(exchange.headers),
-            headers,
-          },
-          flags: flagsOf(headers),
-          attempts,
-        };
-      } catch (error) {
-        throw withoutKey(error, apiKey);
-      }
+const generateNative = async (transport: Transport, request: NativeImageRequest, apiKey: string, callOpts?: GenerateOptions): Promise<GeneratedImages> => {
+  const checkedRequest = preflight(zNativeImageRequest, request, apiKey, callOpts?.signal);
+  // Venice's default format has changed before (png → webp); naming it keeps the magic check honest.
+  const body: NativeImageRequest = { ...checkedRequest, format: checkedRequest.format ?? 'webp' };
+  const format: ImageFormat = body.format ?? 'webp';
+  const count = body.variants ?? 1;
+  const { result, exchange, attempts } = await sendGeneration(transport, '/image/generate', body, apiKey, callOpts, (json) => readNativeImages(json, format, count));
+  const headers = keptHeaders(exchange.headers);
+  return {
+    images: result.images,
+    format,
+    request: body,
+    response: {
+      id: result.id,
+      durationMs: exchange.durationMs,
+      timing: result.timing,
+      echoedRequest: result.echoedRequest,
+      enhancedPrompt: enhancedPromptOf(exchange.headers),
+      headers,
     },
+    flags: flagsOf(headers),
+    attempts,
+  };
+};
 
-    listModels: (lookupOpts) => lookup('/models?type=image', "the model list", lookupOpts, parseModelList),
+export function createVeniceClient(opts: VeniceClientOptions): VeniceClient {
+  const transport = createTransport(opts);
+  const lookup = lookupWith(transport, opts.timeoutMs);
+  return {
+    // Whatever fails, the key is scrubbed from the error before it leaves the client.
+    generateOpenAi: (request, apiKey, callOpts) => generateOpenAi(transport, request, apiKey, callOpts).catch(scrubbed(apiKey)),
+    generateNative: (request, apiKey, callOpts) => generateNative(transport, request, apiKey, callOpts).catch(scrubbed(apiKey)),
+    listModels: (lookupOpts) => lookup('/models?type=image', 'the model list', lookupOpts, parseModelList),
     listStyles: (lookupOpts) => lookup('/image/styles', 'the style list', lookupOpts, parseStyles),
     getTraits: (lookupOpts) => lookup('/models/traits?type=image', 'the model traits', lookupOpts, parseTraits),
     accountInfo: (lookupOpts) => lookup('/api_keys/rate_limits', 'the account details', lookupOpts, parseAccountInfo),
