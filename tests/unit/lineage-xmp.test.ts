@@ -106,4 +106,27 @@ describe('lineage in exported XMP', () => {
       await rm(emptyDir, { recursive: true, force: true });
     }
   });
+
+  it('a whole folder imported at once, parents first, links its generated original too (it keeps its own endpoint)', async () => {
+    const original = await settle(services.queue.enqueue([{ endpoint: 'openai', prompt: 'a curlew', size: '512x512', outputFormat: 'webp', moderation: 'auto' }])[0]);
+    const upscaled = await settle((await services.iterate.queue({ endpoint: 'upscale', prompt: '', inputs: [{ kind: 'library', id: original }], scale: 2 })).job);
+    const cut = await settle((await services.iterate.queue({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: original }] })).job);
+    const dir = join(dataDir, 'folder');
+    await services.transfer.exportTo([original, upscaled, cut], { stripMetadata: false, sidecar: false }, { dir });
+
+    const emptyDir = await mkdtemp(join(tmpdir(), 'lagoon-lineage-folder-'));
+    const other = createServices({ dataDir: emptyDir, apiBaseUrl: fake.url, keychainService: 'unused' }, { secretStore: memoryStore(KEY), launchMaintenance: false });
+    try {
+      expect((await other.transfer.importPaths([join(dir, (await readdir(dir)).find((f) => f.endsWith('.webp')) ?? '')])).done).toBe(1);
+      expect((await other.transfer.importPaths([dir])).done).toBe(2);
+      const [root] = other.library.list({ limit: 10 }).items.filter((item) => other.iterate.lineage(item.id).parents.length === 0);
+      expect(other.library.get(root?.id ?? '')?.endpoint).toBe('openai');
+      const versions = other.iterate.lineage(root?.id ?? '').children;
+      expect(versions).toHaveLength(2);
+      for (const version of versions) expect(other.iterate.lineage(version).parents).toMatchObject([{ id: root?.id, state: 'present' }]);
+    } finally {
+      await other.shutdown();
+      await rm(emptyDir, { recursive: true, force: true });
+    }
+  });
 });

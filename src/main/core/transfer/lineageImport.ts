@@ -19,14 +19,16 @@ const roleFor = (operation: Operation, index: number): ParentRole => {
 
 /**
  * The image the library holds for a parent named by Lagoon id and/or hash. The JSON lookups scan imported rows
- * only; an import of a family is small, and this runs once per parent it names.
+ * only; an import of a family is small, and this runs once per parent it names. An imported Lagoon file keeps the
+ * endpoint that made it (its request is exact), so "imported" is read as "made by no job of this library", which is
+ * every import whatever its endpoint.
  */
 const findParent = (db: Database, lagoonId: string | null, sha256: string): string | null => {
   const row = db
     .prepare(
       `SELECT id FROM images
         WHERE id = @lagoonId OR sha256 = @sha256
-           OR (endpoint = 'import' AND (json_extract(response_json, '$.imported.originalId') = @lagoonId
+           OR (job_id IS NULL AND (json_extract(response_json, '$.imported.originalId') = @lagoonId
                                      OR json_extract(response_json, '$.imported.originalSha256') = @sha256))
         LIMIT 1`,
     )
