@@ -9,6 +9,7 @@ import { planQuery, type Plan } from './searchImages.ts';
 import { NO_WORDS } from './searchText.ts';
 import { levelCount } from './levelCounts.ts';
 import { nthLive, nthMatched } from './seekQueries.ts';
+import { isWholeRange, nthLiveByDay, nthRatedByDay } from './positionCounts.ts';
 
 export interface SeekResult {
   /** The cursor whose page starts at the asked position; null for position 0 (the first page needs none). */
@@ -20,14 +21,21 @@ export interface SeekResult {
 type LivePlan = Exclude<Plan, { kind: 'none' }>;
 
 /** The n-th image (0-based) of a newest/oldest walk, exact: the same expression the search's exact follow-up runs. */
-const nthByKey = (db: Database, plan: LivePlan, newestFirst: boolean, n: number): KeyParts | null =>
-  plan.kind === 'live' ? nthLive(db, plan.range, newestFirst, n) : nthMatched(db, matchExpression(plan.parts), plan.range, newestFirst, n);
+const nthByKey = (db: Database, plan: LivePlan, newestFirst: boolean, n: number): KeyParts | null => {
+  if (plan.kind === 'match') return nthMatched(db, matchExpression(plan.parts), plan.range, newestFirst, n);
+  return isWholeRange(plan.range) ? nthLiveByDay(db, newestFirst, n) : nthLive(db, plan.range, newestFirst, n);
+};
 
 /**
  * The rating sort is one walk per rating level, best first (searchImages.ts byRating): the levels' counts say which
- * level holds the n-th image, and an FTS skip inside that level finds it.
+ * level holds the n-th image, and a skip inside that level finds it. The live library without a date filter has
+ * its counts kept by triggers (positionCounts.ts); a filtered one counts its levels once per library state.
  */
 const nthByRating = (db: Database, plan: LivePlan, n: number): ListCursor | null => {
+  if (plan.kind === 'live' && isWholeRange(plan.range)) {
+    const found = nthRatedByDay(db, n);
+    return found ? { sort: 'rating', ...found } : null;
+  }
   const parts: MatchParts = plan.kind === 'match' ? plan.parts : { query: {}, words: NO_WORDS, tagIds: [] };
   const range: KeyRange = plan.range;
   const lowest = parts.query.minRating ?? 0;

@@ -55,6 +55,6 @@ export function timeline(db: Database, query: ImageQuery): Timeline {
       const count = !range ? 0 : plan.kind === 'live' ? countLive(db, range) : countMatched(db, expression, range);
       if (count > 0) buckets.push({ start, count });
     });
-    return { unit, buckets: sort === 'newest' ? buckets.reverse() : buckets };
+    return { unit, buckets: sort === 'newest' ? buckets.toReversed() : buckets };
   })();
 }

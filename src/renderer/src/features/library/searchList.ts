@@ -108,7 +108,7 @@ export class SearchList {
     this.firstPending = true;
     this.loadingBefore = false;
     this.commit({ jumping: true, loadingMore: false });
-    this.pageAt(Math.max(0, position), NEXT_PAGE).then(
+    this.pageAt(Math.max(0, position), FIRST_PAGE).then(
       (page) => {
         if (mine !== this.epoch) return;
         this.firstPending = false;

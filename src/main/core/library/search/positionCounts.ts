@@ -1,0 +1,63 @@
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../../db/statements.ts';
+import { type KeyParts, type KeyRange, keyRangeOf } from './docKey.ts';
+import { type MatchParts, matchExpression } from './matchExpression.ts';
+import { NO_WORDS } from './searchText.ts';
+import { nthLive, nthMatched } from './seekQueries.ts';
+
+/**
+ * Jumps through the live library's per-day counts (migration 0013): which day holds the n-th image of a walk is a
+ * sum over a few thousand count rows, and only that day's entries are skipped. For the live library without a date
+ * filter, in any order; a date filter or any other filter goes through seekPosition's skips, which walk the match.
+ */
+const DAY = 86_400_000;
+const DAYS_NEWEST_SQL = 'SELECT day, sum(n) AS n FROM image_position_counts GROUP BY day HAVING sum(n) > 0 ORDER BY day DESC';
+const DAYS_OLDEST_SQL = 'SELECT day, sum(n) AS n FROM image_position_counts GROUP BY day HAVING sum(n) > 0 ORDER BY day ASC';
+const LEVELS_SQL = 'SELECT rating, sum(n) AS n FROM image_position_counts GROUP BY rating';
+const LEVEL_DAYS_SQL = 'SELECT day, n FROM image_position_counts WHERE rating = ? AND n > 0 ORDER BY day DESC';
+
+interface DayCount {
+  day: number;
+  n: number;
+}
+
+const WHOLE = keyRangeOf(undefined, undefined)!;
+
+/** True when the range is the whole order (no date filter): the counts cover exactly it. */
+export const isWholeRange = (range: KeyRange): boolean => range.low === WHOLE.low && range.high === WHOLE.high;
+
+const dayRange = (day: number): KeyRange => keyRangeOf(day * DAY, (day + 1) * DAY - 1)!;
+
+/** The day holding the n-th image of `days` (in their order) and how many of that day come before it. */
+const locate = (days: Iterable<DayCount>, n: number): { day: number; left: number } | null => {
+  let left = n;
+  for (const { day, n: count } of days) {
+    if (left < count) return { day, left };
+    left -= count;
+  }
+  return null;
+};
+
+/** The n-th live image (0-based) newest or oldest first. */
+export const nthLiveByDay = (db: Database, newestFirst: boolean, n: number): KeyParts | null => {
+  const at = locate(prepared(db, newestFirst ? DAYS_NEWEST_SQL : DAYS_OLDEST_SQL).iterate() as Iterable<DayCount>, n);
+  return at ? nthLive(db, dayRange(at.day), newestFirst, at.left) : null;
+};
+
+/** The n-th live image of the rating sort (best first, then newest): the level from its count, the day inside it. */
+export const nthRatedByDay = (db: Database, n: number): { rating: number; key: KeyParts } | null => {
+  const levels = new Map((prepared(db, LEVELS_SQL).all() as Array<{ rating: number; n: number }>).map((l) => [l.rating, l.n]));
+  let left = n;
+  for (let rating = 5; rating >= 0; rating--) {
+    const inLevel = levels.get(rating) ?? 0;
+    if (left < inLevel) {
+      const at = locate(prepared(db, LEVEL_DAYS_SQL).iterate(rating) as Iterable<DayCount>, left);
+      if (!at) return null;
+      const parts: MatchParts = { query: {}, words: NO_WORDS, tagIds: [], rating };
+      const key = nthMatched(db, matchExpression(parts), dayRange(at.day), true, at.left);
+      return key ? { rating, key } : null;
+    }
+    left -= inLevel;
+  }
+  return null;
+};
