@@ -50,7 +50,7 @@ describe('migration 0012 (enhanced prompt and lineage in the search index)', () 
     const trashed = storeOld(4, 'basalt columns', 'native');
     db.prepare('UPDATE images SET trashed_at = 5 WHERE id = ?').run(trashed);
 
-    migrate(db);
+    migrate(db, ALL_MIGRATIONS.slice(0, 12));
     expect(readUserVersion(db)).toBe(12);
     expect(ids({ text: 'basalt' })).toEqual([original]);
     expect(ids({ text: 'basalt', inTrash: true })).toEqual([trashed]);
