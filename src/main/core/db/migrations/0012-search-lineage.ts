@@ -15,7 +15,8 @@ import type { Migration } from '../migrate.ts';
  * The triggers that write documents are recreated with the new document, and new ones on `image_derivations` and
  * `image_parents` re-index the image (or the parent) whose lineage changed; foreign-key cascades fire them too, so a
  * purged child takes its parent's `vers` with it. Only the images whose document changes are re-indexed: those with
- * an enhanced prompt, a derivation or a child — a `response_json` scan (instr, no JSON parsing) and two small tables.
+ * an enhanced prompt, a derivation or a child — one `response_json` scan (instr, no JSON parsing) and two small tables,
+ * then each of them looked up by id.
  *
  * The SQL lives here, not in a shared module: a shipped migration must never change.
  */
@@ -83,13 +84,15 @@ export const migration0012: Migration = {
         ${reindex('OLD.parent_id')}
       END;
 
+      -- One scan of the images (for the enhanced prompts); everything after it starts from the few ids found and
+      -- looks each image up by id (CROSS JOIN keeps the list outside: a plain join scanned the million rows again).
       CREATE TEMP TABLE reindex_0012 (id TEXT PRIMARY KEY) WITHOUT ROWID;
-      INSERT OR IGNORE INTO reindex_0012 (id)
-        SELECT id FROM images WHERE instr(response_json, '"enhancedPrompt"') > 0
-        UNION SELECT image_id FROM image_derivations
-        UNION SELECT parent_id FROM image_parents WHERE parent_id IS NOT NULL;
-      DELETE FROM image_search WHERE rowid IN (SELECT i.doc_key FROM reindex_0012 AS r JOIN images AS i ON i.id = r.id);
-      ${INSERT_DOCUMENT} JOIN reindex_0012 AS r ON r.id = i.id WHERE i.doc_key IS NOT NULL;
+      INSERT OR IGNORE INTO reindex_0012 (id) SELECT id FROM images WHERE instr(response_json, '"enhancedPrompt"') > 0;
+      INSERT OR IGNORE INTO reindex_0012 (id) SELECT image_id FROM image_derivations;
+      INSERT OR IGNORE INTO reindex_0012 (id) SELECT parent_id FROM image_parents WHERE parent_id IS NOT NULL;
+      DELETE FROM image_search WHERE rowid IN (SELECT i.doc_key FROM reindex_0012 AS r CROSS JOIN images AS i ON i.id = r.id);
+      INSERT INTO image_search (rowid, prompt, negative, model, style, tags, facets)
+        SELECT ${DOCUMENT} FROM reindex_0012 AS r CROSS JOIN images AS i ON i.id = r.id WHERE i.doc_key IS NOT NULL;
       DROP TABLE reindex_0012;
     `);
   },
