@@ -49,7 +49,7 @@ interface ScrollResult {
  * The renderer as the e2e tests use it (electron-vite's build), into the bench's own folder so a bench never swaps
  * the bundle under a running e2e suite. LAGOON_RENDERER_DIR skips the build.
  */
-const buildRenderer = async (): Promise<{ dir: string; buildMs: number }> => {
+export const buildRenderer = async (): Promise<{ dir: string; buildMs: number }> => {
   if (process.env.LAGOON_RENDERER_DIR) return { dir: process.env.LAGOON_RENDERER_DIR, buildMs: 0 };
   const outDir = join(benchCacheRoot(), 'app-build');
   const start = performance.now();

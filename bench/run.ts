@@ -9,6 +9,7 @@ import { importHostileFolder } from './import.bench.ts';
 import { importFigures } from './importSpeed.bench.ts';
 import { editPeakMemory25mb, editRequestOverheadVsFloor } from './iterate.bench.ts';
 import { firstPageDuringQuickCheck, launchSweep100k } from './launch.bench.ts';
+import { launchToGrid1m } from './launchGrid.bench.ts';
 import { type Figure, report } from './measure.ts';
 import { coreInNodeRss1m } from './rss.bench.ts';
 import { searchFigures } from './search.bench.ts';
@@ -36,6 +37,7 @@ const GROUPS: readonly Group[] = [
   single('first_page_during_quick_check_ms_1m', firstPageDuringQuickCheck),
   single('grid_jump_ms_1m', gridJump1m),
   single('launch_sweep_stall_ms_100k', launchSweep100k),
+  single('launch_to_grid_ms_1m', launchToGrid1m),
   single('import_hostile_folder_ms', importHostileFolder),
   { names: ['import_vs_floor', 'import_stall_ms'], run: importFigures },
   single('core_in_node_rss_mb_1m', coreInNodeRss1m),
