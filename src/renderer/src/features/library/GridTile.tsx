@@ -41,7 +41,8 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
   const [warm, setWarm] = useState(() => isWarm(item.id));
   useEffect(() => (warm || !bornInFling ? undefined : onWarm(item.id, () => setWarm(true))), [item.id, warm, bornInFling]);
   const showImage = !bornInFling || !flinging || warm;
-  const label = t(item.blurred ? 'library.openBlurred' : 'library.open', { prompt: item.prompt });
+  // The name carries the badge's own word, so what a screen reader says matches what the tile shows (label in name).
+  const label = item.blurred ? t('library.openBlurred', { prompt: item.prompt, badge: t('blurred.badge') }) : t('library.open', { prompt: item.prompt });
   // Painted the moment the row is known, under the thumbnail, which covers it once decoded (and during a fling).
   const placeholder = item.fileMissing ? null : placeholderUrl(item.placeholder);
   return (

@@ -9,7 +9,7 @@ import { formatUsd } from '../../lib/format.ts';
 import { isFinal } from './useJobs.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { JobStatusChip } from './JobStatusChip.tsx';
-import { sizeAndFormat } from './jobLabels.ts';
+import { jobName, sizeAndFormat } from './jobLabels.ts';
 import type { ImagePresence } from './useGoneImages.ts';
 
 interface Props {
@@ -42,6 +42,8 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
   const output = sizeAndFormat(request);
   const shownIds = job.imageIds.filter((id) => presence(id) === 'present');
   const deleted = job.imageIds.filter((id) => presence(id) === 'gone').length;
+  // Every button names its job for screen readers: "Retry “a red fox”", not six "Retry" in a row.
+  const name = jobName(request.prompt);
 
   const retry = () => {
     // Retrying something that may already have been paid for is the user's call, made knowingly.
@@ -81,21 +83,21 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
         <span className="queue-item__actions">
           {job.status === 'interrupted' && (
             <>
-              <button type="button" className="button button--small" data-testid="queue-run-interrupted" disabled={busy} onClick={() => onDecide(job.id, true)}>
+              <button type="button" className="button button--small" data-testid="queue-run-interrupted" aria-label={t('queue.runNamed', { prompt: name })} disabled={busy} onClick={() => onDecide(job.id, true)}>
                 {t('queue.runInterrupted')}
               </button>
-              <button type="button" className="button button--small button--danger-ghost" data-testid="queue-discard-interrupted" disabled={busy} onClick={() => onDecide(job.id, false)}>
+              <button type="button" className="button button--small button--danger-ghost" data-testid="queue-discard-interrupted" aria-label={t('queue.discardNamed', { prompt: name })} disabled={busy} onClick={() => onDecide(job.id, false)}>
                 {t('queue.discardInterrupted')}
               </button>
             </>
           )}
           {!isFinal(job) && job.status !== 'interrupted' && (
-            <button type="button" className="button button--small button--danger-ghost" data-testid="queue-cancel" disabled={busy} onClick={() => onCancel(job.id)}>
+            <button type="button" className="button button--small button--danger-ghost" data-testid="queue-cancel" aria-label={t('queue.cancelNamed', { prompt: name })} disabled={busy} onClick={() => onCancel(job.id)}>
               {t('queue.cancel')}
             </button>
           )}
           {RETRYABLE.has(job.status) && !confirmingRetry && (
-            <button type="button" className="button button--small" data-testid="queue-retry" disabled={busy} onClick={retry}>
+            <button type="button" className="button button--small" data-testid="queue-retry" aria-label={t('queue.retryNamed', { prompt: name })} disabled={busy} onClick={retry}>
               {t('queue.retry')}
             </button>
           )}
@@ -124,7 +126,7 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
                 className="queue-thumb"
                 data-testid="queue-thumb"
                 data-image-id={id}
-                aria-label={t('queue.showImage', { n: job.imageIds.indexOf(id) + 1 })}
+                aria-label={t('queue.showImageNamed', { n: job.imageIds.indexOf(id) + 1, prompt: name })}
                 draggable
                 onDragStart={(e) => startDragOut(e, [id])}
                 onClick={() => onShow(job, id)}
@@ -140,7 +142,7 @@ export function QueueItem({ job, models, defaultModelName, busy, onCancel, onRet
         <div className="confirm confirm--compact" role="group" aria-label={t('queue.retryConfirmLabel')}>
           <p>{t('queue.retryConfirmText')}</p>
           <div className="confirm__actions">
-            <button type="button" className="button button--danger button--small" data-testid="queue-retry-confirm" onClick={retry}>
+            <button type="button" className="button button--danger button--small" data-testid="queue-retry-confirm" aria-label={t('queue.retryConfirmNamed', { prompt: name })} onClick={retry}>
               {t('queue.retryConfirm')}
             </button>
             <button type="button" className="button button--ghost button--small" data-testid="queue-retry-cancel" onClick={() => setConfirmingRetry(false)}>
