@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchImages } from '../../src/main/core/library/search/searchImages.ts';
 import { LIVE_NTH_NEWEST_SQL, LIVE_NTH_OLDEST_SQL, MATCH_NTH_NEWEST_SQL, MATCH_NTH_OLDEST_SQL } from '../../src/main/core/library/search/seekQueries.ts';
 import { seekPosition } from '../../src/main/core/library/search/seekPosition.ts';
+import { RATED_NTH_SQL } from '../../src/main/core/library/search/positionCounts.ts';
 import type { ImageQuery } from '../../src/shared/ipc/schemas/library.ts';
 import { codeOf } from './helpers/errorCode.ts';
 import { insertRows, readRows, referenceSearch, type Row, syntheticRows, type TempDb, tempDb } from './helpers/searchLibrary.ts';
@@ -73,6 +74,8 @@ describe('seekPosition', () => {
     for (const sql of [LIVE_NTH_NEWEST_SQL, LIVE_NTH_OLDEST_SQL]) {
       expect(plan(sql, [0n, full, 10])).toBe('SEARCH images USING COVERING INDEX images_live (doc_key>? AND doc_key<?)');
     }
+    // Inside one day of the rating sort: that day's index entries, each row's rating read from the table.
+    expect(plan(RATED_NTH_SQL, [0n, full, 2, 10])).toBe('SEARCH images USING INDEX images_live (doc_key>? AND doc_key<?)');
     for (const sql of [MATCH_NTH_NEWEST_SQL, MATCH_NTH_OLDEST_SQL]) {
       expect(plan(sql, ['facets : fav', 0n, full, 10])).toMatch(/^SCAN image_search VIRTUAL TABLE INDEX \d+:M\d+[^\n]*$/);
     }
