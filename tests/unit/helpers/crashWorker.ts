@@ -15,6 +15,8 @@ export interface CrashWorkerOptions {
   timeoutMs: number;
   /** SIGKILL the worker this long after it prints `READY`; without it the worker runs to its end. */
   killAfterMs?: number;
+  /** SIGKILL the worker as soon as it prints `PHASE <killAtPhase>` (it lands in that step or, on a slow machine, a later one). */
+  killAtPhase?: string;
   /** Every other stdout line, split on spaces (the fixtures print one synchronous line per event). */
   onLine?: (words: string[]) => void;
 }
@@ -37,7 +39,10 @@ export const runCrashWorker = (worker: string, env: Record<string, string>, opts
         const words = line.split(' ');
         if (words[0] === 'READY') {
           if (opts.killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs));
-        } else if (words[0] === 'PHASE') run.lastPhase = words[1] ?? '';
+        } else if (words[0] === 'PHASE') {
+          run.lastPhase = words[1] ?? '';
+          if (opts.killAtPhase !== undefined && run.lastPhase === opts.killAtPhase) child.kill('SIGKILL');
+        }
         else opts.onLine?.(words);
       }
     });

@@ -29,6 +29,16 @@ export const fsyncDirectory = async (dir: string): Promise<void> => {
   }
 };
 
+/** Makes a file's data durable when it was written by something that cannot fsync it (SQLite's backup, a copy). */
+export const fsyncFile = async (path: string): Promise<void> => {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+};
+
 /** Creates `dir` (and parents) and fsyncs each parent that gained an entry, so a new folder survives a power loss. */
 export const ensureDirectory = async (dir: string): Promise<void> => {
   const firstCreated = await mkdir(dir, { recursive: true });

@@ -1,9 +1,9 @@
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
 import { finishBackupCopy, type IntegrityReport } from '../db/checks.ts';
-import { ensureDirectory, fsyncDirectory } from './atomicFile.ts';
+import { ensureDirectory, fsyncDirectory, fsyncFile } from './atomicFile.ts';
 
 /**
  * Database backups (RELIABILITY §3, D6): better-sqlite3's online backup into `backups/lagoon-<time>.db.partial`
@@ -69,15 +69,6 @@ export const backupTime = (name: string): number | null => {
 };
 
 const isFileEntry = (entry: { isFile(): boolean }): boolean => entry.isFile();
-
-const fsyncFile = async (path: string): Promise<void> => {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-};
 
 const backupFailed = (cause: unknown, reason?: string): AppError =>
   new AppError(

@@ -1,9 +1,9 @@
-import { copyFile, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
 import { checkIntegrity, type IntegrityReport } from '../db/checks.ts';
-import { fsyncDirectory, writeFileAtomic } from './atomicFile.ts';
+import { fsyncDirectory, fsyncFile, writeFileAtomic } from './atomicFile.ts';
 import { BACKUP_DIR, backupName, backupTime } from './backup.ts';
 
 /**
@@ -43,15 +43,6 @@ export interface BackupCheck {
 }
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
-
-const fsyncFile = async (path: string): Promise<void> => {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-};
 
 /** Runs integrity_check on a database file; the app passes its check worker's, so a big backup never blocks the window. */
 export type FileCheck = (path: string) => Promise<IntegrityReport>;

@@ -12,6 +12,7 @@ import { type AccountInfo, parseAccountInfo } from './accountInfo.ts';
 import { invalidResponse } from './httpErrors.ts';
 import { parseModelList, parseStyles, parseTraits } from './modelCatalog.ts';
 import { resolveRetryPolicy, withAttempts, withRetry, type RetryOptions } from './retry.ts';
+import { checkedRequest, enhancedPromptOf } from './requestCheck.ts';
 import { readNativeImages, readOpenAiImage } from './successBodies.ts';
 import { assertSendableKey, createTransport, jsonOf, keptHeaders, withoutKey, type Exchange, type TransportOptions } from './transport.ts';
 
@@ -84,31 +85,10 @@ export interface VeniceClient {
 /** The catalogue should answer quickly; a generation may legitimately take a minute or two. */
 const LOOKUP_TIMEOUT_MS = 30_000;
 
-const checked = <T>(schema: z.ZodType<T>, request: unknown): T => {
-  const result = schema.safeParse(request);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
-  const first = issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  throw new AppError('INVALID_INPUT', `The image request is not valid — ${where}${first?.message ?? 'unknown problem'}. Nothing was sent.`, {
-    issues,
-  });
-};
-
 const flagsOf = (headers: Record<string, string>): ImageFlags => ({
   blurred: headers['x-venice-is-blurred'] === 'true',
   contentViolation: headers['x-venice-is-content-violation'] === 'true',
 });
-
-const enhancedPromptOf = (headers: Headers): string | null => {
-  const raw = headers.get('x-venice-enhanced-prompt');
-  if (raw === null) return null;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-};
 
 const cancelledBeforeSend = (): AppError =>
   new AppError('CANCELLED', 'The generation was cancelled before it was sent.', { mayHaveBeenCharged: false });
@@ -130,7 +110,7 @@ const lookupFailure = (error: unknown, what: string): unknown => {
 /** Checks that hold before anything is sent: they fail with `attempts: 0`. */
 const preflight = <T>(schema: z.ZodType<T>, request: unknown, apiKey: string, signal: AbortSignal | undefined): T => {
   try {
-    const body = checked(schema, request);
+    const body = checkedRequest(schema, request);
     assertSendableKey(apiKey);
     if (signal?.aborted) throw cancelledBeforeSend();
     return body;
@@ -191,8 +171,8 @@ const lookupWith =
   };
 
 const generateOpenAi = async (transport: Transport, request: OpenAiImageRequest, apiKey: string, callOpts?: GenerateOptions): Promise<GeneratedImage> => {
-  const checkedRequest = preflight(zOpenAiImageRequest, request, apiKey, callOpts?.signal);
-  const body: OpenAiImageRequest = { ...checkedRequest, n: 1, response_format: checkedRequest.response_format ?? 'b64_json' };
+  const valid = preflight(zOpenAiImageRequest, request, apiKey, callOpts?.signal);
+  const body: OpenAiImageRequest = { ...valid, n: 1, response_format: valid.response_format ?? 'b64_json' };
   const format: ImageFormat = body.output_format ?? 'png';
   const { result, exchange, attempts } = await sendGeneration(transport, '/images/generations', body, apiKey, callOpts, (json) => readOpenAiImage(json, format));
   const headers = keptHeaders(exchange.headers);
@@ -207,9 +187,9 @@ const generateOpenAi = async (transport: Transport, request: OpenAiImageRequest,
 };
 
 const generateNative = async (transport: Transport, request: NativeImageRequest, apiKey: string, callOpts?: GenerateOptions): Promise<GeneratedImages> => {
-  const checkedRequest = preflight(zNativeImageRequest, request, apiKey, callOpts?.signal);
+  const valid = preflight(zNativeImageRequest, request, apiKey, callOpts?.signal);
   // Venice's default format has changed before (png → webp); naming it keeps the magic check honest.
-  const body: NativeImageRequest = { ...checkedRequest, format: checkedRequest.format ?? 'webp' };
+  const body: NativeImageRequest = { ...valid, format: valid.format ?? 'webp' };
   const format: ImageFormat = body.format ?? 'webp';
   const count = body.variants ?? 1;
   const { result, exchange, attempts } = await sendGeneration(transport, '/image/generate', body, apiKey, callOpts, (json) => readNativeImages(json, format, count));

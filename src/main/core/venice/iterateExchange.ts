@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../../../shared/errors.ts';
 import { readImageAnswer, type ExpectedAnswer, type ImageAnswer } from './binaryAnswer.ts';
 import type { InputImage } from './inputImage.ts';
 import { buildMultipart, type FilePart } from './multipartBody.ts';
+import { checkedRequest, enhancedPromptOf } from './requestCheck.ts';
 import { resolveRetryPolicy, withAttempts, withRetry, type RetryOptions } from './retry.ts';
 import { assertSendableKey, keptHeaders, withoutKey, type Transport } from './transport.ts';
 
@@ -42,21 +43,12 @@ export interface IterateSend {
 /** How an input is named in a recorded request: never its bytes. */
 export const inputName = (input: InputImage): string => `sha256:${input.sha256}`;
 
+/** Checks a body before anything is sent (a refusal counts no attempt). */
 export const checkedBody = <T>(schema: z.ZodType<T>, body: unknown): T => {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const first = result.error.issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  throw withAttempts(new AppError('INVALID_INPUT', `The request is not valid — ${where}${first?.message ?? 'unknown problem'}. Nothing was sent.`), 0);
-};
-
-const enhancedPromptOf = (headers: Headers): string | null => {
-  const raw = headers.get('x-venice-enhanced-prompt');
-  if (raw === null) return null;
   try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
+    return checkedRequest(schema, body);
+  } catch (error) {
+    throw withAttempts(error, 0);
   }
 };
 
