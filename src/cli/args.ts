@@ -27,7 +27,7 @@ export type CliCommand =
   | { name: 'show'; json: boolean; id: string }
   | { name: 'search'; json: boolean; query: ImageQuery; limit: number }
   | ({ name: 'export' } & ExportArgs)
-  | { name: 'import'; json: boolean; paths: string[] }
+  | { name: 'import'; json: boolean; paths: string[]; progress: 'plain' | 'none' | undefined }
   | BackupArgs
   | { name: 'trash' | 'restore'; json: boolean; ids: string[] }
   | IterateArgs;
@@ -116,7 +116,7 @@ const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
   show: parseShow,
   search: helpOr('search', parseSearch, ({ json, query, limit }) => ({ name: 'search', json, query, limit })),
   export: helpOr('export', parseExport, ({ json, ids, dir, zip, template, stripMetadata, sidecar }) => ({ name: 'export', json, ids, dir, zip, template, stripMetadata, sidecar })),
-  import: helpOr('import', parseImport, ({ json, paths }) => ({ name: 'import', json, paths })),
+  import: helpOr('import', parseImport, ({ json, paths, progress }) => ({ name: 'import', json, paths, progress })),
   trash: helpOr('trash', (args) => parseIdsOnly('trash', args), ({ json, ids }) => ({ name: 'trash', json, ids })),
   restore: helpOr('restore', (args) => parseIdsOnly('restore', args), ({ json, ids }) => ({ name: 'restore', json, ids })),
   key: parseKey,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { zImageId } from '../shared/ipc/schemas/common.ts';
 import { STDIN } from './stdinInput.ts';
-import { HELP_FLAG, invalid, JSON_FLAG, parse } from './argParsing.ts';
+import { HELP_FLAG, invalid, JSON_FLAG, oneOf, parse } from './argParsing.ts';
 
 /** `lagoon export`, `import`, `trash` and `restore`: ids checked for shape, paths made absolute against the cwd. */
 
@@ -63,12 +63,16 @@ export const parseExport = (args: string[]): { help: true } | ({ help: false } &
   };
 };
 
-export const parseImport = (args: string[]): { help: true } | { help: false; json: boolean; paths: string[] } => {
-  const { values, positionals } = parse('import', args, { ...HELP_FLAG, ...JSON_FLAG });
+/** --progress plain|none and --quiet, as generate takes them (undefined: live on a terminal, plain lines elsewhere). */
+type ProgressChoice = 'plain' | 'none' | undefined;
+
+export const parseImport = (args: string[]): { help: true } | { help: false; json: boolean; paths: string[]; progress: ProgressChoice } => {
+  const { values, positionals } = parse('import', args, { ...HELP_FLAG, ...JSON_FLAG, progress: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } });
   if (values.help) return { help: true };
   if (positionals.length === 0) throw invalid('lagoon import needs at least one image file or folder.');
   if (positionals.some((p) => p.trim() === '' || p.includes('\0'))) throw invalid('lagoon import: one of the paths is empty.');
-  return { help: false, json: values.json === true, paths: [...new Set(positionals.map((p) => resolve(p)))] };
+  const progress = values.quiet === true ? 'none' : values.progress === undefined ? undefined : oneOf('progress', values.progress, ['plain', 'none'] as const, 'plain');
+  return { help: false, json: values.json === true, paths: [...new Set(positionals.map((p) => resolve(p)))], progress };
 };
 
 export const parseIdsOnly = (command: 'trash' | 'restore', args: string[]): { help: true } | { help: false; json: boolean; ids: string[] } => {

@@ -126,12 +126,16 @@ const EXPORT = `Usage: lagoon export ID… (--to DIR | --zip FILE) [options]
   Prints each file written. An id not in the library is reported (NOT_FOUND) and the others are still exported;
   any failure makes the exit code non-zero.`;
 
-const IMPORT = `Usage: lagoon import PATH… [--json]
+const IMPORT = `Usage: lagoon import PATH… [--json] [--progress plain|none] [--quiet]
 
   Adds PNG, JPEG and WebP files, and every such file inside folders, to the library, reading the prompt and
-  settings that Lagoon, AUTOMATIC1111 or ComfyUI wrote into them. A file already in the library is skipped (one
-  in the trash comes back). Prints how many were imported, skipped and failed; --json prints one JSON object per
-  imported image (the summary then goes to standard error).`;
+  settings that Lagoon, AUTOMATIC1111 or ComfyUI wrote into them, several files at once (one per core). A file
+  already in the library is skipped (one in the trash comes back). Prints how many were imported, skipped and
+  failed; --json prints one JSON object per imported image (the summary then goes to standard error).
+
+  --progress plain|none  the count, rate and time left on standard error: a live line on a terminal, a plain line
+                         every few seconds elsewhere (default); --quiet is --progress none
+  Ctrl-C stops taking files: those begun finish, everything imported stays and is printed (exit 130).`;
 
 const TRASH = `Usage: lagoon trash ID… [--json]
        lagoon restore ID… [--json]

@@ -2,6 +2,8 @@ import { lstatSync } from 'node:fs';
 import { AppError, type AppErrorPayload } from '../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK, exitCodeFor } from '../exitCodes.ts';
+import { progressMode } from '../generate/progress.ts';
+import { showImportProgress } from '../importProgress.ts';
 import { toCliImage } from '../imageRecord.ts';
 import { printable } from '../output.ts';
 
@@ -17,8 +19,9 @@ const exists = (path: string): boolean => {
 /**
  * The app's import (PNG, JPEG and WebP files, folders recursively, duplicates skipped, a trashed duplicate brought
  * back). The service reports imported images only as events, so the run listens for them to print each one.
+ * Ctrl-C (or SIGTERM, SIGHUP) cancels: no new file is begun, what was imported stays and is printed.
  */
-export async function importCommand(ctx: CliContext, command: { paths: string[] }): Promise<number> {
+export async function importCommand(ctx: CliContext, command: { paths: string[]; progress?: 'plain' | 'none' | undefined }): Promise<number> {
   const missing = command.paths.filter((path) => !exists(path));
   const failures: AppErrorPayload[] = missing.map((path) => new AppError('NOT_FOUND', `${printable(path)}: there is no such file or folder.`).toPayload());
   const present = command.paths.filter((path) => !missing.includes(path));
@@ -26,19 +29,25 @@ export async function importCommand(ctx: CliContext, command: { paths: string[] 
   const added: string[] = [];
   let duplicates = 0;
   let notImages = 0;
+  let notStarted = 0;
   if (present.length > 0) {
     const stop = services.events.subscribe((name, payload) => {
       if (name === 'images.changed' && (payload as { reason: string }).reason === 'added') added.push(...(payload as { ids: string[] }).ids);
     });
-    const progress = ctx.out.progress('Importing');
+    const progress = showImportProgress(progressMode(command.progress, ctx, ctx.env), services.events, ctx.stderr);
+    const { signal } = ctx.interrupt;
+    const cancel = (): void => void services.transfer.cancelImport();
+    signal.addEventListener('abort', cancel);
     try {
-      const result = await services.transfer.importPaths(present);
+      const result = await ctx.interrupt.graceful(() => services.transfer.importPaths(present));
       duplicates = result.duplicates;
+      notStarted = result.notStarted;
       notImages = result.skipped - result.duplicates;
       // The service words these for a person and does not keep a code: none of them is bad input, all are about a file.
       for (const f of result.failed) failures.push({ code: 'STORAGE_FAILED', message: `${printable(f.name ?? f.id ?? 'a file')}: ${f.message}` });
     } finally {
-      progress.done();
+      signal.removeEventListener('abort', cancel);
+      progress.stop();
       stop();
     }
   }
@@ -49,7 +58,8 @@ export async function importCommand(ctx: CliContext, command: { paths: string[] 
     ctx.out.emit(image, () => `Imported ${image.file ?? image.id}`);
   }
   for (const failure of failures) ctx.out.failure(failure);
-  const line = `Imported ${added.length}, already in the library ${duplicates}, not an image (skipped) ${notImages}, failed ${failures.length}.`;
+  const stopped = notStarted > 0 ? ` Stopped: ${notStarted} not started (what was imported stays).` : '';
+  const line = `Imported ${added.length}, already in the library ${duplicates}, not an image (skipped) ${notImages}, failed ${failures.length}.${stopped}`;
   if (ctx.out.json) ctx.out.note(line);
   else ctx.out.text(line);
   return failures.length === 0 ? EXIT_OK : exitCodeFor(failures[0]!.code);

@@ -12,3 +12,13 @@ export const formatBalanceUsd = (amount: number, locale: string): string =>
 
 /** A count as the user's locale writes it (10,000 / 10.000): the `formatted` beside i18next's plural `count`. */
 export const formatCount = (n: number, locale: string): string => new Intl.NumberFormat(locale).format(n);
+
+/** A time left, rounded as a person says it: seconds under a minute and a half, then minutes, then hours. */
+export const formatDuration = (ms: number, locale: string): string => {
+  const unit = (value: number, name: 'second' | 'minute' | 'hour', digits = 0): string =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long', maximumFractionDigits: digits }).format(value);
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 90) return unit(seconds, 'second');
+  const minutes = Math.round(seconds / 60);
+  return minutes < 90 ? unit(minutes, 'minute') : unit(minutes / 60, 'hour', 1);
+};

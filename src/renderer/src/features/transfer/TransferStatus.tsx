@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, formatDuration } from '../../lib/format.ts';
 import type { Transfers } from './useTransfers.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 
@@ -20,10 +20,33 @@ export function TransferStatus({ transfers }: { transfers: Transfers }) {
               : t(`transfer.${progress.operation}Waiting`)}
           </p>
           <progress className="transfer__bar" max={Math.max(1, progress.total)} value={progress.total > 0 ? progress.done : undefined} />
+          {progress.perSecond !== null && progress.remainingMs !== null && (
+            <p className="muted" data-testid="transfer-rate">
+              {t('transfer.rate', {
+                rate: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(progress.perSecond),
+                left: formatDuration(progress.remainingMs, i18n.language),
+              })}
+            </p>
+          )}
+          {progress.operation === 'import' && (
+            <button type="button" className="button button--ghost button--small" data-testid="transfer-cancel" disabled={transfers.cancelling} onClick={transfers.cancelImport}>
+              {transfers.cancelling ? t('transfer.cancelling') : t('transfer.cancel')}
+            </button>
+          )}
         </div>
       )}
       {outcome && (
-        <div className="transfer__card" data-testid="transfer-result" data-operation={outcome.operation} data-done={outcome.done} data-skipped={outcome.skipped} data-failed={outcome.failed.length}>
+        <div
+          className="transfer__card"
+          data-testid="transfer-result"
+          data-operation={outcome.operation}
+          data-done={outcome.done}
+          data-skipped={outcome.skipped}
+          data-failed={outcome.failed.length}
+          data-cancelled={outcome.cancelled}
+          data-not-started={outcome.notStarted}
+        >
+          {outcome.cancelled && <p data-testid="transfer-cancelled">{t('transfer.importCancelled', { count: outcome.notStarted, formatted: formatCount(outcome.notStarted, i18n.language) })}</p>}
           <p>{t(`transfer.${outcome.operation}Done`, { count: outcome.done, formatted: formatCount(outcome.done, i18n.language) })}</p>
           {outcome.skipped > 0 && <p className="muted">{t(`transfer.${outcome.operation}Skipped`, { count: outcome.skipped, formatted: formatCount(outcome.skipped, i18n.language) })}</p>}
           {outcome.ignored > 0 && <p className="muted">{t('transfer.ignored', { count: outcome.ignored, formatted: formatCount(outcome.ignored, i18n.language) })}</p>}

@@ -3,6 +3,7 @@ import type { ImportPick, TransferResult } from '../../../../shared/ipc/schemas/
 import { type ApiError, call, subscribe, toApiError } from '../../api.ts';
 import { MAX_IMPORT_FILE_BYTES } from './droppedFiles.ts';
 import { cutUnits } from '../../lib/text.ts';
+import { transferRate } from '../../../../shared/transferRate.ts';
 
 type TransferOperation = 'export' | 'import';
 
@@ -10,6 +11,8 @@ interface TransferProgress {
   operation: TransferOperation;
   done: number;
   total: number;
+  perSecond: number | null;
+  remainingMs: number | null;
 }
 
 interface FailedItem {
@@ -26,6 +29,9 @@ interface TransferOutcome {
   /** Dropped files that are not images Lagoon reads. */
   ignored: number;
   failed: FailedItem[];
+  /** The user cancelled: what was done stays, these files were never begun. */
+  cancelled: boolean;
+  notStarted: number;
 }
 
 export interface ExportOptions {
@@ -40,14 +46,28 @@ export interface Transfers {
   outcome: TransferOutcome | null;
   error: ApiError | null;
   busy: boolean;
+  /** Cancel was pressed and the files under way are finishing. */
+  cancelling: boolean;
   /** 'cancelled': the user closed the OS dialog; nothing happened. */
   exportImages: (ids: readonly string[], options: ExportOptions) => Promise<'done' | 'cancelled' | 'failed'>;
   importFromDialog: (pick: ImportPick) => Promise<void>;
   importFiles: (files: readonly File[], ignored: number) => Promise<void>;
+  /** Stops an import: no new file is begun; what was imported stays. */
+  cancelImport: () => void;
   dismiss: () => void;
 }
 
 const failedOf = (r: TransferResult): FailedItem[] => r.failed.map((f) => ({ name: f.name ?? f.id, message: f.message }));
+
+const importOutcome = (r: TransferResult): TransferOutcome => ({
+  operation: 'import',
+  done: r.done,
+  skipped: r.duplicates,
+  ignored: r.skipped - r.duplicates,
+  failed: failedOf(r),
+  cancelled: r.cancelled,
+  notStarted: r.notStarted,
+});
 
 /**
  * Export and import, one at a time, with progress: main's transfer.progress events for what it runs, a local count
@@ -59,6 +79,9 @@ export const useTransfers = (): Transfers => {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
+  const [cancelling, setCancelling] = useState(false);
+  /** Dropped files are sent one by one from here: cancel stops the loop. */
+  const cancelDropRef = useRef(false);
 
   useEffect(
     () =>
@@ -74,12 +97,15 @@ export const useTransfers = (): Transfers => {
     setBusy(true);
     setError(null);
     setOutcome(null);
-    setProgress({ operation, done: 0, total });
+    setCancelling(false);
+    cancelDropRef.current = false;
+    setProgress({ operation, done: 0, total, perSecond: null, remainingMs: null });
     return true;
   }, []);
   const end = useCallback(() => {
     busyRef.current = false;
     setBusy(false);
+    setCancelling(false);
     setProgress(null);
   }, []);
 
@@ -90,7 +116,7 @@ export const useTransfers = (): Transfers => {
       try {
         const r = await call('images.export', { ids: [...ids], options });
         result = r.chosen ? 'done' : 'cancelled';
-        if (r.chosen) setOutcome({ operation: 'export', done: r.done, skipped: r.skipped, ignored: 0, failed: failedOf(r) });
+        if (r.chosen) setOutcome({ operation: 'export', done: r.done, skipped: r.skipped, ignored: 0, failed: failedOf(r), cancelled: false, notStarted: 0 });
       } catch (e) {
         setError(toApiError(e));
       }
@@ -104,7 +130,7 @@ export const useTransfers = (): Transfers => {
     if (!begin('import', 0)) return;
     try {
       const r = await call('images.import', { pick });
-      if (r.chosen) setOutcome({ operation: 'import', done: r.done, skipped: r.duplicates, ignored: r.skipped - r.duplicates, failed: failedOf(r) });
+      if (r.chosen) setOutcome(importOutcome(r));
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -114,9 +140,14 @@ export const useTransfers = (): Transfers => {
 
   const importFiles = useCallback(async (files: readonly File[], ignored: number) => {
     if (!begin('import', files.length)) return;
-    const total: TransferOutcome = { operation: 'import', done: 0, skipped: 0, ignored, failed: [] };
+    const total: TransferOutcome = { operation: 'import', done: 0, skipped: 0, ignored, failed: [], cancelled: false, notStarted: 0 };
+    const started = performance.now();
     try {
       for (const [i, file] of files.entries()) {
+        if (cancelDropRef.current) {
+          Object.assign(total, { cancelled: true, notStarted: files.length - i });
+          break;
+        }
         if (file.size === 0 || file.size > MAX_IMPORT_FILE_BYTES) {
           total.failed.push({ name: file.name, message: '', reason: 'tooLarge' });
         } else {
@@ -134,7 +165,7 @@ export const useTransfers = (): Transfers => {
             }
           }
         }
-        setProgress({ operation: 'import', done: i + 1, total: files.length });
+        setProgress({ operation: 'import', done: i + 1, total: files.length, ...transferRate(i + 1, files.length, performance.now() - started) });
       }
       setOutcome(total);
     } finally {
@@ -142,10 +173,18 @@ export const useTransfers = (): Transfers => {
     }
   }, [begin, end]);
 
+  const cancelImport = useCallback(() => {
+    if (!busyRef.current) return;
+    setCancelling(true);
+    cancelDropRef.current = true;
+    // Main answers false when it runs no import (dropped files are stopped above): nothing else to do then.
+    call('images.import_cancel', {}).catch(() => undefined);
+  }, []);
+
   const dismiss = useCallback(() => {
     setOutcome(null);
     setError(null);
   }, []);
 
-  return { progress, outcome, error, busy, exportImages, importFromDialog, importFiles, dismiss };
+  return { progress, outcome, error, busy, cancelling, exportImages, importFromDialog, importFiles, cancelImport, dismiss };
 };
