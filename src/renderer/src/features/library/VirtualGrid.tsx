@@ -93,7 +93,7 @@ export function VirtualGrid(props: Props) {
   const scrollTop = virtualizer.scrollOffset ?? 0;
   const firstVisible = Math.floor(scrollTop / pitch) * layout.columns;
   const lastVisible = Math.min(shown, Math.ceil((scrollTop + (virtualizer.scrollRect?.height ?? 0)) / pitch) * layout.columns) - 1;
-  useThumbPrefetch({ items, offset, first: firstVisible, last: lastVisible, columns: layout.columns });
+  useThumbPrefetch({ items, offset, first: firstVisible, last: lastVisible, columns: layout.columns, flinging });
   // No rows while the library view is hidden (zero width): nothing is on screen to load for.
   useGridPaging({
     firstTile: rows.length > 0 ? rows[0]!.index * layout.columns : null,

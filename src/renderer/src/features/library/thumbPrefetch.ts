@@ -8,8 +8,11 @@ import { mediaUrl } from '../../../../shared/app.ts';
  */
 /** Decoded thumbnails kept (a few screens; each ~18 kB fetched, Chromium keeps or drops the decoded pixels itself). */
 const WARM_LIMIT = 400;
-/** Fetches at once: more only queue behind each other in the network stack and delay the nearest ones. */
-const IN_FLIGHT = 12;
+/**
+ * Fetches at once: fewer than the browser's six connections to the app, so the tiles' own requests (the rows in
+ * view) never queue behind prefetches (with 12, thumbnails took seconds to appear after a fling stopped).
+ */
+const IN_FLIGHT = 4;
 
 const warm = new Map<string, HTMLImageElement>();
 const loading = new Map<string, HTMLImageElement>();

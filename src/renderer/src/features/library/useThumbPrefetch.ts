@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { prefetchThumbs } from './thumbPrefetch.ts';
 
-/** Rows made ready beyond the window, in the direction of the scroll (at a 6,000 px/s fling: about a second's worth). */
-const ROWS_AHEAD = 10;
+/** Rows made ready beyond the window, in the direction of the scroll (a 40 px/frame scroll crosses ~13 rows a second). */
+const ROWS_AHEAD = 6;
 /** And behind it, for a reversal. */
 const ROWS_BEHIND = 2;
 
@@ -15,14 +15,20 @@ interface Window {
   first: number;
   last: number;
   columns: number;
+  /** During a fling nothing is fetched: where it lands is unknown, and fetches on the way would hold up the landing rows. */
+  flinging: boolean;
 }
 
 /** Asks for the thumbnails just beyond the window, ahead of the scroll direction first, whenever the window moves. */
-export const useThumbPrefetch = ({ items, offset, first, last, columns }: Window): void => {
+export const useThumbPrefetch = ({ items, offset, first, last, columns, flinging }: Window): void => {
   const previous = useRef(first);
   useEffect(() => {
     const down = first >= previous.current;
     previous.current = first;
+    if (flinging) {
+      prefetchThumbs([]);
+      return;
+    }
     const ahead = ROWS_AHEAD * columns;
     const behind = ROWS_BEHIND * columns;
     const order: number[] = [];
@@ -40,5 +46,5 @@ export const useThumbPrefetch = ({ items, offset, first, last, columns }: Window
       if (item && !item.fileMissing) ids.push(item.id);
     }
     prefetchThumbs(ids);
-  }, [items, offset, first, last, columns]);
+  }, [items, offset, first, last, columns, flinging]);
 };
