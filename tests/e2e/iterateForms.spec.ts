@@ -191,6 +191,10 @@ test('inputs from a file, a paste and a dragged tile; one outside Venice’s bou
   await expect.poll(() => inputIds(page)).toEqual([foxId]);
   expect(foxId).not.toBe(fromFile);
   expect(iteratePosts(lagoon)).toHaveLength(0);
+  // The same panel in a small window: it lies over the grid, the price and Send stay in sight.
+  await page.setViewportSize({ width: 800, height: 560 });
+  await expect(page.getByTestId('iterate-send')).toBeInViewport();
+  await lagoon.screenshot('iterate-form-edit-800');
 });
 
 test.describe('German, narrow window', () => {
@@ -212,5 +216,19 @@ test.describe('German, narrow window', () => {
     await page.getByTestId('iterate-mode-upscale').click();
     await expect(page.getByTestId('iterate-result-size')).toContainText('Ergebnis');
     await lagoon.screenshot('iterate-form-upscale-de-800');
+
+    // Above the spending limit the panel asks first, as Generate does; "no" sends nothing.
+    await page.evaluate(async () => {
+      const api = (window as unknown as { api: { request: (route: string, input: unknown) => Promise<{ ok: boolean }> } }).api;
+      if (!(await api.request('settings.set_spend_limit', { spendLimitUsd: 0 })).ok) throw new Error('settings.set_spend_limit failed');
+    });
+    await page.getByTestId('iterate-send').click();
+    await expect(page.getByTestId('spend-confirm-yes')).toHaveText('Für 0,02 $ hochskalieren');
+    await expect(page.getByTestId('spend-confirm-no')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('spend-confirm')).toHaveCount(0);
+    expect(iteratePosts(lagoon)).toHaveLength(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await lagoon.screenshot('iterate-form-upscale-de-1280');
   });
 });

@@ -4,7 +4,15 @@ import { formatUsd } from '../../lib/format.ts';
 import type { PendingSpend } from './useSpendGuard.ts';
 
 /** "This batch is estimated at $3.36, above your limit of $1.00": nothing is queued until the user says so. */
-export function SpendConfirm({ pending, onConfirm, onCancel }: { pending: PendingSpend; onConfirm: () => void; onCancel: () => void }) {
+interface Props {
+  pending: PendingSpend;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** The spending answer's words when it is not "Generate for $…" (an edit: "Edit for $…"); given the total. */
+  yesLabel?: (total: string) => string;
+}
+
+export function SpendConfirm({ pending, onConfirm, onCancel, yesLabel }: Props) {
   const { t, i18n } = useTranslation();
   const cancel = useRef<HTMLButtonElement>(null);
   // The question takes focus, on the harmless answer: Enter must not spend by accident.
@@ -15,7 +23,7 @@ export function SpendConfirm({ pending, onConfirm, onCancel }: { pending: Pendin
       <p id="spend-confirm-text">{t('generate.spendConfirm', { total, limit: formatUsd(pending.limitUsd, i18n.language) })}</p>
       <div className="confirm__actions">
         <button type="button" className="button button--primary" data-testid="spend-confirm-yes" onClick={onConfirm}>
-          {t('generate.spendConfirmYes', { total })}
+          {yesLabel ? yesLabel(total) : t('generate.spendConfirmYes', { total })}
         </button>
         <button ref={cancel} type="button" className="button button--ghost" data-testid="spend-confirm-no" onClick={onCancel}>
           {t('generate.spendConfirmNo')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../lib/format.ts';
 import { matchShortcut } from '../../shortcuts/rule.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { SpendConfirm } from '../generate/SpendConfirm.tsx';
 import { EditFields } from './EditFields.tsx';
 import { InputAdder } from './InputAdder.tsx';
 import { InputList } from './InputList.tsx';
@@ -46,10 +47,18 @@ function SendRow({ form }: { form: IterateForm }) {
         type="submit"
         className="button button--primary"
         data-testid="iterate-send"
-        disabled={form.gap !== null || prepared.state !== 'ready' || send.state === 'sending'}
+        disabled={form.gap !== null || prepared.state !== 'ready' || send.state === 'sending' || form.pendingSpend !== null}
       >
         {send.state === 'sending' ? t('iterate.form.sending') : t(`iterate.form.send.${form.mode}`)}
       </button>
+      {form.pendingSpend && (
+        <SpendConfirm
+          pending={form.pendingSpend}
+          onConfirm={form.confirmSpend}
+          onCancel={form.cancelSpend}
+          yesLabel={(total) => t(`iterate.form.spendYes.${form.mode}`, { total })}
+        />
+      )}
       {send.state === 'queued' && (
         <p className="muted" role="status" data-testid="iterate-queued">
           {send.priceUsd === null ? t('iterate.form.queued') : t('iterate.form.queuedPriced', { price: formatUsd(send.priceUsd, i18n.language) })}

@@ -60,7 +60,7 @@ export function UpscaleFields({ settings, prices, onChange, firstRef }: Props) {
             if (Number.isFinite(value)) onChange({ creativity: Math.min(ITERATE_LIMITS.creativityMax, Math.max(0, value)) });
           }}
         />
-        <p className="field__help">{t('iterate.form.creativityHelp', { max: ITERATE_LIMITS.creativityMax })}</p>
+        <p className="field__help">{t('iterate.form.creativityHelp', { max: ITERATE_LIMITS.creativityMax.toLocaleString(i18n.language) })}</p>
       </div>
     </>
   );

@@ -43,7 +43,7 @@ export interface IterateLaunch {
   settings?: Partial<IterateSettings>;
 }
 
-export const maxInputsOf = (model: EditModelInfo | undefined): number => model?.maxInputImages ?? ITERATE_LIMITS.defaultMaxInputImages;
+const maxInputsOf = (model: EditModelInfo | undefined): number => model?.maxInputImages ?? ITERATE_LIMITS.defaultMaxInputImages;
 
 /** How many inputs a form takes: one for edit and upscale, the model's limit for combine. */
 export const inputLimit = (mode: IterateMode, model: EditModelInfo | undefined): number => (mode === 'combine' ? maxInputsOf(model) : 1);

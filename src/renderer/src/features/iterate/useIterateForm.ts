@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { type ApiError, call, toApiError } from '../../api.ts';
+import { type PendingSpend, useSpendGuard } from '../generate/useSpendGuard.ts';
 import { type DraftGap, DEFAULT_SETTINGS, defaultModel, type Draft, draftOf, inputLimit, type IterateLaunch, type IterateMode, type IterateSettings } from './iterateSettings.ts';
 import { type Inputs, useInputs } from './useInputs.ts';
 import { type IterateCatalogState, useIterateCatalog } from './useIterateCatalog.ts';
@@ -21,6 +22,10 @@ export interface IterateForm {
   prepared: PreparedState;
   send: SendState;
   submit: () => void;
+  /** A send above the spending limit, waiting for the user's answer (the same question Generate asks). */
+  pendingSpend: PendingSpend | null;
+  confirmSpend: () => void;
+  cancelSpend: () => void;
   dismissSend: () => void;
 }
 
@@ -31,6 +36,7 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
   const inputs = useInputs(launch.ids);
   const catalog = useIterateCatalog();
   const [send, setSend] = useState<SendState>({ state: 'idle' });
+  const spendGuard = useSpendGuard();
 
   const models = catalog.catalog?.models ?? [];
   const settings = chosen.model === '' ? { ...chosen, model: defaultModel(models, mode) } : chosen;
@@ -49,12 +55,15 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
   }, []);
   const submit = () => {
     // Only what main has just checked is sent: a draft still being checked, or refused, waits.
-    if (draft === null || prepared.state !== 'ready' || send.state === 'sending') return;
-    setSend({ state: 'sending' });
-    call('iterate.queue', { draft }).then(
-      ({ priceUsd }) => setSend({ state: 'queued', priceUsd }),
-      (e: unknown) => setSend({ state: 'failed', error: toApiError(e) }),
-    );
+    if (draft === null || prepared.state !== 'ready' || send.state === 'sending' || spendGuard.pending) return;
+    const queue = () => {
+      setSend({ state: 'sending' });
+      call('iterate.queue', { draft }).then(
+        ({ priceUsd }) => setSend({ state: 'queued', priceUsd }),
+        (e: unknown) => setSend({ state: 'failed', error: toApiError(e) }),
+      );
+    };
+    void spendGuard.guard(prepared.prepared.priceUsd, queue);
   };
   return {
     mode,
@@ -68,6 +77,9 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
     prepared,
     send,
     submit,
+    pendingSpend: spendGuard.pending,
+    confirmSpend: spendGuard.confirm,
+    cancelSpend: spendGuard.cancel,
     dismissSend: () => setSend({ state: 'idle' }),
   };
 };

@@ -3,7 +3,7 @@ import type { RouteOutput } from '../../../../shared/ipc/contract.ts';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import type { Draft } from './iterateSettings.ts';
 
-export type Prepared = RouteOutput<'iterate.prepare'>;
+type Prepared = RouteOutput<'iterate.prepare'>;
 
 export type PreparedState =
   | { state: 'idle' }
