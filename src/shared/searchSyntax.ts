@@ -33,7 +33,14 @@ export interface SearchSyntax {
 const OR = 'OR';
 const ASCII_PUNCTUATION_OR_SPACE_RE = /^[\s!-/:-@[-`{-~]*$/u;
 
-const wordsOf = (chunk: string): string[] => chunk.match(WORD_RE) ?? [];
+/**
+ * A searched word must be a single token to FTS5 (its index keeps no positions, so a phrase of two is an error).
+ * unicode61 keeps a combining mark inside a word only when it is one of the diacritics it removes; any other mark
+ * separates. So the word is composed first (NFC: "α" + U+0313 becomes "ἀ", a letter) and split at the marks still
+ * left: never a phrase, and at worst a little more lenient than the index.
+ */
+const QUERY_WORD_RE = /[\p{L}\p{N}\p{Co}]+/gu;
+const wordsOf = (chunk: string): string[] => chunk.normalize('NFC').match(QUERY_WORD_RE) ?? [];
 
 export const parseSearch = (text: string | undefined): SearchSyntax => {
   const clauses: WordGroup[][] = [];

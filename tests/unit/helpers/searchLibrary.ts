@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { closeDatabase, openDatabase } from '../../../src/main/core/db/openDatabase.ts';
-import { type QueryTerm, searchWords, tokenSpans } from '../../../src/main/core/library/search/searchText.ts';
+import { type QueryTerm, searchWords, type Tokenize, tokenSpans } from '../../../src/main/core/library/search/searchText.ts';
 import type { ImageQuery } from '../../../src/shared/ipc/schemas/library.ts';
 
 /**
@@ -151,8 +151,8 @@ const foldTag = (s: string) => s.normalize('NFC').toLowerCase();
 const byNewest = (a: Row, b: Row): number => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1);
 
 /** Which rows a query must return, in order: the specification of search written the slow, obvious way. */
-export const referenceSearch = (rows: readonly Row[], query: ImageQuery): Row[] => {
-  const words = searchWords(query.text);
+export const referenceSearch = (rows: readonly Row[], query: ImageQuery, tokenize?: Tokenize): Row[] => {
+  const words = searchWords(query.text, tokenize);
   if (words.symbolsOnly) return [];
   const matching = rows.filter(
     (row) =>

@@ -9,6 +9,7 @@ import { collectMatches } from './collectMatches.ts';
 import { joinKey, type KeyRange, keyRangeOf, rangeAfter } from './docKey.ts';
 import { hasFacetFilters, type MatchParts, matchExpression } from './matchExpression.ts';
 import { countLive, countMatched, type KeyedRow, keyOf, selectLive } from './searchQueries.ts';
+import { ftsTokens } from './ftsTokens.ts';
 import { hasWords, highlightRanges, NO_WORDS, positiveTerms, searchWords } from './searchText.ts';
 
 /**
@@ -26,7 +27,7 @@ export const planQuery = (db: Database, query: ImageQuery): Plan => {
     if (id === null) return { kind: 'none' };
     tagIds.push(id);
   }
-  const words = searchWords(query.text);
+  const words = searchWords(query.text, (word) => ftsTokens(db, word));
   // Only words are indexed: a box holding nothing but a symbol ("🐉") matches nothing rather than everything.
   if (words.symbolsOnly) return { kind: 'none' };
   if (!query.inTrash && !hasWords(words) && !hasFacetFilters(query)) return { kind: 'live', range };

@@ -64,17 +64,22 @@ const termOf = (word: string, excluded: boolean): QueryTerm => {
   return { text: word, folded, forms: excluded ? forms : forms.filter((form) => !form.startsWith(folded)) };
 };
 
+/** Splits a word the way the index did (ftsTokens.ts); without a library at hand, a word is one token. */
+export type Tokenize = (word: string) => string[];
+const asTyped: Tokenize = (word) => [word];
+
 // A word of combining marks alone folds to nothing: it is no word to FTS5 either.
-const groupOf = (words: WordGroup, excluded: boolean): QueryTerm[] => words.map((word) => termOf(word, excluded)).filter((t) => t.folded !== '');
+const groupOf = (words: WordGroup, excluded: boolean, tokenize: Tokenize): QueryTerm[] =>
+  words.flatMap(tokenize).map((word) => termOf(word, excluded)).filter((t) => t.folded !== '');
 const nonEmpty = <T,>(items: T[][]): T[][] => items.filter((item) => item.length > 0);
 
-export const searchWords = (text: string | undefined): SearchWords => {
+export const searchWords = (text: string | undefined, tokenize: Tokenize = asTyped): SearchWords => {
   const syntax = parseSearch(text);
-  return {
-    clauses: nonEmpty(syntax.clauses.map((clause) => nonEmpty(clause.map((group) => groupOf(group, false))))),
-    excluded: nonEmpty(syntax.excluded.map((group) => groupOf(group, true))),
-    symbolsOnly: syntax.symbolsOnly,
-  };
+  const clauses = nonEmpty(syntax.clauses.map((clause) => nonEmpty(clause.map((group) => groupOf(group, false, tokenize)))));
+  const excluded = nonEmpty(syntax.excluded.map((group) => groupOf(group, true, tokenize)));
+  // Words the index would not hold as words at all leave nothing to look for: like symbols alone, nothing matches.
+  const lostEverything = clauses.length === 0 && excluded.length === 0 && (syntax.clauses.length > 0 || syntax.excluded.length > 0);
+  return { clauses, excluded, symbolsOnly: syntax.symbolsOnly || lostEverything };
 };
 
 /** No text: the live library (or the trash), filtered. */
