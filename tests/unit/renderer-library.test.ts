@@ -73,6 +73,15 @@ describe('query building', () => {
     expect(activeFilterCount(back.filters)).toBe(9);
   });
 
+  it('the lineage filters reach the query and come back from a saved search', () => {
+    const lineage: Filters = { ...NO_FILTERS, kind: 'upscale', hasVersions: true };
+    const q = buildQuery({ kind: 'all' }, 'heron -fog', lineage, 'newest');
+    expect(zImageQuery.parse(q)).toEqual({ text: 'heron -fog', kind: 'upscale', hasVersions: true });
+    expect(fromQuery(q).filters).toEqual(lineage);
+    expect(activeFilterCount(lineage)).toBe(2);
+    expect(buildQuery({ kind: 'all' }, '', { ...NO_FILTERS, kind: 'original' }, 'newest')).toEqual({ kind: 'original' });
+  });
+
   it('a query key ignores property order, so an equal query never refetches', () => {
     expect(queryKey({ text: 'a', sort: 'rating' })).toBe(queryKey({ sort: 'rating', text: 'a' }));
     expect(queryKey({ text: 'a' })).not.toBe(queryKey({ text: 'b' }));
