@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { build } from 'rolldown';
 
 const ROOT = resolve(import.meta.dirname, '..');
-export const CLI_BUNDLE_DIR = join(ROOT, 'out', 'cli');
+const CLI_BUNDLE_DIR = join(ROOT, 'out', 'cli');
 /** bin/lagoon.js reads this: every file the bundle was made from, with the size and time it had then. */
 export const INPUTS_FILE = 'inputs.json';
 

@@ -25,6 +25,11 @@ export interface BootOptions {
   env?: Record<string, string>;
   /** A module whose default export acts as the loaded page (electronStandIn/page.ts). */
   pageScript?: string;
+  /**
+   * Start this program with `args` instead of the main bundle, as a user starts the app's `lagoon` command: it is
+   * given LAGOON_STANDIN_NODE, _REGISTER and _MAIN to run the packaged main under Node (STAND_IN_EXECUTABLE).
+   */
+  launcher?: string;
   timeoutMs: number;
 }
 
@@ -56,7 +61,9 @@ export const bootPackaged = (opts: BootOptions): Promise<BootRun> =>
     });
     const register = join(import.meta.dirname, 'electronStandIn', 'register.ts');
     const main = join(opts.appDir, 'out', 'main', 'index.js');
-    const child = spawn(process.execPath, ['--import', register, main, ...(opts.args ?? [])], { env, cwd: opts.appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    Object.assign(env, { LAGOON_STANDIN_NODE: process.execPath, LAGOON_STANDIN_REGISTER: register, LAGOON_STANDIN_MAIN: main });
+    const [command, args] = opts.launcher ? [opts.launcher, opts.args ?? []] : [process.execPath, ['--import', register, main, ...(opts.args ?? [])]];
+    const child = spawn(command, args, { env, cwd: opts.appDir, stdio: ['ignore', 'pipe', 'pipe'] });
     const run: BootRun = { code: null, signal: null, stdout: '', stderr: '', journal: [], timedOut: false };
     const timer = setTimeout(() => ((run.timedOut = true), child.kill('SIGKILL')), opts.timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (run.stdout += chunk));
@@ -71,6 +78,12 @@ export const bootPackaged = (opts: BootOptions): Promise<BootRun> =>
       resolve(run);
     });
   });
+
+/**
+ * What stands in for the app's executable (Electron's binary, renamed `lagoon` by the package) when a launcher
+ * runs it: the packaged main under Node with the stand-in `electron`, given the launcher's arguments.
+ */
+export const STAND_IN_EXECUTABLE = '#!/bin/sh\nexec "$LAGOON_STANDIN_NODE" --import "$LAGOON_STANDIN_REGISTER" "$LAGOON_STANDIN_MAIN" "$@"\n';
 
 /** The journal's records of one call, in order. */
 export const callsOf = (journal: StandInRecord[], call: string): StandInRecord[] => journal.filter((r) => r.call === call);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
@@ -11,7 +11,7 @@ import { createLibrary } from '../../src/main/core/library/library.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
 import { archiveFiles, bareImportsOf, fileEntry, isNativeCode, type LockPackages, packageOf, runtimeClosure } from '../packaging/asarContents.ts';
 import { requireFromBuilder } from '../packaging/builderModules.ts';
-import { bootPackaged, type BootRun, callsOf, extractApp, indexOfCall } from '../packaging/bootPackaged.ts';
+import { bootPackaged, type BootRun, callsOf, extractApp, indexOfCall, STAND_IN_EXECUTABLE } from '../packaging/bootPackaged.ts';
 import { readFuseWire } from '../packaging/fuseWire.ts';
 import { type PackagedApp, packageApp, ROOT } from '../packaging/packageApp.ts';
 import { STAND_IN_INITIAL_WIRE } from '../packaging/standInDist.ts';
@@ -22,7 +22,7 @@ import { STAND_IN_INITIAL_WIRE } from '../packaging/standInDist.ts';
  * every call. What only a real Electron binary can show (Chromium itself) is in tests/e2e-electron/.
  */
 const config = YAML.parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
 const lock = (JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: LockPackages }).packages;
 const PAGE_SCRIPT = join(ROOT, 'tests/packaging/pageScript.ts');
 
@@ -34,6 +34,8 @@ let unused: FakeVenice;
 let boot: BootRun & { userData: string };
 let envOnly: BootRun;
 let cli: BootRun;
+let cliVersion: BootRun;
+let launched: { list: BootRun; bare: BootRun; script: string };
 let seeded: { id: string; prompt: string };
 
 beforeAll(async () => {
@@ -49,8 +51,29 @@ beforeAll(async () => {
   envOnly = await run([], { LAGOON_API_BASE_URL: unused.url });
   const library = join(packaged.workDir, 'cli-library');
   seeded = await seedLibrary(library);
-  cli = await bootPackaged({ appDir, resourcesDir: packaged.resourcesDir, userData: library, args: ['list', '--json'], env: { LAGOON_DATA_DIR: library }, timeoutMs: 60_000 });
+  const asCli = (args: string[], launcher?: string) =>
+    bootPackaged({ appDir, resourcesDir: packaged.resourcesDir, userData: library, args, env: { LAGOON_DATA_DIR: library }, timeoutMs: 60_000, ...(launcher ? { launcher } : {}) });
+  const launcher = installLauncher();
+  let list: BootRun;
+  let bare: BootRun;
+  [cli, cliVersion, list, bare] = await Promise.all([asCli(['list', '--json']), asCli(['--version']), asCli(['list', '--json'], launcher), asCli([], launcher)]);
+  launched = { list, bare, script: join(packaged.resourcesDir, 'bin', 'lagoon') };
 }, 300_000);
+
+/**
+ * The package's `lagoon` launcher as an install has it: <app>/resources/bin/lagoon beside the app's executable
+ * (here the stand-in that runs the packaged main under Node), started through a link in a folder on the PATH.
+ */
+const installLauncher = (): string => {
+  const installed = join(packaged.workDir, 'installed');
+  mkdirSync(join(installed, 'resources', 'bin'), { recursive: true });
+  copyFileSync(join(packaged.resourcesDir, 'bin', 'lagoon'), join(installed, 'resources', 'bin', 'lagoon'));
+  writeFileSync(join(installed, 'lagoon'), STAND_IN_EXECUTABLE, { mode: 0o755 });
+  const onPath = join(packaged.workDir, 'on-path');
+  mkdirSync(onPath);
+  symlinkSync(join(installed, 'resources', 'bin', 'lagoon'), join(onPath, 'lagoon'));
+  return join(onPath, 'lagoon');
+};
 
 /** A library made by the core from source, with one image, for the packaged CLI to read. */
 const seedLibrary = async (dataDir: string): Promise<{ id: string; prompt: string }> => {
@@ -71,6 +94,9 @@ afterAll(async () => {
 });
 
 const probe = (run: BootRun, call: string) => callsOf(run.journal, call)[0] ?? {};
+
+/** stderr without the core's slow-statement notes, which a loaded machine adds to any run. */
+const complaints = (run: BootRun): string[] => run.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('[db] slow statement'));
 
 describe('the package electron-builder makes around the stand-in Electron', () => {
   it('flips every fuse electron-builder.yml names in the packaged executable', async () => {
@@ -208,12 +234,45 @@ describe('the packaged main booted under Node with the stand-in electron module'
 describe('the packaged app as the lagoon command (started with CLI arguments)', () => {
   it('prints the library for `list --json` and exits 0, without a window or the single-instance lock', () => {
     expect(cli.timedOut).toBe(false);
-    expect(cli.stderr).toBe('');
+    expect(complaints(cli)).toEqual([]);
     expect(cli.code).toBe(0);
     const records = cli.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; prompt: string });
     expect(records).toEqual([expect.objectContaining({ id: seeded.id, prompt: seeded.prompt })]);
     const calls = new Set(cli.journal.map((r) => r.call));
     for (const windowed of ['BrowserWindow.new', 'app.requestSingleInstanceLock', 'session.protocol.handle', 'ipcMain.handle']) expect(calls.has(windowed), windowed).toBe(false);
     expect(callsOf(cli.journal, 'app.exit')).toEqual([expect.objectContaining({ code: 0 })]);
+  });
+});
+
+const windowless = (run: BootRun): void => {
+  const calls = new Set(run.journal.map((r) => r.call));
+  for (const windowed of ['BrowserWindow.new', 'app.requestSingleInstanceLock']) expect(calls.has(windowed), windowed).toBe(false);
+};
+
+describe('the lagoon command of the installed app', () => {
+  it('prints the version put in at build time (the CLI chunk has no package.json beside it)', () => {
+    expect(cliVersion).toMatchObject({ timedOut: false, code: 0, stderr: '', stdout: `lagoon ${manifest.version}\n` });
+    windowless(cliVersion);
+  });
+
+  it('ships the launcher, executable, in resources/bin', () => {
+    expect(statSync(launched.script).mode & 0o111).toBe(0o111);
+    expect(readFileSync(launched.script, 'utf8')).toMatch(/^#!\/bin\/sh\n/u);
+  });
+
+  it('runs `lagoon list --json` through a link on the PATH: the library printed, exit 0, no window', () => {
+    const { list } = launched;
+    expect(list).toMatchObject({ timedOut: false, code: 0 });
+    expect(complaints(list)).toEqual([]);
+    const records = list.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; prompt: string });
+    expect(records).toEqual([expect.objectContaining({ id: seeded.id, prompt: seeded.prompt })]);
+    windowless(list);
+  });
+
+  it('prints the help for `lagoon` alone, as the CLI from a checkout does, instead of opening the window', () => {
+    const { bare } = launched;
+    expect(bare).toMatchObject({ timedOut: false, code: 0, stderr: '' });
+    expect(bare.stdout).toContain('lagoon generate --prompt TEXT');
+    windowless(bare);
   });
 });

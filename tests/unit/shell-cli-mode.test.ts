@@ -8,10 +8,19 @@ describe('the installed app as the lagoon command', () => {
   });
 
   it('takes a first word as a command, and opens the window for nothing, file paths and Chromium switches', () => {
-    for (const args of [['list', '--json'], ['search', 'fox'], ['--help'], ['--version'], ['help', 'export'], ['lsit']]) expect(isCliInvocation(args), args.join(' ')).toBe(true);
+    for (const args of [['list', '--json'], ['search', 'fox'], ['--help'], ['--version'], ['-V'], ['help', 'export'], ['lsit']]) expect(isCliInvocation(args), args.join(' ')).toBe(true);
     for (const args of [[], ['/home/u/a.png'], ['./a.png'], ['--no-sandbox'], ['--enable-features=X', 'list'], ['C:\\pics\\a.png'], ['file:///a.png'], ['List']]) {
       expect(isCliInvocation(args), args.join(' ')).toBe(false);
     }
+  });
+
+  it('takes everything after the launchers’ --lagoon-cli as the command line, even nothing', () => {
+    expect(isCliInvocation(['--lagoon-cli'])).toBe(true);
+    expect(isCliInvocation(['--lagoon-cli', '/home/u/a.png'])).toBe(true);
+    expect(cliInvocation(['--lagoon-cli'], {}, true).argv).toEqual([]);
+    expect(cliInvocation(['--lagoon-cli', 'list', '--json'], {}, true).argv).toEqual(['list', '--json']);
+    // Only in first place: later, it is an argument like any other (the CLI refuses it as an unknown flag).
+    expect(isCliInvocation(['/home/u/a.png', '--lagoon-cli'])).toBe(false);
   });
 
   it('keeps the window’s rule for the base URL: only the developer switch redirects an installed build', () => {

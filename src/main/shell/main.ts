@@ -9,7 +9,9 @@ import checkWorkerPath from '../core/db/checkWorker.ts?modulePath';
 // oxlint-disable-next-line import/default
 import inspectWorkerPath from '../core/transfer/inspectWorker.ts?modulePath';
 import { redact } from '../core/log.ts';
+import { installAppMenu } from './appMenu.ts';
 import { isCliInvocation, userArguments } from './cliMode.ts';
+import { MAC_LINK_DIR } from './commandLineTool.ts';
 import { runHeadlessCli } from './headlessCli.ts';
 import { DEV_BASE_URL_SWITCH, launchConfig } from './launchConfig.ts';
 import { makeRequestContext } from './requestContext.ts';
@@ -50,6 +52,7 @@ const start = async (): Promise<void> => {
   handleAppProtocol(session.defaultSession, core.appRequestHandler);
   registerIpc(ipcMain, core.dispatch, makeRequestContext);
   core.onEvent((name, payload) => broadcast(BrowserWindow.getAllWindows(), name, payload));
+  installAppMenu(process.platform, { resourcesPath: process.resourcesPath, linkDir: MAC_LINK_DIR });
 
   openWindow();
   app.on('activate', () => {
@@ -98,6 +101,8 @@ const startWindowedApp = (): void => {
 const args = userArguments(process.argv, app.isPackaged);
 if (isCliInvocation(args)) {
   // `lagoon <command>` from the PATH: the CLI, headless, beside a running window if there is one (so no lock).
+  // On macOS a command run from a terminal shows no Dock icon.
+  app.dock?.hide();
   runHeadlessCli(args, { isPackaged: app.isPackaged, inspectWorkerPath }, (code) => app.exit(code)).catch((error: unknown) => {
     console.error(`lagoon: ${redact(error instanceof Error ? error.message : error)}`);
     app.exit(1);

@@ -69,6 +69,9 @@ class App extends EventEmitter {
   getName(): string {
     return 'Lagoon';
   }
+  get name(): string {
+    return this.getName();
+  }
   getVersion(): string {
     return process.env.LAGOON_STANDIN_APP_VERSION ?? '0.0.0';
   }

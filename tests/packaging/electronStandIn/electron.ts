@@ -7,10 +7,11 @@
 import { app } from './app.ts';
 import { BrowserWindow } from './browserWindow.ts';
 import { ipcMain } from './ipcMain.ts';
+import { Menu } from './menu.ts';
 import { isReady, record } from './record.ts';
 import { session } from './session.ts';
 
-export { app, BrowserWindow, ipcMain, session };
+export { app, BrowserWindow, ipcMain, Menu, session };
 
 export const protocol = {
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
@@ -75,4 +76,4 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, ClipboardItem, clipboard, dialog, ipcMain, nativeImage, protocol, session, shell };
+export default { app, BrowserWindow, ClipboardItem, clipboard, dialog, ipcMain, Menu, nativeImage, protocol, session, shell };
