@@ -18,7 +18,6 @@ export const SORTS = ['newest', 'oldest', 'rating'] as const;
 export const ASPECTS = ['square', 'landscape', 'portrait'] as const;
 /** The lineage filter: an original, or what an edit-family operation made (shared/iterate.ts operations). */
 export const IMAGE_KINDS = ['original', 'edit', 'combine', 'upscale', 'remove-background'] as const;
-export type ImageKind = (typeof IMAGE_KINDS)[number];
 
 /** Search, filters and sort combine; every field is optional and an empty query lists the live library, newest first. */
 export const zImageQuery = z.strictObject({
