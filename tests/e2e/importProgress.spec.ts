@@ -1,0 +1,52 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { encodePngText, readPngChunks, writePngChunks } from '../../src/main/core/transfer/pngChunks.ts';
+import { expect, test } from './fixtures.ts';
+
+/** Enough 1024² pictures (about 3 MB each) that the import is still running when Cancel is pressed. */
+const FILES = 150;
+
+/** One detailed picture, each copy made distinct by a text chunk (so none is a duplicate; each decodes in full). */
+const writeFolder = async (folder: string): Promise<void> => {
+  await mkdir(folder);
+  const picture = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .png()
+    .toBuffer();
+  const chunks = readPngChunks(picture);
+  for (let i = 0; i < FILES; i++) {
+    const copy = writePngChunks([chunks[0]!, encodePngText('Comment', `copy ${i}`), ...chunks.slice(1)]);
+    await writeFile(join(folder, `scan-${String(i).padStart(3, '0')}.png`), copy);
+  }
+};
+
+test('a folder import shows its count, rate and time left, and Cancel keeps what was imported', async ({ lagoon }) => {
+  // Writing the pictures and importing them takes a while on a busy machine.
+  test.setTimeout(300_000);
+  const { page } = lagoon;
+  const folder = join(lagoon.exportDir, 'scans');
+  await writeFolder(folder);
+  await lagoon.setDialogs({ importPaths: [folder] });
+  await page.getByTestId('nav-library').click();
+  await page.getByTestId('import-folder-button').click();
+
+  const progress = page.getByTestId('transfer-progress');
+  await expect(progress).toHaveAttribute('data-total', String(FILES));
+  await expect(page.getByTestId('transfer-rate')).toContainText(/images a second, about .+ left/u);
+  await lagoon.screenshot('import-progress-rate');
+  const doneBeforeCancel = Number(await progress.getAttribute('data-done'));
+  expect(doneBeforeCancel).toBeGreaterThan(0);
+  await page.getByTestId('transfer-cancel').click();
+
+  const result = page.getByTestId('transfer-result');
+  await expect(result).toHaveAttribute('data-cancelled', 'true');
+  const done = Number(await result.getAttribute('data-done'));
+  const notStarted = Number(await result.getAttribute('data-not-started'));
+  expect(done).toBeGreaterThanOrEqual(doneBeforeCancel);
+  expect(notStarted).toBeGreaterThan(0);
+  expect(done + notStarted).toBe(FILES);
+  await expect(page.getByTestId('transfer-cancelled')).toContainText(`${notStarted} files were not imported`);
+  // Everything imported stays: the library counts it.
+  await expect(page.getByTestId('result-count')).toHaveAttribute('data-count', String(done));
+  await lagoon.screenshot('import-cancelled');
+});
