@@ -16,6 +16,7 @@ import { EnhancedPrompt } from '../iterate/EnhancedPrompt.tsx';
 import { LineagePanel } from '../iterate/LineagePanel.tsx';
 import { useFamily } from '../iterate/useFamily.ts';
 import { QuickActions } from '../iterate/QuickActions.tsx';
+import { onReferencesSent } from '../generate/referenceInbox.ts';
 import { ViewerActions } from './ViewerActions.tsx';
 import { ViewerDetails } from './ViewerDetails.tsx';
 import type { CompareMode } from './CompareView.tsx';
@@ -77,6 +78,9 @@ export function ImageViewer(props: Props) {
     if (el && !el.open) el.showModal();
     closeButton.current?.focus();
   }, []);
+
+  // "Use as reference" takes the user to the Generate form: the lightbox closes, as it does for Reuse settings.
+  useEffect(() => onReferencesSent(() => dialog.current?.close()), []);
 
   const { nearEnd, onLoadMore } = props;
   useEffect(() => {
