@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
 import { IMAGE_FORMATS, type ImageFormat } from '../../../../shared/veniceFacts.ts';
@@ -14,6 +14,10 @@ interface Props {
   tags: readonly TagCount[];
   collections: readonly Collection[];
 }
+
+// The localised date fields (react-aria) load with the panel, not with the app: most sessions never open the filters.
+const DateFilter = lazy(() => import('./DateFilter.tsx').then((m) => ({ default: m.DateFilter })));
+const DateFallback = () => <div className="filters__field date-filter date-filter--loading" aria-hidden="true" />;
 
 const isFormat = (s: string): s is ImageFormat => (IMAGE_FORMATS as readonly string[]).includes(s);
 
@@ -35,12 +39,17 @@ export function FiltersPanel({ filters, onChange, scope, models, tags, collectio
         </select>
       </Field>
 
-      <Field id="filter-date-from" label={t('filters.from')}>
-        <input id="filter-date-from" type="date" className="input input--compact" data-testid="filter-date-from" value={filters.dateFrom} max={filters.dateTo || undefined} onChange={(e) => set('dateFrom', e.target.value)} />
-      </Field>
-      <Field id="filter-date-to" label={t('filters.to')}>
-        <input id="filter-date-to" type="date" className="input input--compact" data-testid="filter-date-to" value={filters.dateTo} min={filters.dateFrom || undefined} onChange={(e) => set('dateTo', e.target.value)} />
-      </Field>
+      <Suspense
+        fallback={
+          <>
+            <DateFallback />
+            <DateFallback />
+          </>
+        }
+      >
+        <DateFilter testId="filter-date-from" label={t('filters.from')} value={filters.dateFrom} max={filters.dateTo} onChange={(v) => set('dateFrom', v)} />
+        <DateFilter testId="filter-date-to" label={t('filters.to')} value={filters.dateTo} min={filters.dateFrom} onChange={(v) => set('dateTo', v)} />
+      </Suspense>
 
       <Field id="filter-aspect" label={t('filters.aspect')}>
         <select id="filter-aspect" className="select select--compact" data-testid="filter-aspect" value={filters.aspect} onChange={(e) => set('aspect', isAspect(e.target.value) ? e.target.value : '')}>
