@@ -21,7 +21,10 @@ const PROMPT_SLUG_GRAPHEMES = 60;
 
 export const EXTENSIONS: Readonly<Record<ImageFormat, string>> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a Segmenter loads ICU's break rules (tens of milliseconds), which every process that
+// imports this file would otherwise pay at start, `lagoon search` included, though only naming a file needs it.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 const utf8 = new TextEncoder();
 const utf8Length = (s: string): number => utf8.encode(s).byteLength;
 
@@ -55,7 +58,7 @@ const cutToBytes = (s: string, maxBytes: number): string => {
   if (utf8Length(s) <= maxBytes) return s;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(s)) {
+  for (const { segment } of graphemes().segment(s)) {
     const size = utf8Length(segment);
     if (used + size > maxBytes) break;
     out += segment;
@@ -72,7 +75,7 @@ const isReserved = (stem: string): boolean => RESERVED.test((stem.split('.')[0] 
  */
 export function safeFileStem(raw: string, fallback: string, maxBytes = MAX_STEM_BYTES): string {
   let s = raw.toWellFormed().normalize('NFC').replace(WHITESPACE_LIKE, ' ').replace(CONTROLS, '').replace(FORBIDDEN, '_');
-  s = [...graphemes.segment(s)].map(({ segment }) => cleanGrapheme(segment)).join('');
+  s = [...graphemes().segment(s)].map(({ segment }) => cleanGrapheme(segment)).join('');
   s = trimEnds(s.replace(/ {2,}/gu, ' '));
   // Cutting or re-normalising can expose a trailing dot or change the byte count, so repeat until stable.
   for (let i = 0; i < 4; i++) {
@@ -94,12 +97,12 @@ export const stemWithCounter = (stem: string, n: number, maxBytes = MAX_STEM_BYT
 
 /** A few words of the prompt: letters, digits, marks and emoji kept, everything else a single '-'. */
 export const promptSlug = (prompt: string): string => {
-  const kept = [...graphemes.segment(prompt.toWellFormed().normalize('NFC'))]
+  const kept = [...graphemes().segment(prompt.toWellFormed().normalize('NFC'))]
     .map(({ segment }) => (/^[\p{L}\p{N}]/u.test(segment) || PICTOGRAPHIC.test(segment) ? segment : '-'))
     .join('')
     .replace(/-{2,}/gu, '-')
     .replace(/^-|-$/gu, '');
-  return [...graphemes.segment(kept)].slice(0, PROMPT_SLUG_GRAPHEMES).map((g) => g.segment).join('').replace(/-$/u, '');
+  return [...graphemes().segment(kept)].slice(0, PROMPT_SLUG_GRAPHEMES).map((g) => g.segment).join('').replace(/-$/u, '');
 };
 
 export interface NameFields {
