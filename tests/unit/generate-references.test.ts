@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
+import { jsonOf, postNative } from '../fake-venice/rawRequests.ts';
 import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
 import { inertContext } from './helpers/requestContext.ts';
 
@@ -137,6 +138,17 @@ describe('reference images and the optional native fields', () => {
     const { jobs } = await call<{ jobs: Job[] }>('jobs.list', {});
     expect(jobs).toHaveLength(0);
   });
+
+  it('the fake refuses web search on a model without it (charged extra, so never silently dropped) and takes it where offered', async () => {
+    const refused = await postNative(fake.url, { model: 'venice-sd35', prompt: 'a reef', enable_web_search: true }, { key: KEY });
+    expect(refused.status).toBe(400);
+    expect((await jsonOf(refused)).details).toHaveProperty(['enable_web_search', '_errors'], ['The model venice-sd35 does not support web search']);
+    const taken = await postNative(fake.url, { model: 'nano-banana-2', prompt: 'a reef', enable_web_search: true, disable_prompt_optimization_thinking: true, lora_strength: 0 }, { key: KEY });
+    expect(taken.status).toBe(200);
+    const outOfRange = await postNative(fake.url, { model: 'venice-sd35', prompt: 'a reef', lora_strength: 101 }, { key: KEY });
+    expect(outOfRange.status).toBe(400);
+  });
+
 });
 
 /** images/<shard>/<id>.<ext>, wherever the library put it. */
