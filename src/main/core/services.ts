@@ -10,19 +10,13 @@ import { createEventBus, type EventBus } from './events/eventBus.ts';
 import type { AccountClient, CatalogClient, ClientRetry, GenerationClient } from './generation/venicePorts.ts';
 import { type Backups, createBackups } from './library/backup.ts';
 import { createCuration, type Curation } from './library/curation/curation.ts';
-import { sweepDragCopies } from './library/dragCopyFiles.ts';
 import { createLibrary, type Library } from './library/library.ts';
-import { readLibraryPrefs } from './library/libraryPrefs.ts';
-import { type ReconcileDeps, type ReconcileReport, reconcileLibrary } from './library/reconcile.ts';
-import { type RoutineMaintenance, startRoutineMaintenance } from './library/routineMaintenance.ts';
 import { createTrash, type Trash } from './library/trash.ts';
-import { redact } from './log.ts';
-import { type Clock, systemClock } from './queue/clock.ts';
+import type { Clock } from './queue/clock.ts';
 import { type Connectivity, createConnectivity } from './queue/connectivity.ts';
 import { createGenerationQueue, type GenerationQueue, type QueueOptions } from './queue/generationQueue.ts';
 import { createKeytarStore } from './secrets/keytarStore.ts';
 import type { SecretStore } from './secrets/secretStore.ts';
-import { reindexAfterRestore } from './transfer/reindexOrphans.ts';
 import { createTransfer, type Transfer } from './transfer/transferService.ts';
 import { createVeniceClient } from './venice/client.ts';
 import { createIterateClient } from './venice/iterateClient.ts';
@@ -30,7 +24,8 @@ import { createIterateCatalog } from './iterate/iterateCatalog.ts';
 import { createIterateService, type IterateService } from './iterate/iterateService.ts';
 import { isIterateRequest } from '../../shared/iterateEndpoints.ts';
 import { AppError } from '../../shared/errors.ts';
-import { startPlaceholderBackfill } from './library/placeholders/backfillPlaceholders.ts';
+import { startLaunchMaintenance, UNCHECKED } from './library/launchMaintenance.ts';
+import type { ReconcileReport } from './library/reconcile.ts';
 
 export interface Services {
   db: Database.Database;
@@ -101,9 +96,85 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   const catalog = createCatalogService({ db, client, connectivity, now });
   const iterateClient = createIterateClient({ baseUrl: config.apiBaseUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const iterateCatalog = createIterateCatalog({ db, client: iterateClient, now });
+  const log = deps.log ?? console.error;
+  const { account, queue, iterate } = wireQueue({ db, events, connectivity, client, secrets, library, catalog, iterateClient, iterateCatalog, now, log }, deps);
+  const trash = createTrash({ db, dataDir: config.dataDir, events, now, log });
+  const checks = createDbChecks({ db, log, ...(deps.checkWorkerPath ? { workerPath: deps.checkWorkerPath } : {}) });
+  const backups = createBackups({ db, dataDir: config.dataDir, now, finishCopy: checks.finishBackupCopy });
+  const transfer = createTransfer({
+    db,
+    library,
+    dataDir: config.dataDir,
+    events,
+    trash,
+    now,
+    ...(deps.inspectWorkerPath ? { inspectWorkerPath: deps.inspectWorkerPath } : {}),
+  });
+  const curation = createCuration({ db, events, now });
+  queue.start();
+  const maintain = deps.launchMaintenance !== false;
+  const catalogReady = maintain ? catalog.refreshIfStale() : Promise.resolve();
+  // Tier, balance and key expiry before any image, and a key revoked since the last run is found out now.
+  if (maintain) void account.refresh();
+  const maintenance = maintain
+    ? startLaunchMaintenance({ db, library, dataDir: config.dataDir, now, log, events, trash, checks, backups }, deps)
+    : { reconciled: Promise.resolve(null), placeholders: null, routine: null, health: () => UNCHECKED };
+  const { reconciled, placeholders, routine } = maintenance;
+  const running = queue;
+  return {
+    db,
+    library,
+    secrets,
+    client,
+    events,
+    connectivity,
+    catalog,
+    queue: running,
+    account,
+    dataDir: config.dataDir,
+    trash,
+    backups,
+    checks,
+    transfer,
+    curation,
+    iterate,
+    catalogReady,
+    reconciled,
+    health: maintenance.health,
+    shutdown: async () => {
+      await (await placeholders)?.stop();
+      await routine?.stop();
+      await running.shutdown();
+      if (db.open) closeDatabase(db);
+    },
+    close: () => {
+      void placeholders?.then((job) => job.stop());
+      routine?.cancel();
+      running.close();
+      closeDatabase(db);
+    },
+  };
+};
+
+interface QueueParts {
+  db: Services['db'];
+  events: EventBus;
+  connectivity: Connectivity;
+  client: Services['client'];
+  secrets: SecretStore;
+  library: Library;
+  catalog: Services['catalog'];
+  iterateClient: ReturnType<typeof createIterateClient>;
+  iterateCatalog: ReturnType<typeof createIterateCatalog>;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+/** The generation queue with the account it reports to and the iterate service that queues through it. */
+const wireQueue = (parts: QueueParts, deps: ServiceDeps) => {
+  const { db, events, connectivity, client, secrets, library, catalog, iterateClient, iterateCatalog, now, log } = parts;
   // The account reads the queue's rate-limit view and the queue reports to the account: tie the knot lazily.
   let queue: GenerationQueue | null = null;
-  const log = deps.log ?? console.error;
   const account = createAccountService({
     db,
     events,
@@ -145,102 +216,5 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
       return job;
     },
   });
-  const trash = createTrash({ db, dataDir: config.dataDir, events, now, log });
-  const checks = createDbChecks({ db, log, ...(deps.checkWorkerPath ? { workerPath: deps.checkWorkerPath } : {}) });
-  const backups = createBackups({ db, dataDir: config.dataDir, now, finishCopy: checks.finishBackupCopy });
-  const transfer = createTransfer({
-    db,
-    library,
-    dataDir: config.dataDir,
-    events,
-    trash,
-    now,
-    ...(deps.inspectWorkerPath ? { inspectWorkerPath: deps.inspectWorkerPath } : {}),
-  });
-  const curation = createCuration({ db, events, now });
-  queue.start();
-  const maintain = deps.launchMaintenance !== false;
-  const catalogReady = maintain ? catalog.refreshIfStale() : Promise.resolve();
-  // Tier, balance and key expiry before any image, and a key revoked since the last run is found out now.
-  if (maintain) void account.refresh();
-  // A purge a crash interrupted is finished first: otherwise the sweep would quarantine its files as orphans.
-  const reconciled = maintain
-    ? trash.finishPendingPurges().then(async (purges) => {
-        if (purges.problems.length > 0) log(`[library] unfinished purges: ${redact(purges.problems)}`);
-        // Before the sweep, which would quarantine the images the restored rows do not know.
-        if (deps.restoredFromBackup) {
-          const restored = { db, library, dataDir: config.dataDir, now, workerPath: deps.inspectWorkerPath };
-          await reindexAfterRestore(restored, log, (ids) => events.emit('images.changed', { reason: 'added', ids }));
-        }
-        return sweepLibrary({ db, dataDir: config.dataDir, now, quickCheck: checks.quickCheck }, events, log);
-      }).then(async (report) => {
-        const dragCopies = await sweepDragCopies(db, config.dataDir, now()).catch(() => 0);
-        if (dragCopies > 0) log(`[library] removed ${dragCopies} stale drag copies`);
-        return report;
-      })
-    : Promise.resolve(null);
-  let health: LibraryHealth = { state: maintain ? 'checking' : 'unchecked', details: null, orphansQuarantined: 0, rowsMissingFile: 0 };
-  void reconciled.then((report) => {
-    if (report === null) return;
-    health = healthOf(report);
-    events.emit('library.health', health);
-  });
-  // After the sweep (which remakes lost thumbnails): placeholders for images stored before they existed, newest first.
-  const placeholders = maintain ? reconciled.then(() => startPlaceholderBackfill({ db, dataDir: config.dataDir, log })) : null;
-  // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.
-  const routine: RoutineMaintenance | null = maintain
-    ? startRoutineMaintenance({ trash, backups, prefs: () => readLibraryPrefs(library), clock: deps.clock ?? systemClock, log }, reconciled)
-    : null;
-  const running = queue;
-  return {
-    db,
-    library,
-    secrets,
-    client,
-    events,
-    connectivity,
-    catalog,
-    queue: running,
-    account,
-    dataDir: config.dataDir,
-    trash,
-    backups,
-    checks,
-    transfer,
-    curation,
-    iterate,
-    catalogReady,
-    reconciled,
-    health: () => health,
-    shutdown: async () => {
-      await (await placeholders)?.stop();
-      await routine?.stop();
-      await running.shutdown();
-      if (db.open) closeDatabase(db);
-    },
-    close: () => {
-      void placeholders?.then((job) => job.stop());
-      routine?.cancel();
-      running.close();
-      closeDatabase(db);
-    },
-  };
-};
-
-const healthOf = (report: ReconcileReport): LibraryHealth => ({
-  state: report.quickCheck === 'ok' ? 'ok' : 'damaged',
-  details: report.quickCheck === 'ok' ? null : report.quickCheck.slice(0, 1000),
-  orphansQuarantined: report.orphansQuarantined,
-  rowsMissingFile: report.rowsMissingFile,
-});
-
-/** Runs the sweep and tells the UI when it changed what the library shows (a flagged, recovered or re-thumbnailed image). */
-const sweepLibrary = async (deps: ReconcileDeps, events: EventBus, log: (line: string) => void): Promise<ReconcileReport> => {
-  const report = await reconcileLibrary(deps);
-  const { problems, ...counts } = report;
-  if (report.quickCheck !== 'ok' || problems.length || Object.values(counts).some((n) => typeof n === 'number' && n > 0)) {
-    log(`[library] startup sweep: ${redact({ ...counts, problems })}`);
-  }
-  if (report.rowsMissingFile || report.rowsRecovered || report.thumbsRegenerated) events.emit('images.changed', { reason: 'updated', ids: [] });
-  return report;
+  return { account, queue, iterate };
 };
