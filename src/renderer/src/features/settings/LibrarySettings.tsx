@@ -20,9 +20,43 @@ const inRange = (s: string, min: number, max: number): number | null => {
   return Number.isInteger(n) && n >= min && n <= max ? n : null;
 };
 
+/** A whole number typed by the user; `valid` says whether it is within its bounds (checked by the caller). */
+function NumberField(props: { id: string; label: string; help: string; value: string; valid: boolean; onChange: (value: string) => void }) {
+  const { id, value } = props;
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`${id}-input`}>
+        {props.label}
+      </label>
+      <input id={`${id}-input`} className="input input--number" data-testid={`${id}-input`} inputMode="numeric" value={value} aria-invalid={value !== '' && !props.valid} onChange={(e) => props.onChange(e.target.value)} />
+      <p className="field__help">{props.help}</p>
+    </div>
+  );
+}
+
+function BackupDone({ backup }: { backup: Backup }) {
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(backup.at));
+  return (
+    <p className="feedback" role="status" data-testid="backup-result">
+      {t('librarySettings.backupDone', { name: backup.name, date, count: backup.kept })}
+    </p>
+  );
+}
+
+function IntegrityResult({ integrity }: { integrity: Integrity }) {
+  const { t } = useTranslation();
+  return (
+    <div className={integrity.ok ? 'integrity integrity--ok' : 'integrity integrity--bad'} role="status" data-testid="check-result" data-ok={integrity.ok}>
+      <p>{integrity.ok ? t('librarySettings.checkOk') : t('librarySettings.checkBad')}</p>
+      {!integrity.ok && <pre className="integrity__details">{integrity.result}</pre>}
+    </div>
+  );
+}
+
 /** Trash retention, backups to keep, "Back up now", "Check library" and the backups (each can be restored). */
 export function LibrarySettings() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [retention, setRetention] = useState('');
   const [backups, setBackups] = useState('');
   const [saved, setSaved] = useState(false);
@@ -73,20 +107,8 @@ export function LibrarySettings() {
         {t('librarySettings.title')}
       </h2>
       <form className="settings-grid" onSubmit={save} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor="retention-input">
-            {t('librarySettings.retention')}
-          </label>
-          <input id="retention-input" className="input input--number" data-testid="retention-input" inputMode="numeric" value={retention} aria-invalid={retention !== '' && retentionDays === null} onChange={(e) => setRetention(e.target.value)} />
-          <p className="field__help">{t('librarySettings.retentionHelp')}</p>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="backups-input">
-            {t('librarySettings.backups')}
-          </label>
-          <input id="backups-input" className="input input--number" data-testid="backups-input" inputMode="numeric" value={backups} aria-invalid={backups !== '' && backupsToKeep === null} onChange={(e) => setBackups(e.target.value)} />
-          <p className="field__help">{t('librarySettings.backupsHelp')}</p>
-        </div>
+        <NumberField id="retention" label={t('librarySettings.retention')} help={t('librarySettings.retentionHelp')} value={retention} valid={retentionDays !== null} onChange={setRetention} />
+        <NumberField id="backups" label={t('librarySettings.backups')} help={t('librarySettings.backupsHelp')} value={backups} valid={backupsToKeep !== null} onChange={setBackups} />
         <div className="settings-grid__actions">
           <button type="submit" className="button button--primary button--small" data-testid="library-prefs-save" disabled={busy !== null || retentionDays === null || backupsToKeep === null}>
             {t('common.save')}
@@ -107,21 +129,8 @@ export function LibrarySettings() {
           {busy === 'check' ? t('librarySettings.checking') : t('librarySettings.check')}
         </button>
       </div>
-      {backup && (
-        <p className="feedback" role="status" data-testid="backup-result">
-          {t('librarySettings.backupDone', {
-            name: backup.name,
-            date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(backup.at)),
-            count: backup.kept,
-          })}
-        </p>
-      )}
-      {integrity && (
-        <div className={integrity.ok ? 'integrity integrity--ok' : 'integrity integrity--bad'} role="status" data-testid="check-result" data-ok={integrity.ok}>
-          <p>{integrity.ok ? t('librarySettings.checkOk') : t('librarySettings.checkBad')}</p>
-          {!integrity.ok && <pre className="integrity__details">{integrity.result}</pre>}
-        </div>
-      )}
+      {backup && <BackupDone backup={backup} />}
+      {integrity && <IntegrityResult integrity={integrity} />}
       {error && <ErrorMessage error={error} testId="library-settings-error" />}
       <BackupList key={backup?.at ?? 0} />
     </section>
