@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.ts';
 import { type CoreConfig, databasePath, resolveConfig } from '../main/core/config.ts';
+import { pendingMigrationsAt } from '../main/core/db/migrateOffThread.ts';
+import { closeDatabase, openDatabase } from '../main/core/db/openDatabase.ts';
 import { defaultDataDir } from '../main/core/defaultDataDir.ts';
 import { registerSecret } from '../main/core/log.ts';
 import { createEnvStore } from '../main/core/secrets/envStore.ts';
@@ -60,12 +62,17 @@ export const secretStoreFrom = async (env: NodeJS.ProcessEnv, config: CoreConfig
  * queued; the model catalogue is refreshed by `generate` and `models`, the commands that need it. A command that only
  * reads (`mustExist`) never creates a library: a mistyped LAGOON_DATA_DIR is an error, not a new empty library.
  */
-export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist: boolean, inspectWorkerPath = defaultInspectWorker()): Services => {
+export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist: boolean, inspectWorkerPath = defaultInspectWorker(), stderr: NodeJS.WritableStream = process.stderr): Services => {
   if (mustExist && !existsSync(databasePath(config))) {
     throw new AppError(
       'NOT_FOUND',
       `There is no Lagoon library in ${config.dataDir} (is LAGOON_DATA_DIR right?). Nothing was created; "lagoon generate" or "lagoon import" starts one.`,
     );
+  }
+  // A library from an older Lagoon is upgraded first, saying each step on stderr (minutes at a million images);
+  // each step commits on its own, so Ctrl-C or a kill loses only the step under way.
+  if (pendingMigrationsAt(databasePath(config)) > 0) {
+    closeDatabase(openDatabase(databasePath(config), { onMigrationStep: ({ step, steps, name }) => void stderr.write(`Updating the library (step ${step} of ${steps}: ${name})…\n`) }));
   }
   return createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath });
 };

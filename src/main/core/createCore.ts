@@ -1,5 +1,7 @@
 import { contentSecurityPolicy } from '../../shared/csp.ts';
-import type { CoreConfig } from './config.ts';
+import { type CoreConfig, databasePath } from './config.ts';
+import type { MigrationStep } from './db/migrate.ts';
+import { migrateOffThread, pendingMigrationsAt } from './db/migrateOffThread.ts';
 import type { EventListener } from './events/eventBus.ts';
 import { buildHandlers } from './handlers/index.ts';
 import { createRouter, type Dispatch } from './ipc/router.ts';
@@ -25,6 +27,10 @@ export interface CoreDeps extends ServiceDeps {
   relaunch?: () => void;
   /** The harness widens connect-src to its own WebSocket; the app never does. */
   csp?: string;
+  /** The built migrateWorker.ts: a library's pending migrations run there, off the thread that paints progress. */
+  migrateWorkerPath?: string;
+  /** Each pending migration as it begins (a progress window shows "step 2 of 3"). */
+  onMigrationStep?: (step: MigrationStep) => void;
 }
 
 /** What a window needs: the services behind the IPC router, and the lagoon:// handler. Electron's shell and the e2e harness both call it. */
@@ -32,6 +38,9 @@ export const createCore = async (config: CoreConfig, deps: CoreDeps): Promise<Co
   // A restore the user asked for (or one a crash interrupted) is carried out before the database is opened; if it
   // cannot be finished, starting on would open (or create) the wrong database, so the start fails instead.
   const restoredFromBackup = await finishPendingRestore(config.dataDir);
+  // A long upgrade (minutes at a million images) runs on a worker, step by step, each step committed on its own.
+  const dbPath = databasePath(config);
+  if (pendingMigrationsAt(dbPath) > 0) await migrateOffThread(dbPath, deps.migrateWorkerPath, (step) => deps.onMigrationStep?.(step));
   const services = createServices(config, { ...deps, restoredFromBackup });
   const { library, events } = services;
   return {

@@ -41,15 +41,30 @@ export const assertKnownVersion = (db: Database, migrations: readonly Migration[
   }
 };
 
+/** Which pending migration is about to run: the `step`th of `steps` (1-based), so a window can show how far it is. */
+export interface MigrationStep {
+  step: number;
+  steps: number;
+  version: number;
+  name: string;
+}
+
+/** How many migrations this database still needs (0 for an up-to-date one; every one for a new, empty file). */
+export const pendingMigrations = (db: Database, migrations: readonly Migration[] = ALL_MIGRATIONS): number =>
+  migrations.filter((m) => m.version > readUserVersion(db)).length;
+
 /**
  * Applies every pending migration, each in its own IMMEDIATE transaction together with its `user_version` bump:
- * DDL is transactional in SQLite, so a crash leaves either the old schema or the new one, never a mix.
+ * DDL is transactional in SQLite, so a crash leaves either the old schema or the new one, never a mix, and a start
+ * after a kill resumes with the first migration not yet committed (those before it are kept).
  */
-export function migrate(db: Database, migrations: readonly Migration[] = ALL_MIGRATIONS): void {
+export function migrate(db: Database, migrations: readonly Migration[] = ALL_MIGRATIONS, onStep?: (step: MigrationStep) => void): void {
   assertWellFormed(migrations);
   assertKnownVersion(db, migrations);
-  for (const migration of migrations) {
+  const pending = migrations.filter((m) => m.version > readUserVersion(db));
+  for (const [index, migration] of pending.entries()) {
     if (readUserVersion(db) >= migration.version) continue;
+    onStep?.({ step: index + 1, steps: pending.length, version: migration.version, name: migration.name });
     db.transaction(() => {
       // Re-read under the write lock: another connection may have migrated between the check and BEGIN.
       if (readUserVersion(db) >= migration.version) return;

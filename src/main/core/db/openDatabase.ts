@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
-import { assertKnownVersion, migrate } from './migrate.ts';
+import { assertKnownVersion, migrate, type MigrationStep } from './migrate.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -10,7 +10,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * Opens (creating if needed) the library database with the settings the app relies on, then brings its schema up
  * to date. A database from a newer Lagoon is refused before a single byte is written to it.
  */
-export function openDatabase(path: string, opts: { readonly?: boolean } = {}): Database.Database {
+export function openDatabase(path: string, opts: { readonly?: boolean; onMigrationStep?: (step: MigrationStep) => void } = {}): Database.Database {
   const readonly = opts.readonly === true;
   if (!readonly) mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
@@ -30,7 +30,7 @@ export function openDatabase(path: string, opts: { readonly?: boolean } = {}): D
     // commits can roll back. Each row is an image the user has paid Venice for and that exists nowhere else (Venice
     // keeps no copy), so we pay one extra fsync per commit; at Venice's 20 images/min that costs nothing noticeable.
     db.pragma('synchronous = FULL');
-    migrate(db);
+    migrate(db, undefined, opts.onMigrationStep);
     return db;
   } catch (error) {
     db.close();
