@@ -57,6 +57,10 @@ const searchP95 = (db: Database.Database, queries: ImageQuery[], lib: SyntheticL
     .slice(0, 6);
   const results = queries.map((q) => searchImages(db, q, { limit: PAGE }).items.length);
   const value = percentile(samples, 95);
+  // The search syntax's share of the mix (OR, words left out), and the plain words beside it, in the same run.
+  const isSyntax = (q: ImageQuery) => /^(or|word-left-out)/u.test(queryKind(q));
+  const syntaxSamples = queries.flatMap((q, i) => (isSyntax(q) ? perQuery[i]! : []));
+  const plainSamples = queries.flatMap((q, i) => (q.text !== undefined && !isSyntax(q) ? perQuery[i]! : []));
   return {
     name: 'search_p95_ms_1m',
     value,
@@ -66,6 +70,8 @@ const searchP95 = (db: Database.Database, queries: ImageQuery[], lib: SyntheticL
     p99_ms: percentile(samples, 99),
     max_ms: Math.max(...samples),
     first_pass_p95_ms: percentile(firstPass, 95),
+    syntax_p95_ms: percentile(syntaxSamples, 95),
+    plain_words_p95_ms: percentile(plainSamples, 95),
     queries: queries.length,
     samples: samples.length,
     page: PAGE,

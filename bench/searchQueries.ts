@@ -88,7 +88,9 @@ export const searchQueryMix = (count = 240, seed = 44): ImageQuery[] => {
 
 /** Which kind a query is, for the per-kind breakdown in the report. */
 export const queryKind = (q: ImageQuery): string => {
-  const parts = [q.text === undefined ? 'filters-only' : q.text.trim().includes(' ') ? 'two-terms' : 'one-term'];
+  const text = q.text?.trim();
+  const syntax = text === undefined ? null : / OR /u.test(text) ? 'or' : /(^|\s)-/u.test(text) ? 'word-left-out' : null;
+  const parts = [text === undefined ? 'filters-only' : (syntax ?? (text.includes(' ') ? 'two-terms' : 'one-term'))];
   for (const key of ['models', 'createdFrom', 'favorite', 'minRating', 'tags', 'aspect', 'blurred', 'kind', 'hasVersions', 'inTrash'] as const) {
     if (q[key] !== undefined) parts.push(key === 'createdFrom' ? 'dates' : key);
   }
