@@ -18,7 +18,7 @@ interface Progress {
   remainingMs: number | null;
 }
 
-export const importProgressLine = ({ done, total, perSecond, remainingMs }: Progress): string => {
+const importProgressLine = ({ done, total, perSecond, remainingMs }: Progress): string => {
   const rate = perSecond === null || remainingMs === null ? '' : `, ${perSecond.toFixed(1)} images/s, about ${timeLeft(remainingMs)} left`;
   return `Importing: ${done} of ${total}${rate}`;
 };

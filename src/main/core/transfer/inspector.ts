@@ -14,7 +14,7 @@ import { inspectionOf, READY, renderedOf, renderRequestOf, requestOf, type Worke
  */
 type OverBudget = { overBudget: 'time' | 'memory' | 'crashed' };
 type InspectOutcome = { bytes: Buffer; inspection: Inspection } | OverBudget;
-export type RenderOutcome = { bytes: Buffer; rendered: RenderedImage } | { bytes: Buffer; error: AppErrorPayload } | OverBudget;
+type RenderOutcome = { bytes: Buffer; rendered: RenderedImage } | { bytes: Buffer; error: AppErrorPayload } | OverBudget;
 
 export interface Inspector {
   inspect(task: InspectTask): Promise<InspectOutcome>;

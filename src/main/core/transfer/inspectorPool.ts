@@ -13,7 +13,7 @@ export interface InspectorPool extends Inspector {
 }
 
 /** One worker per core: the main thread only reads files, writes them and commits rows, which wait on the disk. */
-export const poolSize = (): number => Math.max(1, availableParallelism());
+const poolSize = (): number => Math.max(1, availableParallelism());
 
 export function createInspectorPool(opts: InspectorOptions & { size?: number } = {}): InspectorPool {
   const size = Math.max(1, opts.size ?? poolSize());
