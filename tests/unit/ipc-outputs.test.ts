@@ -110,6 +110,9 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
       ],
     }),
   ],
+  // Answered again with the reference job among them, and with the catalogue's capability fields (fresh from Venice).
+  ['jobs.list', () => ({ limit: 50 })],
+  ['models.list', () => ({ refresh: true })],
   ['images.start_drag', () => ({ ids: ids(2) })],
   ['images.search', () => ({ query: { text: 'light' }, limit: 10 })],
   ['images.count', () => ({ query: {} })],
