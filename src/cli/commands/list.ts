@@ -1,3 +1,4 @@
+import type { ImagePage } from '../../shared/ipc/schemas/images.ts';
 import { IMAGE_PAGE } from '../../shared/paging.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK } from '../exitCodes.ts';
@@ -33,14 +34,18 @@ export const tableRow = (image: CliImage): string =>
     shorten(image.prompt, 60),
   ]);
 
-/** Newest first, paging through the library with its keyset cursor until `limit` images are shown. */
-export function listCommand(ctx: CliContext, command: { limit: number }): number {
+type Page = Pick<ImagePage, 'items' | 'nextCursor'>;
+
+/**
+ * Prints pages (a table, or JSON lines) until `limit` images are shown or there are no more; the one paging loop
+ * of `list` and `search`. Returns how many were shown and whether more were left.
+ */
+export function printPages(ctx: CliContext, limit: number, pageAt: (cursor: string | null, size: number) => Page): { shown: number; more: boolean } {
   const services = ctx.services();
   let cursor: string | null = null;
   let shown = 0;
-  let more = false;
   do {
-    const page = services.library.list({ cursor, limit: Math.min(IMAGE_PAGE.max, command.limit - shown) });
+    const page = pageAt(cursor, Math.min(IMAGE_PAGE.max, limit - shown));
     for (const summary of page.items) {
       const image = toCliImage(services, summary);
       if (shown === 0) ctx.out.text(row(COLUMNS));
@@ -48,8 +53,14 @@ export function listCommand(ctx: CliContext, command: { limit: number }): number
       shown += 1;
     }
     cursor = page.nextCursor;
-    more = cursor !== null;
-  } while (more && shown < command.limit);
+  } while (cursor !== null && shown < limit);
+  return { shown, more: cursor !== null };
+}
+
+/** Newest first, paging through the library with its keyset cursor until `limit` images are shown. */
+export function listCommand(ctx: CliContext, command: { limit: number }): number {
+  const { library } = ctx.services();
+  const { shown, more } = printPages(ctx, command.limit, (cursor, limit) => library.list({ cursor, limit }));
   if (!ctx.out.json) {
     if (shown === 0) ctx.out.note(`The library in ${ctx.dataDir} is empty. Make an image with: lagoon generate --prompt "…"`);
     else if (more) ctx.out.note(`Showing the newest ${shown}; use --limit N to see more.`);
