@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { toNativeRequest } from '../../src/main/core/generation/requestMapping.ts';
+import { hashStyleReferences, loadStyleReferences } from '../../src/main/core/generation/styleReferences.ts';
+import type { Library } from '../../src/main/core/library/library.ts';
 import { parseModelList } from '../../src/main/core/venice/modelCatalog.ts';
 import type { AdvancedJobRequest } from '../../src/shared/ipc/schemas/jobs.ts';
 import { checkJobRequest } from '../../src/shared/modelConstraints.ts';
@@ -70,5 +76,29 @@ describe('the price', () => {
     const base = priceFor(model('nano-banana-2'), native('nano-banana-2', { resolution: '2K' }));
     expect(base).toBe(0.14);
     expect(priceFor(model('nano-banana-2'), native('nano-banana-2', { resolution: '2K', enableWebSearch: true }))).toBeCloseTo(0.15, 10);
+  });
+});
+
+describe('reference files between queueing and sending', () => {
+  it('pins the hash when queued and refuses a file that changed since, before anything is sent', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lagoon-refs-'));
+    try {
+      const path = join(dir, 'ref.png');
+      await writeFile(path, await sharp({ create: { width: 300, height: 300, channels: 3, background: '#205080' } }).png().toBuffer());
+      // File references never touch the library.
+      const library = {} as Library;
+      const pinned = await hashStyleReferences(library, native('nano-banana-2', { styleReferences: [{ input: { kind: 'file', path }, strength: 0.4 }] }));
+      const refs = pinned.endpoint === 'native' ? (pinned.styleReferences ?? []) : [];
+      expect(refs[0]?.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const loaded = await loadStyleReferences(library, refs);
+      expect(loaded.recorded).toEqual([{ file: 'ref.png', sha256: refs[0]?.input.sha256, strength: 0.4 }]);
+      expect(loaded.parents).toEqual([{ id: null, sha256: refs[0]?.input.sha256, role: 'reference' }]);
+
+      await writeFile(path, await sharp({ create: { width: 300, height: 300, channels: 3, background: '#802050' } }).png().toBuffer());
+      await expect(loadStyleReferences(library, refs)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { mayHaveBeenCharged: false, attempts: 0 } });
+      await expect(loadStyleReferences(library, refs)).rejects.toThrow(/changed after it was queued/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
