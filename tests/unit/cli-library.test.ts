@@ -83,13 +83,15 @@ describe('lagoon search, export, import, trash, restore (real child processes)',
     expect(ids(await lagoon(['search', 'coral', '-dusk', '--json']))).toEqual([dawn]);
     expect(ids(await lagoon(['search', 'lakes OR dusk', '--json']))).toEqual([lake, dusk]);
     expect((await lagoon(['search', '🐉', '--json'])).lines).toEqual([]);
+    expect((await lagoon(['search', '🐉'])).stderr).toContain('Search looks for words and numbers, and "🐉" has none');
 
     const human = await lagoon(['search', 'mountain']);
     expect(human.code).toBe(0);
     expect(human.stdout.split('\n')[0]).toMatch(/^CREATED\s+ID\s+SIZE/);
     expect(human.stdout).toContain(lake);
     expect(human.stdout).not.toContain(dawn);
-  });
+    // Twenty child processes: more than the file's 90 s on a loaded machine, and no assertion is about time.
+  }, 180_000);
 
   it('export: files with the prompt in the PNG parameters chunk, --strip-metadata, --sidecar, an unknown id reported', async () => {
     const id = await generate('a lighthouse over the lagoon');
