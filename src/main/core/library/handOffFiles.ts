@@ -1,7 +1,7 @@
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import sharp from 'sharp';
+import { loadSharp } from './loadSharp.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ensureDirectory, writeFileAtomic } from './atomicFile.ts';
 import { realpathInside } from './containment.ts';
@@ -70,7 +70,7 @@ export async function pngForOs(dataDir: string, source: string, name: 'clipboard
   if (maxEdge === undefined && /\.png$/iu.test(source)) return source;
   const dir = join(dataDir, HANDOFF_DIR);
   try {
-    let image = sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
+    let image = (await loadSharp())(source, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
     if (maxEdge !== undefined) image = image.resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true });
     const png = await image.png().timeout({ seconds: 20 }).toBuffer();
     await ensureDirectory(dir);

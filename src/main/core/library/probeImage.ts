@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './loadSharp.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import { MAX_IMAGE_PIXELS } from './imageLimits.ts';
@@ -38,7 +39,7 @@ export async function probeImage(bytes: Uint8Array, format: ImageFormat): Promis
   let meta: Metadata;
   try {
     // Header only, no pixels decoded: the cap is checked below with a clearer message than sharp's.
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
   } catch (cause) {
     throw invalid(`The image received is not a readable ${format.toUpperCase()} file.`, cause);
   }

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './loadSharp.ts';
 import { MAX_IMAGE_PIXELS } from './imageLimits.ts';
 
 /**
@@ -7,6 +7,7 @@ import { MAX_IMAGE_PIXELS } from './imageLimits.ts';
  * rejects truncated or corrupt data, and the pixel cap is enforced from the header before decoding starts.
  */
 export async function makeThumbnail(bytes: Uint8Array, maxEdge = 384): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', autoOrient: true })
     .resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 80 })

@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from '../library/loadSharp.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import { invalidResponse } from './httpErrors.ts';
 import { sniffImageFormat } from './imageBytes.ts';
@@ -43,7 +44,7 @@ export const readImageAnswer = async (exchange: Exchange, expected: ExpectedAnsw
   }
   let meta: Metadata;
   try {
-    meta = await sharp(body, { limitInputPixels: false }).metadata();
+    meta = await (await loadSharp())(body, { limitInputPixels: false }).metadata();
   } catch {
     throw invalidResponse(`Venice sent a ${actual.toUpperCase()} image that cannot be read.`);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from '../library/loadSharp.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ITERATE_LIMITS } from '../../../shared/iterate.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
@@ -34,7 +35,7 @@ export const checkInputImage = async (bytes: Buffer, label: string): Promise<Inp
   if (format === null) throw refuse(label, 'not_an_image', 'this is not a PNG, JPEG or WebP image.');
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw refuse(label, 'not_an_image', `this ${format.toUpperCase()} file cannot be read.`);
   }

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../loadSharp.ts';
 import { rgbaToThumbHash } from 'thumbhash';
 
 /** ThumbHash takes at most 100×100 pixels; its placeholder has a few dozen DCT terms, so a larger input adds nothing. */
@@ -10,6 +10,7 @@ const HASH_EDGE = 100;
  * and the backfill job has nothing else for images stored before placeholders existed.
  */
 export async function placeholderOf(thumbnail: Uint8Array): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(thumbnail, { failOn: 'error' })
     .resize({ width: HASH_EDGE, height: HASH_EDGE, fit: 'inside' })
     .ensureAlpha()
