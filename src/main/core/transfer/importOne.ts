@@ -134,12 +134,13 @@ export async function prepareImport(deps: PrepareDeps, path: string, fileName: s
     claim.release(null);
     return { outcome };
   };
-  const rendered = await deps.inspector.render(inspection.decoderBytes ?? inspected.bytes, format);
-  if ('overBudget' in rendered) return failed({ path, status: 'skipped', reason: 'over-budget' });
-  if ('error' in rendered) return failed({ path, status: 'failed', error: rendered.error });
-  // The render took the bytes to the worker and back: the stored file is what came back, unless a decoder copy went.
-  const stored = inspection.decoderBytes ? inspected.bytes : rendered.bytes;
+  // Whatever happens from here, the claim is released: another file with the same content waits on it.
   try {
+    const rendered = await deps.inspector.render(inspection.decoderBytes ?? inspected.bytes, format);
+    if ('overBudget' in rendered) return failed({ path, status: 'skipped', reason: 'over-budget' });
+    if ('error' in rendered) return failed({ path, status: 'failed', error: rendered.error });
+    // The render took the bytes to the worker and back: the stored file is what came back, unless a decoder copy went.
+    const stored = inspection.decoderBytes ? inspected.bytes : rendered.bytes;
     const staged = await deps.library.stage({
       bytes: stored,
       format,
