@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { runLagoon } from './cliRunner.ts';
 
 /**
@@ -94,5 +95,22 @@ describe('lagoon --help from the sources', () => {
     const loaded = readFileSync(record, 'utf8').trim().split('\n');
     expect(loaded).toContain(pathToFileURL(join(REPO, 'src/cli/help/general.ts')).href);
     expect(loaded.filter((url) => /node_modules\/zod|src\/cli\/args\.ts|src\/main\/core\/services\.ts|better-sqlite3|sharp/u.test(url))).toEqual([]);
+  });
+});
+
+describe('lagoon list from the sources', () => {
+  it('opens the library without loading sharp (libvips): nothing it does touches an image', async () => {
+    const dataDir = join(root, 'library');
+    mkdirSync(dataDir);
+    closeDatabase(openDatabase(join(dataDir, 'lagoon.db')));
+    const record = join(root, 'list-modules.txt');
+    const run = await runLagoon(['list', '--json'], {
+      nodeArgs: ['--import', join(REPO, 'tests/unit/fixtures/moduleRecorder.ts')],
+      env: { LAGOON_RECORD_MODULES: record, LAGOON_DATA_DIR: dataDir },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const loaded = readFileSync(record, 'utf8').trim().split('\n');
+    expect(loaded).toContain(pathToFileURL(join(REPO, 'src/main/core/services.ts')).href);
+    expect(loaded.filter((url) => /node_modules\/(sharp|@img)\//u.test(url))).toEqual([]);
   });
 });
