@@ -125,7 +125,7 @@ export type LibraryHealth = z.infer<typeof zLibraryHealth>;
  * How many of a query's images fall in each local month (or year, for archives spanning more than 20 years), in the
  * grid's order: the date scrubber's marks. `start` is the bucket's first millisecond; empty buckets are left out.
  */
-export const zTimeline = z.strictObject({
+const zTimeline = z.strictObject({
   unit: z.enum(['month', 'year']),
   buckets: z.array(z.strictObject({ start: z.number().int(), count: z.number().int().positive() })).max(2000),
 });
