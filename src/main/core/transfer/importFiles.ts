@@ -75,8 +75,8 @@ export async function importBytes(deps: ImportDeps, name: string, bytes: Uint8Ar
 /**
  * Imports image files and folders (recursively) into the library: only PNG, JPEG and WebP by their magic numbers,
  * duplicates (same bytes, or a Lagoon export of an image already here) skipped, metadata read from Lagoon's XMP,
- * A1111 parameters or ComfyUI graphs. With a pool, as many files are under way at once as it has workers (plus
- * one); each file's row commits after its files, in batches. A
+ * A1111 parameters or ComfyUI graphs. With a pool, two files per worker are under way at once; each file's row
+ * commits after its files, in batches. A
  * bad file is reported and the rest go on. Outcomes are listed in the walk's order; progress comes as they finish.
  */
 export async function importPaths(deps: ImportDeps, paths: readonly string[], onProgress?: (progress: ImportProgress) => void): Promise<ImportSummary> {
@@ -112,9 +112,10 @@ export async function importPaths(deps: ImportDeps, paths: readonly string[], on
       else commits.push(committed(committer, path, prepared).then((outcome) => settled(index, outcome)));
     }
   };
-  // One file at a time with a single inspector (as imports always were); a pool's workers plus one lane, so one
-  // file's disk work overlaps the others' decoding.
-  const lanes = inspector.size === undefined ? 1 : inspector.size + 1;
+  // One file at a time with a single inspector (as imports always were); with a pool, two lanes per worker: a file's
+  // writes (two fsynced files) take about as long as its decoding, so while one lane writes, the other keeps the
+  // worker busy.
+  const lanes = inspector.size === undefined ? 1 : inspector.size * 2;
   await Promise.all(Array.from({ length: Math.min(lanes, Math.max(1, entries.length)) }, lane));
   await committer.flush();
   await Promise.all(commits);
