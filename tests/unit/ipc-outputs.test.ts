@@ -117,6 +117,7 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['images.search', () => ({ query: { text: 'light' }, limit: 10 })],
   ['images.count', () => ({ query: {} })],
   ['images.seek', () => ({ query: { sort: 'rating' }, offset: 3 })],
+  ['images.timeline', () => ({ query: { text: 'light', sort: 'oldest' } })],
   // The search syntax and the lineage filters (migration 0012's facets).
   ['images.search', () => ({ query: { text: 'lighthouses OR heron -boat', kind: 'original', hasVersions: false }, limit: 10 })],
   ['images.count', () => ({ query: { kind: 'remove-background', hasVersions: true } })],
