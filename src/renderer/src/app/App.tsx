@@ -25,6 +25,7 @@ import { useAppShortcuts } from '../shortcuts/useAppShortcuts.ts';
 /*
  * data-testid attributes the e2e specs rely on (keep them stable):
  *   nav-generate, nav-library, nav-settings       sidebar buttons (aria-current="page" on the active one)
+ *   sidebar (data-collapsed), sidebar-toggle      the sidebar folded to icons or not (aria-expanded on the toggle)
  *   view-generate, view-library, view-settings    the view containers (all stay mounted; inactive ones are `hidden`)
  *   account-status (data-verification=verified|unverified|rejected|none), balance, account-tier, key-expiry,
  *   spend-today, spend-month, spend-all-time (data-charged, data-possibly USD; + -possibly note when above 0),
@@ -50,13 +51,13 @@ import { useAppShortcuts } from '../shortcuts/useAppShortcuts.ts';
  *   queue-item (data-job-id, data-status), queue-status, queue-prompt, queue-thumb (data-image-id), queue-error
  *   (data-error-code), queue-charged, queue-cancel, queue-retry, queue-retry-confirm, queue-retry-cancel
  * Library (issue 4)
- *   nav: lib-nav-all, lib-nav-favorites, lib-nav-trash (aria-current="page" on the active one), library-title,
+ *   nav: lib-nav-toggle (aria-expanded; folds the library's own nav away), lib-nav-all, lib-nav-favorites, lib-nav-trash (aria-current="page" on the active one), library-title,
  *   collection-create, collection-name-input (+ collection-name-input-save), collection-item (data-collection-id),
  *   collection-rename, collection-delete, collection-delete-confirm, saved-search-item (data-search-id),
  *   saved-search-delete, save-search, save-search-name (+ save-search-name-save)
  *   toolbar: search-input, filter-toggle (aria-expanded), filter-count, sort-select (newest|oldest|rating),
  *   thumb-size-slider (96–320), result-count (data-count), select-all, import-files-button, import-folder-button
- *   filters-panel: filter-model, filter-date-from, filter-date-to, filter-aspect, filter-format, filter-rating,
+ *   filters-panel: filter-model, filter-date-from, filter-date-to (date fields in the UI's language: role=group, spinbutton segments, a calendar button), filter-aspect, filter-format, filter-rating,
  *   filter-tag, filter-collection, filter-blurred (any|only|hide), filter-favorites, filter-clear
  *   grid (role=listbox, data-columns), grid-item (data-image-id, data-selected, aria-selected; click selects,
  *   Ctrl/Cmd-click toggles, Shift-click ranges, double-click or Enter opens), grid-item-prompt (caption with <mark>
