@@ -1,3 +1,4 @@
+/// <reference path="./wink-porter2-stemmer.d.ts" />
 import { stemmer as germanStem } from '@orama/stemmers/german';
 import englishStem from 'wink-porter2-stemmer';
 
