@@ -1,4 +1,5 @@
-// The `lagoon` command line; bin/lagoon.js imports this file after checking that Node can strip types.
+// The `lagoon` command line: bin/lagoon.js imports this file (from source after checking that Node can strip types,
+// or built into out/cli/lagoon.mjs by scripts/buildCli.ts), and the packaged app runs run.ts from its main process.
 //
 // Environment: LAGOON_DATA_DIR, LAGOON_API_BASE_URL and VENICE_API_KEY (see `lagoon --help`). One more,
 // LAGOON_KEYCHAIN_SERVICE, exists for tests only: it names the keychain service so a test run never reads or
