@@ -39,6 +39,8 @@ test('reference images: Use as reference from the viewer, a model that takes the
   await page.getByTestId('nav-library').click();
   await page.getByTestId('grid-item').first().dblclick();
   const referenceId = await page.getByTestId('grid-item').first().getAttribute('data-image-id');
+  await expect(page.getByTestId('viewer-use-reference')).toBeVisible();
+  await lagoon.screenshot('references-viewer-button');
   await page.getByTestId('viewer-use-reference').click();
   await expect(page.getByTestId('view-generate')).toBeVisible();
   await expect(page.getByTestId('advanced-panel')).toBeVisible();
