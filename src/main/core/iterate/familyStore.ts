@@ -13,11 +13,11 @@ import { toSummary } from '../library/imageMapping.ts';
  */
 
 /** Generations walked up and down; links restored by import could in principle loop, and this ends any walk. */
-export const MAX_GENERATIONS = 32;
+const MAX_GENERATIONS = 32;
 /** The viewer shows a small tree: a family larger than this is cut, and says so. */
 export const MAX_FAMILY_NODES = 200;
 
-export interface FamilyNode {
+interface FamilyNode {
   image: ImageSummary;
   /** Its first parent within the tree (null for the root). */
   parentId: string | null;

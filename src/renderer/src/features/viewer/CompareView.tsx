@@ -4,7 +4,7 @@ import { BeforeAfter } from './BeforeAfter.tsx';
 import { DifferenceView } from './DifferenceView.tsx';
 import { type Zoom, ViewerStage } from './ViewerStage.tsx';
 
-export const COMPARE_MODES = ['side', 'slider', 'difference'] as const;
+const COMPARE_MODES = ['side', 'slider', 'difference'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** A per-pixel difference says something only when both images have the same pixels to compare. */
-export const sameSize = (a: ImageSummary, b: ImageSummary): boolean => a.width === b.width && a.height === b.height;
+const sameSize = (a: ImageSummary, b: ImageSummary): boolean => a.width === b.width && a.height === b.height;
 
 /** Two images compared: side by side (each zoomable), before/after under one slider, or their difference. */
 export function CompareView({ pinned, current, mode, onMode, zoom, onZoom, onFitScale }: Props) {
