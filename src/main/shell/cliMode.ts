@@ -14,7 +14,7 @@ const COMMAND_WORD = /^(?:[a-z][a-z-]{0,29}|--help|-h|--version|-V|-v)$/u;
  * nothing (`lagoon` alone prints the help, as the CLI from a checkout does). Chromium ignores switches it does not
  * know, so the marker costs nothing where the CLI is not asked for.
  */
-export const CLI_MARKER = '--lagoon-cli';
+const CLI_MARKER = '--lagoon-cli';
 
 /** The user's arguments: after the executable in a packaged app, after `electron .` from a checkout. */
 export const userArguments = (argv: readonly string[], isPackaged: boolean): string[] => argv.slice(isPackaged ? 1 : 2);
