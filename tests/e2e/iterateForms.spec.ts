@@ -175,6 +175,19 @@ test('inputs from a file, a paste and a dragged tile; one outside Venice’s bou
   await expect(page.getByTestId('iterate-price')).toContainText('$0.04');
   const fromFile = (await inputIds(page))[0] ?? '';
 
+  // A file dropped onto the form joins the library once (the window's own drop import leaves it alone) and is used.
+  const before = await page.getByTestId('grid-item').count();
+  const dropped = await sharp({ create: { width: 512, height: 384, channels: 3, background: '#92c' } }).png().toBuffer();
+  const data = await page.evaluateHandle((base64) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], 'dropped.png', { type: 'image/png' }));
+    return transfer;
+  }, dropped.toString('base64'));
+  await page.getByTestId('iterate-drop').dispatchEvent('drop', { dataTransfer: data });
+  await expect.poll(() => inputIds(page)).not.toEqual([fromFile]);
+  await expect(page.getByTestId('grid-item')).toHaveCount(before + 1);
+  await expect(page.getByTestId('transfer-result')).toHaveCount(0);
+
   // A large picture upscaled 4×: Venice would pass 16,777,216 pixels, so it makes less, and the form says so first.
   await page.getByTestId('iterate-mode-upscale').click();
   await page.getByTestId('iterate-scale-4').check();

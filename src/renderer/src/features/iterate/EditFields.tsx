@@ -16,6 +16,61 @@ interface Props {
 
 const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
+/** Venice's optional output fields; '' leaves each to Venice (the input's aspect ratio, 1K, PNG at 1K). */
+function OutputFields({ settings, ratios, onChange }: { settings: IterateSettings; ratios: readonly string[]; onChange: (patch: Partial<IterateSettings>) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="iterate-row">
+      <div className="field">
+        <label className="field__label" htmlFor="iterate-aspect">
+          {t('advanced.aspectRatio')}
+        </label>
+        <select id="iterate-aspect" className="select" data-testid="iterate-aspect" value={settings.aspectRatio} onChange={(e) => onChange({ aspectRatio: e.target.value })}>
+          <option value="">{t('iterate.form.asInput')}</option>
+          {ratios.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+          {settings.aspectRatio !== '' && !ratios.includes(settings.aspectRatio) && <option value={settings.aspectRatio}>{settings.aspectRatio}</option>}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="iterate-resolution">
+          {t('advanced.resolution')}
+        </label>
+        <select
+          id="iterate-resolution"
+          className="select"
+          data-testid="iterate-resolution"
+          value={settings.resolution}
+          onChange={(e) => onChange({ resolution: isOneOf(EDIT_RESOLUTIONS, e.target.value) ? e.target.value : '' })}
+        >
+          <option value="">{t('iterate.form.veniceDefault')}</option>
+          {EDIT_RESOLUTIONS.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="iterate-format">
+          {t('generate.formatLabel')}
+        </label>
+        <select id="iterate-format" className="select" data-testid="iterate-format" value={settings.format} onChange={(e) => onChange({ format: isOneOf(IMAGE_FORMATS, e.target.value) ? e.target.value : '' })}>
+          <option value="">{t('iterate.form.veniceDefault')}</option>
+          {IMAGE_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`generate.formats.${f}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
 /** Edit and combine: the prompt, the model, and Venice's optional output fields ('' leaves each to Venice). */
 export function EditFields({ mode, settings, models, onChange, promptRef }: Props) {
   const { t } = useTranslation();
@@ -40,54 +95,7 @@ export function EditFields({ mode, settings, models, onChange, promptRef }: Prop
         />
       </div>
       <EditModelSelect models={models} mode={mode} value={settings.model} onChange={(id) => onChange({ model: id })} />
-      <div className="iterate-row">
-        <div className="field">
-          <label className="field__label" htmlFor="iterate-aspect">
-            {t('advanced.aspectRatio')}
-          </label>
-          <select id="iterate-aspect" className="select" data-testid="iterate-aspect" value={settings.aspectRatio} onChange={(e) => onChange({ aspectRatio: e.target.value })}>
-            <option value="">{t('iterate.form.asInput')}</option>
-            {ratios.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-            {settings.aspectRatio !== '' && !ratios.includes(settings.aspectRatio) && <option value={settings.aspectRatio}>{settings.aspectRatio}</option>}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="iterate-resolution">
-            {t('advanced.resolution')}
-          </label>
-          <select
-            id="iterate-resolution"
-            className="select"
-            data-testid="iterate-resolution"
-            value={settings.resolution}
-            onChange={(e) => onChange({ resolution: isOneOf(EDIT_RESOLUTIONS, e.target.value) ? e.target.value : '' })}
-          >
-            <option value="">{t('iterate.form.veniceDefault')}</option>
-            {EDIT_RESOLUTIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="iterate-format">
-            {t('generate.formatLabel')}
-          </label>
-          <select id="iterate-format" className="select" data-testid="iterate-format" value={settings.format} onChange={(e) => onChange({ format: isOneOf(IMAGE_FORMATS, e.target.value) ? e.target.value : '' })}>
-            <option value="">{t('iterate.form.veniceDefault')}</option>
-            {IMAGE_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`generate.formats.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <OutputFields settings={settings} ratios={ratios} onChange={onChange} />
       <div className="field field--wide checks">
         <label className="check">
           <input type="checkbox" data-testid="iterate-safe-mode" checked={settings.safeMode} onChange={(e) => onChange({ safeMode: e.target.checked })} />
