@@ -32,6 +32,14 @@ export interface CliModel {
   traits: string[];
   deprecated: { date: string | null; replacement: string | null } | null;
   offline: boolean;
+  /** --style-ref: how many, and whether --style-strength counts; null when the model takes none. */
+  styleReferences: { max: number; strength: boolean } | null;
+  /** --web-search (an extra charge per image). */
+  webSearch: boolean;
+  /** --no-prompt-thinking. */
+  promptThinking: boolean;
+  /** --lora-strength. */
+  usesLora: boolean;
 }
 
 export const toCliModel = (model: ModelInfo, defaultId: string | undefined): CliModel => {
@@ -58,6 +66,10 @@ export const toCliModel = (model: ModelInfo, defaultId: string | undefined): Cli
     traits: model.traits,
     deprecated: model.deprecation,
     offline: model.offline,
+    styleReferences: model.styleReferences ?? null,
+    webSearch: model.supportsWebSearch === true,
+    promptThinking: model.supportsPromptThinking === true,
+    usesLora: model.usesLora === true,
   };
 };
 
@@ -88,7 +100,13 @@ const notes = (model: CliModel): string => {
   const deprecation = model.deprecated
     ? `deprecated${model.deprecated.date ? ` ${model.deprecated.date.slice(0, 10)}` : ''}${model.deprecated.replacement ? ` → ${model.deprecated.replacement}` : ''}`
     : null;
-  return [model.offline ? 'OFFLINE' : null, deprecation, ...model.traits].filter((n) => n !== null).map(printable).join(', ') || '-';
+  const options = [
+    model.styleReferences ? `references ≤${model.styleReferences.max}` : null,
+    model.webSearch ? 'web search' : null,
+    model.promptThinking ? 'prompt thinking' : null,
+    model.usesLora ? 'LoRA' : null,
+  ];
+  return [model.offline ? 'OFFLINE' : null, deprecation, ...model.traits, ...options].filter((n) => n !== null).map(printable).join(', ') || '-';
 };
 
 export const modelRow = (model: CliModel): string[] => [

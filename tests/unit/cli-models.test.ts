@@ -77,12 +77,24 @@ describe('lagoon models (real child processes, the fake Venice over HTTP)', () =
         traits: spec.traits ?? [],
         deprecated: spec.deprecation ? { date: spec.deprecation.date, replacement: spec.deprecation.replacementModelId ?? null } : null,
         offline: spec.offline === true,
+        styleReferences: spec.supportsStyleReferences === true ? { max: c.maxStyleReferences ?? 1, strength: c.supportsStyleReferenceStrength === true } : null,
+        webSearch: spec.supportsWebSearch === true,
+        promptThinking: spec.supportsOptimizePromptThinking === true,
+        usesLora: STEP_MODELS.has(raw.id),
       });
     }
     // Spot checks in plain numbers, so a shared mistake in the expectation above cannot hide.
     const byId = new Map(run.lines.map((l) => [l.id, l]));
     expect(byId.get('gpt-image-1-5')).toMatchObject({ priceUsd: 0.26, qualities: ['low', 'medium', 'high'], defaultQuality: 'medium' });
-    expect(byId.get('nano-banana-2')).toMatchObject({ priceUsd: 0.1, resolutions: ['1K', '2K', '4K'], sizing: 'aspect_ratio' });
+    expect(byId.get('nano-banana-2')).toMatchObject({
+      priceUsd: 0.1,
+      resolutions: ['1K', '2K', '4K'],
+      sizing: 'aspect_ratio',
+      styleReferences: { max: 3, strength: true },
+      webSearch: true,
+      promptThinking: true,
+      usesLora: false,
+    });
     expect(byId.get('lustify-v7')).toMatchObject({ deprecated: { date: '2026-04-16T00:00:00.000Z', replacement: 'lustify-v8' } });
     expect(byId.get('hunyuan-image-v3')).toMatchObject({ offline: true });
     expect(byId.get('venice-sd35')).toMatchObject({ widthHeightDivisor: 16, steps: { default: 25, max: 30 }, promptLimit: 1500 });
@@ -104,8 +116,10 @@ describe('lagoon models (real child processes, the fake Venice over HTTP)', () =
     }
     const row = (id: string): string => rows.find((r) => r.startsWith(`${id} `)) ?? '';
     expect(row('z-image-turbo')).toMatch(/Z-Image Turbo\s+0\.01\s+7500\s+-\s+-\s+-\s+default, fastest\s+width\/height ÷8$/);
-    expect(row('venice-sd35')).toMatch(/\s1500\s+25\/30\s.*width\/height ÷16$/);
-    expect(row('nano-banana-2')).toMatch(/0\.10 \(0\.10–0\.19\)\s+32768\s+-\s+1K\* 2K 4K\s+-\s+-\s+ratios 1:1\* 3:2 16:9 21:9 9:16 2:3 3:4 4:5$/);
+    expect(row('venice-sd35')).toMatch(/\s1500\s+25\/30\s.*LoRA\s+width\/height ÷16$/);
+    expect(row('nano-banana-2')).toMatch(
+      /0\.10 \(0\.10–0\.19\)\s+32768\s+-\s+1K\* 2K 4K\s+-\s+references ≤3, web search, prompt thinking\s+ratios 1:1\* 3:2 16:9 21:9 9:16 2:3 3:4 4:5$/,
+    );
     expect(row('gpt-image-1-5')).toMatch(/0\.26 \(0\.07–0\.98\).*low medium\* high/);
     expect(row('grok-imagine-image')).toContain('0.0325');
     expect(row('lustify-v7')).toContain('deprecated 2026-04-16 → lustify-v8, most_uncensored');
