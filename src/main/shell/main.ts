@@ -8,6 +8,9 @@ import checkWorkerPath from '../core/db/checkWorker.ts?modulePath';
 // The same for imported files' metadata (inspector.ts): hostile files are parsed there, within a budget.
 // oxlint-disable-next-line import/default
 import inspectWorkerPath from '../core/transfer/inspectWorker.ts?modulePath';
+// And for a library's pending migrations (migrateOffThread.ts): a long upgrade leaves the main process answering.
+// oxlint-disable-next-line import/default
+import migrateWorkerPath from '../core/db/migrateWorker.ts?modulePath';
 import { redact } from '../core/log.ts';
 import { installAppMenu } from './appMenu.ts';
 import { isCliInvocation, userArguments } from './cliMode.ts';
@@ -48,7 +51,8 @@ const start = async (): Promise<void> => {
 
   const devBaseUrl = app.commandLine.hasSwitch(DEV_BASE_URL_SWITCH) ? app.commandLine.getSwitchValue(DEV_BASE_URL_SWITCH) : undefined;
   const config = launchConfig({ env: process.env, isPackaged: app.isPackaged, devBaseUrl, userData: app.getPath('userData') });
-  core = await createCore(config, { rendererDir, checkWorkerPath, inspectWorkerPath, relaunch });
+  const onMigrationStep = ({ step, steps, name }: { step: number; steps: number; name: string }): void => console.log(`[db] upgrading the library: step ${step} of ${steps} (${name})`);
+  core = await createCore(config, { rendererDir, checkWorkerPath, inspectWorkerPath, migrateWorkerPath, onMigrationStep, relaunch });
   handleAppProtocol(session.defaultSession, core.appRequestHandler);
   registerIpc(ipcMain, core.dispatch, makeRequestContext);
   core.onEvent((name, payload) => broadcast(BrowserWindow.getAllWindows(), name, payload));

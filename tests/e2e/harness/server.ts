@@ -39,6 +39,7 @@ export const startHarness = async (
     // As in the app, the long database checks run on a worker thread (here from source, by type stripping).
     checkWorkerPath: fileURLToPath(new URL('../../../src/main/core/db/checkWorker.ts', import.meta.url)),
     inspectWorkerPath: fileURLToPath(new URL('../../../src/main/core/transfer/inspectWorker.ts', import.meta.url)),
+    migrateWorkerPath: fileURLToPath(new URL('../../../src/main/core/db/migrateWorker.ts', import.meta.url)),
     csp: contentSecurityPolicy({ connectSrc: `ws://127.0.0.1:${(server.address() as AddressInfo).port}` }),
   });
   const calls: ContextCall[] = [];
