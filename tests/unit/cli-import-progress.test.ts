@@ -10,6 +10,8 @@ import { waitFor } from './helpers/queueHarness.ts';
 /** Enough detailed 512² pictures that the import still runs when Ctrl-C comes after its first progress line. */
 const FILES = 120;
 
+const env = (dataDir: string) => ({ env: { LAGOON_DATA_DIR: dataDir } });
+
 /**
  * `lagoon import` progress on stderr (plain lines when stderr is not a terminal, nothing with --quiet) and Ctrl-C,
  * which cancels the import and keeps what was imported. Real child processes, real files.
@@ -34,8 +36,6 @@ describe('lagoon import: progress and Ctrl-C (real child processes)', { timeout:
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
   });
-
-  const env = (dataDir: string) => ({ env: { LAGOON_DATA_DIR: dataDir } });
 
   it('prints plain progress lines with the count on stderr, none with --quiet, and refuses an unknown --progress', async () => {
     const three = join(root, 'three');

@@ -37,6 +37,10 @@ const relaunch = (): void => {
 
 const openWindow = (): BrowserWindow => createSecureWindow(preloadPath);
 
+/** A long upgrade runs before the window opens: its steps go to the log. */
+const onMigrationStep = ({ step, steps, name }: { step: number; steps: number; name: string }): void =>
+  console.log(`[db] upgrading the library: step ${step} of ${steps} (${name})`);
+
 const focusExistingWindow = (): void => {
   const [win] = BrowserWindow.getAllWindows();
   if (!win) return;
@@ -51,7 +55,6 @@ const start = async (): Promise<void> => {
 
   const devBaseUrl = app.commandLine.hasSwitch(DEV_BASE_URL_SWITCH) ? app.commandLine.getSwitchValue(DEV_BASE_URL_SWITCH) : undefined;
   const config = launchConfig({ env: process.env, isPackaged: app.isPackaged, devBaseUrl, userData: app.getPath('userData') });
-  const onMigrationStep = ({ step, steps, name }: { step: number; steps: number; name: string }): void => console.log(`[db] upgrading the library: step ${step} of ${steps} (${name})`);
   core = await createCore(config, { rendererDir, checkWorkerPath, inspectWorkerPath, migrateWorkerPath, onMigrationStep, relaunch });
   handleAppProtocol(session.defaultSession, core.appRequestHandler);
   registerIpc(ipcMain, core.dispatch, makeRequestContext);
