@@ -22,7 +22,8 @@ const closedPortUrl = async (): Promise<string> => {
   return `http://127.0.0.1:${port}/api/v1`;
 };
 
-describe('lagoon models (real child processes, the fake Venice over HTTP)', () => {
+// Each test starts several real processes: on a loaded machine that takes longer than the default 20 s.
+describe('lagoon models (real child processes, the fake Venice over HTTP)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
 
