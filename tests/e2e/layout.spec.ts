@@ -138,6 +138,9 @@ test('the sidebar and the library sections fold away, and stay as the user left 
   await page.getByTestId('nav-library').click();
   await page.getByTestId('lib-nav-toggle').click();
   await expect(page.getByTestId('lib-nav-all')).toBeHidden();
+  // Folded away, the nav leaves its width to the library, which reaches the window's right edge.
+  const header = await boxOf(page.locator('.library__header'));
+  expect(header.x + header.width, 'the library takes the freed width').toBeGreaterThan(1280 - 40);
   await lagoon.screenshot('layout-folded-1280');
 
   // A new window on the same app (the harness's port, and so its storage, changes with a restarted process).
