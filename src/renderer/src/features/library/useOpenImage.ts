@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
-import { call } from '../../api.ts';
+import { call, subscribe } from '../../api.ts';
 import type { GridSelection } from './useGridSelection.ts';
 
 export interface OpenImage {
@@ -30,6 +30,17 @@ export const useOpenImage = (items: readonly ImageSummary[], grid: GridSelection
   // If the open image leaves the results (trashed elsewhere, filtered away), the viewer simply is not there, unless
   // it was opened from outside them.
   const item = index >= 0 ? items[index] : outside?.id === openId ? outside : undefined;
+
+  // No list keeps an image from outside the results current: its own record is asked again when it changes (a
+  // rating, a restore), and the viewer closes if it is deleted for good.
+  const outsideId = outside?.id ?? null;
+  useEffect(() => {
+    if (outsideId === null) return;
+    return subscribe('images.changed', (change) => {
+      if (!change.ids.includes(outsideId)) return;
+      call('images.get', { id: outsideId }).then(setOutside, () => setOutside(null));
+    });
+  }, [outsideId]);
 
   const open = (id: string) => {
     if (items.some((i) => i.id === id)) {
