@@ -11,6 +11,9 @@ import { createReplayer, type RecordedCall, recordingConnection } from './sqlRec
 import { type SyntheticLibrary, syntheticLibrary } from './syntheticLibrary.ts';
 import { createRandom } from './syntheticRows.ts';
 
+/** OR and words left out: the search syntax's part of the query mix. */
+const isSyntax = (q: ImageQuery): boolean => /^(or|word-left-out)/u.test(queryKind(q));
+
 const PAGE = PAGE_SIZES.first;
 const PASSES = Number(process.env.BENCH_SEARCH_PASSES ?? 3);
 const RATIO_RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -58,7 +61,6 @@ const searchP95 = (db: Database.Database, queries: ImageQuery[], lib: SyntheticL
   const results = queries.map((q) => searchImages(db, q, { limit: PAGE }).items.length);
   const value = percentile(samples, 95);
   // The search syntax's share of the mix (OR, words left out), and the plain words beside it, in the same run.
-  const isSyntax = (q: ImageQuery) => /^(or|word-left-out)/u.test(queryKind(q));
   const syntaxSamples = queries.flatMap((q, i) => (isSyntax(q) ? perQuery[i]! : []));
   const plainSamples = queries.flatMap((q, i) => (q.text !== undefined && !isSyntax(q) ? perQuery[i]! : []));
   return {

@@ -45,7 +45,7 @@ const dateRange = (random: Random): Pick<ImageQuery, 'createdFrom' | 'createdTo'
   }
 };
 
-const text = (random: Random): string => {
+const searchText = (random: Random): string => {
   const r = random.next();
   if (r < 0.45) return prefix(random, random.pick(TERMS));
   if (r < 0.8) {
@@ -61,21 +61,21 @@ const text = (random: Random): string => {
 /** One query of the mix: what the library's search box, filter bar and sort menu send while someone looks for an image. */
 const makeQuery = (random: Random): ImageQuery => {
   const r = random.next();
-  if (r < 0.35) return { text: text(random) };
-  if (r < 0.5) return { text: text(random), models: models(random) };
-  if (r < 0.6) return { text: text(random), ...dateRange(random) };
-  if (r < 0.66) return { text: text(random), favorite: true };
-  if (r < 0.72) return { text: text(random), minRating: 3 + random.int(3), sort: 'rating' };
-  if (r < 0.76) return { text: text(random), sort: 'oldest' };
-  if (r < 0.8) return { text: text(random), tags: [random.pick(TAGS.slice(0, 12))] };
-  if (r < 0.83) return { text: text(random), aspect: random.pick(['square', 'landscape', 'portrait'] as const), formats: ['png'] };
+  if (r < 0.35) return { text: searchText(random) };
+  if (r < 0.5) return { text: searchText(random), models: models(random) };
+  if (r < 0.6) return { text: searchText(random), ...dateRange(random) };
+  if (r < 0.66) return { text: searchText(random), favorite: true };
+  if (r < 0.72) return { text: searchText(random), minRating: 3 + random.int(3), sort: 'rating' };
+  if (r < 0.76) return { text: searchText(random), sort: 'oldest' };
+  if (r < 0.8) return { text: searchText(random), tags: [random.pick(TAGS.slice(0, 12))] };
+  if (r < 0.83) return { text: searchText(random), aspect: random.pick(['square', 'landscape', 'portrait'] as const), formats: ['png'] };
   if (r < 0.86) return { models: models(random), sort: random.pick(['newest', 'rating'] as const) };
   if (r < 0.89) return { favorite: true, ...(random.chance(0.5) ? dateRange(random) : {}) };
   if (r < 0.92) return { minRating: 4, sort: 'rating' };
   if (r < 0.95) return { tags: [random.pick(TAGS)], ...(random.chance(0.3) ? { models: models(random) } : {}) };
   if (r < 0.97) return { ...dateRange(random), sort: 'oldest' };
   if (r < 0.975) return { blurred: true };
-  if (r < 0.98) return random.chance(0.5) ? { text: text(random), kind: 'original' } : { kind: random.pick(['edit', 'upscale'] as const) };
+  if (r < 0.98) return random.chance(0.5) ? { text: searchText(random), kind: 'original' } : { kind: random.pick(['edit', 'upscale'] as const) };
   if (r < 0.985) return { hasVersions: true };
   return { inTrash: true };
 };

@@ -1,4 +1,3 @@
-/// <reference path="./wink-porter2-stemmer.d.ts" />
 import { stemmer as germanStem } from '@orama/stemmers/german';
 import englishStem from 'wink-porter2-stemmer';
 

@@ -60,17 +60,27 @@ function RemoveConfirm({ busy, onRemove, onCancel }: { busy: boolean; onRemove: 
   );
 }
 
-function KeyForm({ form, present }: { form: ReturnType<typeof useApiKeyForm>; present: boolean }) {
+interface KeyFormProps {
+  inputRef: ReturnType<typeof useApiKeyForm>['input'];
+  /** Bumped after each submit: the field remounts, so no DOM node keeps the key. */
+  fieldGeneration: number;
+  busy: boolean;
+  confirmingRemove: boolean;
+  present: boolean;
+  onSubmit: ReturnType<typeof useApiKeyForm>['save'];
+}
+
+function KeyForm({ inputRef, fieldGeneration, busy, confirmingRemove, present, onSubmit }: KeyFormProps) {
   const { t } = useTranslation();
   return (
-    <form className="key-form" onSubmit={form.save} autoComplete="off" noValidate>
+    <form className="key-form" onSubmit={onSubmit} autoComplete="off" noValidate>
       <label className="field__label" htmlFor="key-input">
         {present ? t('settings.keyLabelReplace') : t('settings.keyLabel')}
       </label>
       <div className="key-form__row">
         <input
-          key={form.fieldGeneration}
-          ref={form.input}
+          key={fieldGeneration}
+          ref={inputRef}
           id="key-input"
           className="input"
           data-testid="key-input"
@@ -79,10 +89,10 @@ function KeyForm({ form, present }: { form: ReturnType<typeof useApiKeyForm>; pr
           autoCapitalize="off"
           spellCheck={false}
           placeholder={t('settings.keyPlaceholder')}
-          disabled={form.busy}
+          disabled={busy}
         />
-        <button type="submit" className={present ? 'button' : 'button button--primary'} data-testid="key-save" disabled={form.busy}>
-          {form.busy && !form.confirmingRemove ? t('settings.checking') : present ? t('settings.replace') : t('settings.save')}
+        <button type="submit" className={present ? 'button' : 'button button--primary'} data-testid="key-save" disabled={busy}>
+          {busy && !confirmingRemove ? t('settings.checking') : present ? t('settings.replace') : t('settings.save')}
         </button>
       </div>
     </form>
@@ -118,7 +128,14 @@ export function ApiKeySettings({ keyStatus, focusRequest }: Props) {
       </div>
       {keyStatus.error && <ErrorMessage error={keyStatus.error} testId="key-status-error" />}
       {present && form.confirmingRemove && <RemoveConfirm busy={form.busy} onRemove={() => void form.remove()} onCancel={() => form.askToRemove(false)} />}
-      <KeyForm form={form} present={present} />
+      <KeyForm
+        inputRef={input}
+        fieldGeneration={form.fieldGeneration}
+        busy={form.busy}
+        confirmingRemove={form.confirmingRemove}
+        present={present}
+        onSubmit={form.save}
+      />
       {feedback && (
         <p className={PROBLEMS.has(feedback) ? 'field__error' : 'feedback'} role={PROBLEMS.has(feedback) ? 'alert' : 'status'} data-testid="key-feedback" data-feedback={feedback}>
           {t(`settings.${feedback}`)}
