@@ -178,8 +178,6 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
               items={items}
               paging={search}
               query={query}
-              paging={search}
-              query={query}
               // Stacked, the results are fewer tiles than their count: the scrollbar spans what is loaded.
               total={stacking ? null : search.count}
               hasMore={search.hasMore}
