@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { MAX_ROOT_IDS } from '../../paging.ts';
 import { OPERATIONS } from '../../iterate.ts';
 import { route } from '../route.ts';
 import { zImageId } from './common.ts';
 import { zImageSummary } from './images.ts';
-
-/** The most ids one `images.family_roots` asks about: a few pages of the grid. */
-export const MAX_ROOT_IDS = 1000;
 
 /**
  * An image's family as one tree: every image hangs under its first parent (a combine under its base), so each image

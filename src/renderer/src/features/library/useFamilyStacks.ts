@@ -1,6 +1,6 @@
 import { createContext, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
-import { MAX_ROOT_IDS } from '../../../../shared/ipc/schemas/family.ts';
+import { MAX_ROOT_IDS } from '../../../../shared/paging.ts';
 import { call, subscribe } from '../../api.ts';
 import { type Stack, stackItems } from './familyStacks.ts';
 
