@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.ts';
 import { type CoreConfig, databasePath, resolveConfig } from '../main/core/config.ts';
 import { pendingMigrationsAt } from '../main/core/db/migrateOffThread.ts';
 import { closeDatabase, openDatabase } from '../main/core/db/openDatabase.ts';
+import { setStatementTiming } from '../main/core/db/statements.ts';
 import { defaultDataDir } from '../main/core/defaultDataDir.ts';
 import { registerSecret } from '../main/core/log.ts';
 import { createEnvStore } from '../main/core/secrets/envStore.ts';
@@ -74,5 +75,8 @@ export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist
   if (pendingMigrationsAt(databasePath(config)) > 0) {
     closeDatabase(openDatabase(databasePath(config), { onMigrationStep: ({ step, steps, name }) => void stderr.write(`Updating the library (step ${step} of ${steps}: ${name})…\n`) }));
   }
-  return createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath });
+  const services = createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath });
+  // The slow-statement log is for whoever tunes Lagoon, not for a script reading stderr: on request only.
+  setStatementTiming(services.db, { log: process.env.LAGOON_DEBUG ? (line) => void stderr.write(`${line}\n`) : () => undefined });
+  return services;
 };
