@@ -17,3 +17,20 @@ export const ITERATE_LIMITS = {
 } as const;
 
 export const EDIT_RESOLUTIONS = ['1K', '2K', '4K'] as const;
+
+/**
+ * The largest size of the same shape within Venice's pixel bound: what a "smaller copy" of a too-large input is made
+ * at (the renderer shows it on the offer, main makes it). An image already within the bound keeps its size.
+ */
+export const fitWithinPixels = (width: number, height: number, maxPixels: number = ITERATE_LIMITS.maxPixels): { width: number; height: number } => {
+  if (width * height <= maxPixels) return { width, height };
+  const scale = Math.sqrt(maxPixels / (width * height));
+  let w = Math.max(1, Math.floor(width * scale));
+  let h = Math.max(1, Math.floor(height * scale));
+  // Rounding may leave the product a pixel row over the bound; step the longer side down until it fits.
+  while (w * h > maxPixels) {
+    if (w >= h) w -= 1;
+    else h -= 1;
+  }
+  return { width: w, height: h };
+};

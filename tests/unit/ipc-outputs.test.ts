@@ -89,6 +89,8 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['iterate.catalog', () => ({})],
   ['iterate.prepare', () => ({ draft: { endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: image(0) }] } })],
   ['iterate.queue', () => ({ draft: { endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id: image(0) }] } })],
+  // Within Venice's bounds already: answered with its own id (iterate-downscale.test.ts makes real copies).
+  ['iterate.downscale_input', () => ({ id: image(0) })],
   [
     'jobs.enqueue',
     () => ({

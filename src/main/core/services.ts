@@ -215,6 +215,7 @@ const wireQueue = (parts: QueueParts, deps: ServiceDeps) => {
       if (!job) throw new AppError('INTERNAL', 'The request could not be queued.');
       return job;
     },
+    onImagesAdded: (ids) => events.emit('images.changed', { reason: 'added', ids }),
   });
   return { account, queue, iterate };
 };

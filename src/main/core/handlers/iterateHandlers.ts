@@ -3,7 +3,7 @@ import type { RequestContext } from '../ipc/router.ts';
 import type { IterateService } from '../iterate/iterateService.ts';
 import type { Transfer } from '../transfer/transferService.ts';
 
-type IterateRoutes = 'iterate.prepare' | 'iterate.queue' | 'iterate.catalog' | 'iterate.add_file' | 'images.lineage';
+type IterateRoutes = 'iterate.prepare' | 'iterate.queue' | 'iterate.catalog' | 'iterate.add_file' | 'iterate.downscale_input' | 'images.lineage';
 
 export const iterateHandlers = (deps: { iterate: IterateService; transfer: Transfer }): Pick<Handlers<RequestContext>, IterateRoutes> => ({
   'iterate.prepare': async ({ draft }) => {
@@ -20,5 +20,6 @@ export const iterateHandlers = (deps: { iterate: IterateService; transfer: Trans
     return { models: [...catalog.models()], prices: catalog.prices(), fetchedAt: catalog.fetchedAt() };
   },
   'iterate.add_file': async ({ name, bytes }) => deps.transfer.importInput(name, bytes),
+  'iterate.downscale_input': async ({ id }) => deps.iterate.downscaleInput(id),
   'images.lineage': async ({ id }) => deps.iterate.lineage(id),
 });

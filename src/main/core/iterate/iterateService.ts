@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Job } from '../../../shared/ipc/schemas/jobs.ts';
 import { planUpscale, zIterateDraft, type UpscalePlan, type IterateDraft, type IterateJobRequest, type IteratePrices } from '../../../shared/iterate.ts';
 import type { Library } from '../library/library.ts';
+import { downscaleInput, type DownscaledInput } from './downscaleInput.ts';
 import type { IterateCatalog } from './iterateCatalog.ts';
 import { readLineage, type Lineage } from './lineageStore.ts';
 import { loadInputs, type LoadedInput } from './loadInputs.ts';
@@ -30,6 +31,8 @@ export interface IterateService {
   /** Queues what prepare() returned (after its price was shown, say). */
   enqueue(prepared: Prepared): Job;
   priceFor(request: IterateJobRequest): number | null;
+  /** A smaller copy of a library image too large for Venice, made here and stored in the library (nothing is sent). */
+  downscaleInput(id: string): Promise<DownscaledInput>;
   lineage(id: string): Lineage;
   catalog: IterateCatalog;
 }
@@ -39,6 +42,8 @@ export interface IterateServiceDeps {
   library: Library;
   catalog: IterateCatalog;
   enqueue(request: IterateJobRequest): Job;
+  /** Told of an image the service itself stored (a smaller copy), so the library's views show it. */
+  onImagesAdded?: (ids: string[]) => void;
 }
 
 const invalid = (message: string, details: Record<string, unknown> = {}): AppError =>
@@ -107,6 +112,11 @@ export const createIterateService = (deps: IterateServiceDeps): IterateService =
     },
     enqueue: (prepared) => deps.enqueue(prepared.request),
     priceFor: (request) => priceFromCatalog(request, deps.catalog),
+    downscaleInput: async (id) => {
+      const copy = await downscaleInput(deps, id);
+      if (copy.added) deps.onImagesAdded?.([copy.id]);
+      return copy;
+    },
     lineage: (id) => readLineage(deps.db, id),
     catalog: deps.catalog,
   };

@@ -4,6 +4,7 @@ import type { Metadata } from 'sharp';
 import { loadSharp } from '../library/loadSharp.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { ITERATE_LIMITS } from '../../../shared/iterate.ts';
+import { fitWithinPixels } from '../../../shared/iterateLimits.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import { sniffImageFormat } from './imageBytes.ts';
 
@@ -46,8 +47,12 @@ export const checkInputImage = async (bytes: Buffer, label: string): Promise<Inp
     throw refuse(label, 'too_small', `${width}×${height} is too small; Venice needs at least 65,536 pixels (256×256).`, size);
   }
   if (pixels > ITERATE_LIMITS.maxPixels) {
-    // Downscaling first would help; the caller may offer it (details.canDownscale).
-    throw refuse(label, 'too_large', `${width}×${height} is too large; Venice takes at most 33,177,600 pixels.`, { ...size, canDownscale: true });
+    // Downscaling first would help; the caller may offer it (details.canDownscale, at the size in downscaleTo).
+    throw refuse(label, 'too_large', `${width}×${height} is too large; Venice takes at most 33,177,600 pixels.`, {
+      ...size,
+      canDownscale: true,
+      downscaleTo: fitWithinPixels(width, height),
+    });
   }
   return { bytes, format, width, height, sha256: createHash('sha256').update(bytes).digest('hex') };
 };
@@ -63,7 +68,8 @@ export const readInputFile = async (path: string, label: string = path): Promise
   try {
     const { size } = await handle.stat();
     if (size >= ITERATE_LIMITS.maxBytes) {
-      throw refuse(label, 'too_heavy', `the file is ${megabytes(size)}; Venice takes images under 25 MB.`, { bytes: size });
+      // A smaller copy (fewer pixels, encoded again) would fit; its size is known only once it is made.
+      throw refuse(label, 'too_heavy', `the file is ${megabytes(size)}; Venice takes images under 25 MB.`, { bytes: size, canDownscale: true });
     }
     return await handle.readFile();
   } finally {

@@ -67,6 +67,15 @@ export const iterateRoutes = {
     }),
     output: z.strictObject({ id: zImageId, added: z.boolean() }),
   }),
+  /**
+   * A smaller copy of a library image too large for Venice (pixels or bytes), made on this machine (nothing is sent,
+   * nothing is charged) and stored as a new library image; the original stays. An image that already fits answers
+   * with its own id and `added: false`.
+   */
+  'iterate.downscale_input': route({
+    input: z.strictObject({ id: zImageId }),
+    output: z.strictObject({ id: zImageId, width: z.number().int().positive(), height: z.number().int().positive(), added: z.boolean() }),
+  }),
   /** Where an image came from and what was made from it. */
   'images.lineage': route({ input: z.strictObject({ id: zImageId }), output: zLineage }),
 };
