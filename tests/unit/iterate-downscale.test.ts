@@ -54,7 +54,7 @@ const widePng = (width: number, height: number): Promise<Buffer> =>
 
 /** Noise does not compress: a PNG within the pixel bound that is 25 MB or more. */
 const heavyPng = (side: number): Promise<Buffer> =>
-  sharp({ create: { width: side, height: side, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+  sharp({ create: { width: side, height: side, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
     .png({ compressionLevel: 1 })
     .toBuffer();
 

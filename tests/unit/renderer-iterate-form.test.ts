@@ -81,4 +81,21 @@ describe('useIterateForm', () => {
     expect(result.current.pendingSpend).toBeNull();
     expect(calls('iterate.queue')).toHaveLength(0);
   });
+
+  it('puts the smaller copy of a refused input in its place, and checks the draft again', async () => {
+    const copy = '4fae0a5c-7e8d-4b4c-9b8f-6d5a2e1c9fd4';
+    bridge.handle('iterate.downscale_input', () => ({ id: copy, width: 8145, height: 4072, added: true }));
+    const { result } = renderHook(() => useIterateForm({ mode: 'combine', ids: [A, B, C], settings: { prompt: 'all together' } }));
+    await ready(result);
+    const checks = calls('iterate.prepare').length;
+    act(() => result.current.downscale.run(1));
+    await waitFor(() => expect(result.current.inputs.ids).toEqual([A, copy, C]));
+    expect(calls('iterate.downscale_input').map((c) => c.input)).toEqual([{ id: B }]);
+    expect(result.current.downscale.done).toMatchObject({ position: 2, width: 8145, height: 4072 });
+    await ready(result);
+    const last = calls('iterate.prepare').at(-1)?.input as { draft: { inputs: { id: string }[] } };
+    expect(calls('iterate.prepare').length).toBeGreaterThan(checks);
+    expect(last.draft.inputs.map((i) => i.id)).toEqual([A, copy]);
+    expect(calls('iterate.queue')).toHaveLength(0);
+  });
 });

@@ -95,6 +95,14 @@ export function IteratePanel({ launch, onClose }: Props) {
     };
   }, [launch.mode, returnTo]);
 
+  // The offer's button goes away with the refusal: the keyboard focus lands on the copy in the inputs' list.
+  const made = form.downscale.made;
+  useEffect(() => {
+    if (made === null) return;
+    const item = document.querySelector(`[data-testid="iterate-input"][data-image-id="${CSS.escape(made.id)}"]`);
+    [...(item?.querySelectorAll('button') ?? [])].find((b) => !b.disabled)?.focus();
+  }, [made]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const shortcut = matchShortcut(e, 'iterate');
     if (shortcut === 'sendIterate') form.submit();
@@ -145,7 +153,7 @@ export function IteratePanel({ launch, onClose }: Props) {
         )}
         {form.catalog.error && <ErrorMessage error={form.catalog.error} compact testId="iterate-catalog-error" />}
         <div className="iterate-footer">
-          <PreparedSummary mode={mode} gap={form.gap} prepared={form.prepared} />
+          <PreparedSummary mode={mode} gap={form.gap} prepared={form.prepared} downscale={form.downscale} />
           <SendRow form={form} />
         </div>
       </form>

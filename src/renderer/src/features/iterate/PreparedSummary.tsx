@@ -2,16 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../lib/format.ts';
 import { InputProblem } from './InputProblem.tsx';
 import type { DraftGap, IterateMode } from './iterateSettings.ts';
+import type { Downscale } from './useDownscale.ts';
 import type { PreparedState } from './usePrepared.ts';
 
 interface Props {
   mode: IterateMode;
   gap: DraftGap | null;
   prepared: PreparedState;
+  /** Offered on a refusal that a smaller copy of the input would cure. */
+  downscale: Downscale;
 }
 
 /** What Send would do, known before anything is sent: the price, an upscale's result size, or why it cannot go. */
-export function PreparedSummary({ mode, gap, prepared }: Props) {
+export function PreparedSummary({ mode, gap, prepared, downscale }: Props) {
   const { t, i18n } = useTranslation();
   if (gap !== null) {
     return (
@@ -20,7 +23,7 @@ export function PreparedSummary({ mode, gap, prepared }: Props) {
       </p>
     );
   }
-  if (prepared.state === 'refused') return <InputProblem error={prepared.error} testId="iterate-refused" />;
+  if (prepared.state === 'refused') return <InputProblem error={prepared.error} testId="iterate-refused" downscale={downscale} />;
   if (prepared.state !== 'ready') {
     return (
       <p className="muted" data-testid="iterate-checking">
@@ -31,6 +34,11 @@ export function PreparedSummary({ mode, gap, prepared }: Props) {
   const { priceUsd, upscale } = prepared.prepared;
   return (
     <div className="iterate-summary">
+      {downscale.done && (
+        <p className="muted" role="status" data-testid="iterate-downscaled">
+          {t('iterate.downscale.done', { ...downscale.done })}
+        </p>
+      )}
       <p className="price" data-testid="iterate-price" data-price={priceUsd ?? ''}>
         {priceUsd === null ? t('price.unknown') : t(`iterate.form.price.${mode}`, { price: formatUsd(priceUsd, i18n.language) })}
       </p>

@@ -7,6 +7,8 @@ export interface Inputs {
   /** Adds library images at the end; `only` keeps just the newest (edit and upscale take one image). */
   add: (ids: readonly string[], only: boolean) => void;
   remove: (index: number) => void;
+  /** Puts `next` where `previous` is (same position): a smaller copy in place of an input too large for Venice. */
+  replace: (previous: string, next: string) => void;
   /** Moves the input at `from` to `to` (0 is the base). */
   move: (from: number, to: number) => void;
   /** Files picked, dropped or pasted: each imported into the library first, then added. */
@@ -30,6 +32,7 @@ export const useInputs = (initial: readonly string[]): Inputs => {
     setIds((current) => (only ? [more.at(-1) ?? ''] : unique([...current, ...more])));
   }, []);
   const remove = useCallback((index: number) => setIds((current) => current.filter((_, i) => i !== index)), []);
+  const replace = useCallback((previous: string, next: string) => setIds((current) => unique(current.map((id) => (id === previous ? next : id)))), []);
   const move = useCallback((from: number, to: number) => {
     setIds((current) => {
       if (to < 0 || to >= current.length || from === to) return current;
@@ -61,5 +64,5 @@ export const useInputs = (initial: readonly string[]): Inputs => {
     [add],
   );
 
-  return { ids, add, remove, move, addFiles, importing, importError };
+  return { ids, add, remove, replace, move, addFiles, importing, importError };
 };

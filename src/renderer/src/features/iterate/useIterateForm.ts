@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import { type PendingSpend, useSpendGuard } from '../generate/useSpendGuard.ts';
 import { type DraftGap, DEFAULT_SETTINGS, defaultModel, type Draft, draftOf, inputLimit, type IterateLaunch, type IterateMode, type IterateSettings } from './iterateSettings.ts';
+import { type Downscale, useDownscale } from './useDownscale.ts';
 import { type Inputs, useInputs } from './useInputs.ts';
 import { type IterateCatalogState, useIterateCatalog } from './useIterateCatalog.ts';
 import { type PreparedState, usePrepared } from './usePrepared.ts';
@@ -15,6 +16,8 @@ export interface IterateForm {
   settings: IterateSettings;
   change: (patch: Partial<IterateSettings>) => void;
   inputs: Inputs;
+  /** A smaller copy of an input too large for Venice, offered on its refusal. */
+  downscale: Downscale;
   /** How many inputs are sent (the rest are listed as not used). */
   limit: number;
   catalog: IterateCatalogState;
@@ -34,6 +37,7 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
   const [mode, setModeState] = useState<IterateMode>(launch.mode);
   const [chosen, setChosen] = useState<IterateSettings>({ ...DEFAULT_SETTINGS, ...launch.settings });
   const inputs = useInputs(launch.ids);
+  const downscale = useDownscale(inputs);
   const catalog = useIterateCatalog();
   const [send, setSend] = useState<SendState>({ state: 'idle' });
   const spendGuard = useSpendGuard();
@@ -71,6 +75,7 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
     settings,
     change,
     inputs,
+    downscale,
     limit,
     catalog,
     gap: typeof built === 'string' ? built : null,
