@@ -29,6 +29,36 @@ interface Deps {
 
 const asList = (ids: readonly string[]): string[] => [...ids];
 
+type Run = (action: () => Promise<unknown>, after: () => void) => Promise<boolean>;
+
+/** Trash, restore and delete forever: each takes the images out of the list shown and moves collection counts. */
+const useLeavingAction = (route: 'images.trash' | 'images.restore' | 'images.delete_forever', run: Run, remove: (ids: readonly string[]) => void, onCollectionsChanged: () => void) =>
+  useCallback(
+    (ids: readonly string[]) =>
+      run(
+        () => call(route, { ids: asList(ids) }),
+        () => {
+          remove(ids);
+          onCollectionsChanged();
+        },
+      ),
+    [route, run, remove, onCollectionsChanged],
+  );
+
+/** Empties the trash; the list reloads when it is the trash being shown. Resolves to how many were purged, or null. */
+const useEmptyTrash = (showingTrash: boolean, reload: () => void, setError: (error: ApiError | null) => void) =>
+  useCallback(async () => {
+    try {
+      const { purged } = await call('trash.empty', {});
+      setError(null);
+      if (showingTrash) reload();
+      return purged;
+    } catch (e) {
+      setError(toApiError(e));
+      return null;
+    }
+  }, [showingTrash, reload, setError]);
+
 /**
  * Every curation action: main first, then the loaded list is patched to match, so a tile changes the moment main
  * says yes without reloading 100k rows. An image that no longer matches the query (unfavourited in Favorites,
@@ -99,41 +129,11 @@ export const useCuration = ({ search, query, onCollectionsChanged, onTagsChanged
     [run, settle, onTagsChanged, query.tags],
   );
 
-  const trash = useCallback(
-    (ids: readonly string[]) =>
-      run(
-        () => call('images.trash', { ids: asList(ids) }),
-        () => {
-          remove(ids);
-          onCollectionsChanged();
-        },
-      ),
-    [run, remove, onCollectionsChanged],
-  );
+  const trash = useLeavingAction('images.trash', run, remove, onCollectionsChanged);
 
-  const restore = useCallback(
-    (ids: readonly string[]) =>
-      run(
-        () => call('images.restore', { ids: asList(ids) }),
-        () => {
-          remove(ids);
-          onCollectionsChanged();
-        },
-      ),
-    [run, remove, onCollectionsChanged],
-  );
+  const restore = useLeavingAction('images.restore', run, remove, onCollectionsChanged);
 
-  const deleteForever = useCallback(
-    (ids: readonly string[]) =>
-      run(
-        () => call('images.delete_forever', { ids: asList(ids) }),
-        () => {
-          remove(ids);
-          onCollectionsChanged();
-        },
-      ),
-    [run, remove, onCollectionsChanged],
-  );
+  const deleteForever = useLeavingAction('images.delete_forever', run, remove, onCollectionsChanged);
 
   const addToCollection = useCallback(
     (collectionId: string, ids: readonly string[]) => run(() => call('collections.add_images', { id: collectionId, imageIds: asList(ids) }), onCollectionsChanged),
@@ -152,17 +152,7 @@ export const useCuration = ({ search, query, onCollectionsChanged, onTagsChanged
     [run, settle, onCollectionsChanged, query.collectionId],
   );
 
-  const emptyTrash = useCallback(async () => {
-    try {
-      const { purged } = await call('trash.empty', {});
-      setError(null);
-      if (query.inTrash) reload();
-      return purged;
-    } catch (e) {
-      setError(toApiError(e));
-      return null;
-    }
-  }, [query.inTrash, reload]);
+  const emptyTrash = useEmptyTrash(query.inTrash === true, reload, setError);
 
   const clearError = useCallback(() => setError(null), []);
 

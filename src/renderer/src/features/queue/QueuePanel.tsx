@@ -27,6 +27,40 @@ interface Props {
 /** How many jobs show before "Show all": the newest are what a user is watching. */
 const FIRST_PAGE = 20;
 
+interface HeaderProps {
+  summary: string;
+  busy: boolean;
+  /** Null hides the button: nothing has finished, or nothing can be cancelled. */
+  onClearFinished: (() => void) | null;
+  onCancelAll: (() => void) | null;
+}
+
+function QueueHeader({ summary, busy, onClearFinished, onCancelAll }: HeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="queue__header">
+      <h2 id="queue-title" className="queue__title">
+        {t('queue.title')}
+      </h2>
+      <span className="queue__summary muted" data-testid="queue-summary">
+        {summary}
+      </span>
+      <span className="queue__header-actions">
+        {onClearFinished && (
+          <button type="button" className="button button--small button--ghost" data-testid="queue-clear-finished" disabled={busy} onClick={onClearFinished}>
+            {t('queue.clearFinished')}
+          </button>
+        )}
+        {onCancelAll && (
+          <button type="button" className="button button--small button--danger-ghost queue__cancel-all" data-testid="queue-cancel-all" disabled={busy} onClick={onCancelAll}>
+            {t('queue.cancelAll')}
+          </button>
+        )}
+      </span>
+    </header>
+  );
+}
+
 export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetried, onOpenSettings, pausedUntil, presence }: Props) {
   const { t } = useTranslation();
   const { jobs, loaded, error, cancel, cancelAll, retry, decideInterrupted, clearFinished } = jobsState;
@@ -56,32 +90,12 @@ export function QueuePanel({ jobsState, models, defaultModelName, onShow, onRetr
 
   return (
     <section className="panel queue" data-testid="queue" aria-labelledby="queue-title">
-      <header className="queue__header">
-        <h2 id="queue-title" className="queue__title">
-          {t('queue.title')}
-        </h2>
-        <span className="queue__summary muted" data-testid="queue-summary">
-          {active.length === 0 ? t('queue.idle') : t('queue.summary', { running, waiting })}
-        </span>
-        <span className="queue__header-actions">
-          {finished && (
-            <button type="button" className="button button--small button--ghost" data-testid="queue-clear-finished" disabled={busyId !== null} onClick={() => void act(null, clearFinished)}>
-              {t('queue.clearFinished')}
-            </button>
-          )}
-          {cancellable && (
-            <button
-              type="button"
-              className="button button--small button--danger-ghost queue__cancel-all"
-              data-testid="queue-cancel-all"
-              disabled={busyId !== null}
-              onClick={() => void act(null, cancelAll)}
-            >
-              {t('queue.cancelAll')}
-            </button>
-          )}
-        </span>
-      </header>
+      <QueueHeader
+        summary={active.length === 0 ? t('queue.idle') : t('queue.summary', { running, waiting })}
+        busy={busyId !== null}
+        onClearFinished={finished ? () => void act(null, clearFinished) : null}
+        onCancelAll={cancellable ? () => void act(null, cancelAll) : null}
+      />
 
       {pausedFor > 0 && active.length > 0 && (
         <p className="queue__paused" role="status" data-testid="queue-paused">
