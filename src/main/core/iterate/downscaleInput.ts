@@ -23,7 +23,7 @@ export interface DownscaledInput {
   added: boolean;
 }
 
-export interface DownscaleDeps {
+interface DownscaleDeps {
   db: Database;
   library: Library;
 }

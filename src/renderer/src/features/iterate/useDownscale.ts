@@ -3,7 +3,7 @@ import { type ApiError, call, toApiError } from '../../api.ts';
 import type { Inputs } from './useInputs.ts';
 
 /** The copy last put in place of an input, said beside the price so the user knows what will be sent. */
-export interface DownscaledCopy {
+interface DownscaledCopy {
   id: string;
   position: number;
   width: number;
