@@ -28,40 +28,47 @@ interface Props {
   onSaveSearch: (name: string) => Promise<void>;
 }
 
+/** The search field; a new `focusRequest` puts the caret in it with its text selected (Ctrl/Cmd+F, "/"). */
+function SearchField({ text, onText, focusRequest, searching }: Pick<Props, 'text' | 'onText' | 'focusRequest' | 'searching'>) {
+  const { t } = useTranslation();
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    search.current?.focus();
+    search.current?.select();
+  }, [focusRequest]);
+  return (
+    <div className={searching ? 'lib-search lib-search--busy' : 'lib-search'}>
+      <svg className="lib-search__icon" viewBox="0 0 24 24" aria-hidden="true">
+        <circle cx="11" cy="11" r="6" />
+        <path d="M20 20l-4.5-4.5" />
+      </svg>
+      <input
+        ref={search}
+        type="search"
+        className="input lib-search__input"
+        data-testid="search-input"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        value={text}
+        maxLength={500}
+        dir="auto"
+        spellCheck={false}
+        onChange={(e) => onText(e.target.value)}
+      />
+      {searching && <span className="spinner lib-search__spinner" aria-hidden="true" />}
+    </div>
+  );
+}
+
 /** Search field, filters toggle, sort, thumbnail size, the result count and "save this search". */
 export function LibraryToolbar(props: Props) {
   const { t } = useTranslation();
   const [naming, setNaming] = useState(false);
-  const search = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (props.focusRequest === 0) return;
-    search.current?.focus();
-    search.current?.select();
-  }, [props.focusRequest]);
 
   return (
     <div className="lib-toolbar">
-      <div className={props.searching ? 'lib-search lib-search--busy' : 'lib-search'}>
-        <svg className="lib-search__icon" viewBox="0 0 24 24" aria-hidden="true">
-          <circle cx="11" cy="11" r="6" />
-          <path d="M20 20l-4.5-4.5" />
-        </svg>
-        <input
-          ref={search}
-          type="search"
-          className="input lib-search__input"
-          data-testid="search-input"
-          aria-label={t('search.label')}
-          placeholder={t('search.placeholder')}
-          value={props.text}
-          maxLength={500}
-          dir="auto"
-          spellCheck={false}
-          onChange={(e) => props.onText(e.target.value)}
-        />
-        {props.searching && <span className="spinner lib-search__spinner" aria-hidden="true" />}
-      </div>
+      <SearchField text={props.text} onText={props.onText} focusRequest={props.focusRequest} searching={props.searching} />
 
       <button type="button" className={`button${props.filterCount > 0 ? ' button--active' : ''}`} data-testid="filter-toggle" aria-expanded={props.filtersOpen} aria-controls="library-filters" onClick={props.onToggleFilters}>
         <svg className="button__icon" viewBox="0 0 24 24" aria-hidden="true">
