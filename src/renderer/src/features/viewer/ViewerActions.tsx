@@ -23,6 +23,59 @@ interface Props {
 
 type Feedback = 'promptCopied' | 'imageCopied' | 'revealed';
 
+/** Favourite and rating (not while the image is in the trash). */
+function ViewerMarks({ info, curation }: Pick<Props, 'info' | 'curation'>) {
+  const { t } = useTranslation();
+  const trashed = info.trashedAt !== null;
+  return (
+    <div className="viewer__marks">
+      <button
+        type="button"
+        className={`fav-toggle${info.favorite ? ' fav-toggle--on' : ''}`}
+        data-testid="viewer-favorite"
+        aria-pressed={info.favorite}
+        aria-label={t('viewer.favorite')}
+        title={t('viewer.favoriteHint')}
+        disabled={trashed}
+        onClick={() => void curation.setFavorite([info.id], !info.favorite)}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
+        </svg>
+      </button>
+      <StarInput testId="viewer-rating" rating={info.rating} disabled={trashed} onRate={(r) => void curation.setRating([info.id], r)} />
+    </div>
+  );
+}
+
+/** "Reuse settings": for a variant, this image alone (when it can be made alone) or the whole batch. */
+function ReuseButtons({ detail, onReuse }: Pick<Props, 'detail' | 'onReuse'>) {
+  const { t } = useTranslation();
+  // A generation refills the generate form, an edit, combination or upscale its own form; an import has no request
+  // and a background removal no settings.
+  const reusable = detail !== null && (detail.endpoint === 'openai' || detail.endpoint === 'native' || iterateModeOf(detail.endpoint) !== null);
+  const variant = detail ? variantInfo(detail) : null;
+  return (
+    <>
+      {variant && (
+        <button
+          type="button"
+          className="button button--primary button--small"
+          data-testid="viewer-reuse-image"
+          disabled={!reusable || !variant.reproducibleAlone}
+          title={variant.reproducibleAlone ? undefined : t('viewer.variantNotAlone')}
+          onClick={() => onReuse('image')}
+        >
+          {t('viewer.reuseImage')}
+        </button>
+      )}
+      <button type="button" className={variant ? 'button button--small' : 'button button--primary button--small'} data-testid="viewer-reuse" disabled={!reusable} onClick={() => onReuse('batch')}>
+        {variant ? t('viewer.reuseBatch', { count: variant.of }) : t('viewer.reuse')}
+      </button>
+    </>
+  );
+}
+
 /** Favourite, rating, and what can be done with the open image: copy, reveal, reuse, compare, trash. Keyed by image id. */
 export function ViewerActions({ info, detail, curation, comparing, onCompare, onReuse, onTrash, onRestore }: Props) {
   const { t } = useTranslation();
@@ -41,46 +94,12 @@ export function ViewerActions({ info, detail, curation, comparing, onCompare, on
   };
 
   const trashed = info.trashedAt !== null;
-  // A generation refills the generate form, an edit, combination or upscale its own form; an import has no request
-  // and a background removal no settings.
-  const reusable = detail !== null && (detail.endpoint === 'openai' || detail.endpoint === 'native' || iterateModeOf(detail.endpoint) !== null);
-  const variant = detail ? variantInfo(detail) : null;
   return (
     <>
-      <div className="viewer__marks">
-        <button
-          type="button"
-          className={`fav-toggle${info.favorite ? ' fav-toggle--on' : ''}`}
-          data-testid="viewer-favorite"
-          aria-pressed={info.favorite}
-          aria-label={t('viewer.favorite')}
-          title={t('viewer.favoriteHint')}
-          disabled={trashed}
-          onClick={() => void curation.setFavorite([info.id], !info.favorite)}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
-          </svg>
-        </button>
-        <StarInput testId="viewer-rating" rating={info.rating} disabled={trashed} onRate={(r) => void curation.setRating([info.id], r)} />
-      </div>
+      <ViewerMarks info={info} curation={curation} />
 
       <div className="viewer__buttons">
-        {variant && (
-          <button
-            type="button"
-            className="button button--primary button--small"
-            data-testid="viewer-reuse-image"
-            disabled={!reusable || !variant.reproducibleAlone}
-            title={variant.reproducibleAlone ? undefined : t('viewer.variantNotAlone')}
-            onClick={() => onReuse('image')}
-          >
-            {t('viewer.reuseImage')}
-          </button>
-        )}
-        <button type="button" className={variant ? 'button button--small' : 'button button--primary button--small'} data-testid="viewer-reuse" disabled={!reusable} onClick={() => onReuse('batch')}>
-          {variant ? t('viewer.reuseBatch', { count: variant.of }) : t('viewer.reuse')}
-        </button>
+        <ReuseButtons detail={detail} onReuse={onReuse} />
         <UseAsReferenceButton imageId={info.id} disabled={trashed || info.fileMissing} />
         <button type="button" className="button button--small" data-testid="viewer-copy-prompt" onClick={() => void run('images.copy_prompt', 'promptCopied')}>
           {t('viewer.copyPrompt')}
