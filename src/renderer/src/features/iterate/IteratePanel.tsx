@@ -95,12 +95,12 @@ export function IteratePanel({ launch, onClose }: Props) {
     };
   }, [launch.mode, returnTo]);
 
-  // The offer's button goes away with the refusal: the keyboard focus lands on the copy in the inputs' list.
+  // The offer's button goes away with the refusal: the keyboard focus goes back into the form where it opened (not onto
+  // the copy's remove button, where an Enter too many would drop it), and the note beside the price says what changed.
   const made = form.downscale.made;
   useEffect(() => {
-    if (made === null) return;
-    const item = document.querySelector(`[data-testid="iterate-input"][data-image-id="${CSS.escape(made.id)}"]`);
-    [...(item?.querySelectorAll('button') ?? [])].find((b) => !b.disabled)?.focus();
+    // Only one of the two is on the form: the prompt (edit, combine) or the scale (upscale).
+    if (made !== null) (prompt.current ?? firstScale.current)?.focus();
   }, [made]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
