@@ -105,7 +105,7 @@ describe('iterate.downscale_input', () => {
     expect(fileOf(original.id).equals(bytes)).toBe(true);
   });
 
-  it('answers the same copy for a second click, and an image that already fits with itself', async () => {
+  it('answers the same copy for a second click, an image that already fits with itself, and leaves a trashed copy in the trash', async () => {
     const original = await addFile('panorama.png', await widePng(8192, 4096));
     const first = await downscale(original.id);
     const second = await downscale(original.id);
@@ -114,6 +114,14 @@ describe('iterate.downscale_input', () => {
 
     expect(await downscale(first.id)).toEqual({ id: first.id, width: 8145, height: 4072, added: false });
     expect(imageCount()).toBe(2);
+
+    // A copy the user put in the trash stays there; the next click makes a new one.
+    const trashed = await dispatch('images.trash', { ids: [first.id] }, ctx());
+    expect(trashed.ok).toBe(true);
+    const third = await downscale(original.id);
+    expect(third.added).toBe(true);
+    expect(third.id).not.toBe(first.id);
+    expect(services.library.get(first.id)?.trashedAt).not.toBeNull();
   });
 
   it('refuses an id the library does not have', async () => {

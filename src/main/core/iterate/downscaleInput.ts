@@ -7,7 +7,6 @@ import type { Library } from '../library/library.ts';
 import { MAX_IMAGE_PIXELS } from '../library/imageLimits.ts';
 import { loadSharp } from '../library/loadSharp.ts';
 import { sha256Of } from '../library/renderImage.ts';
-import { FIND_BY_SHA256_SQL } from '../transfer/transferQueries.ts';
 
 /**
  * A smaller copy of a library image that is too large for Venice (more than 33,177,600 pixels, or 25 MB or more):
@@ -30,6 +29,7 @@ interface DownscaleDeps {
 
 /** Encoded again each try, a little smaller than the bytes asked for; a handful of tries is plenty (the area halves at least). */
 const MAX_TRIES = 6;
+const FIND_LIVE_COPY_SQL = 'SELECT id FROM images WHERE sha256 = ? AND trashed_at IS NULL LIMIT 1';
 const BYTE_MARGIN = 0.95;
 
 const encode = async (source: Buffer, format: ImageFormat, width: number, height: number): Promise<Buffer> => {
@@ -64,8 +64,9 @@ export const downscaleInput = async (deps: DownscaleDeps, id: string): Promise<D
   if (fits) return { id, width: original.width, height: original.height, added: false };
 
   const copy = await makeCopy(source, original.format, original.width, original.height);
-  // The same original always gives the same copy: a second click finds the first one instead of a duplicate.
-  const existing = deps.db.prepare(FIND_BY_SHA256_SQL).get(sha256Of(copy.bytes)) as { id: string } | undefined;
+  // The same original always gives the same copy: a second click finds the first one instead of a duplicate. One in
+  // the trash is left there (the user put it away; restoring it unasked would change their library): a new one is made.
+  const existing = deps.db.prepare(FIND_LIVE_COPY_SQL).get(sha256Of(copy.bytes)) as { id: string } | undefined;
   if (existing) return { id: existing.id, width: copy.width, height: copy.height, added: false };
 
   const stored = await deps.library.ingest({
