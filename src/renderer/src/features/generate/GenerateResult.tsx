@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
+import type { ImageDetail } from '../../../../shared/ipc/schemas/images.ts';
 import type { Job } from '../../../../shared/ipc/schemas/jobs.ts';
 import { startDragOut } from '../../lib/dragOut.ts';
 import { useElapsedSeconds } from '../../hooks/useSecondsClock.ts';
@@ -44,6 +45,64 @@ function PendingOverlay({ job }: { job: Job }) {
   );
 }
 
+/** Every image of the batch, to pick the one shown large. */
+function VariantStrip({ shown, variants, onShow }: { shown: ShownImage; variants: string[]; onShow: (shown: ShownImage) => void }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="variants" aria-label={t('generate.variantsLabel')}>
+      {variants.map((id) => (
+        <li key={id}>
+          <button
+            type="button"
+            className="variants__item"
+            data-testid="result-variant"
+            data-image-id={id}
+            aria-pressed={id === shown.imageId}
+            aria-label={t('generate.variantLabel', { n: shown.job.imageIds.indexOf(id) + 1 })}
+            onClick={() => onShow({ job: shown.job, imageId: id })}
+          >
+            <img src={mediaUrl('thumb', id)} alt="" draggable={false} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ResultCaption({ prompt, detail, saved }: { prompt: string; detail: ImageDetail | null; saved: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <figcaption className="result__caption">
+      <p className="prompt-text result__prompt" dir="auto" data-testid="generate-result-prompt">
+        {prompt}
+      </p>
+      <p className="result__meta">
+        {detail && t('generate.resultMeta', { width: detail.width, height: detail.height, format: detail.format.toUpperCase(), model: detail.model })}
+        {saved && (
+          <span className="result__saved">
+            {detail ? ' · ' : ''}
+            {t('generate.resultSaved')}
+          </span>
+        )}
+      </p>
+    </figcaption>
+  );
+}
+
+function EmptyResult() {
+  const { t } = useTranslation();
+  return (
+    <div className="result__empty">
+      <svg viewBox="0 0 24 24" aria-hidden="true">
+        <rect x="3" y="4" width="18" height="16" rx="3" />
+        <circle cx="9" cy="10" r="2" />
+        <path d="M21 16l-5-5-9 9" />
+      </svg>
+      <p>{t('generate.resultEmpty')}</p>
+    </div>
+  );
+}
+
 export function GenerateResult({ shown, pending, onShow, presence, failure, onDismissFailure, onOpenSettings }: Props) {
   const { t } = useTranslation();
   const state = shown ? presence(shown.imageId) : 'unknown';
@@ -78,57 +137,11 @@ export function GenerateResult({ shown, pending, onShow, presence, failure, onDi
             )}
             {detail?.blurred && <BlurredBadge variant="overlay" endpoint={detail.endpoint} />}
           </div>
-          {variants.length > 1 && (
-            <ul className="variants" aria-label={t('generate.variantsLabel')}>
-              {variants.map((id) => (
-                <li key={id}>
-                  <button
-                    type="button"
-                    className="variants__item"
-                    data-testid="result-variant"
-                    data-image-id={id}
-                    aria-pressed={id === shown.imageId}
-                    aria-label={t('generate.variantLabel', { n: shown.job.imageIds.indexOf(id) + 1 })}
-                    onClick={() => onShow({ job: shown.job, imageId: id })}
-                  >
-                    <img src={mediaUrl('thumb', id)} alt="" draggable={false} />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <figcaption className="result__caption">
-            <p className="prompt-text result__prompt" dir="auto" data-testid="generate-result-prompt">
-              {shown.job.request.prompt}
-            </p>
-            <p className="result__meta">
-              {detail &&
-                t('generate.resultMeta', {
-                  width: detail.width,
-                  height: detail.height,
-                  format: detail.format.toUpperCase(),
-                  model: detail.model,
-                })}
-              {state === 'present' && (
-                <span className="result__saved">
-                  {detail ? ' · ' : ''}
-                  {t('generate.resultSaved')}
-                </span>
-              )}
-            </p>
-          </figcaption>
+          {variants.length > 1 && <VariantStrip shown={shown} variants={variants} onShow={onShow} />}
+          <ResultCaption prompt={shown.job.request.prompt} detail={detail} saved={state === 'present'} />
         </figure>
       ) : (
-        !busy && (
-          <div className="result__empty">
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <rect x="3" y="4" width="18" height="16" rx="3" />
-              <circle cx="9" cy="10" r="2" />
-              <path d="M21 16l-5-5-9 9" />
-            </svg>
-            <p>{t('generate.resultEmpty')}</p>
-          </div>
-        )
+        !busy && <EmptyResult />
       )}
       {pending && <PendingOverlay job={pending} />}
     </section>
