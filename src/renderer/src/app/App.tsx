@@ -107,6 +107,24 @@ interface Props {
   initialLanguage: LanguageChoice;
 }
 
+/**
+ * What Venice said of the key can change after it was saved (the next request verifies an unverified one, the check
+ * at start finds a revoked one): the key status Settings and Generate read follows it.
+ */
+const useKeyStatusFollows = (verification: unknown, refreshKeyStatus: () => void): void => {
+  useEffect(() => {
+    if (verification !== undefined) refreshKeyStatus();
+  }, [verification, refreshKeyStatus]);
+};
+
+/** The iterate panel sits beside every view; each launch is a fresh form (keyed by its nonce). */
+const useIterateLaunch = () => {
+  const [iterateLaunch, setIterateLaunch] = useState<(IterateLaunch & { nonce: number }) | null>(null);
+  const launchIterate = useCallback((launch: IterateLaunch) => setIterateLaunch((l) => ({ ...launch, nonce: (l?.nonce ?? 0) + 1 })), []);
+  const closeIterate = useCallback(() => setIterateLaunch(null), []);
+  return { iterateLaunch, launchIterate, closeIterate };
+};
+
 const VIEW_SHORTCUTS: Partial<Record<ShortcutId, View>> = { showGenerate: 'generate', showLibrary: 'library', showSettings: 'settings' };
 
 export function App({ initialLanguage }: Props) {
@@ -114,13 +132,7 @@ export function App({ initialLanguage }: Props) {
   const [keyFocusRequest, setKeyFocusRequest] = useState(0);
   const keyStatus = useKeyStatus();
   const account = useAccount();
-  // What Venice said of the key can change after it was saved (the next request verifies an unverified one, the
-  // check at start finds a revoked one): the key status Settings and Generate read follows it.
-  const verification = account?.verification;
-  const { refresh: refreshKeyStatus } = keyStatus;
-  useEffect(() => {
-    if (verification !== undefined) refreshKeyStatus();
-  }, [verification, refreshKeyStatus]);
+  useKeyStatusFollows(account?.verification, keyStatus.refresh);
   const [reuseRequest, setReuseRequest] = useState<ReuseRequest | null>(null);
   const transfers = useTransfers();
   const { importFiles } = transfers;
@@ -148,10 +160,7 @@ export function App({ initialLanguage }: Props) {
   const goToGenerate = useCallback(() => setView('generate'), []);
   // "Use as reference" in the viewer adds the image to the Generate form, which is shown.
   useEffect(() => onReferencesSent(() => setView('generate')), []);
-  // The iterate panel sits beside every view; each launch is a fresh form (keyed by its nonce).
-  const [iterateLaunch, setIterateLaunch] = useState<(IterateLaunch & { nonce: number }) | null>(null);
-  const launchIterate = useCallback((launch: IterateLaunch) => setIterateLaunch((l) => ({ ...launch, nonce: (l?.nonce ?? 0) + 1 })), []);
-  const closeIterate = useCallback(() => setIterateLaunch(null), []);
+  const { iterateLaunch, launchIterate, closeIterate } = useIterateLaunch();
   const reuseSettings = useCallback(
     (image: ImageDetail) => {
       const mode = iterateModeOf(image.endpoint);
