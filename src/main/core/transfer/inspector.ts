@@ -66,6 +66,43 @@ const inspectOutcomeOf = (reply: WorkerReply | OverBudget): InspectOutcome => {
   return reply.kind === 'inspect' ? inspectionOf(reply) : { overBudget: 'crashed' };
 };
 
+/**
+ * Starts a worker and resolves once it has loaded its modules (or null if it could not start within STARTUP_MS).
+ * `died` is told when it crashes, runs out of memory or exits.
+ */
+const startWorker = (
+  path: string,
+  maxHeapMb: number,
+  hooks: { reply: (reply: WorkerReply) => void; died: (worker: Worker, why: OverBudget) => void },
+): Promise<Worker | null> =>
+  new Promise((resolve) => {
+    const started = new Worker(path, {
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    });
+    const startup = setTimeout(() => {
+      void started.terminate();
+      resolve(null);
+    }, STARTUP_MS);
+    started.on('message', (reply: WorkerReply | typeof READY) => {
+      if (reply === READY) {
+        clearTimeout(startup);
+        resolve(started);
+      } else hooks.reply(reply);
+    });
+    started.on('error', (error: Error & { code?: string }) => {
+      clearTimeout(startup);
+      resolve(null);
+      hooks.died(started, { overBudget: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed' });
+    });
+    started.on('exit', () => {
+      clearTimeout(startup);
+      resolve(null);
+      hooks.died(started, { overBudget: 'crashed' });
+    });
+    // An idle worker must not keep a CLI run alive.
+    started.unref();
+  });
+
 export function createInspector(opts: InspectorOptions = {}): Inspector {
   const { workerPath } = opts;
   const timeBudgetMs = opts.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -88,39 +125,17 @@ export function createInspector(opts: InspectorOptions = {}): Inspector {
     void dead?.terminate();
   };
 
-  /** Resolves once the worker has loaded its modules (or null if it could not start within STARTUP_MS). */
+  // Only the current worker speaks for the pending file: one ended for its time budget may exit later.
   const start = (path: string): Promise<Worker | null> =>
-    new Promise((resolve) => {
-      const started = new Worker(path, {
-        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      });
-      const startup = setTimeout(() => {
-        void started.terminate();
-        resolve(null);
-      }, STARTUP_MS);
-      started.on('message', (reply: WorkerReply | typeof READY) => {
-        if (reply === READY) {
-          clearTimeout(startup);
-          resolve(started);
-        } else if (pending?.id === reply.id) settle(reply);
-      });
-      // Only the current worker speaks for the pending file: one ended for its time budget may exit later.
-      started.on('error', (error: Error & { code?: string }) => {
-        clearTimeout(startup);
-        resolve(null);
+    startWorker(path, maxHeapMb, {
+      reply: (reply) => {
+        if (pending?.id === reply.id) settle(reply);
+      },
+      died: (started, why) => {
         if (worker !== started) return;
         worker = null;
-        settle({ overBudget: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed' });
-      });
-      started.on('exit', () => {
-        clearTimeout(startup);
-        resolve(null);
-        if (worker !== started) return;
-        worker = null;
-        settle({ overBudget: 'crashed' });
-      });
-      // An idle worker must not keep a CLI run alive.
-      started.unref();
+        settle(why);
+      },
     });
 
   /** Sends one request to the running worker; null when no worker could start (the caller works in-thread). */

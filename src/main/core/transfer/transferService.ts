@@ -92,6 +92,48 @@ const importResult = (items: readonly ImportOutcome[], told: ReadonlySet<SkipRea
   return result;
 };
 
+/** Imported ids reach the grid in batches, as the progress does, not one event per file. */
+const createAddedReporter = (events: TransferDeps['events'], now: () => number, interval: number) => {
+  let pending: string[] = [];
+  let last = now();
+  const flush = (): void => {
+    last = now();
+    if (pending.length === 0) return;
+    events.emit('images.changed', { reason: 'added', ids: pending });
+    pending = [];
+  };
+  return {
+    add(outcome: ImportOutcome, force = false) {
+      if (outcome.status === 'imported') pending.push(outcome.id);
+      if (pending.length > 0 && (force || now() - last >= interval)) flush();
+    },
+    flush,
+  };
+};
+
+/** Exports the chosen images (each once) to a folder or a zip, reporting progress; failures are listed, not thrown. */
+const exportChosen = async (
+  exportDeps: Parameters<typeof exportImages>[0],
+  ids: readonly string[],
+  request: Parameters<Transfer['exportTo']>[1],
+  target: Parameters<Transfer['exportTo']>[2],
+  report: (done: number, total: number) => void,
+) => {
+  const unique = [...new Set(ids)];
+  report(0, unique.length);
+  const onProgress = ({ done, total }: { done: number; total: number }) => report(done, total);
+  const options = { stripMetadata: request.stripMetadata, sidecar: request.sidecar, ...(request.template ? { template: request.template } : {}) };
+  const base = { chosen: true, skipped: ids.length - unique.length, duplicates: 0, cancelled: false, notStarted: 0 };
+  if ('zipPath' in target) {
+    const zip = await exportZip(exportDeps, unique, { ...options, zipPath: target.zipPath }, onProgress);
+    const failed = zip.items.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));
+    return { ...base, done: zip.file === null ? 0 : zip.items.length - failed.length, failed };
+  }
+  const results = await exportImages(exportDeps, unique, { ...options, targetDir: target.dir }, onProgress);
+  const failed = results.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));
+  return { ...base, done: results.length - failed.length, failed };
+};
+
 export function createTransfer(deps: TransferDeps): Transfer {
   const now = deps.now ?? Date.now;
   const interval = deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
@@ -101,24 +143,6 @@ export function createTransfer(deps: TransferDeps): Transfer {
   const progress = (operation: 'export' | 'import') => progressReporter(deps.events, now, interval, operation);
   /** The running import's cancel switch (one import at a time: the window runs them one after another). */
   let running: AbortController | null = null;
-
-  /** Imported ids reach the grid in batches, as the progress does, not one event per file. */
-  const addedReporter = () => {
-    let pending: string[] = [];
-    let last = now();
-    return {
-      add(outcome: ImportOutcome, force = false) {
-        if (outcome.status === 'imported') pending.push(outcome.id);
-        if (pending.length > 0 && (force || now() - last >= interval)) this.flush();
-      },
-      flush() {
-        last = now();
-        if (pending.length === 0) return;
-        deps.events.emit('images.changed', { reason: 'added', ids: pending });
-        pending = [];
-      },
-    };
-  };
 
   /** A duplicate of an image in the trash is the user asking for it back. */
   const restoreTrashedDuplicates = (items: readonly ImportOutcome[]): void => {
@@ -142,26 +166,11 @@ export function createTransfer(deps: TransferDeps): Transfer {
       templateParts(request);
     },
 
-    async exportTo(ids, request, target) {
-      const unique = [...new Set(ids)];
-      const report = progress('export');
-      report(0, unique.length);
-      const onProgress = ({ done, total }: { done: number; total: number }) => report(done, total);
-      const options = { stripMetadata: request.stripMetadata, sidecar: request.sidecar, ...(request.template ? { template: request.template } : {}) };
-      const base = { chosen: true, skipped: ids.length - unique.length, duplicates: 0, cancelled: false, notStarted: 0 };
-      if ('zipPath' in target) {
-        const zip = await exportZip(exportDeps, unique, { ...options, zipPath: target.zipPath }, onProgress);
-        const failed = zip.items.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));
-        return { ...base, done: zip.file === null ? 0 : zip.items.length - failed.length, failed };
-      }
-      const results = await exportImages(exportDeps, unique, { ...options, targetDir: target.dir }, onProgress);
-      const failed = results.flatMap((r) => ('error' in r ? [{ id: r.id, name: null, message: r.error.message }] : []));
-      return { ...base, done: results.length - failed.length, failed };
-    },
+    exportTo: (ids, request, target) => exportChosen(exportDeps, ids, request, target, progress('export')),
 
     async importPaths(paths) {
       const report = progress('import');
-      const added = addedReporter();
+      const added = createAddedReporter(deps.events, now, interval);
       const inspector = createInspectorPool(inspectorOptions);
       const controller = new AbortController();
       running = controller;
