@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format.ts';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
@@ -34,6 +34,76 @@ const parseChoices = (raw: unknown): Choices | null => {
     zip: r.zip === true,
   };
 };
+
+interface TemplateProps {
+  template: string;
+  unknown: readonly string[];
+  invalid: boolean;
+  /** The first image's file name under this template, or null while unknown or invalid. */
+  preview: string | null;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onChange: (template: string) => void;
+  onInsert: (token: string) => void;
+}
+
+/** The name template with its tokens to insert, what is wrong with it, and the live preview. */
+function TemplateField({ template, unknown, invalid, preview, inputRef, onChange, onInsert }: TemplateProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="export-template">
+        {t('exportDialog.template')}
+      </label>
+      <input
+        ref={inputRef}
+        id="export-template"
+        className="input input--mono"
+        data-testid="export-template"
+        value={template}
+        maxLength={MAX_TEMPLATE_CHARS}
+        spellCheck={false}
+        aria-invalid={invalid}
+        aria-describedby="export-template-help"
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div className="token-row" role="group" aria-label={t('exportDialog.tokens')}>
+        {TEMPLATE_TOKENS.map((token) => (
+          <button key={token} type="button" className="token" data-testid="export-token" data-token={token} title={t(`exportDialog.token.${token}`)} onClick={() => onInsert(token)}>
+            {`{${token}}`}
+          </button>
+        ))}
+      </div>
+      {unknown.length > 0 ? (
+        <p className="field__error" data-testid="export-template-error">
+          {t('exportDialog.unknownToken', { tokens: unknown.map((u) => `{${u}}`).join(', ') })}
+        </p>
+      ) : (
+        <p id="export-template-help" className="field__help">
+          {t('exportDialog.templateHelp')}
+        </p>
+      )}
+      {preview && (
+        <p className="export-preview">
+          <span className="muted">{t('exportDialog.preview')}</span>{' '}
+          <code className="bidi-isolate" dir="auto" data-testid="export-preview">
+            {preview}
+          </code>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The corner progress card sits under the modal's backdrop: the dialog shows its own. */
+function ExportProgress({ done, total }: { done: number; total: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="export-progress" data-testid="export-progress" role="status">
+      <span>{total > 0 ? t('transfer.exportProgress', { done: formatCount(done, i18n.language), total: formatCount(total, i18n.language) }) : t('transfer.exportWaiting')}</span>
+      <progress className="transfer__bar" max={Math.max(1, total)} value={done} />
+    </div>
+  );
+}
 
 /** Export choices before main asks where to: name template (with a live preview), metadata, sidecar, zip. */
 export function ExportDialog({ ids, first, transfers, onClose }: Props) {
@@ -89,47 +159,15 @@ export function ExportDialog({ ids, first, transfers, onClose }: Props) {
           {t('exportDialog.title', { count: ids.length, formatted: formatCount(ids.length, i18n.language) })}
         </h2>
 
-        <div className="field">
-          <label className="field__label" htmlFor="export-template">
-            {t('exportDialog.template')}
-          </label>
-          <input
-            ref={templateInput}
-            id="export-template"
-            className="input input--mono"
-            data-testid="export-template"
-            value={choices.template}
-            maxLength={MAX_TEMPLATE_CHARS}
-            spellCheck={false}
-            aria-invalid={invalid}
-            aria-describedby="export-template-help"
-            onChange={(e) => setChoices({ ...choices, template: e.target.value })}
-          />
-          <div className="token-row" role="group" aria-label={t('exportDialog.tokens')}>
-            {TEMPLATE_TOKENS.map((token) => (
-              <button key={token} type="button" className="token" data-testid="export-token" data-token={token} title={t(`exportDialog.token.${token}`)} onClick={() => insert(token)}>
-                {`{${token}}`}
-              </button>
-            ))}
-          </div>
-          {unknown.length > 0 ? (
-            <p className="field__error" data-testid="export-template-error">
-              {t('exportDialog.unknownToken', { tokens: unknown.map((u) => `{${u}}`).join(', ') })}
-            </p>
-          ) : (
-            <p id="export-template-help" className="field__help">
-              {t('exportDialog.templateHelp')}
-            </p>
-          )}
-          {preview && (
-            <p className="export-preview">
-              <span className="muted">{t('exportDialog.preview')}</span>{' '}
-              <code className="bidi-isolate" dir="auto" data-testid="export-preview">
-                {preview}
-              </code>
-            </p>
-          )}
-        </div>
+        <TemplateField
+          template={choices.template}
+          unknown={unknown}
+          invalid={invalid}
+          preview={preview}
+          inputRef={templateInput}
+          onChange={(next) => setChoices({ ...choices, template: next })}
+          onInsert={insert}
+        />
 
         <div className="checks">
           <Check testId="export-strip" checked={choices.stripMetadata} onChange={(v) => setChoices({ ...choices, stripMetadata: v })} label={t('exportDialog.strip')} help={t('exportDialog.stripHelp')} />
@@ -138,13 +176,7 @@ export function ExportDialog({ ids, first, transfers, onClose }: Props) {
         </div>
 
         {transfers.error && <ErrorMessage error={transfers.error} testId="export-error" />}
-        {/* The corner progress card sits under the modal's backdrop: the dialog shows its own. */}
-        {transfers.progress?.operation === 'export' && (
-          <div className="export-progress" data-testid="export-progress" role="status">
-            <span>{transfers.progress.total > 0 ? t('transfer.exportProgress', { done: formatCount(transfers.progress.done, i18n.language), total: formatCount(transfers.progress.total, i18n.language) }) : t('transfer.exportWaiting')}</span>
-            <progress className="transfer__bar" max={Math.max(1, transfers.progress.total)} value={transfers.progress.done} />
-          </div>
-        )}
+        {transfers.progress?.operation === 'export' && <ExportProgress done={transfers.progress.done} total={transfers.progress.total} />}
         <p className="field__help">{t('exportDialog.whereHint')}</p>
 
         <div className="modal__actions">
