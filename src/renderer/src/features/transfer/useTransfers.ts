@@ -69,11 +69,40 @@ const importOutcome = (r: TransferResult): TransferOutcome => ({
   notStarted: r.notStarted,
 });
 
-/**
- * Export and import, one at a time, with progress: main's transfer.progress events for what it runs, a local count
- * for dropped files (sent one by one, so a 2 GB drop never sits in memory at once).
- */
-export const useTransfers = (): Transfers => {
+const exportOutcome = (r: TransferResult): TransferOutcome => ({
+  operation: 'export',
+  done: r.done,
+  skipped: r.skipped,
+  ignored: 0,
+  failed: failedOf(r),
+  cancelled: false,
+  notStarted: 0,
+});
+
+/** Sends one dropped file to main and adds what came of it to `total`. */
+const importDropped = async (file: File, total: TransferOutcome): Promise<void> => {
+  if (file.size === 0 || file.size > MAX_IMPORT_FILE_BYTES) {
+    total.failed.push({ name: file.name, message: '', reason: 'tooLarge' });
+    return;
+  }
+  const bytes = await file.arrayBuffer().then((b) => new Uint8Array(b), () => null);
+  if (bytes === null) {
+    total.failed.push({ name: file.name, message: '', reason: 'unreadable' });
+    return;
+  }
+  try {
+    const r = await call('images.import_file', { name: cutUnits(file.name.toWellFormed(), 255) || 'image', bytes });
+    total.done += r.done;
+    total.skipped += r.duplicates;
+    total.ignored += r.skipped - r.duplicates;
+    total.failed.push(...failedOf(r).map((f) => ({ ...f, name: f.name ?? file.name })));
+  } catch (e) {
+    total.failed.push({ name: file.name, message: toApiError(e).message });
+  }
+};
+
+/** The state of the one transfer at a time: `begin` claims it (false while another runs), `end` lets it go. */
+const useTransferRun = () => {
   const [progress, setProgress] = useState<TransferProgress | null>(null);
   const [outcome, setOutcome] = useState<TransferOutcome | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -83,6 +112,7 @@ export const useTransfers = (): Transfers => {
   /** Dropped files are sent one by one from here: cancel stops the loop. */
   const cancelDropRef = useRef(false);
 
+  // Main's progress counts only while this window runs a transfer (a late event after the end is dropped).
   useEffect(
     () =>
       subscribe('transfer.progress', (p) => {
@@ -109,6 +139,16 @@ export const useTransfers = (): Transfers => {
     setProgress(null);
   }, []);
 
+  return { progress, setProgress, outcome, setOutcome, error, setError, busy, busyRef, cancelling, setCancelling, cancelDropRef, begin, end };
+};
+
+/**
+ * Export and import, one at a time, with progress: main's transfer.progress events for what it runs, a local count
+ * for dropped files (sent one by one, so a 2 GB drop never sits in memory at once).
+ */
+export const useTransfers = (): Transfers => {
+  const { progress, setProgress, outcome, setOutcome, error, setError, busy, busyRef, cancelling, setCancelling, cancelDropRef, begin, end } = useTransferRun();
+
   const exportImages = useCallback(
     async (ids: readonly string[], options: ExportOptions): Promise<'done' | 'cancelled' | 'failed'> => {
       if (!begin('export', ids.length)) return 'failed';
@@ -116,14 +156,14 @@ export const useTransfers = (): Transfers => {
       try {
         const r = await call('images.export', { ids: [...ids], options });
         result = r.chosen ? 'done' : 'cancelled';
-        if (r.chosen) setOutcome({ operation: 'export', done: r.done, skipped: r.skipped, ignored: 0, failed: failedOf(r), cancelled: false, notStarted: 0 });
+        if (r.chosen) setOutcome(exportOutcome(r));
       } catch (e) {
         setError(toApiError(e));
       }
       end();
       return result;
     },
-    [begin, end],
+    [begin, end, setOutcome, setError],
   );
 
   const importFromDialog = useCallback(async (pick: ImportPick) => {
@@ -136,7 +176,7 @@ export const useTransfers = (): Transfers => {
     } finally {
       end();
     }
-  }, [begin, end]);
+  }, [begin, end, setOutcome, setError]);
 
   const importFiles = useCallback(async (files: readonly File[], ignored: number) => {
     if (!begin('import', files.length)) return;
@@ -148,30 +188,14 @@ export const useTransfers = (): Transfers => {
           Object.assign(total, { cancelled: true, notStarted: files.length - i });
           break;
         }
-        if (file.size === 0 || file.size > MAX_IMPORT_FILE_BYTES) {
-          total.failed.push({ name: file.name, message: '', reason: 'tooLarge' });
-        } else {
-          const bytes = await file.arrayBuffer().then((b) => new Uint8Array(b), () => null);
-          if (bytes === null) total.failed.push({ name: file.name, message: '', reason: 'unreadable' });
-          else {
-            try {
-              const r = await call('images.import_file', { name: cutUnits(file.name.toWellFormed(), 255) || 'image', bytes });
-              total.done += r.done;
-              total.skipped += r.duplicates;
-              total.ignored += r.skipped - r.duplicates;
-              total.failed.push(...failedOf(r).map((f) => ({ ...f, name: f.name ?? file.name })));
-            } catch (e) {
-              total.failed.push({ name: file.name, message: toApiError(e).message });
-            }
-          }
-        }
+        await importDropped(file, total);
         setProgress({ operation: 'import', done: i + 1, total: files.length, ...transferRate(i + 1, files.length, performance.now() - started) });
       }
       setOutcome(total);
     } finally {
       end();
     }
-  }, [begin, end]);
+  }, [begin, end, setProgress, setOutcome, cancelDropRef]);
 
   const cancelImport = useCallback(() => {
     if (!busyRef.current) return;
@@ -179,12 +203,12 @@ export const useTransfers = (): Transfers => {
     cancelDropRef.current = true;
     // Main answers false when it runs no import (dropped files are stopped above): nothing else to do then.
     call('images.import_cancel', {}).catch(() => undefined);
-  }, []);
+  }, [busyRef, cancelDropRef, setCancelling]);
 
   const dismiss = useCallback(() => {
     setOutcome(null);
     setError(null);
-  }, []);
+  }, [setOutcome, setError]);
 
   return { progress, outcome, error, busy, cancelling, exportImages, importFromDialog, importFiles, cancelImport, dismiss };
 };
