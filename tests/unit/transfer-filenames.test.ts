@@ -154,7 +154,8 @@ describe('placing files without overwriting (RELIABILITY I7)', () => {
   const hashes = () =>
     Object.fromEntries(readdirSync(dir).map((name) => [name, sha(readFileSync(join(dir, name)))]));
 
-  it('1,000 collision trials: 0 overwrites, every new file complete under a fresh "name (n)"', async () => {
+  // A thousand durable writes (each fsynced) take 15 s on a quiet 2-core machine: the limit leaves room for a busy one.
+  it('1,000 collision trials: 0 overwrites, every new file complete under a fresh "name (n)"', { timeout: 90_000 }, async () => {
     const taken = fc.sample(fc.integer({ min: 0, max: 5 }), { numRuns: 1000, seed: 7 });
     // What every file in the folder must still contain at the end: user files and earlier exports alike.
     const expected = new Map<string, string>();
