@@ -37,7 +37,8 @@ const only = (run: LagoonRun): Record<string, unknown> => {
   return run.lines[0] as Record<string, unknown>;
 };
 
-describe('lagoon edit, upscale, remove-background, combine, show', () => {
+// Each test runs several real `lagoon` processes (about 1 s each to start on 2 cores): room for a busy machine.
+describe('lagoon edit, upscale, remove-background, combine, show', { timeout: 90_000 }, () => {
   it('runs the family from a file and from library ids, one JSON line per stored image with its parents', async () => {
     const edited = only(await lagoon(['edit', photo, '--prompt', 'add a heron', '--enhance', '--json']));
     expect(edited).toMatchObject({ format: 'png', parents: [], operation: 'edit', enhancedPrompt: 'add a heron, highly detailed, dramatic lighting' });

@@ -22,7 +22,8 @@ const keychainValue = async (service: string): Promise<string | null> => {
   }
 };
 
-describe('lagoon key … against the real keychain (gnome-keyring under dbus-run-session)', () => {
+// Each test runs several real `lagoon` processes (about 1 s each to start on 2 cores): room for a busy machine.
+describe('lagoon key … against the real keychain (gnome-keyring under dbus-run-session)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
   let service: string;
