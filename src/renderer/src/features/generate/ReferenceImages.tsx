@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
 import type { ModelInfo } from '../../../../shared/models.ts';
 import { STYLE_REFERENCE_LIMITS } from '../../../../shared/veniceFacts.ts';
-import { type ApiError, call, toApiError } from '../../api.ts';
-import { cutUnits } from '../../lib/text.ts';
+import type { ApiError } from '../../api.ts';
+import { filesToLibrary } from '../../lib/filesToLibrary.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { FieldNotes } from './FieldNotes.tsx';
 import type { FieldMessage } from './fieldMessages.ts';
@@ -24,23 +24,6 @@ const ACCEPT = 'image/png,image/jpeg,image/webp';
 const MAX_HELD = 16;
 
 /**
- * Files become library images first (the page names library images only, so main reads what it checks), the same way
- * the edit forms add files: one at a time, so a large drop never sits in memory twice.
- */
-const addToLibrary = async (files: readonly File[], onError: (e: ApiError) => void): Promise<string[]> => {
-  const ids: string[] = [];
-  for (const file of files) {
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      ids.push((await call('iterate.add_file', { name: cutUnits(file.name.toWellFormed(), 255) || 'reference image', bytes })).id);
-    } catch (e) {
-      onError(toApiError(e));
-    }
-  }
-  return ids;
-};
-
-/**
  * Reference images (`style_references`): offered for a model whose catalogue entry takes them. References chosen
  * stay while another model is picked, with a note and Generate blocked, rather than being dropped unseen.
  */
@@ -58,7 +41,7 @@ export function ReferenceImages({ model, models, values, messages, onChange }: P
   const addFiles = async (files: readonly File[]) => {
     setAdding(true);
     setError(null);
-    add(await addToLibrary(files, setError));
+    add(await filesToLibrary(files, 'reference image', setError));
     setAdding(false);
   };
   const onDrop = (e: DragEvent) => {

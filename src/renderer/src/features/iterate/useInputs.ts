@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { type ApiError, call, toApiError } from '../../api.ts';
-import { cutUnits } from '../../lib/text.ts';
+import type { ApiError } from '../../api.ts';
+import { filesToLibrary } from '../../lib/filesToLibrary.ts';
 
 export interface Inputs {
   ids: readonly string[];
@@ -47,17 +47,7 @@ export const useInputs = (initial: readonly string[]): Inputs => {
     async (files: readonly File[], only: boolean) => {
       setImporting(true);
       setImportError(null);
-      const added: string[] = [];
-      // One at a time, like a drop on the window: a large paste never sits in memory twice.
-      for (const file of files) {
-        try {
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          const name = cutUnits(file.name.toWellFormed(), 255) || 'pasted image';
-          added.push((await call('iterate.add_file', { name, bytes })).id);
-        } catch (e) {
-          setImportError(toApiError(e));
-        }
-      }
+      const added = await filesToLibrary(files, 'pasted image', setImportError);
       add(added, only);
       setImporting(false);
     },
