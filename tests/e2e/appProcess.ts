@@ -18,6 +18,12 @@ export interface AppProcess {
   /** Every call main made on the OS side (drags, dialogs with the answers given, clipboard, reveal), in order. */
   calls: ContextCall[];
   drags: DragRecord[];
+  /**
+   * Freezes the app process (SIGSTOP: every thread, timers included) and lets it go on (SIGCONT): the window keeps
+   * what it last showed, as when the machine stalls. Lets a test act on a running import before it ends.
+   */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -44,6 +50,8 @@ export const startAppProcess = (env: Record<string, string>): Promise<AppProcess
           url: message.url,
           calls,
           drags,
+          pause: () => child.kill('SIGSTOP'),
+          resume: () => child.kill('SIGCONT'),
           stop: () =>
             new Promise<void>((done) => {
               if (child.exitCode !== null) return done();
