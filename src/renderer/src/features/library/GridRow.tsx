@@ -3,6 +3,21 @@ import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { Range } from '../../ui/highlight.ts';
 import { type CaptionMode, GridTile, PlaceholderTile } from './GridTile.tsx';
 
+/** What every tile reads besides its own image: the grid hands its rows one object a render, not one per tile. */
+export interface TileState {
+  selected: ReadonlySet<string>;
+  /** The keyboard cursor, as an index into the loaded run. */
+  cursor: number;
+  flinging: boolean;
+  caption: CaptionMode;
+  highlights: ReadonlyMap<string, readonly Range[]>;
+  retentionDays: number | null;
+  now: number;
+  onTileClick: (e: MouseEvent, id: string, index: number) => void;
+  onOpen: (id: string) => void;
+  onDragStart: (e: DragEvent, id: string) => void;
+}
+
 interface Props {
   /** Index of the row's first tile in all the results. */
   start: number;
@@ -15,28 +30,18 @@ interface Props {
   columns: number;
   tile: number;
   items: readonly ImageSummary[];
-  selected: ReadonlySet<string>;
-  cursor: number;
-  flinging: boolean;
-  caption: CaptionMode;
-  highlights: ReadonlyMap<string, readonly Range[]>;
-  retentionDays: number | null;
-  now: number;
-  onTileClick: (e: MouseEvent, id: string, index: number) => void;
-  onOpen: (id: string) => void;
-  onDragStart: (e: DragEvent, id: string) => void;
+  tiles: TileState;
 }
 
 /** One row of the virtual grid: loaded tiles, and placeholders for results counted but not loaded yet. */
-export function GridRow(props: Props) {
-  const { start, items, offset } = props;
+export function GridRow({ start, offset, length, top, height, columns, tile, items, tiles }: Props) {
   return (
     <div
       className="lib-grid__row"
       role="presentation"
-      style={{ transform: `translateY(${props.top}px)`, height: props.height, gridTemplateColumns: `repeat(${props.columns}, ${props.tile}px)` }}
+      style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: `repeat(${columns}, ${tile}px)` }}
     >
-      {Array.from({ length: props.length }, (_, c) => {
+      {Array.from({ length }, (_, c) => {
         // Selection and the cursor count in the loaded run, as the rest of the library does.
         const index = start + c - offset;
         const item = index >= 0 ? items[index] : undefined;
@@ -46,16 +51,16 @@ export function GridRow(props: Props) {
             key={item.id}
             item={item}
             index={index}
-            selected={props.selected.has(item.id)}
-            cursor={index === props.cursor}
-            flinging={props.flinging}
-            caption={props.caption}
-            ranges={props.highlights.get(item.id)}
-            retentionDays={props.retentionDays}
-            now={props.now}
-            onClick={props.onTileClick}
-            onOpen={props.onOpen}
-            onDragStart={props.onDragStart}
+            selected={tiles.selected.has(item.id)}
+            cursor={index === tiles.cursor}
+            flinging={tiles.flinging}
+            caption={tiles.caption}
+            ranges={tiles.highlights.get(item.id)}
+            retentionDays={tiles.retentionDays}
+            now={tiles.now}
+            onClick={tiles.onTileClick}
+            onOpen={tiles.onOpen}
+            onDragStart={tiles.onDragStart}
           />
         );
       })}

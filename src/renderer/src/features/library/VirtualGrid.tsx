@@ -1,33 +1,24 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type DragEvent, type KeyboardEvent, type MouseEvent, useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
-import { useFling } from './useFling.ts';
-import { GRID_GAP, cursorTarget, gridLayout } from './gridLayout.ts';
-import type { Range } from '../../ui/highlight.ts';
-import type { CaptionMode } from './GridTile.tsx';
-import { GridRow } from './GridRow.tsx';
-import { useContentWidth } from './useContentWidth.ts';
-import { matchShortcut } from '../../shortcuts/rule.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
+import { useFling } from './useFling.ts';
+import { gridLayout, tilesToLayOut, visibleTiles } from './gridLayout.ts';
+import type { CaptionMode } from './GridTile.tsx';
+import { GridRow, type TileState } from './GridRow.tsx';
+import { type CursorMove, onGridKey } from './gridKeys.ts';
+import { useContentWidth } from './useContentWidth.ts';
 import type { ImageSearch } from './useImageSearch.ts';
 import { useGridPaging } from './useGridPaging.ts';
+import { useGridScrollTargets, useGridVirtualizer } from './useGridScroll.ts';
 import { useTimeline } from './useTimeline.ts';
 import { useThumbPrefetch } from './useThumbPrefetch.ts';
 import { DateScrubber } from './DateScrubber.tsx';
 
-/** Rows rendered beyond the visible ones each way: enough for a fast wheel flick, few enough to keep the DOM small. */
-const OVERSCAN_ROWS = 3;
 /** Caption heights by mode (CSS keeps the text inside them). */
 const CAPTION_HEIGHT: Record<CaptionMode, number> = { none: 0, prompt: 44, trashed: 40 };
 
-interface CursorMove {
-  index: number;
-  /** Shift held: extend the selection from its anchor. */
-  extend: boolean;
-}
-
-interface Props {
+interface Props extends Omit<TileState, 'flinging'> {
   /** The loaded run of results; `paging.offset` is the index of its first in all the results. */
   items: readonly ImageSummary[];
   paging: Pick<ImageSearch, 'offset' | 'jumping' | 'jumpTo' | 'loadBefore'>;
@@ -38,20 +29,10 @@ interface Props {
   loadingMore: boolean;
   onLoadMore: () => void;
   thumbSize: number;
-  caption: CaptionMode;
-  highlights: ReadonlyMap<string, readonly Range[]>;
-  retentionDays: number | null;
-  now: number;
-  selected: ReadonlySet<string>;
-  /** The keyboard cursor, as an index into `items`. */
-  cursor: number;
   /** An image to bring into the middle of the view (the viewer closed on it); a new object each time. */
   reveal: { index: number } | null;
   /** Changes when a new query's results arrive: back to the top. */
   generation: number;
-  onTileClick: (e: MouseEvent, id: string, index: number) => void;
-  onOpen: (id: string) => void;
-  onDragStart: (e: DragEvent, id: string) => void;
   onCursor: (move: CursorMove) => void;
   onToggleCursor: () => void;
   label: string;
@@ -62,38 +43,21 @@ interface Props {
  * hold 60 images or a million. Columns follow the width and the thumbnail-size slider.
  */
 export function VirtualGrid(props: Props) {
-  const { items, paging, total, hasMore, loadingMore, onLoadMore, thumbSize, caption, selected, cursor, generation } = props;
+  const { items, paging, query, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, ...tileProps } = props;
   const { offset } = paging;
-  const timeline = useTimeline(props.query);
+  const { cursor } = tileProps;
+  const timeline = useTimeline(query);
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const width = useContentWidth(scroller);
-
-  // Counted-but-unloaded results get placeholder tiles; at least one row of them while more pages exist.
-  const shown = hasMore || offset > 0 ? Math.max(offset + items.length + (hasMore ? 1 : 0), total ?? 0) : items.length;
-  const layout = gridLayout(width, thumbSize, shown, CAPTION_HEIGHT[caption]);
-
+  const shown = tilesToLayOut(offset, items.length, hasMore, total);
+  const layout = gridLayout(width, thumbSize, shown, CAPTION_HEIGHT[tileProps.caption]);
   const { flinging, onScroll } = useFling();
-
-  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual returns a mutable instance; this app does not run the React Compiler.
-  const virtualizer = useVirtualizer({
-    count: width > 0 ? layout.rows : 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => layout.rowHeight + GRID_GAP,
-    overscan: OVERSCAN_ROWS,
-    onChange: (instance) => onScroll(instance.scrollOffset ?? 0),
-  });
-
-  // A new size means new rows: every row's cached size is stale at once.
-  useEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight, layout.columns]);
-  useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, generation]);
+  const virtualizer = useGridVirtualizer({ scroller, layout, width, onScroll, generation });
 
   const rows = virtualizer.getVirtualItems();
-  const pitch = layout.rowHeight + GRID_GAP;
-  const scrollTop = virtualizer.scrollOffset ?? 0;
-  const firstVisible = Math.floor(scrollTop / pitch) * layout.columns;
-  const lastVisible = Math.min(shown, Math.ceil((scrollTop + (virtualizer.scrollRect?.height ?? 0)) / pitch) * layout.columns) - 1;
-  useThumbPrefetch({ items, offset, first: firstVisible, last: lastVisible, columns: layout.columns, flinging });
+  const visible = visibleTiles(layout, virtualizer.scrollOffset ?? 0, virtualizer.scrollRect?.height ?? 0, shown);
+  useThumbPrefetch({ items, offset, first: visible.first, last: visible.last, columns: layout.columns, flinging });
   // No rows while the library view is hidden (zero width): nothing is on screen to load for.
   useGridPaging({
     firstTile: rows.length > 0 ? rows[0]!.index * layout.columns : null,
@@ -108,39 +72,10 @@ export function VirtualGrid(props: Props) {
     onJump: paging.jumpTo,
     onLoadBefore: paging.loadBefore,
   });
+  useGridScrollTargets(virtualizer, { columns: layout.columns, offset, cursor, reveal });
 
-  // The cursor moved by keyboard: bring its row into view.
-  const cursorRow = cursor >= 0 ? Math.floor((offset + cursor) / layout.columns) : -1;
-  useEffect(() => {
-    if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
-  }, [virtualizer, cursorRow]);
-
-  // Back from the viewer: its last image in the middle, clear of the bulk bar at the bottom edge.
-  // Read, not depended on: only a new reveal moves the grid, not a page loading above it.
-  const offsetNow = useRef(offset);
-  useEffect(() => {
-    offsetNow.current = offset;
-  }, [offset]);
-  const { reveal } = props;
-  useEffect(() => {
-    if (reveal && reveal.index >= 0) virtualizer.scrollToIndex(Math.floor((offsetNow.current + reveal.index) / layout.columns), { align: 'center' });
-  }, [virtualizer, reveal, layout.columns]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const shortcut = matchShortcut(e, 'library');
-    if (shortcut === 'moveCursor' || shortcut === 'extendSelection') {
-      e.preventDefault();
-      if (items.length > 0) props.onCursor({ index: cursorTarget(e.key, cursor, items.length, layout.columns), extend: shortcut === 'extendSelection' });
-    } else if (shortcut === 'open' && cursor >= 0 && items[cursor]) {
-      e.preventDefault();
-      props.onOpen(items[cursor].id);
-    } else if (shortcut === 'toggleAtCursor' && cursor >= 0) {
-      e.preventDefault();
-      props.onToggleCursor();
-    }
-    // Other keys (select all, culling) bubble to the library, which also handles them outside the grid.
-  };
-
+  const tiles: TileState = { ...tileProps, flinging };
+  const { columns, rowHeight, tile } = layout;
   const cursorId = items[cursor]?.id;
   const scrubber = timeline && timeline.buckets.length > 1 && shown > 0;
   return (
@@ -150,39 +85,17 @@ export function VirtualGrid(props: Props) {
         className={`lib-grid${scrubber ? ' lib-grid--scrubber' : ''}`}
         role="listbox"
         aria-multiselectable="true"
-        aria-label={props.label}
+        aria-label={label}
         aria-activedescendant={cursorId ? `tile-${cursorId}` : undefined}
         tabIndex={0}
         data-testid="grid"
-        data-columns={layout.columns}
-        onKeyDown={onKeyDown}
+        data-columns={columns}
+        onKeyDown={(e) => onGridKey(e, { items, cursor, columns, onCursor, onOpen: tiles.onOpen, onToggleCursor })}
       >
         <div className="lib-grid__sizer" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
-            const start = row.index * layout.columns;
-            return (
-              <GridRow
-                key={row.key}
-                start={start}
-                length={Math.min(layout.columns, shown - start)}
-                top={row.start}
-                offset={offset}
-                height={layout.rowHeight}
-                columns={layout.columns}
-                tile={layout.tile}
-                items={items}
-                selected={selected}
-                cursor={cursor}
-                flinging={flinging}
-                caption={caption}
-                highlights={props.highlights}
-                retentionDays={props.retentionDays}
-                now={props.now}
-                onTileClick={props.onTileClick}
-                onOpen={props.onOpen}
-                onDragStart={props.onDragStart}
-              />
-            );
+            const start = row.index * columns;
+            return <GridRow key={row.key} start={start} length={Math.min(columns, shown - start)} top={row.start} offset={offset} height={rowHeight} columns={columns} tile={tile} items={items} tiles={tiles} />;
           })}
         </div>
         {(loadingMore || paging.jumping) && (
@@ -196,8 +109,8 @@ export function VirtualGrid(props: Props) {
           timeline={timeline}
           total={shown}
           // The top row's last tile: a month that starts in the top row is the month in view.
-          current={Math.min(shown - 1, firstVisible + layout.columns - 1)}
-          onGo={(position) => virtualizer.scrollToOffset(Math.floor(position / layout.columns) * pitch)}
+          current={Math.min(shown - 1, visible.first + columns - 1)}
+          onGo={(position) => virtualizer.scrollToOffset(Math.floor(position / columns) * layout.pitch)}
         />
       )}
     </div>

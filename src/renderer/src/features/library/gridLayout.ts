@@ -2,7 +2,7 @@
 export const THUMB_MIN = 96;
 export const THUMB_MAX = 320;
 export const THUMB_DEFAULT = 168;
-export const GRID_GAP = 10;
+const GRID_GAP = 10;
 
 export interface GridLayout {
   columns: number;
@@ -10,6 +10,8 @@ export interface GridLayout {
   tile: number;
   /** One row's height including its caption, without the gap. */
   rowHeight: number;
+  /** From one row's top to the next one's: the row and the gap. */
+  pitch: number;
   rows: number;
 }
 
@@ -21,8 +23,21 @@ export const gridLayout = (width: number, thumb: number, count: number, captionH
   const usable = Math.max(0, width);
   const columns = Math.max(1, Math.floor((usable + gap) / (thumb + gap)));
   const tile = Math.max(1, Math.floor((usable - gap * (columns - 1)) / columns));
-  return { columns, tile, rowHeight: tile + captionHeight, rows: Math.ceil(count / columns) };
+  return { columns, tile, rowHeight: tile + captionHeight, pitch: tile + captionHeight + gap, rows: Math.ceil(count / columns) };
 };
+
+/**
+ * How many tiles the grid lays out for a loaded run of `loaded` results starting at `offset`: counted-but-unloaded
+ * results get placeholder tiles, and at least one more while more pages exist.
+ */
+export const tilesToLayOut = (offset: number, loaded: number, hasMore: boolean, total: number | null): number =>
+  hasMore || offset > 0 ? Math.max(offset + loaded + (hasMore ? 1 : 0), total ?? 0) : loaded;
+
+/** The first and last tile on screen, as indexes into all the results, for a scroll position and the view's height. */
+export const visibleTiles = (layout: GridLayout, scrollTop: number, viewHeight: number, shown: number): { first: number; last: number } => ({
+  first: Math.floor(scrollTop / layout.pitch) * layout.columns,
+  last: Math.min(shown, Math.ceil((scrollTop + viewHeight) / layout.pitch) * layout.columns) - 1,
+});
 
 export const clampThumb = (n: number): number => (Number.isFinite(n) ? Math.min(THUMB_MAX, Math.max(THUMB_MIN, Math.round(n))) : THUMB_DEFAULT);
 
