@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { migrate } from '../../src/main/core/db/migrate.ts';
+import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { createLibrary } from '../../src/main/core/library/library.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
@@ -37,6 +39,7 @@ let cli: BootRun;
 let cliVersion: BootRun;
 let launched: { list: BootRun; bare: BootRun; script: string };
 let seeded: { id: string; prompt: string };
+let upgrade: BootRun & { userData: string };
 
 beforeAll(async () => {
   packaged = await packageApp();
@@ -48,7 +51,11 @@ beforeAll(async () => {
     return { ...(await bootPackaged({ appDir, resourcesDir: packaged.resourcesDir, userData, args, env, pageScript: PAGE_SCRIPT, timeoutMs: 60_000 })), userData };
   };
   boot = await run([`--lagoon-dev-base-url=${fake.url}`]);
-  envOnly = await run([], { LAGOON_API_BASE_URL: unused.url });
+  const older = olderLibrary(mkdtempSync(join(packaged.workDir, 'user-data-')), PENDING_STEPS);
+  [envOnly, upgrade] = await Promise.all([
+    run([], { LAGOON_API_BASE_URL: unused.url }),
+    bootPackaged({ appDir, resourcesDir: packaged.resourcesDir, userData: older, args: [`--lagoon-dev-base-url=${fake.url}`], env: { LAGOON_STANDIN_LOCALE: 'de-DE' }, pageScript: PAGE_SCRIPT, timeoutMs: 60_000 }).then((r) => ({ ...r, userData: older })),
+  ]);
   const library = join(packaged.workDir, 'cli-library');
   seeded = await seedLibrary(library);
   const asCli = (args: string[], launcher?: string) =>
@@ -86,6 +93,20 @@ const seedLibrary = async (dataDir: string): Promise<{ id: string; prompt: strin
   } finally {
     closeDatabase(db);
   }
+};
+
+/** How many migrations the older library below still needs. */
+const PENDING_STEPS = 2;
+
+/** A library as an older Lagoon left it: every migration but the last `pending`. */
+const olderLibrary = (dataDir: string, pending: number): string => {
+  const db = new Database(join(dataDir, 'lagoon.db'));
+  try {
+    migrate(db, ALL_MIGRATIONS.slice(0, ALL_MIGRATIONS.length - pending));
+  } finally {
+    db.close();
+  }
+  return dataDir;
 };
 
 afterAll(async () => {
@@ -200,6 +221,35 @@ describe('the packaged main booted under Node with the stand-in electron module'
     expect(probe(boot, 'probe.permission')).toMatchObject({ camera: false, notifications: false });
     expect(probe(boot, 'probe.navigate')).toMatchObject({ away: false, inApp: true });
     expect(probe(boot, 'probe.windowOpen')).toMatchObject({ action: 'deny' });
+  });
+
+  it('upgrades an older library behind a splash in the system language, one page a step, closed once the app window is up', () => {
+    expect(upgrade.timedOut).toBe(false);
+    expect(upgrade.code).toBe(0);
+    expect(callsOf(upgrade.journal, 'page.script-failed')).toEqual([]);
+    const [splash, appWindow] = callsOf(upgrade.journal, 'BrowserWindow.new');
+    expect((splash!.options as { webPreferences: Record<string, unknown> }).webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true });
+    expect(appWindow).toBeDefined();
+    const pages = callsOf(upgrade.journal, 'BrowserWindow.loadURL')
+      .map((r) => String(r.url))
+      .filter((url) => url.startsWith('data:text/html'))
+      .map((url) => decodeURIComponent(url.slice(url.indexOf(',') + 1)));
+    expect(pages.map((html) => /Schritt (\d) von (\d)/u.exec(html)?.slice(1))).toEqual([['1', '2'], ['2', '2']]);
+    expect(pages[0]).toContain('lang="de"');
+    // The splash closes after the app's window opened: closing the last window first would have quit the app.
+    const appWindowAt = upgrade.journal.indexOf(appWindow!);
+    expect(indexOfCall(upgrade.journal, 'BrowserWindow.closed')).toBeGreaterThan(appWindowAt);
+    expect(indexOfCall(upgrade.journal, 'app.window-all-closed')).toBeGreaterThan(indexOfCall(upgrade.journal, 'BrowserWindow.closed'));
+    const db = new Database(join(upgrade.userData, 'lagoon.db'), { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(ALL_MIGRATIONS.at(-1)!.version);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens no splash when the library needs no upgrade', () => {
+    expect(callsOf(boot.journal, 'BrowserWindow.loadURL').some((r) => String(r.url).startsWith('data:'))).toBe(false);
   });
 
   it('creates the library in userData and, on quit, waits for the core to close it cleanly', () => {

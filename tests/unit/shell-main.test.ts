@@ -58,6 +58,7 @@ const fake = vi.hoisted(() => {
       return new Promise<void>((resolve) => (state.ready.resolve = resolve));
     },
     getPath: (name: string) => `/home/u/.config/Lagoon-${name}`,
+    getLocale: () => 'en-US',
     on: (name: string, fn: Listener) => {
       state.appListeners.set(name, [...(state.appListeners.get(name) ?? []), fn]);
       return app;

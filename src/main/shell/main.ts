@@ -17,10 +17,12 @@ import { isCliInvocation, userArguments } from './cliMode.ts';
 import { MAC_LINK_DIR } from './commandLineTool.ts';
 import { runHeadlessCli } from './headlessCli.ts';
 import { DEV_BASE_URL_SWITCH, launchConfig } from './launchConfig.ts';
+import { createMigrationSplash, type MigrationSplash } from './migrationSplash.ts';
 import { makeRequestContext } from './requestContext.ts';
 import { broadcast, registerIpc } from './ipc.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { installSessionGuards } from './sessionGuards.ts';
+import type { SplashStep } from './splashPage.ts';
 import { createSecureWindow } from './window.ts';
 
 // electron-vite writes out/main/index.js, out/preload/index.cjs and out/renderer/ side by side.
@@ -37,9 +39,14 @@ const relaunch = (): void => {
 
 const openWindow = (): BrowserWindow => createSecureWindow(preloadPath);
 
-/** A long upgrade runs before the window opens: its steps go to the log. */
-const onMigrationStep = ({ step, steps, name }: { step: number; steps: number; name: string }): void =>
-  console.log(`[db] upgrading the library: step ${step} of ${steps} (${name})`);
+/**
+ * A library upgrade runs before the app's window opens (and on a worker thread): a splash shows its steps, and the
+ * log names them.
+ */
+const migrationProgress = (splash: MigrationSplash) => (step: SplashStep): void => {
+  console.log(`[db] upgrading the library: step ${step.step} of ${step.steps} (${step.name})`);
+  splash.step(step);
+};
 
 const focusExistingWindow = (): void => {
   const [win] = BrowserWindow.getAllWindows();
@@ -55,13 +62,17 @@ const start = async (): Promise<void> => {
 
   const devBaseUrl = app.commandLine.hasSwitch(DEV_BASE_URL_SWITCH) ? app.commandLine.getSwitchValue(DEV_BASE_URL_SWITCH) : undefined;
   const config = launchConfig({ env: process.env, isPackaged: app.isPackaged, devBaseUrl, userData: app.getPath('userData') });
-  core = await createCore(config, { rendererDir, checkWorkerPath, inspectWorkerPath, migrateWorkerPath, onMigrationStep, relaunch });
+  // On failure the splash stays up behind the error box until the app exits.
+  const splash = createMigrationSplash(app.getLocale());
+  core = await createCore(config, { rendererDir, checkWorkerPath, inspectWorkerPath, migrateWorkerPath, onMigrationStep: migrationProgress(splash), relaunch });
   handleAppProtocol(session.defaultSession, core.appRequestHandler);
   registerIpc(ipcMain, core.dispatch, makeRequestContext);
   core.onEvent((name, payload) => broadcast(BrowserWindow.getAllWindows(), name, payload));
   installAppMenu(process.platform, { resourcesPath: process.resourcesPath, linkDir: MAC_LINK_DIR });
 
   openWindow();
+  // Only now: closing the last window would quit the app (window-all-closed).
+  splash.close();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });

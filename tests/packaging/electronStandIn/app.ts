@@ -63,6 +63,10 @@ class App extends EventEmitter {
     record('app.getPath', { name, path });
     return path;
   }
+  /** The system's language (LAGOON_STANDIN_LOCALE, or en-US). */
+  getLocale(): string {
+    return process.env.LAGOON_STANDIN_LOCALE ?? 'en-US';
+  }
   getAppPath(): string {
     return process.env.LAGOON_STANDIN_APP_PATH ?? process.cwd();
   }

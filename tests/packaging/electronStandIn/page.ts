@@ -31,6 +31,11 @@ export interface PageContext {
 
 /** The request the page's engine would send to a custom scheme: through the session's `protocol.handle` handler. */
 const fetchThroughProtocol = async (url: string): Promise<PageResponse> => {
+  if (url.startsWith('data:')) {
+    // A page main makes itself (the migration splash): decoded as Chromium would, with no handler involved.
+    const response = await fetch(url);
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+  }
   const handler = defaultSession.handlers.get(new URL(url).protocol.replace(/:$/, ''));
   if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`);
   const response = await handler(new Request(url));
@@ -64,7 +69,8 @@ export const loadPage = async (win: BrowserWindow, url: string): Promise<void> =
   win.emit('ready-to-show');
   win.webContents.emit('did-finish-load');
   const script = process.env.LAGOON_STANDIN_PAGE_SCRIPT;
-  if (!script) return;
+  // The page script plays the app's page; a page main makes itself has no script to run.
+  if (!script || url.startsWith('data:')) return;
   // Not awaited by loadURL's caller: a page keeps running after its load resolves.
   setImmediate(() => {
     import(pathToFileURL(script).href)
