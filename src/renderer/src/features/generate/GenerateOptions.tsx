@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_SIZES, type ImageSize, MODERATION_LEVELS, dimensionsForSize } from '../../../../shared/veniceFacts.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
 import type { SimpleValues } from './formValues.ts';
 import { FormatSelect } from './FormatSelect.tsx';
 
@@ -10,8 +11,6 @@ interface Props {
   /** Fields placed before the options (the model picker). */
   children?: ReactNode;
 }
-
-const isOneOf = <T extends string>(list: readonly T[], s: string): s is T => (list as readonly string[]).includes(s);
 
 export function GenerateOptions({ value, onChange, children }: Props) {
   const { t } = useTranslation();
@@ -25,50 +24,32 @@ export function GenerateOptions({ value, onChange, children }: Props) {
   return (
     <div className="options">
       {children}
-      <div className="field">
-        <label className="field__label" htmlFor="size-select">
-          {t('generate.sizeLabel')}
-        </label>
-        <select
-          id="size-select"
-          className="select"
-          data-testid="size-select"
-          value={value.size}
-          onChange={(e) => isOneOf(IMAGE_SIZES, e.target.value) && onChange({ ...value, size: e.target.value })}
-        >
-          {IMAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {sizeLabel(size)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="size-select"
+        testId="size-select"
+        label={t('generate.sizeLabel')}
+        value={value.size}
+        options={IMAGE_SIZES.map((size) => ({ value: size, label: sizeLabel(size) }))}
+        onChange={(size) => onChange({ ...value, size })}
+      />
       <FormatSelect value={value.outputFormat} describedBy="format-help" onChange={(outputFormat) => onChange({ ...value, outputFormat })} />
       <p id="format-help" className="field__help field--wide options__help">
         {t('generate.formatHelp')}
       </p>
-      <div className="field field--wide">
-        <label className="field__label" htmlFor="moderation-select">
-          {t('generate.moderationLabel')}
-        </label>
-        <select
-          id="moderation-select"
-          className="select"
-          data-testid="moderation-select"
-          value={value.moderation}
-          aria-describedby="moderation-help"
-          onChange={(e) => isOneOf(MODERATION_LEVELS, e.target.value) && onChange({ ...value, moderation: e.target.value })}
-        >
-          {MODERATION_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {t(`generate.moderation.${level}`)}
-            </option>
-          ))}
-        </select>
+      <SelectField
+        id="moderation-select"
+        testId="moderation-select"
+        className="field--wide"
+        label={t('generate.moderationLabel')}
+        value={value.moderation}
+        options={MODERATION_LEVELS.map((level) => ({ value: level, label: t(`generate.moderation.${level}`) }))}
+        aria-describedby="moderation-help"
+        onChange={(moderation) => onChange({ ...value, moderation })}
+      >
         <p id="moderation-help" className="field__help">
           {t('generate.moderationHelp')}
         </p>
-      </div>
+      </SelectField>
     </div>
   );
 }

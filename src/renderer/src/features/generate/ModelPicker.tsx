@@ -4,6 +4,7 @@ import { formatUsd } from '../../lib/format.ts';
 import { priceRange } from './prices.ts';
 import type { CatalogState } from './useCatalog.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { ModelCard } from './ModelCard.tsx';
 
 interface Props {
@@ -34,32 +35,32 @@ export function ModelPicker({ catalogState, value, onChange, defaultModel, allow
     return [m.name, price, state].filter(Boolean).join(' · ');
   };
 
+  // The simple form may leave the model to Venice (''); the advanced one asks for a choice while none is made.
+  const firstOptions = allowDefault
+    ? [{ value: '', label: defaultModel ? t('models.veniceDefaultNamed', { name: defaultModel.name }) : t('models.veniceDefault') }]
+    : value === ''
+      ? [{ value: '', label: t('models.choose') }]
+      : [];
   const fetchedAt = catalog?.fetchedAt ?? null;
   const fetched = fetchedAt === null ? null : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(fetchedAt);
 
   return (
-    <div className="field field--wide model-picker">
-      <div className="field__label-row">
-        <label className="field__label" htmlFor="model-select">
-          {t('models.label')}
-        </label>
+    <SelectField
+      id="model-select"
+      testId="model-select"
+      className="field--wide model-picker"
+      label={t('models.label')}
+      tools={
         <button type="button" className="link-button" data-testid="models-refresh" onClick={refresh} disabled={refreshing}>
           {refreshing ? <span className="spinner" aria-hidden="true" /> : null}
           {refreshing ? t('models.refreshing') : t('models.refresh')}
         </button>
-      </div>
-      <select id="model-select" className="select" data-testid="model-select" value={value} onChange={(e) => onChange(e.target.value)}>
-        {allowDefault && (
-          <option value="">{defaultModel ? t('models.veniceDefaultNamed', { name: defaultModel.name }) : t('models.veniceDefault')}</option>
-        )}
-        {!allowDefault && value === '' && <option value="">{t('models.choose')}</option>}
-        {models.map((m) => (
-          <option key={m.id} value={m.id} disabled={m.offline && m.id !== value}>
-            {optionLabel(m)}
-          </option>
-        ))}
-        {value !== '' && !selected && <option value={value}>{t('models.notInListOption', { id: value })}</option>}
-      </select>
+      }
+      value={value}
+      options={[...firstOptions, ...models.map((m) => ({ value: m.id, label: optionLabel(m), disabled: m.offline && m.id !== value }))]}
+      unlisted={(id) => t('models.notInListOption', { id })}
+      onChange={onChange}
+    >
       {shown ? (
         <ModelCard model={shown} models={models} onChoose={onChange} />
       ) : (
@@ -78,6 +79,6 @@ export function ModelPicker({ catalogState, value, onChange, defaultModel, allow
       <p className="field__help" data-testid="models-fetched">
         {fetched ? t('models.fetchedAt', { date: fetched }) : t('models.neverFetched')}
       </p>
-    </div>
+    </SelectField>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { promptLength } from '../../../../shared/veniceFacts.ts';
+import { Field } from '../../ui/Field.tsx';
 
 interface Props {
   value: string;
@@ -18,11 +19,11 @@ export function PromptBox({ value, onChange, max, tools, inputRef }: Props) {
   const over = length - max;
 
   return (
-    <div className="field field--prompt">
-      <div className="field__label-row">
-        <label className="field__label" htmlFor="prompt-input">
-          {t('generate.promptLabel')}
-        </label>
+    <Field
+      id="prompt-input"
+      label={t('generate.promptLabel')}
+      className="field--prompt"
+      tools={
         <div className="field__tools">
           {tools}
           <span
@@ -34,7 +35,8 @@ export function PromptBox({ value, onChange, max, tools, inputRef }: Props) {
             {t('generate.counter', { count: length, max })}
           </span>
         </div>
-      </div>
+      }
+    >
       <textarea
         ref={inputRef}
         id="prompt-input"
@@ -53,6 +55,6 @@ export function PromptBox({ value, onChange, max, tools, inputRef }: Props) {
           {t('generate.tooLong', { over })}
         </p>
       )}
-    </div>
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/Field.tsx';
 import type { FieldMessage } from './fieldMessages.ts';
 import { randomSeed } from './randomSeed.ts';
 import { describedBy, FieldNotes } from './FieldNotes.tsx';
@@ -14,11 +15,10 @@ interface Props {
 export function SeedField({ locked, seed, messages, onChange }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="field">
-      <div className="field__label-row">
-        <label className="field__label" htmlFor={locked ? 'seed-input' : 'seed-lock'}>
-          {t('advanced.seedLabel')}
-        </label>
+    <Field
+      id={locked ? 'seed-input' : 'seed-lock'}
+      label={t('advanced.seedLabel')}
+      tools={
         <label className="check check--inline">
           <input
             id="seed-lock"
@@ -30,7 +30,8 @@ export function SeedField({ locked, seed, messages, onChange }: Props) {
           />
           <span>{t('advanced.seedLock')}</span>
         </label>
-      </div>
+      }
+    >
       {locked ? (
         <div className="input-row">
           <input
@@ -67,6 +68,6 @@ export function SeedField({ locked, seed, messages, onChange }: Props) {
         </p>
       )}
       <FieldNotes messages={messages} field="seed" />
-    </div>
+    </Field>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EditModelInfo } from '../../../../shared/iterate.ts';
 import { formatUsd } from '../../lib/format.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
 import type { IterateMode } from './iterateSettings.ts';
 
 interface Props {
@@ -40,19 +41,19 @@ export function EditModelSelect({ models, mode, value, onChange }: Props) {
     return [m.name, price, state, single].filter(Boolean).join(' · ');
   };
   return (
-    <div className="field field--wide">
-      <label className="field__label" htmlFor="iterate-model">
-        {t('models.label')}
-      </label>
-      <select id="iterate-model" className="select" data-testid="iterate-model" value={value} onChange={(e) => onChange(e.target.value)}>
-        {value === '' && <option value="">{t('models.choose')}</option>}
-        {models.map((m) => (
-          <option key={m.id} value={m.id} disabled={m.id !== value && (m.offline || (mode === 'combine' && !m.combineImages))}>
-            {label(m)}
-          </option>
-        ))}
-        {value !== '' && !selected && <option value={value}>{t('models.notInListOption', { id: value })}</option>}
-      </select>
+    <SelectField
+      id="iterate-model"
+      testId="iterate-model"
+      className="field--wide"
+      label={t('models.label')}
+      value={value}
+      options={[
+        ...(value === '' ? [{ value: '', label: t('models.choose') }] : []),
+        ...models.map((m) => ({ value: m.id, label: label(m), disabled: m.id !== value && (m.offline || (mode === 'combine' && !m.combineImages)) })),
+      ]}
+      unlisted={(id) => t('models.notInListOption', { id })}
+      onChange={onChange}
+    >
       {selected?.offline && (
         <p className="field__warning" data-testid="iterate-model-offline">
           {t('models.offline')}
@@ -64,6 +65,6 @@ export function EditModelSelect({ models, mode, value, onChange }: Props) {
           {t('models.empty')}
         </p>
       )}
-    </div>
+    </SelectField>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IteratePrices } from '../../../../shared/iterate.ts';
 import { ITERATE_LIMITS } from '../../../../shared/iterateLimits.ts';
 import { formatUsd } from '../../lib/format.ts';
+import { Field } from '../../ui/Field.tsx';
 import type { IterateSettings } from './iterateSettings.ts';
 
 interface Props {
@@ -42,10 +43,7 @@ export function UpscaleFields({ settings, prices, onChange, firstRef }: Props) {
           );
         })}
       </fieldset>
-      <div className="field field--wide">
-        <label className="field__label" htmlFor="iterate-creativity">
-          {t('iterate.form.creativity')}
-        </label>
+      <Field id="iterate-creativity" label={t('iterate.form.creativity')} className="field--wide">
         <input
           id="iterate-creativity"
           className="input input--mono"
@@ -61,7 +59,7 @@ export function UpscaleFields({ settings, prices, onChange, firstRef }: Props) {
           }}
         />
         <p className="field__help">{t('iterate.form.creativityHelp', { max: ITERATE_LIMITS.creativityMax.toLocaleString(i18n.language) })}</p>
-      </div>
+      </Field>
     </>
   );
 }

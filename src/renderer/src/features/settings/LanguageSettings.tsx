@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_CHOICES, type LanguageChoice } from '../../../../shared/languages.ts';
+import type { LanguageChoice } from '../../../../shared/languages.ts';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import { applyLanguageChoice, systemLanguages } from '../../i18n/index.ts';
 import { bestSystemLanguage } from '../../i18n/language.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
-
-const isLanguageChoice = (s: string): s is LanguageChoice => (LANGUAGE_CHOICES as readonly string[]).includes(s);
+import { SelectField } from '../../ui/SelectField.tsx';
 
 export function LanguageSettings({ initialChoice }: { initialChoice: LanguageChoice }) {
   const { t } = useTranslation();
@@ -32,30 +31,24 @@ export function LanguageSettings({ initialChoice }: { initialChoice: LanguageCho
       <h2 id="language-section-title" className="settings-section__title">
         {t('settings.languageSection')}
       </h2>
-      <div className="field">
-        <label className="field__label" htmlFor="language-select">
-          {t('settings.languageLabel')}
-        </label>
-        <select
-          id="language-select"
-          className="select select--narrow"
-          data-testid="language-select"
-          value={choice}
-          aria-describedby="language-help"
-          onChange={(e) => isLanguageChoice(e.target.value) && void change(e.target.value)}
-        >
-          <option value="system">{t('settings.languageSystem', { language: systemName })}</option>
-          <option value="en" lang="en">
-            {t('languages.en')}
-          </option>
-          <option value="de" lang="de">
-            {t('languages.de')}
-          </option>
-        </select>
+      <SelectField
+        id="language-select"
+        testId="language-select"
+        selectClassName="select--narrow"
+        label={t('settings.languageLabel')}
+        value={choice}
+        options={[
+          { value: 'system', label: t('settings.languageSystem', { language: systemName }) },
+          { value: 'en', label: t('languages.en'), lang: 'en' },
+          { value: 'de', label: t('languages.de'), lang: 'de' },
+        ]}
+        aria-describedby="language-help"
+        onChange={(next) => void change(next)}
+      >
         <p id="language-help" className="field__help">
           {t('settings.languageHelp')}
         </p>
-      </div>
+      </SelectField>
       {error && <ErrorMessage error={error} testId="language-error" />}
     </section>
   );

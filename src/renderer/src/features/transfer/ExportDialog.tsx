@@ -6,7 +6,9 @@ import { useImageDetail } from '../../hooks/useImageDetail.ts';
 import { useStoredState } from '../../hooks/useStoredState.ts';
 import type { ExportOptions, Transfers } from './useTransfers.ts';
 import { DEFAULT_TEMPLATE, MAX_TEMPLATE_CHARS, TEMPLATE_TOKENS, previewFileName, unknownTokens } from '../../../../shared/fileNames.ts';
+import { CheckField } from '../../ui/CheckField.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { Field } from '../../ui/Field.tsx';
 
 interface Props {
   ids: readonly string[];
@@ -50,10 +52,7 @@ interface TemplateProps {
 function TemplateField({ template, unknown, invalid, preview, inputRef, onChange, onInsert }: TemplateProps) {
   const { t } = useTranslation();
   return (
-    <div className="field">
-      <label className="field__label" htmlFor="export-template">
-        {t('exportDialog.template')}
-      </label>
+    <Field id="export-template" label={t('exportDialog.template')}>
       <input
         ref={inputRef}
         id="export-template"
@@ -90,7 +89,7 @@ function TemplateField({ template, unknown, invalid, preview, inputRef, onChange
           </code>
         </p>
       )}
-    </div>
+    </Field>
   );
 }
 
@@ -170,9 +169,9 @@ export function ExportDialog({ ids, first, transfers, onClose }: Props) {
         />
 
         <div className="checks">
-          <Check testId="export-strip" checked={choices.stripMetadata} onChange={(v) => setChoices({ ...choices, stripMetadata: v })} label={t('exportDialog.strip')} help={t('exportDialog.stripHelp')} />
-          <Check testId="export-sidecar" checked={choices.sidecar} onChange={(v) => setChoices({ ...choices, sidecar: v })} label={t('exportDialog.sidecar')} help={t('exportDialog.sidecarHelp')} />
-          <Check testId="export-zip" checked={choices.zip} onChange={(v) => setChoices({ ...choices, zip: v })} label={t('exportDialog.zip')} help={t('exportDialog.zipHelp')} />
+          <CheckField testId="export-strip" checked={choices.stripMetadata} onChange={(v) => setChoices({ ...choices, stripMetadata: v })} label={t('exportDialog.strip')} help={t('exportDialog.stripHelp')} />
+          <CheckField testId="export-sidecar" checked={choices.sidecar} onChange={(v) => setChoices({ ...choices, sidecar: v })} label={t('exportDialog.sidecar')} help={t('exportDialog.sidecarHelp')} />
+          <CheckField testId="export-zip" checked={choices.zip} onChange={(v) => setChoices({ ...choices, zip: v })} label={t('exportDialog.zip')} help={t('exportDialog.zipHelp')} />
         </div>
 
         {transfers.error && <ErrorMessage error={transfers.error} testId="export-error" />}
@@ -189,17 +188,5 @@ export function ExportDialog({ ids, first, transfers, onClose }: Props) {
         </div>
       </form>
     </dialog>
-  );
-}
-
-function Check({ testId, checked, onChange, label, help }: { testId: string; checked: boolean; onChange: (v: boolean) => void; label: string; help: string }) {
-  return (
-    <label className="check">
-      <input type="checkbox" data-testid={testId} checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span>
-        <span className="check__label">{label}</span>
-        <span className="check__help">{help}</span>
-      </span>
-    </label>
   );
 }
