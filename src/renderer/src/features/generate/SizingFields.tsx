@@ -3,6 +3,8 @@ import type { ModelInfo } from '../../../../shared/models.ts';
 import { priceFor } from '../../../../shared/pricing.ts';
 import { NATIVE_LIMITS } from '../../../../shared/veniceFacts.ts';
 import { formatUsd } from '../../lib/format.ts';
+import { Field } from '../../ui/Field.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { maxEdge, snapEdgeText } from './adaptToModel.ts';
 import { type BuiltRequest, isQuality, type Quality } from './buildRequest.ts';
 import type { FieldMessage } from './fieldMessages.ts';
@@ -17,121 +19,114 @@ interface Props {
   onChange: (patch: Partial<AdvancedValues>) => void;
 }
 
+interface EdgeProps {
+  field: 'width' | 'height';
+  divisor: number;
+  value: string;
+  messages: readonly FieldMessage[];
+  onChange: (patch: Partial<AdvancedValues>) => void;
+}
 
-/** Sizing follows the model: pixel models take width × height, the others an aspect ratio (and maybe tier and quality). */
-export function SizingFields({ model, values, built, messages, onChange }: Props) {
-  const { t, i18n } = useTranslation();
-  const c = model?.constraints;
+/** Width or height in pixels, a multiple of the model's divisor. */
+function EdgeField({ field, divisor, value, messages, onChange }: EdgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Field id={`${field}-input`} label={t(`advanced.${field}`)}>
+      <input
+        id={`${field}-input`}
+        className="input"
+        type="number"
+        data-testid={`${field}-input`}
+        min={divisor}
+        max={maxEdge(divisor)}
+        step={divisor}
+        value={value}
+        onChange={(e) => onChange({ [field]: e.target.value })}
+        // Snapping while typing would fight the cursor; on leaving the field the value moves to the nearest valid size.
+        onBlur={(e) => onChange({ [field]: snapEdgeText(e.target.value, divisor) })}
+        {...describedBy(messages, field)}
+      />
+      <FieldNotes messages={messages} field={field} />
+    </Field>
+  );
+}
 
-  /** What one image costs with this tier chosen, for the option's label. */
-  const tierPrice = (patch: { resolution?: string; quality?: Quality }): string => {
+/** A pixel model (or none chosen yet): width × height. */
+function PixelSizeFields({ model, values, messages, onChange }: Omit<Props, 'built'>) {
+  const { t } = useTranslation();
+  const divisor = model?.constraints.widthHeightDivisor ?? 1;
+  return (
+    <>
+      <EdgeField field="width" divisor={divisor} value={values.width} messages={messages} onChange={onChange} />
+      <EdgeField field="height" divisor={divisor} value={values.height} messages={messages} onChange={onChange} />
+      <p className="field__help field--wide options__help" data-testid="size-help">
+        {t('advanced.sizeHelp', { divisor, max: Math.min(NATIVE_LIMITS.maxPixelEdge, maxEdge(divisor)) })}
+      </p>
+    </>
+  );
+}
+
+/** What one image costs with this tier chosen, for the option's label ('' when the price is unknown). */
+const useTierPrice = (model: ModelInfo, built: BuiltRequest) => {
+  const { i18n } = useTranslation();
+  return (patch: { resolution?: string; quality?: Quality }): string => {
     if (built.request.endpoint !== 'native') return '';
     const price = priceFor(model, { ...built.request, ...patch });
     return price === null ? '' : ` · ${formatUsd(price, i18n.language)}`;
   };
+};
 
-  if (!model || model.sizing === 'pixels') {
-    const divisor = c?.widthHeightDivisor ?? 1;
-    const edge = (field: 'width' | 'height') => (
-      <div className="field">
-        <label className="field__label" htmlFor={`${field}-input`}>
-          {t(`advanced.${field}`)}
-        </label>
-        <input
-          id={`${field}-input`}
-          className="input"
-          type="number"
-          data-testid={`${field}-input`}
-          min={divisor}
-          max={maxEdge(divisor)}
-          step={divisor}
-          value={values[field]}
-          onChange={(e) => onChange({ [field]: e.target.value })}
-          // Snapping while typing would fight the cursor; on leaving the field the value moves to the nearest valid size.
-          onBlur={(e) => onChange({ [field]: snapEdgeText(e.target.value, divisor) })}
-          {...describedBy(messages, field)}
-        />
-        <FieldNotes messages={messages} field={field} />
-      </div>
-    );
-    return (
-      <>
-        {edge('width')}
-        {edge('height')}
-        <p className="field__help field--wide options__help" data-testid="size-help">
-          {t('advanced.sizeHelp', { divisor, max: Math.min(NATIVE_LIMITS.maxPixelEdge, maxEdge(divisor)) })}
-        </p>
-      </>
-    );
-  }
-
-  const qualities = (c?.qualities ?? []).filter(isQuality);
+/** A model sized by aspect ratio: the ratio, and the resolution and quality tiers it offers, each with its price. */
+function TierFields({ model, values, built, messages, onChange }: Props & { model: ModelInfo }) {
+  const { t } = useTranslation();
+  const c = model.constraints;
+  const tierPrice = useTierPrice(model, built);
+  const qualities = (c.qualities ?? []).filter(isQuality);
   return (
     <>
-      <div className="field">
-        <label className="field__label" htmlFor="aspect-select">
-          {t('advanced.aspectRatio')}
-        </label>
-        <select
-          id="aspect-select"
-          className="select"
-          data-testid="aspect-select"
-          value={values.aspectRatio}
-          onChange={(e) => onChange({ aspectRatio: e.target.value })}
-          {...describedBy(messages, 'aspectRatio')}
-        >
-          {(c?.aspectRatios ?? []).map((ratio) => (
-            <option key={ratio} value={ratio}>
-              {ratio === 'auto' ? t('advanced.aspectAuto') : ratio}
-            </option>
-          ))}
-        </select>
+      <SelectField
+        id="aspect-select"
+        testId="aspect-select"
+        label={t('advanced.aspectRatio')}
+        value={values.aspectRatio}
+        options={(c.aspectRatios ?? []).map((ratio) => ({ value: ratio, label: ratio === 'auto' ? t('advanced.aspectAuto') : ratio }))}
+        onChange={(aspectRatio) => onChange({ aspectRatio })}
+        {...describedBy(messages, 'aspectRatio')}
+      >
         <FieldNotes messages={messages} field="aspectRatio" />
-      </div>
-      {c?.resolutions?.length ? (
-        <div className="field">
-          <label className="field__label" htmlFor="resolution-select">
-            {t('advanced.resolution')}
-          </label>
-          <select
-            id="resolution-select"
-            className="select"
-            data-testid="resolution-select"
-            value={values.resolution}
-            onChange={(e) => onChange({ resolution: e.target.value })}
-            {...describedBy(messages, 'resolution')}
-          >
-            {c.resolutions.map((r) => (
-              <option key={r} value={r}>
-                {`${r}${tierPrice({ resolution: r })}`}
-              </option>
-            ))}
-          </select>
+      </SelectField>
+      {c.resolutions?.length ? (
+        <SelectField
+          id="resolution-select"
+          testId="resolution-select"
+          label={t('advanced.resolution')}
+          value={values.resolution}
+          options={c.resolutions.map((r) => ({ value: r, label: `${r}${tierPrice({ resolution: r })}` }))}
+          onChange={(resolution) => onChange({ resolution })}
+          {...describedBy(messages, 'resolution')}
+        >
           <FieldNotes messages={messages} field="resolution" />
-        </div>
+        </SelectField>
       ) : null}
       {qualities.length > 0 && (
-        <div className="field">
-          <label className="field__label" htmlFor="quality-select">
-            {t('advanced.quality')}
-          </label>
-          <select
-            id="quality-select"
-            className="select"
-            data-testid="quality-select"
-            value={values.quality}
-            onChange={(e) => onChange({ quality: e.target.value })}
-            {...describedBy(messages, 'quality')}
-          >
-            {qualities.map((q) => (
-              <option key={q} value={q}>
-                {`${t(`advanced.qualities.${q}`)}${tierPrice({ quality: q })}`}
-              </option>
-            ))}
-          </select>
+        <SelectField<string>
+          id="quality-select"
+          testId="quality-select"
+          label={t('advanced.quality')}
+          value={values.quality}
+          options={qualities.map((q) => ({ value: q, label: `${t(`advanced.qualities.${q}`)}${tierPrice({ quality: q })}` }))}
+          onChange={(quality) => onChange({ quality })}
+          {...describedBy(messages, 'quality')}
+        >
           <FieldNotes messages={messages} field="quality" />
-        </div>
+        </SelectField>
       )}
     </>
   );
+}
+
+/** Sizing follows the model: pixel models take width × height, the others an aspect ratio (and maybe tier and quality). */
+export function SizingFields({ model, values, built, messages, onChange }: Props) {
+  if (!model || model.sizing === 'pixels') return <PixelSizeFields model={model} values={values} messages={messages} onChange={onChange} />;
+  return <TierFields model={model} values={values} built={built} messages={messages} onChange={onChange} />;
 }
