@@ -1,4 +1,4 @@
-import { type DragEvent, useRef, useState } from 'react';
+import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
 import type { ModelInfo } from '../../../../shared/models.ts';
@@ -6,6 +6,7 @@ import { STYLE_REFERENCE_LIMITS } from '../../../../shared/veniceFacts.ts';
 import type { ApiError } from '../../api.ts';
 import { filesToLibrary } from '../../lib/filesToLibrary.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { ImageFilePicker } from '../../ui/ImageFilePicker.tsx';
 import { FieldNotes } from './FieldNotes.tsx';
 import type { FieldMessage } from './fieldMessages.ts';
 import type { AdvancedValues } from './formValues.ts';
@@ -19,9 +20,97 @@ interface Props {
   onChange: (patch: Partial<AdvancedValues>) => void;
 }
 
-const ACCEPT = 'image/png,image/jpeg,image/webp';
 /** The request's bound on references; the model's own (smaller) limit is checked with the other fields. */
 const MAX_HELD = 16;
+
+/** The references held, each with its remove button. */
+function ReferenceList({ refs, onRemove }: { refs: readonly string[]; onRemove: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="references__list">
+      {refs.map((id, i) => (
+        <li key={id} className="references__item" data-testid="reference-item" data-image-id={id}>
+          <img src={mediaUrl('thumb', id)} alt={t('references.itemAlt', { n: i + 1 })} draggable={false} />
+          <button type="button" className="references__remove" data-testid="reference-remove" aria-label={t('references.remove', { n: i + 1 })} onClick={() => onRemove(id)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReferenceStrength({ value, onChange }: { value: number; onChange: (strength: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="references__strength">
+      <span>{t('references.strength')}</span>
+      <input
+        type="range"
+        data-testid="reference-strength"
+        min={STYLE_REFERENCE_LIMITS.minStrength}
+        max={STYLE_REFERENCE_LIMITS.maxStrength}
+        step={0.05}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+      <output>{value.toFixed(2)}</output>
+    </label>
+  );
+}
+
+interface DropProps {
+  adding: boolean;
+  /** Offer to clear only when something is held. */
+  canClear: boolean;
+  onFiles: (files: File[]) => void;
+  onClear: () => void;
+}
+
+/** Files dropped here or picked join the library, then the references. */
+function ReferenceDrop({ adding, canClear, onFiles, onClear }: DropProps) {
+  const { t } = useTranslation();
+  const [over, setOver] = useState(false);
+  const onDrop = (e: DragEvent) => {
+    setOver(false);
+    if (e.dataTransfer.files.length === 0) return;
+    // Taken here, so the window's own drop handler does not import the files a second time.
+    e.preventDefault();
+    onFiles([...e.dataTransfer.files]);
+  };
+  return (
+    <div
+      className={`references__drop${over ? ' references__drop--over' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <ImageFilePicker label={t('references.addFiles')} testId="reference-add-files" inputTestId="reference-file-input" disabled={adding} onFiles={onFiles} />
+      {canClear && (
+        <button type="button" className="button button--small button--ghost" data-testid="reference-clear" onClick={onClear}>
+          {t('references.clear')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Files turned into library images, then handed on as references; what could not be added is kept to show. */
+function useReferenceFiles(add: (ids: readonly string[]) => void) {
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const addFiles = async (files: readonly File[]) => {
+    setAdding(true);
+    setError(null);
+    add(await filesToLibrary(files, 'reference image', setError));
+    setAdding(false);
+  };
+  return { adding, error, dismissError: () => setError(null), addFiles };
+}
 
 /**
  * Reference images (`style_references`): offered for a model whose catalogue entry takes them. References chosen
@@ -29,28 +118,10 @@ const MAX_HELD = 16;
  */
 export function ReferenceImages({ model, models, values, messages, onChange }: Props) {
   const { t } = useTranslation();
-  const picker = useRef<HTMLInputElement>(null);
-  const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [over, setOver] = useState(false);
   const refs = values.styleReferences;
+  const files = useReferenceFiles((ids) => onChange({ styleReferences: [...new Set([...refs, ...ids])].slice(0, MAX_HELD) }));
   const accepts = model?.styleReferences ?? null;
   if (!accepts && refs.length === 0) return null;
-
-  const add = (ids: readonly string[]) => onChange({ styleReferences: [...new Set([...refs, ...ids])].slice(0, MAX_HELD) });
-  const addFiles = async (files: readonly File[]) => {
-    setAdding(true);
-    setError(null);
-    add(await filesToLibrary(files, 'reference image', setError));
-    setAdding(false);
-  };
-  const onDrop = (e: DragEvent) => {
-    setOver(false);
-    if (e.dataTransfer.files.length === 0) return;
-    // Taken here, so the window's own drop handler does not import the files a second time.
-    e.preventDefault();
-    void addFiles([...e.dataTransfer.files]);
-  };
   const takers = models.filter((m) => m.styleReferences && !m.offline).map((m) => m.name);
 
   return (
@@ -63,76 +134,14 @@ export function ReferenceImages({ model, models, values, messages, onChange }: P
           {t('references.unsupported', { name: model?.name ?? values.model, models: takers.join(', ') || '—' })}
         </p>
       )}
-      {refs.length > 0 && (
-        <ul className="references__list">
-          {refs.map((id, i) => (
-            <li key={id} className="references__item" data-testid="reference-item" data-image-id={id}>
-              <img src={mediaUrl('thumb', id)} alt={t('references.itemAlt', { n: i + 1 })} draggable={false} />
-              <button
-                type="button"
-                className="references__remove"
-                data-testid="reference-remove"
-                aria-label={t('references.remove', { n: i + 1 })}
-                onClick={() => onChange({ styleReferences: refs.filter((r) => r !== id) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {refs.length > 0 && <ReferenceList refs={refs} onRemove={(id) => onChange({ styleReferences: refs.filter((r) => r !== id) })} />}
       {/* Without `accepts` the note above says it, naming the models that take references. */}
       {accepts && <FieldNotes messages={messages} field="styleReferences" />}
-      {accepts?.strength && refs.length > 0 && (
-        <label className="references__strength">
-          <span>{t('references.strength')}</span>
-          <input
-            type="range"
-            data-testid="reference-strength"
-            min={STYLE_REFERENCE_LIMITS.minStrength}
-            max={STYLE_REFERENCE_LIMITS.maxStrength}
-            step={0.05}
-            value={values.styleStrength}
-            onChange={(e) => onChange({ styleStrength: Number(e.target.value) })}
-          />
-          <output>{values.styleStrength.toFixed(2)}</output>
-        </label>
-      )}
+      {accepts?.strength && refs.length > 0 && <ReferenceStrength value={values.styleStrength} onChange={(styleStrength) => onChange({ styleStrength })} />}
       {accepts && (
-        <div
-          className={`references__drop${over ? ' references__drop--over' : ''}`}
-          onDragOver={(e) => {
-            if (!e.dataTransfer.types.includes('Files')) return;
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={onDrop}
-        >
-          <button type="button" className="button button--small" data-testid="reference-add-files" disabled={adding} onClick={() => picker.current?.click()}>
-            {t('references.addFiles')}
-          </button>
-          {refs.length > 0 && (
-            <button type="button" className="button button--small button--ghost" data-testid="reference-clear" onClick={() => onChange({ styleReferences: [] })}>
-              {t('references.clear')}
-            </button>
-          )}
-          <input
-            ref={picker}
-            type="file"
-            accept={ACCEPT}
-            multiple
-            hidden
-            data-testid="reference-file-input"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              if (files.length > 0) void addFiles(files);
-            }}
-          />
-        </div>
+        <ReferenceDrop adding={files.adding} canClear={refs.length > 0} onFiles={(picked) => void files.addFiles(picked)} onClear={() => onChange({ styleReferences: [] })} />
       )}
-      {error && <ErrorMessage error={error} compact testId="reference-error" onDismiss={() => setError(null)} />}
+      {files.error && <ErrorMessage error={files.error} compact testId="reference-error" onDismiss={files.dismissError} />}
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptImageDrops, droppedImageIds, IMAGE_IDS_MIME } from '../../lib/imageDrag.ts';
+import { ImageFilePicker } from '../../ui/ImageFilePicker.tsx';
 
 interface Props {
   onImages: (ids: string[]) => void;
@@ -8,7 +9,6 @@ interface Props {
   busy: boolean;
 }
 
-const ACCEPT = 'image/png,image/jpeg,image/webp';
 const carriesInputs = (e: DragEvent): boolean => e.dataTransfer.types.includes(IMAGE_IDS_MIME) || e.dataTransfer.types.includes('Files');
 
 /**
@@ -17,7 +17,6 @@ const carriesInputs = (e: DragEvent): boolean => e.dataTransfer.types.includes(I
  */
 export function InputAdder({ onImages, onFiles, busy }: Props) {
   const { t } = useTranslation();
-  const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   // While this is on screen, a grid tile's drag comes here instead of leaving the app.
   useEffect(() => acceptImageDrops(), []);
@@ -47,22 +46,7 @@ export function InputAdder({ onImages, onFiles, busy }: Props) {
       onDrop={onDrop}
     >
       <p className="muted">{busy ? t('iterate.form.adding') : t('iterate.form.dropHint')}</p>
-      <button type="button" className="button button--small" data-testid="iterate-add-files" disabled={busy} onClick={() => picker.current?.click()}>
-        {t('iterate.form.addFiles')}
-      </button>
-      <input
-        ref={picker}
-        type="file"
-        accept={ACCEPT}
-        multiple
-        hidden
-        data-testid="iterate-file-input"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (files.length > 0) onFiles(files);
-        }}
-      />
+      <ImageFilePicker label={t('iterate.form.addFiles')} testId="iterate-add-files" inputTestId="iterate-file-input" disabled={busy} onFiles={onFiles} />
     </div>
   );
 }
