@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../../shared/ipc/schemas/images.ts';
 import type { KeyStatusState } from '../../hooks/useKeyStatus.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { ViewHeader } from '../../ui/ViewHeader.tsx';
 import { QueuePanel } from '../queue/QueuePanel.tsx';
 import { useGoneImages } from '../queue/useGoneImages.ts';
 import { useJobs } from '../queue/useJobs.ts';
@@ -84,12 +85,7 @@ export function GenerateView({ keyStatus, onOpenSettings, reuseRequest, queuePau
 
   return (
     <section className="view" aria-labelledby="generate-title">
-      <header className="view__header">
-        <h1 id="generate-title" className="view__title">
-          {t('generate.title')}
-        </h1>
-        <p className="view__subtitle">{t('generate.subtitle')}</p>
-      </header>
+      <ViewHeader id="generate-title" title={t('generate.title')} subtitle={t('generate.subtitle')} />
 
       {keyStatus.error && <ErrorMessage error={keyStatus.error} testId="generate-key-error" onOpenSettings={onOpenSettings} />}
 

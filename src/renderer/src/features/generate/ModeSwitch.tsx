@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ChoiceButtons } from '../../ui/ChoiceButtons.tsx';
 import type { FormMode } from './formValues.ts';
 
 const MODES: readonly FormMode[] = ['simple', 'advanced'];
@@ -7,19 +8,15 @@ const MODES: readonly FormMode[] = ['simple', 'advanced'];
 export function ModeSwitch({ mode, onChange }: { mode: FormMode; onChange: (mode: FormMode) => void }) {
   const { t } = useTranslation();
   return (
-    <div className="segmented" role="group" aria-label={t('generate.modeLabel')}>
-      {MODES.map((m) => (
-        <button
-          key={m}
-          type="button"
-          className="segmented__item"
-          data-testid={`mode-${m}`}
-          aria-pressed={mode === m}
-          onClick={() => onChange(m)}
-        >
-          {t(`generate.modes.${m}`)}
-        </button>
-      ))}
-    </div>
+    <ChoiceButtons
+      label={t('generate.modeLabel')}
+      choices={MODES}
+      value={mode}
+      onChange={onChange}
+      labelOf={(m) => t(`generate.modes.${m}`)}
+      testIdOf={(m) => `mode-${m}`}
+      className="segmented"
+      itemClassName={() => 'segmented__item'}
+    />
   );
 }

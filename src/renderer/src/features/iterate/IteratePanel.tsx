@@ -2,6 +2,7 @@ import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } 
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../lib/format.ts';
 import { matchShortcut } from '../../shortcuts/rule.ts';
+import { ChoiceButtons } from '../../ui/ChoiceButtons.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { SpendConfirm } from '../generate/SpendConfirm.tsx';
 import { EditFields } from './EditFields.tsx';
@@ -21,20 +22,16 @@ interface Props {
 function ModeTabs({ form }: { form: IterateForm }) {
   const { t } = useTranslation();
   return (
-    <div className="iterate-modes" role="group" aria-label={t('iterate.form.modeLabel')}>
-      {ITERATE_MODES.map((mode) => (
-        <button
-          key={mode}
-          type="button"
-          className={`button button--small${form.mode === mode ? ' button--primary' : ' button--ghost'}`}
-          aria-pressed={form.mode === mode}
-          data-testid={`iterate-mode-${mode}`}
-          onClick={() => form.setMode(mode)}
-        >
-          {t(`iterate.form.mode.${mode}`)}
-        </button>
-      ))}
-    </div>
+    <ChoiceButtons
+      label={t('iterate.form.modeLabel')}
+      choices={ITERATE_MODES}
+      value={form.mode}
+      onChange={form.setMode}
+      labelOf={(mode) => t(`iterate.form.mode.${mode}`)}
+      testIdOf={(mode) => `iterate-mode-${mode}`}
+      className="iterate-modes"
+      itemClassName={(chosen) => `button button--small${chosen ? ' button--primary' : ' button--ghost'}`}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { ConnectionNotice } from './ConnectionNotice.tsx';
 import { LanguageSettings } from './LanguageSettings.tsx';
 import { LibrarySettings } from './LibrarySettings.tsx';
 import { SpendSettings } from './SpendSettings.tsx';
+import { ViewHeader } from '../../ui/ViewHeader.tsx';
 
 interface Props {
   keyStatus: KeyStatusState;
@@ -17,11 +18,7 @@ export function SettingsView({ keyStatus, keyFocusRequest, initialLanguage }: Pr
   const { t } = useTranslation();
   return (
     <section className="view view--narrow" aria-labelledby="settings-title">
-      <header className="view__header">
-        <h1 id="settings-title" className="view__title">
-          {t('settings.title')}
-        </h1>
-      </header>
+      <ViewHeader id="settings-title" title={t('settings.title')} />
       <ConnectionNotice />
       <ApiKeySettings keyStatus={keyStatus} focusRequest={keyFocusRequest} />
       <LanguageSettings initialChoice={initialLanguage} />
