@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRunOptions, runLagoon } from './cliRunner.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 
 const KEY = 'sk-canary-cli-batch-8c2e4a6f-1b3d-4f5a-9c7e-0d2f4b6a8c1e';
 
@@ -11,18 +10,8 @@ const KEY = 'sk-canary-cli-batch-8c2e4a6f-1b3d-4f5a-9c7e-0d2f4b6a8c1e';
 describe('lagoon generate batches: stopping, skipping what is done, retrying what failed', () => {
   let fake: FakeVenice;
   let dataDir: string;
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-batch-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-batch-' }, (bed) => ({ fake, dataDir } = bed));
   const posts = (): number => fake.requests.filter((r) => r.method === 'POST').length;
-  const lagoon = (args: string[], opts: LagoonRunOptions = {}) =>
-    runLagoon(args, { ...opts, env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY, ...opts.env } });
   const promptsFile = async (lines: string[]): Promise<string> => {
     const file = join(dataDir, 'prompts.txt');
     await writeFile(file, `${lines.join('\n')}\n`);

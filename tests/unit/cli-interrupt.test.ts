@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/core/services.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
 import { startLagoon, type StartedLagoon } from './cliRunner.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 import { memoryStore, waitFor } from './helpers/queueHarness.ts';
 
 /** How long a state may take to show up: on a loaded machine one CLI process alone may need seconds to start. */
@@ -42,17 +42,15 @@ describe('lagoon generate stopped by Ctrl-C, SIGTERM, SIGHUP, a closed pipe or S
   let fake: FakeVenice;
   let dataDir: string;
   let running: StartedLagoon | null;
+  eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-int-' }, (bed) => ({ fake, dataDir } = bed));
 
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-int-'));
+  beforeEach(() => {
     running = null;
   });
+  // Runs before the fake closes and the folder goes (after hooks run in reverse order).
   afterEach(async () => {
     if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
     await running?.done;
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   const posts = (match?: string): number =>

@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
 import { type LagoonRun, type LagoonRunOptions, runLagoon } from './cliRunner.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 
 const run = promisify(execFile);
 const KEY = 'sk-canary-keychain-3b9d2f41-6a7c-4e15-9d08-b2c4e6f8a0d1';
@@ -29,18 +27,16 @@ describe('lagoon key … against the real keychain (gnome-keyring under dbus-run
   let service: string;
   const secrets: string[] = [];
 
-  beforeEach(async () => {
+  eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-key-' }, (bed) => ({ fake, dataDir } = bed));
+
+  beforeEach(() => {
     if (!process.env.DBUS_SESSION_BUS_ADDRESS) throw new Error('No D-Bus session: run under dbus-run-session with gnome-keyring (see the test command)');
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-key-'));
     // Never the user's "Lagoon" entry: every test has a service of its own.
     service = `Lagoon-test-${randomUUID()}`;
     secrets.splice(0, secrets.length, KEY);
   });
   afterEach(async () => {
     await run('secret-tool', ['clear', 'service', service, 'account', ACCOUNT]).catch(() => undefined);
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   /** No VENICE_API_KEY unless a test sets it; every secret a test used is checked against both output streams. */

@@ -8,8 +8,8 @@ import { encode as encodeText } from 'png-chunk-text';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodePngText } from '../../src/main/core/transfer/pngChunks.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRun, runLagoon } from './cliRunner.ts';
+import type { LagoonRun } from './cliRunner.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 
 const KEY = 'sk-canary-cli-lib-3c1d9e7a-5b2f-4a6c-9d8e-7f6a5b4c3d2e';
 const UNKNOWN_ID = '1b4e28ba-2fa1-11d2-883f-0016d3cca427';
@@ -31,27 +31,16 @@ const ids = (run: LagoonRun): string[] => run.lines.map((l) => String(l.id));
 
 // Each test starts several real processes: on a loaded machine that takes longer than the default 20 s.
 describe('lagoon search, export, import, trash, restore (real child processes)', { timeout: 90_000 }, () => {
-  let fake: FakeVenice;
-  let dataDir: string;
   let work: string;
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-lib-' });
 
   beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-lib-'));
     work = await mkdtemp(join(tmpdir(), 'lagoon-cli-work-'));
   });
   afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
     await rm(work, { recursive: true, force: true });
   });
 
-  const lagoon = async (args: string[]): Promise<LagoonRun> => {
-    const run = await runLagoon(args, { env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY } });
-    expect(run.stdout).not.toContain(KEY);
-    expect(run.stderr).not.toContain(KEY);
-    return run;
-  };
   const generate = async (prompt: string, ...flags: string[]): Promise<string> => {
     const run = await lagoon(['generate', '--prompt', prompt, '--json', ...flags]);
     expect(run.code, run.stderr).toBe(0);

@@ -1,47 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_ID, modelsBody, priceUsd, stylesBody } from '../fake-venice/catalog.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRun, type LagoonRunOptions, runLagoon } from './cliRunner.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { closedPortUrl, eachCliTestbed } from './helpers/cliTestbed.ts';
 
 const KEY = 'sk-canary-cli-models-8c1e5a3f-0b7d-4f2a-9e6c-4d8b2f0a6c1e';
 const FAKE_MODELS = modelsBody('image').data;
 const STEP_MODELS = new Set(['venice-sd35', 'lustify-v7', 'lustify-v8']);
 
-const closedPortUrl = async (): Promise<string> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/api/v1`;
-};
-
 // Each test starts several real processes: on a loaded machine that takes longer than the default 20 s.
 describe('lagoon models (real child processes, the fake Venice over HTTP)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-models-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
   /** No key at all: the catalogue is public, and the keychain entry named here is empty. */
-  const lagoon = (args: string[], opts: LagoonRunOptions = {}): Promise<LagoonRun> =>
-    runLagoon(args, {
-      ...opts,
-      env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, LAGOON_KEYCHAIN_SERVICE: `Lagoon-test-${randomUUID()}`, ...opts.env },
-    });
+  const lagoon = eachCliTestbed(
+    { key: KEY, prefix: 'lagoon-cli-models-', env: { VENICE_API_KEY: undefined, LAGOON_KEYCHAIN_SERVICE: `Lagoon-test-${randomUUID()}` } },
+    (bed) => ({ fake, dataDir } = bed),
+  );
   const catalogFetches = (): number => fake.requests.filter((r) => r.path === '/api/v1/models').length;
 
   it('--json: one object per model of the fake catalogue, in its order, with every field right', async () => {

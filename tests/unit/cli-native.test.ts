@@ -1,28 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRun, type LagoonRunOptions, runLagoon } from './cliRunner.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import type { LagoonRun } from './cliRunner.ts';
+import { closedPortUrl, eachCliTestbed } from './helpers/cliTestbed.ts';
+import { allFiles } from './helpers/queueHarness.ts';
 
 const KEY = 'sk-canary-cli-native-3b9d7f1e-6a2c-4e8b-9d0f-2a4c6e8b0d1f';
 const NATIVE_PATH = '/api/v1/image/generate';
-
-const closedPortUrl = async (): Promise<string> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/api/v1`;
-};
-
-const allFiles = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)])) : [];
 
 const errorOf = (run: LagoonRun): { code?: string; message?: string } => (run.lines[0]?.error ?? {}) as { code?: string; message?: string };
 
@@ -30,24 +17,7 @@ const errorOf = (run: LagoonRun): { code?: string; message?: string } => (run.li
 describe('lagoon generate on the native route (real child processes, the fake Venice over HTTP)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 1000 });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-native-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  const lagoon = async (args: string[], opts: LagoonRunOptions = {}): Promise<LagoonRun> => {
-    const run = await runLagoon(args, {
-      ...opts,
-      env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY, ...opts.env },
-    });
-    expect(run.stdout + run.stderr).not.toContain(KEY);
-    return run;
-  };
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-native-', fake: { rateLimitPerMinute: 1000 } }, (bed) => ({ fake, dataDir } = bed));
   const posts = (): FakeVenice['requests'] => fake.requests.filter((r) => r.method === 'POST');
   const imageFiles = (): string[] => allFiles(join(dataDir, 'images'));
 

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/main/core/venice/retry.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { runLagoon } from './cliRunner.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 
 const KEY = 'sk-canary-cli-429-5e7d1c3b-9a2f-4b6d-8e0c-1f3a5b7d9e2c';
 /** The queue puts a 429 job back in line this many times (throttle.ts, maxRateLimitRequeues' default). */
@@ -14,28 +11,17 @@ const QUEUE_REQUEUES = 3;
 // takes about as long as all the other CLI tests together and is better run beside them than after them.
 describe('lagoon generate when Venice keeps answering 429', () => {
   let fake: FakeVenice;
-  let dataDir: string;
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-429-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-429-' }, (bed) => ({ fake } = bed));
 
   it('exits 5 after the core has used up its retries, storing nothing', { timeout: 60_000 }, async () => {
-    const run = await runLagoon(['generate', '--prompt', 'a lagoon [fail:429]', '--json'], {
-      env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY },
-    });
+    const run = await lagoon(['generate', '--prompt', 'a lagoon [fail:429]', '--json']);
     expect(run.code).toBe(5);
     expect(run.lines).toMatchObject([{ error: { code: 'RATE_LIMITED', message: expect.any(String) } }]);
     // Each queue run is one request plus the client's retries; a 429 is retried only because it was not charged.
     const posts = fake.requests.filter((r) => r.method === 'POST').length;
     expect(posts).toBe((1 + DEFAULT_RETRY.maxRetries) * (1 + QUEUE_REQUEUES));
-    expect(run.stdout + run.stderr).not.toContain(KEY);
 
-    const list = await runLagoon(['list', '--json'], { env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY } });
+    const list = await lagoon(['list', '--json']);
     expect(list.lines).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRun, runLagoon } from './cliRunner.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 
 const KEY = 'sk-canary-cli-references-5c1e9a7b-2d4f-4a6c-8e0b-1f3d5b7a9c2e';
 
@@ -13,18 +12,7 @@ const KEY = 'sk-canary-cli-references-5c1e9a7b-2d4f-4a6c-8e0b-1f3d5b7a9c2e';
 describe('lagoon generate with reference images and the optional native fields', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 1000 });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-references-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  const lagoon = (args: string[]): Promise<LagoonRun> =>
-    runLagoon(args, { env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY } });
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-references-', fake: { rateLimitPerMinute: 1000 } }, (bed) => ({ fake, dataDir } = bed));
   const posts = (): FakeVenice['requests'] => fake.requests.filter((r) => r.method === 'POST');
 
   it('sends a library image and a file as references with one strength, and records them by id, name and hash', async () => {

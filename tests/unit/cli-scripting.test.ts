@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRunOptions, runLagoon } from './cliRunner.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 
 const KEY = 'sk-canary-cli-script-5d7f9b1c-3e5a-4c7e-8f0b-2d4f6a8c0e1b';
 
@@ -13,16 +11,7 @@ const KEY = 'sk-canary-cli-script-5d7f9b1c-3e5a-4c7e-8f0b-2d4f6a8c0e1b';
 describe('lagoon for scripts and people at a terminal', () => {
   let fake: FakeVenice;
   let dataDir: string;
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-script-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-  const lagoon = (args: string[], opts: LagoonRunOptions = {}) =>
-    runLagoon(args, { ...opts, env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY, ...opts.env } });
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-script-' }, (bed) => ({ fake, dataDir } = bed));
 
   it('bare lagoon prints the help; help for an unknown topic, a mistyped command or flag names the nearest one and exits 2', { timeout: 120_000 }, async () => {
     const bare = await lagoon([]);

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEnvStore } from '../../src/main/core/secrets/envStore.ts';
 import { createServices } from '../../src/main/core/services.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRun, runLagoon } from './cliRunner.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { eachCliTestbed } from './helpers/cliTestbed.ts';
 import { simple } from './helpers/queueHarness.ts';
 
 const KEY = 'sk-canary-cli-spend-5e2a7c1d-9b4f-4d3a-8c6e-1f0a2b3c4d5e';
@@ -13,18 +10,7 @@ const KEY = 'sk-canary-cli-spend-5e2a7c1d-9b4f-4d3a-8c6e-1f0a2b3c4d5e';
 describe('lagoon spend (real child processes, the fake over HTTP)', () => {
   let fake: FakeVenice;
   let dataDir: string;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-spend-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  const lagoon = (args: string[]): Promise<LagoonRun> =>
-    runLagoon(args, { env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY } });
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-spend-' }, (bed) => ({ fake, dataDir } = bed));
 
   // Three child processes and two generations: a generous timeout for a loaded machine; nothing asserts speed.
   it('prints the ledger: a possibly-charged failure apart, and deleting forever lowers nothing', { timeout: 120_000 }, async () => {
@@ -56,7 +42,7 @@ describe('lagoon spend (real child processes, the fake over HTTP)', () => {
   });
 
   it('sends nothing and needs no key', async () => {
-    const run = await runLagoon(['spend', '--json'], { env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url } });
+    const run = await lagoon(['spend', '--json'], { env: { VENICE_API_KEY: undefined } });
     expect(run.code, run.stderr).toBe(0);
     expect(run.lines[0]).toMatchObject({ allTime: { chargedUsd: 0, possiblyChargedUsd: 0, unpricedJobs: 0 } });
     expect(fake.requests).toHaveLength(0);

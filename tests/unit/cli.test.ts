@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { type LagoonRun, type LagoonRunOptions, runLagoon } from './cliRunner.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { closedPortUrl, eachCliTestbed } from './helpers/cliTestbed.ts';
+import { allFiles } from './helpers/queueHarness.ts';
 
 const KEY = 'sk-canary-cli-7f3e9a1b-2c4d-4e6f-8a9b-0c1d2e3f4a5b';
-
-/** A port on loopback that nothing listens on: bound once to learn a free number, then released. */
-const closedPortUrl = async (): Promise<string> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/api/v1`;
-};
 
 /** Jobs a later app start could still send: a CLI run must leave none behind. */
 const pendingJobs = (dataDir: string): number => {
@@ -32,33 +21,12 @@ const pendingJobs = (dataDir: string): number => {
   }
 };
 
-const allFiles = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)])) : [];
-
 // Each test starts several real processes: on a loaded machine that takes longer than the default 20 s.
 describe('lagoon CLI against the fake Venice (real child processes)', { timeout: 90_000 }, () => {
   let fake: FakeVenice;
   let dataDir: string;
-
-  beforeEach(async () => {
-    fake = await startFakeVenice({ apiKey: KEY });
-    dataDir = await mkdtemp(join(tmpdir(), 'lagoon-cli-'));
-  });
-  afterEach(async () => {
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
   /** Every run is checked for the key: it must never reach stdout or stderr, whatever happened. */
-  const lagoon = async (args: string[], opts: LagoonRunOptions = {}): Promise<LagoonRun> => {
-    const run = await runLagoon(args, {
-      ...opts,
-      env: { LAGOON_DATA_DIR: dataDir, LAGOON_API_BASE_URL: fake.url, VENICE_API_KEY: KEY, ...opts.env },
-    });
-    expect(run.stdout).not.toContain(KEY);
-    expect(run.stderr).not.toContain(KEY);
-    return run;
-  };
+  const lagoon = eachCliTestbed({ key: KEY, prefix: 'lagoon-cli-' }, (bed) => ({ fake, dataDir } = bed));
   const posts = (): number => fake.requests.filter((r) => r.method === 'POST').length;
   const imageFiles = (): string[] => allFiles(join(dataDir, 'images'));
 
