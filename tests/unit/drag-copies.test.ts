@@ -1,43 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHandlers } from '../../src/main/core/handlers/index.ts';
-import { createRouter, type Dispatch } from '../../src/main/core/ipc/router.ts';
+import { describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../src/main/core/ipc/router.ts';
 import { dragCopyDir, sweepDragCopies } from '../../src/main/core/library/dragCopyFiles.ts';
 import { mediaName } from '../../src/main/core/library/mediaNames.ts';
-import { createServices, type Services } from '../../src/main/core/services.ts';
+import type { Services } from '../../src/main/core/services.ts';
 import { readEmbedded } from '../../src/main/core/transfer/metadata.ts';
 import type { Result } from '../../src/shared/errors.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { makeImage } from './fixtures/transferImages.ts';
 import { ingestNative } from './helpers/libraryImages.ts';
-import { memoryStore } from './helpers/queueHarness.ts';
 import { type ContextCall, recordingContext } from './helpers/requestContext.ts';
+import { eachRoutedServices } from './helpers/routedServices.ts';
 
 /** Drag-out hands other apps copies that carry the prompt (issue 4): real services, real files, the IPC router. */
-let root: string;
 let dataDir: string;
 let services: Services;
 let dispatch: Dispatch;
-
-const open = () => {
-  services = createServices(
-    { dataDir, apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
-    { secretStore: memoryStore(), launchMaintenance: false },
-  );
-  dispatch = createRouter(buildHandlers(services));
-};
-beforeEach(() => {
-  root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-drag-')));
-  dataDir = join(root, 'data');
-  open();
-});
-afterEach(async () => {
-  await services.shutdown();
-  rmSync(root, { recursive: true, force: true });
-});
+eachRoutedServices({ prefix: 'lagoon-drag-' }, (app) => ({ dataDir, services, dispatch } = app));
 
 const ingest = (format: ImageFormat = 'png', prompt = 'harbour lights at dusk') =>
   ingestNative(services.library, { format, prompt, request: { negative_prompt: 'fog', seed: 4242, steps: 25 } });

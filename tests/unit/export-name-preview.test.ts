@@ -1,18 +1,16 @@
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHandlers } from '../../src/main/core/handlers/index.ts';
-import { createRouter, type Dispatch } from '../../src/main/core/ipc/router.ts';
-import { createServices, type Services } from '../../src/main/core/services.ts';
+import { describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../src/main/core/ipc/router.ts';
+import type { Services } from '../../src/main/core/services.ts';
 import type { Result } from '../../src/shared/errors.ts';
 import { DEFAULT_TEMPLATE, previewFileName, unknownTokens } from '../../src/shared/fileNames.ts';
 import { routes } from '../../src/shared/ipc/contract.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { ingestNative } from './helpers/libraryImages.ts';
-import { memoryStore } from './helpers/queueHarness.ts';
 import { recordingContext } from './helpers/requestContext.ts';
+import { eachRoutedServices } from './helpers/routedServices.ts';
 
 /**
  * The export dialog's preview is the name the export writes: the preview is made from `images.get` as the renderer
@@ -21,19 +19,7 @@ import { recordingContext } from './helpers/requestContext.ts';
 let root: string;
 let services: Services;
 let dispatch: Dispatch;
-
-beforeAll(() => {
-  root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-name-preview-')));
-  services = createServices(
-    { dataDir: join(root, 'data'), apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
-    { secretStore: memoryStore(), launchMaintenance: false },
-  );
-  dispatch = createRouter(buildHandlers(services));
-});
-afterAll(async () => {
-  await services.shutdown();
-  rmSync(root, { recursive: true, force: true });
-});
+eachRoutedServices({ prefix: 'lagoon-name-preview-', perFile: true }, (app) => ({ root, services, dispatch } = app));
 
 const ok = (result: Result<unknown>): unknown => {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);

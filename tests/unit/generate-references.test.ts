@@ -1,52 +1,21 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/createCore.ts';
-import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
+import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
 import { jsonOf, postNative } from '../fake-venice/rawRequests.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
-import { inertContext } from './helpers/requestContext.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { eachServicesOverFake } from './helpers/routedServices.ts';
 
 // Reference images and the other optional native fields on generate, through the real router, core and queue
 // against the fake Venice: the exact body sent, what the image records, and every refusal made before sending.
 
 const KEY = 'test-key';
-const ctx = inertContext();
-const memoryStore = (value: string | null): SecretStore => ({ backend: 'memory', get: async () => value, set: async () => {}, delete: async () => {} });
 
 let fake: FakeVenice;
 let dataDir: string;
-let core: Core;
-
-beforeEach(async () => {
-  fake = await startFakeVenice({ apiKey: KEY });
-  dataDir = await mkdtemp(join(tmpdir(), 'lagoon-references-'));
-  core = await createCore({ dataDir, apiBaseUrl: fake.url, keychainService: 'unused' }, { rendererDir: join(dataDir, 'none'), secretStore: memoryStore(KEY) });
-});
-afterEach(async () => {
-  core?.close();
-  await fake.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const call = async <T>(route: string, input: unknown): Promise<T> => {
-  const result = await core.dispatch(route, input, ctx);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code, details: result.error.details });
-  return result.data as T;
-};
-
-const settled = async (id: string): Promise<Job> => {
-  for (;;) {
-    const { jobs } = await call<{ jobs: Job[] }>('jobs.list', {});
-    const job = jobs.find((j) => j.id === id);
-    if (job && ['done', 'failed', 'blocked', 'cancelled'].includes(job.status)) return job;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+const { call, settled } = eachServicesOverFake({ key: KEY, prefix: 'lagoon-references-' }, (app) => ({ fake, dataDir } = app));
 
 /** A picture added to the library the way a dropped file is; answers its id and bytes. */
 const addPicture = async (name: string, image: Sharp): Promise<{ id: string; bytes: Buffer }> => {

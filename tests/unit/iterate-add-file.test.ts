@@ -1,35 +1,18 @@
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHandlers } from '../../src/main/core/handlers/index.ts';
-import { createRouter, type Dispatch } from '../../src/main/core/ipc/router.ts';
-import { createServices, type Services } from '../../src/main/core/services.ts';
+import { describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../src/main/core/ipc/router.ts';
+import type { Services } from '../../src/main/core/services.ts';
 import type { Result } from '../../src/shared/errors.ts';
 import { makeImage } from './fixtures/transferImages.ts';
-import { memoryStore } from './helpers/queueHarness.ts';
 import { recordingContext } from './helpers/requestContext.ts';
+import { eachRoutedServices } from './helpers/routedServices.ts';
 
 /**
  * iterate.add_file: a file picked, dropped or pasted into the iterate form becomes a library image first (the page
  * names library images only), through the real router and services.
  */
-let root: string;
 let services: Services;
 let dispatch: Dispatch;
-
-beforeEach(() => {
-  root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-addfile-')));
-  services = createServices(
-    { dataDir: join(root, 'data'), apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
-    { secretStore: memoryStore(), launchMaintenance: false },
-  );
-  dispatch = createRouter(buildHandlers(services));
-});
-afterEach(async () => {
-  await services.shutdown();
-  rmSync(root, { recursive: true, force: true });
-});
+eachRoutedServices({ prefix: 'lagoon-addfile-' }, (app) => ({ services, dispatch } = app));
 
 const addFile = (name: string, bytes: Uint8Array): Promise<Result<unknown>> => dispatch('iterate.add_file', { name, bytes }, recordingContext().ctx);
 

@@ -1,37 +1,21 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHandlers } from '../../src/main/core/handlers/index.ts';
-import { createRouter, type Dispatch } from '../../src/main/core/ipc/router.ts';
-import { createServices, type Services } from '../../src/main/core/services.ts';
+import { describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../src/main/core/ipc/router.ts';
+import type { Services } from '../../src/main/core/services.ts';
 import type { Result } from '../../src/shared/errors.ts';
 import { ITERATE_LIMITS } from '../../src/shared/iterateLimits.ts';
-import { memoryStore } from './helpers/queueHarness.ts';
 import { recordingContext } from './helpers/requestContext.ts';
+import { eachRoutedServices } from './helpers/routedServices.ts';
 
 /**
  * iterate.downscale_input: a library image too large for Venice gets a smaller copy that fits, made here with sharp
  * (nothing is sent: the base URL dials a closed port), stored as a new library image; the original is untouched.
  * Real images, a real database and library, through the real router.
  */
-let root: string;
 let services: Services;
 let dispatch: Dispatch;
-
-beforeEach(() => {
-  root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-downscale-')));
-  services = createServices(
-    { dataDir: join(root, 'data'), apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
-    { secretStore: memoryStore(), launchMaintenance: false },
-  );
-  dispatch = createRouter(buildHandlers(services));
-});
-afterEach(async () => {
-  await services.shutdown();
-  rmSync(root, { recursive: true, force: true });
-});
+eachRoutedServices({ prefix: 'lagoon-downscale-' }, (app) => ({ services, dispatch } = app));
 
 const ok = async <T,>(promise: Promise<Result<unknown>>): Promise<T> => {
   const result = await promise;

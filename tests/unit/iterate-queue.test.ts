@@ -1,38 +1,27 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src/main/core/services.ts';
 import { dragCopiesFor } from '../../src/main/core/transfer/dragCopies.ts';
-import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
 import type { AppError } from '../../src/shared/errors.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { memoryStore } from './helpers/queueHarness.ts';
+import { eachServicesOverFake } from './helpers/routedServices.ts';
 
 // The edit family through the real services: drafts checked before queueing, jobs through the persistent queue
 // against the fake Venice over HTTP, results stored with their lineage in a real SQLite library.
 
 const KEY = 'test-key';
-const memoryStore = (value: string | null): SecretStore => ({ backend: 'memory', get: async () => value, set: async () => {}, delete: async () => {} });
 
 let fake: FakeVenice;
 let dataDir: string;
 let services: Services;
-
-beforeEach(async () => {
-  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 10_000 });
-  dataDir = await mkdtemp(join(tmpdir(), 'lagoon-iterate-q-'));
-  services = createServices(
-    { dataDir, apiBaseUrl: fake.url, keychainService: 'unused' },
-    { secretStore: memoryStore(KEY), launchMaintenance: false, retry: { baseDelayMs: 1 } },
-  );
-});
-afterEach(async () => {
-  await services.shutdown();
-  await fake.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+eachServicesOverFake(
+  { key: KEY, prefix: 'lagoon-iterate-q-', fake: { rateLimitPerMinute: 10_000 }, retry: { baseDelayMs: 1 } },
+  (app) => ({ fake, dataDir, services } = app),
+);
 
 const posts = (path?: string): number => fake.requests.filter((r) => r.method === 'POST' && (path === undefined || r.path.endsWith(path))).length;
 
@@ -176,15 +165,19 @@ describe('iterate while offline', () => {
       { dataDir, apiBaseUrl: fake.url, keychainService: 'unused' },
       { secretStore: memoryStore(KEY), launchMaintenance: false, fetch: fetchUnlessOffline, queue: { probeIntervalMs: 20 } },
     );
-    const id = await generate('before the outage');
-    await services.iterate.catalog.refresh();
-    offline = true;
-    const { job } = await services.iterate.queue({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id }] });
-    while (services.queue.get(job.id)?.status !== 'waiting_offline') await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(posts('/image/background-remove')).toBe(0);
-    offline = false;
-    // The queue's probe finds the network again and the job runs ("settled" counts waiting as settled).
-    while (services.queue.get(job.id)?.status !== 'done') await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(posts('/image/background-remove')).toBe(1);
+    try {
+      const id = await generate('before the outage');
+      await services.iterate.catalog.refresh();
+      offline = true;
+      const { job } = await services.iterate.queue({ endpoint: 'remove-background', prompt: '', inputs: [{ kind: 'library', id }] });
+      while (services.queue.get(job.id)?.status !== 'waiting_offline') await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(posts('/image/background-remove')).toBe(0);
+      offline = false;
+      // The queue's probe finds the network again and the job runs ("settled" counts waiting as settled).
+      while (services.queue.get(job.id)?.status !== 'done') await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(posts('/image/background-remove')).toBe(1);
+    } finally {
+      await services.shutdown();
+    }
   });
 });

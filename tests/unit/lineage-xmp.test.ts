@@ -3,32 +3,22 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src/main/core/services.ts';
-import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
-import { type FakeVenice, startFakeVenice } from '../fake-venice/server.ts';
+import type { FakeVenice } from '../fake-venice/server.ts';
+import { memoryStore } from './helpers/queueHarness.ts';
+import { eachServicesOverFake } from './helpers/routedServices.ts';
 
 // Lineage in exported files as XMP Media Management, read back by exiftool (an independent reader).
 
 const run = promisify(execFile);
 const KEY = 'test-key';
-const memoryStore = (value: string | null): SecretStore => ({ backend: 'memory', get: async () => value, set: async () => {}, delete: async () => {} });
 
 let fake: FakeVenice;
 let dataDir: string;
 let services: Services;
-
-beforeEach(async () => {
-  fake = await startFakeVenice({ apiKey: KEY, rateLimitPerMinute: 10_000 });
-  dataDir = await mkdtemp(join(tmpdir(), 'lagoon-lineage-xmp-'));
-  services = createServices({ dataDir, apiBaseUrl: fake.url, keychainService: 'unused' }, { secretStore: memoryStore(KEY), launchMaintenance: false });
-});
-afterEach(async () => {
-  await services.shutdown();
-  await fake.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+eachServicesOverFake({ key: KEY, prefix: 'lagoon-lineage-xmp-', fake: { rateLimitPerMinute: 10_000 } }, (app) => ({ fake, dataDir, services } = app));
 
 const settle = async (job: Job | undefined): Promise<string> => {
   const done = await services.queue.settled((job as Job).id);

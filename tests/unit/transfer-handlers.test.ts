@@ -1,12 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHandlers } from '../../src/main/core/handlers/index.ts';
-import { createRouter, type Dispatch } from '../../src/main/core/ipc/router.ts';
+import { describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../src/main/core/ipc/router.ts';
 import { mediaName } from '../../src/main/core/library/mediaNames.ts';
-import { createServices, type Services } from '../../src/main/core/services.ts';
+import type { Services } from '../../src/main/core/services.ts';
 import { readEmbedded } from '../../src/main/core/transfer/metadata.ts';
 import { encodePngText, readPngChunks, writePngChunks } from '../../src/main/core/transfer/pngChunks.ts';
 import type { Result } from '../../src/shared/errors.ts';
@@ -14,8 +12,8 @@ import type { EventName } from '../../src/shared/ipc/contract.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { makeImage } from './fixtures/transferImages.ts';
 import { ingestNative } from './helpers/libraryImages.ts';
-import { memoryStore } from './helpers/queueHarness.ts';
 import { type ContextCall, recordingContext } from './helpers/requestContext.ts';
+import { eachRoutedServices } from './helpers/routedServices.ts';
 
 /** The library's hand-off routes end to end through the IPC router: real services, real files, a recording context. */
 let root: string;
@@ -24,20 +22,10 @@ let services: Services;
 let dispatch: Dispatch;
 let events: Array<[EventName, unknown]>;
 
-beforeEach(() => {
-  root = realpathSync(mkdtempSync(join(tmpdir(), 'lagoon-handoff-')));
-  dataDir = join(root, 'data');
-  services = createServices(
-    { dataDir, apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
-    { secretStore: memoryStore(), launchMaintenance: false },
-  );
-  dispatch = createRouter(buildHandlers(services));
+eachRoutedServices({ prefix: 'lagoon-handoff-' }, (app) => {
+  ({ root, dataDir, services, dispatch } = app);
   events = [];
   services.events.subscribe((name, payload) => void events.push([name, payload]));
-});
-afterEach(async () => {
-  await services.shutdown();
-  rmSync(root, { recursive: true, force: true });
 });
 
 const ingest = (format: ImageFormat = 'png', prompt = 'a lagoon at dawn') => ingestNative(services.library, { format, prompt, request: { seed: 77, steps: 30 } });
