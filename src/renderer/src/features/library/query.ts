@@ -53,9 +53,6 @@ export const NO_FILTERS: Filters = {
 };
 
 export const isSort = (s: string): s is Sort => (SORTS as readonly string[]).includes(s);
-export const isAspect = (s: string): s is Aspect => (ASPECTS as readonly string[]).includes(s);
-export const isBlurredChoice = (s: string): s is BlurredChoice => (BLURRED_CHOICES as readonly string[]).includes(s);
-export const isKind = (s: string): s is Kind => (KINDS as readonly string[]).includes(s);
 
 /** How many filters differ from "any": the number on the Filters button. */
 export const activeFilterCount = (f: Filters): number =>
