@@ -4,9 +4,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src/main/core/services.ts';
 import { dragCopiesFor } from '../../src/main/core/transfer/dragCopies.ts';
-import type { AppError } from '../../src/shared/errors.ts';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
 import type { FakeVenice } from '../fake-venice/server.ts';
+import { rejectionOf } from './helpers/errorCode.ts';
 import { memoryStore } from './helpers/queueHarness.ts';
 import { eachServicesOverFake } from './helpers/routedServices.ts';
 
@@ -33,15 +33,6 @@ const generate = async (prompt: string): Promise<string> => {
 };
 
 const run = async (draft: unknown): Promise<Job> => services.queue.settled((await services.iterate.queue(draft)).job.id);
-
-const failure = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('iterate through the queue', () => {
   it('generate → edit → upscale → remove background, each stored with its parent, operation and request', async () => {
@@ -101,12 +92,12 @@ describe('iterate through the queue', () => {
   it('checks inputs and options before queueing: nothing is sent', async () => {
     const small = join(dataDir, 'small.png');
     await writeFile(small, await sharp({ create: { width: 200, height: 200, channels: 3, background: '#fff' } }).png().toBuffer());
-    const tooSmall = await failure(services.iterate.queue({ endpoint: 'upscale', prompt: '', inputs: [{ kind: 'file', path: small }], scale: 2 }));
+    const tooSmall = await rejectionOf(services.iterate.queue({ endpoint: 'upscale', prompt: '', inputs: [{ kind: 'file', path: small }], scale: 2 }));
     expect([tooSmall.code, (tooSmall.details as { problem: string }).problem]).toEqual(['INVALID_INPUT', 'too_small']);
     const id = await generate('base');
     const four = [id, id, id, id].map((x) => ({ kind: 'library', id: x }));
-    expect((await failure(services.iterate.queue({ endpoint: 'combine', prompt: 'p', model: 'qwen-edit', inputs: four, enhancePrompt: false, safeMode: true }))).message).toMatch(/at most 3 images/);
-    expect((await failure(services.iterate.queue({ endpoint: 'edit', prompt: 'p', model: 'grok-imagine-edit', inputs: [{ kind: 'library', id }], enhancePrompt: false, safeMode: true }))).message).toMatch(/offline/);
+    expect((await rejectionOf(services.iterate.queue({ endpoint: 'combine', prompt: 'p', model: 'qwen-edit', inputs: four, enhancePrompt: false, safeMode: true }))).message).toMatch(/at most 3 images/);
+    expect((await rejectionOf(services.iterate.queue({ endpoint: 'edit', prompt: 'p', model: 'grok-imagine-edit', inputs: [{ kind: 'library', id }], enhancePrompt: false, safeMode: true }))).message).toMatch(/offline/);
     expect([posts('/image/upscale'), posts('/image/multi-edit'), posts('/image/edit')]).toEqual([0, 0, 0]);
     expect(services.queue.list().length).toBe(1);
   });

@@ -5,11 +5,11 @@ import { join, relative } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors.ts';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { encodeCursor } from '../../src/main/core/library/cursor.ts';
 import { createLibrary, type IngestInput, type LibraryDeps } from '../../src/main/core/library/library.ts';
+import { rejectionOf } from './helpers/errorCode.ts';
 
 let dataDir: string;
 let db: Database;
@@ -49,16 +49,6 @@ const libraryFiles = (): string[] =>
     .map((e) => relative(dataDir, join(e.parentPath, e.name)))
     .filter((p) => !p.startsWith('lagoon.db'))
     .toSorted();
-
-const caught = async (promise: Promise<unknown>): Promise<AppError> => {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-};
 
 const assertNothingLeft = (expectedRows = 0, expectedFiles: string[] = []) => {
   expect(rowCount()).toBe(expectedRows);
@@ -163,7 +153,7 @@ describe('list', () => {
     expect(first.items).toHaveLength(60);
     expect(lib.list({ cursor: first.nextCursor }).items).toHaveLength(1);
     for (const limit of [0, -1, 501, 1.5, Number.NaN]) {
-      expect((await caught(Promise.resolve().then(() => lib.list({ limit })))).code).toBe('INVALID_INPUT');
+      expect((await rejectionOf(Promise.resolve().then(() => lib.list({ limit })))).code).toBe('INVALID_INPUT');
     }
   });
 
@@ -190,7 +180,7 @@ describe('list', () => {
       'A'.repeat(201),
     ];
     const codes: Array<[string, string]> = [];
-    for (const cursor of bad) codes.push([cursor, (await caught(Promise.resolve().then(() => lib.list({ cursor })))).code]);
+    for (const cursor of bad) codes.push([cursor, (await rejectionOf(Promise.resolve().then(() => lib.list({ cursor })))).code]);
     expect(codes).toEqual(bad.map((cursor) => [cursor, 'INVALID_INPUT']));
     expect(lib.list({ cursor: valid }).items).toEqual([]);
   });
@@ -214,7 +204,7 @@ describe('ingest failures leave nothing behind', () => {
       ['RIFF but not WEBP', Buffer.concat([Buffer.from('RIFF\x10\x00\x00\x00WAVE'), Buffer.alloc(32)]), 'webp'],
     ];
     const codes: Array<[string, string]> = [];
-    for (const [name, bytes, format] of cases) codes.push([name, (await caught(lib.ingest(input(bytes, format)))).code]);
+    for (const [name, bytes, format] of cases) codes.push([name, (await rejectionOf(lib.ingest(input(bytes, format)))).code]);
     expect(codes).toEqual(cases.map(([name]) => [name, 'INVALID_RESPONSE']));
     assertNothingLeft();
   });
@@ -223,7 +213,7 @@ describe('ingest failures leave nothing behind', () => {
     const lib = library();
     // One pixel row over the cap (4096*4096*2): refused from the header, before any decoding.
     const huge = await sharp({ create: { width: 8192, height: 4097, channels: 3, background: '#000' } }).png({ compressionLevel: 1 }).toBuffer();
-    const error = await caught(lib.ingest(input(huge, 'png')));
+    const error = await rejectionOf(lib.ingest(input(huge, 'png')));
     expect(error.code).toBe('INVALID_RESPONSE');
     expect(error.message).toMatch(/too large \(8192x4097/);
     assertNothingLeft();
@@ -241,7 +231,7 @@ describe('ingest failures leave nothing behind', () => {
       { request: { prompt: 'x', note: 'Bearer sk-canary' } },
     ];
     for (const extra of leaky) {
-      const error = await caught(lib.ingest(input(bytes, 'png', extra)));
+      const error = await rejectionOf(lib.ingest(input(bytes, 'png', extra)));
       expect(error.code).toBe('INTERNAL');
       expect(error.message).not.toContain('sk-canary');
     }
@@ -256,7 +246,7 @@ describe('ingest failures leave nothing behind', () => {
     const cyclic: Record<string, unknown> = { prompt: 'x' };
     cyclic.self = cyclic;
     for (const extra of [{ request: { prompt: 'x', seed: 10n } }, { response: cyclic }, { request: null as unknown as Record<string, unknown> }]) {
-      expect((await caught(lib.ingest(input(bytes, 'png', extra)))).code).toBe('INTERNAL');
+      expect((await rejectionOf(lib.ingest(input(bytes, 'png', extra)))).code).toBe('INTERNAL');
     }
     assertNothingLeft();
   });
@@ -272,7 +262,7 @@ describe('ingest failures leave nothing behind', () => {
         },
       },
     });
-    const error = await caught(lib.ingest(input(await makeImage('png'), 'png')));
+    const error = await rejectionOf(lib.ingest(input(await makeImage('png'), 'png')));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(error.details).toEqual({ reason: 'EIO' });
     expect(tempsSeen.length).toBe(kind === 'image' ? 1 : 2);
@@ -289,7 +279,7 @@ describe('ingest failures leave nothing behind', () => {
         },
       },
     });
-    const error = await caught(lib.ingest(input(await makeImage('jpeg'), 'jpeg')));
+    const error = await rejectionOf(lib.ingest(input(await makeImage('jpeg'), 'jpeg')));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(filesAtInsert).toHaveLength(2);
     assertNothingLeft();
@@ -311,7 +301,7 @@ describe('ingest failures leave nothing behind', () => {
         },
       },
     });
-    const error = await caught(lib.ingest(input(bytes, 'png')));
+    const error = await rejectionOf(lib.ingest(input(bytes, 'png')));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(error.details).toEqual({ reason: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
     assertNothingLeft(1);
@@ -326,7 +316,7 @@ describe('ingest failures leave nothing behind', () => {
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
     const big = { prompt: 'x', padding: 'y'.repeat(64 * 1024) };
-    const error = await caught(lib.ingest(input(bytes, 'webp', { request: big })));
+    const error = await rejectionOf(lib.ingest(input(bytes, 'webp', { request: big })));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(error.details).toEqual({ reason: 'SQLITE_FULL' });
     assertNothingLeft(1, before);
@@ -338,20 +328,20 @@ describe('ingest failures leave nothing behind', () => {
     await library({ newId: () => id }).ingest(input(original, 'png'));
     const before = libraryFiles();
     const originalPath = library().mediaPath('image', id)!;
-    const error = await caught(library({ newId: () => id }).ingest(input(await makeImage('png', 70, 70), 'png')));
+    const error = await rejectionOf(library({ newId: () => id }).ingest(input(await makeImage('png', 70, 70), 'png')));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(error.details).toEqual({ reason: 'DUPLICATE_ID' });
     assertNothingLeft(1, before);
     // Same with the row gone but the files still there (e.g. a row removed by hand): the files are not clobbered.
     db.prepare('DELETE FROM images WHERE id = ?').run(id);
-    expect((await caught(library({ newId: () => id }).ingest(input(await makeImage('png', 70, 70), 'png')))).details).toEqual({ reason: 'DUPLICATE_ID' });
+    expect((await rejectionOf(library({ newId: () => id }).ingest(input(await makeImage('png', 70, 70), 'png')))).details).toEqual({ reason: 'DUPLICATE_ID' });
     assertNothingLeft(0, before);
     expect(sha256(readFileSync(originalPath))).toBe(sha256(original));
   });
 
   it('reports an unwritable data folder as STORAGE_FAILED', async () => {
     const lib = createLibrary({ db, dataDir: join(dataDir, 'lagoon.db') }); // a file, so no folder can be made under it
-    const error = await caught(lib.ingest(input(await makeImage('png'), 'png')));
+    const error = await rejectionOf(lib.ingest(input(await makeImage('png'), 'png')));
     expect(error.code).toBe('STORAGE_FAILED');
     expect(rowCount()).toBe(0);
   });

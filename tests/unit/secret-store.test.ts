@@ -11,6 +11,7 @@ import {
   type KeytarModule,
 } from '../../src/main/core/secrets/keytarStore.ts';
 import type { SecretStore } from '../../src/main/core/secrets/secretStore.ts';
+import { rejectionOf } from './helpers/errorCode.ts';
 
 const run = promisify(execFile);
 const keytarStoreUrl = pathToFileURL(fileURLToPath(new URL('../../src/main/core/secrets/keytarStore.ts', import.meta.url))).href;
@@ -21,16 +22,6 @@ const uniqueService = (): string => `Lagoon-test-${randomUUID()}`;
 const secretToolSearch = async (service: string): Promise<{ count: number; stdout: string; stderr: string }> => {
   const { stdout, stderr } = await run('secret-tool', ['search', '--all', 'service', service]);
   return { count: stdout.split('\n').filter((line) => /^\[.+\]$/.test(line)).length, stdout, stderr };
-};
-
-const rejection = async (promise: Promise<unknown>): Promise<AppError> => {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected the promise to reject');
 };
 
 describe('keytar store against the real Secret Service (gnome-keyring under dbus-run-session)', () => {
@@ -196,7 +187,7 @@ describe('keytar store with an injected backend', () => {
         return working;
       },
     });
-    const error = await rejection(s.get());
+    const error = await rejectionOf(s.get());
     expect(error.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(error.message).toContain('could not be reached');
     expect(error.message).toContain('never stores the key in a plain file');
@@ -214,7 +205,7 @@ describe('keytar store with an injected backend', () => {
       },
       deletePassword: async () => false,
     };
-    const error = await rejection(createKeytarStore({ service: uniqueService(), loadKeytar: () => leaky }).set(secret));
+    const error = await rejectionOf(createKeytarStore({ service: uniqueService(), loadKeytar: () => leaky }).set(secret));
     expect(error.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(JSON.stringify({ message: error.message, details: error.details, cause: String(error.cause) })).not.toContain(secret);
     expect(JSON.stringify(error.details)).toContain('[redacted]');
@@ -223,7 +214,7 @@ describe('keytar store with an injected backend', () => {
   it('refuses to store an empty value without touching the keychain', async () => {
     const setPassword = vi.fn<KeytarModule['setPassword']>(async () => {});
     const s = createKeytarStore({ service: uniqueService(), loadKeytar: () => ({ ...hanging, setPassword }) });
-    expect((await rejection(s.set(''))).code).toBe('INVALID_INPUT');
+    expect((await rejectionOf(s.set(''))).code).toBe('INVALID_INPUT');
     expect(setPassword).not.toHaveBeenCalled();
   });
 

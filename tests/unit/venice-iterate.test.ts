@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppError } from '../../src/shared/errors.ts';
 import { checkInputImage, readInputFile, type InputImage } from '../../src/main/core/venice/inputImage.ts';
 import { createIterateClient, type IterateClient } from '../../src/main/core/venice/iterateClient.ts';
 import { startFakeVenice, type FakeVenice } from '../fake-venice/server.ts';
+import { rejectionOf } from './helpers/errorCode.ts';
 
 // Lagoon's edit-family client against the fake Venice over HTTP: input checks before sending, exact POST counts,
 // answer checks after, and no resend after an ambiguous failure.
@@ -38,14 +38,6 @@ beforeEach(() => {
 });
 
 const posts = (): number => fake.requests.filter((r) => r.method === 'POST').length;
-const failure = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a failure');
-};
 const noRetry = { retry: false as const };
 
 describe('input checks before sending', () => {
@@ -54,7 +46,7 @@ describe('input checks before sending', () => {
     ['too many pixels', () => png(5761, 5760, '#fff'), 'too_large'],
     ['not an image', async () => Buffer.from('GIF89a, not one of the three'), 'not_an_image'],
   ])('refuses %s with INVALID_INPUT', async (_label, make, problem) => {
-    const error = await failure(checkInputImage(await make(), 'input'));
+    const error = await rejectionOf(checkInputImage(await make(), 'input'));
     expect([error.code, (error.details as { problem: string }).problem]).toEqual(['INVALID_INPUT', problem]);
     expect(error.message).toMatch(/Nothing was sent/);
   });
@@ -62,15 +54,15 @@ describe('input checks before sending', () => {
   it('refuses a 25 MB file from its size, without reading it, and accepts the bounds themselves', async () => {
     const heavy = join(dir, 'heavy.png');
     await writeFile(heavy, Buffer.alloc(25 * 1024 * 1024));
-    expect((await failure(readInputFile(heavy))).details).toMatchObject({ problem: 'too_heavy' });
+    expect((await rejectionOf(readInputFile(heavy))).details).toMatchObject({ problem: 'too_heavy' });
     const smallest = await checkInputImage(await png(256, 256, '#fff'), 'smallest');
     expect(smallest.sha256).toBe(createHash('sha256').update(smallest.bytes).digest('hex'));
   });
 
   it('sends nothing for an invalid body, a bad key or too many images', async () => {
-    expect((await failure(client.edit({ model: 'firered-image-edit', prompt: '' }, photo, KEY))).code).toBe('INVALID_INPUT');
-    expect((await failure(client.edit({ model: 'firered-image-edit', prompt: 'p' }, photo, ''))).code).toBe('KEY_MISSING');
-    expect((await failure(client.combine({ modelId: 'qwen-edit', prompt: 'p' }, [photo, second, photo, second], 3, KEY))).code).toBe('INVALID_INPUT');
+    expect((await rejectionOf(client.edit({ model: 'firered-image-edit', prompt: '' }, photo, KEY))).code).toBe('INVALID_INPUT');
+    expect((await rejectionOf(client.edit({ model: 'firered-image-edit', prompt: 'p' }, photo, ''))).code).toBe('KEY_MISSING');
+    expect((await rejectionOf(client.combine({ modelId: 'qwen-edit', prompt: 'p' }, [photo, second, photo, second], 3, KEY))).code).toBe('INVALID_INPUT');
     expect(posts()).toBe(0);
   });
 });
@@ -96,12 +88,12 @@ describe('edit and combine', () => {
   });
 
   it('treats a 422 as a content refusal that cost nothing, sent once', async () => {
-    const error = await failure(client.edit({ model: 'firered-image-edit', prompt: '[fail:violation]' }, photo, KEY));
+    const error = await rejectionOf(client.edit({ model: 'firered-image-edit', prompt: '[fail:violation]' }, photo, KEY));
     expect([error.code, (error.details as { mayHaveBeenCharged: boolean }).mayHaveBeenCharged, posts()]).toEqual(['CONTENT_BLOCKED', false, 1]);
   });
 
   it('never resends after an ambiguous failure, but retries a 503', async () => {
-    const error = await failure(client.edit({ model: 'firered-image-edit', prompt: '[fail:500]' }, photo, KEY));
+    const error = await rejectionOf(client.edit({ model: 'firered-image-edit', prompt: '[fail:500]' }, photo, KEY));
     expect([error.code, (error.details as { mayHaveBeenCharged: boolean }).mayHaveBeenCharged, posts()]).toEqual(['UPSTREAM_ERROR', true, 1]);
     fake.requests.length = 0;
     await client.edit({ model: 'firered-image-edit', prompt: 'busy [fail:503x1]' }, photo, KEY, { retry: { baseDelayMs: 1 } });
@@ -113,7 +105,7 @@ describe('edit and combine', () => {
     ['[fail:wrongsize]', /not the shape/],
     ['[fail:html200]', /instead of the image/],
   ])('refuses an answer that is not the image asked for: %s', async (trigger, message) => {
-    const error = await failure(client.edit({ model: 'firered-image-edit', prompt: trigger }, photo, KEY, noRetry));
+    const error = await rejectionOf(client.edit({ model: 'firered-image-edit', prompt: trigger }, photo, KEY, noRetry));
     expect([error.code, posts()]).toEqual(['INVALID_RESPONSE', 1]);
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(/may have been charged/);
@@ -131,17 +123,17 @@ describe('upscale and background removal', () => {
 
   it('refuses, before sending, an input too large to grow; and an answer that did not grow after', async () => {
     const huge = await checkInputImage(await png(5000, 4000, '#777'), 'huge');
-    expect((await failure(client.upscale({ scale: 2 }, huge, KEY))).details).toMatchObject({ problem: 'too_large_to_upscale' });
+    expect((await rejectionOf(client.upscale({ scale: 2 }, huge, KEY))).details).toMatchObject({ problem: 'too_large_to_upscale' });
     expect(posts()).toBe(0);
     fake.failNext('/image/upscale', '[fail:nogrow]');
-    expect((await failure(client.upscale({ scale: 2 }, photo, KEY))).message).toMatch(/640×320 .*input/);
+    expect((await rejectionOf(client.upscale({ scale: 2 }, photo, KEY))).message).toMatch(/640×320 .*input/);
   });
 
   it('removes the background into a same-size PNG with alpha, and refuses one without', async () => {
     const cut = await client.removeBackground(photo, KEY);
     expect([cut.format, cut.width, cut.height, (await sharp(cut.bytes).metadata()).hasAlpha]).toEqual(['png', 640, 320, true]);
     fake.failNext('/image/background-remove', '[fail:noalpha]');
-    expect((await failure(client.removeBackground(photo, KEY))).message).toMatch(/without transparency/);
+    expect((await rejectionOf(client.removeBackground(photo, KEY))).message).toMatch(/without transparency/);
   });
 });
 

@@ -11,3 +11,14 @@ export const codeOf = (fn: () => unknown): string => {
   }
   return 'no error';
 };
+
+/** The AppError `promise` rejects with; resolving, or rejecting with anything that is not an AppError, fails the test. */
+export const rejectionOf = async (promise: Promise<unknown>): Promise<AppError> => {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected a rejection');
+};
