@@ -19,7 +19,7 @@ import {
 import { parseTriggers, sendContentViolation, sendFaultyBody, type Triggers } from './failures.ts';
 import { sendJson, sendRaw, type HeaderMap } from './http.ts';
 import { otherFormat } from './images.ts';
-import { answeredByTrigger, balanceHeaders, charge, deprecationHeaders, enhancedPrompt, sendRedirect, type InferenceContext } from './inference.ts';
+import { answeredByTrigger, balanceHeaders, charge, deprecationHeaders, enhancedPrompt, sendModelOffline, sendRedirect, type InferenceContext } from './inference.ts';
 import type { OutputFormat } from './openAiSchema.ts';
 import type { Rules } from './validation.ts';
 
@@ -90,9 +90,7 @@ const editSize = (input: InputImage, opts: EditOptions, triggers: Triggers): { w
 };
 
 const sendEdited = async (ctx: InferenceContext, inputs: InputImage[], opts: EditOptions, triggers: Triggers): Promise<void> => {
-  if (opts.model.model_spec.offline) {
-    return sendJson(ctx.res, 503, { error: 'The model is temporarily offline. Please try again later.' }, ctx.headers);
-  }
+  if (opts.model.model_spec.offline) return sendModelOffline(ctx);
   const [base] = inputs;
   if (!base) return sendJson(ctx.res, 400, { error: 'images: at least one image is required' }, ctx.headers);
   const format: OutputFormat = triggers.fault === 'wrongformat' ? otherFormat(opts.format) : opts.format;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ModelEntry } from './catalog.ts';
 import { sendRateLimitReset, sendTriggeredError, type Triggers } from './failures.ts';
-import type { HeaderMap } from './http.ts';
+import { type HeaderMap, sendJson } from './http.ts';
 
 /** What an inference route needs from the server around it, and what both generation routes share. */
 export interface InferenceContext {
@@ -40,6 +40,19 @@ export const balanceHeaders = (balance: { usd: number; diem: number }): HeaderMa
   'x-venice-balance-usd': balance.usd.toFixed(4),
   'x-venice-balance-diem': balance.diem.toFixed(4),
 });
+
+/** What a generation's image answer carries on both routes: the balance before the charge, the model's deprecation and the two moderation flags. */
+export const generatedImageHeaders = (ctx: InferenceContext, model: ModelEntry, flags: { blurred: boolean; violation: boolean }): HeaderMap => ({
+  ...ctx.headers,
+  ...balanceHeaders(ctx.balance),
+  ...deprecationHeaders(model),
+  'x-venice-is-blurred': String(flags.blurred),
+  'x-venice-is-content-violation': String(flags.violation),
+});
+
+/** Venice's answer on every inference route for a model its catalogue lists as offline. */
+export const sendModelOffline = (ctx: InferenceContext): void =>
+  sendJson(ctx.res, 503, { error: 'The model is temporarily offline. Please try again later.' }, ctx.headers);
 
 export const charge = (balance: { usd: number; diem: number }, usd: number): void => {
   balance.usd = Math.max(0, balance.usd - usd);

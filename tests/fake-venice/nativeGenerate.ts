@@ -3,7 +3,7 @@ import { outputDimensions, priceUsd } from './catalog.ts';
 import { parseTriggers, sendFaultyBody } from './failures.ts';
 import { sendJson, sendRaw, type HeaderMap } from './http.ts';
 import { otherFormat, renderImage } from './images.ts';
-import { answeredByTrigger, balanceHeaders, charge, deprecationHeaders, enhancedPrompt, sendRedirect, type InferenceContext } from './inference.ts';
+import { answeredByTrigger, charge, enhancedPrompt, generatedImageHeaders, sendModelOffline, sendRedirect, type InferenceContext } from './inference.ts';
 import { checkNativeRequest, type NativeBody } from './nativeSchema.ts';
 
 /**
@@ -27,9 +27,7 @@ export const handleNativeGenerate = async (ctx: InferenceContext): Promise<void>
   const triggers = parseTriggers(req.prompt);
 
   if (await answeredByTrigger(ctx, triggers, req.prompt, model.id)) return;
-  if (model.model_spec.offline) {
-    return sendJson(res, 503, { error: 'The model is temporarily offline. Please try again later.' }, ctx.headers);
-  }
+  if (model.model_spec.offline) return sendModelOffline(ctx);
   if (triggers.fault === 'redirect') return sendRedirect(ctx, '/image/generate');
   if (triggers.fault && sendFaultyBody(res, triggers.fault, ctx.headers, 'native')) return;
 
@@ -46,11 +44,7 @@ export const handleNativeGenerate = async (ctx: InferenceContext): Promise<void>
   const done = performance.now();
 
   const headers: HeaderMap = {
-    ...ctx.headers,
-    ...balanceHeaders(ctx.balance),
-    ...deprecationHeaders(model),
-    'x-venice-is-blurred': String(blurred),
-    'x-venice-is-content-violation': String(violation),
+    ...generatedImageHeaders(ctx, model, { blurred, violation }),
     ...(req.enhancePrompt ? { 'x-venice-enhanced-prompt': encodeURIComponent(enhancedPrompt(req.prompt)) } : {}),
   };
   // Every variant is billed as an image; content violations are not billed at all.

@@ -1,8 +1,8 @@
 import { outputDimensions, priceUsd, resolveOpenAiModel } from './catalog.ts';
 import { parseTriggers, sendFaultyBody } from './failures.ts';
-import { sendJson, type HeaderMap } from './http.ts';
+import { sendJson } from './http.ts';
 import { otherFormat, renderImage } from './images.ts';
-import { answeredByTrigger, balanceHeaders, charge, deprecationHeaders, sendRedirect, type InferenceContext } from './inference.ts';
+import { answeredByTrigger, charge, generatedImageHeaders, sendModelOffline, sendRedirect, type InferenceContext } from './inference.ts';
 import { validateOpenAiBody } from './openAiSchema.ts';
 import { detailedErrorBody } from './validation.ts';
 
@@ -15,9 +15,7 @@ export const handleOpenAiGenerations = async (ctx: InferenceContext): Promise<vo
   const model = resolveOpenAiModel(request.model);
 
   if (await answeredByTrigger(ctx, triggers, request.prompt, request.model ?? 'default')) return;
-  if (model.model_spec.offline) {
-    return sendJson(res, 503, { error: 'The model is temporarily offline. Please try again later.' }, ctx.headers);
-  }
+  if (model.model_spec.offline) return sendModelOffline(ctx);
   if (triggers.fault === 'redirect') return sendRedirect(ctx, '/images/generations');
   if (triggers.fault && sendFaultyBody(res, triggers.fault, ctx.headers)) return;
 
@@ -27,13 +25,7 @@ export const handleOpenAiGenerations = async (ctx: InferenceContext): Promise<vo
   const { width, height } = outputDimensions(model, request);
   const bytes = await renderImage({ width, height, format, seedText: request.prompt, blurred, blackout: violation });
 
-  const headers: HeaderMap = {
-    ...ctx.headers,
-    ...balanceHeaders(ctx.balance),
-    ...deprecationHeaders(model),
-    'x-venice-is-blurred': String(blurred),
-    'x-venice-is-content-violation': String(violation),
-  };
+  const headers = generatedImageHeaders(ctx, model, { blurred, violation });
   // Content violations are not charged.
   if (!violation) charge(ctx.balance, priceUsd(model));
   const b64 = bytes.toString('base64');
