@@ -1,16 +1,15 @@
-import { type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { startDragOut } from '../../lib/dragOut.ts';
+import { clientSize, useElementMeasure } from '../../hooks/useElementMeasure.ts';
+import { useStagePan, useStageZoom } from './useStageGestures.ts';
 
 /** 'fit' shows the whole image; a number is pixels on screen per image pixel (1 = 100 %). */
 export type Zoom = 'fit' | number;
-const MIN_SCALE = 0.05;
-const MAX_SCALE = 8;
 const PADDING = 16;
-
-export const clampScale = (s: number): number => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+const NO_SIZE = { w: 0, h: 0 };
 
 interface Props {
   image: ImageSummary;
@@ -28,21 +27,8 @@ interface Props {
 export function ViewerStage({ image, zoom, onZoom, onFitScale, label }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ w: 0, h: 0 });
-  const anchor = useRef<{ x: number; y: number; imgX: number; imgY: number } | null>(null);
   const img = useRef<HTMLImageElement>(null);
-  const pan = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
-
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
+  const size = useElementMeasure(box, clientSize, NO_SIZE);
   const fitScale = size.w > 0 ? Math.min((size.w - 2 * PADDING) / image.width, (size.h - 2 * PADDING) / image.height, 1) : 1;
   const scale = zoom === 'fit' ? fitScale : zoom;
 
@@ -50,65 +36,9 @@ export function ViewerStage({ image, zoom, onZoom, onFitScale, label }: Props) {
     if (size.w > 0) onFitScale?.(fitScale);
   }, [fitScale, size.w, onFitScale]);
 
-  // Keep the image pixel that was under the pointer (or, for keys and buttons, at the centre) where it was after
-  // the scale changed.
-  const lastScale = useRef(scale);
-  useLayoutEffect(() => {
-    const el = box.current;
-    const from = lastScale.current;
-    lastScale.current = scale;
-    if (!el || zoom === 'fit' || from === scale) return;
-    const offset = (s: number) => ({ x: Math.max(0, (el.clientWidth - image.width * s) / 2), y: Math.max(0, (el.clientHeight - image.height * s) / 2) });
-    const before = offset(from);
-    const a = anchor.current ?? {
-      x: el.clientWidth / 2,
-      y: el.clientHeight / 2,
-      imgX: (el.scrollLeft + el.clientWidth / 2 - before.x) / from,
-      imgY: (el.scrollTop + el.clientHeight / 2 - before.y) / from,
-    };
-    anchor.current = null;
-    const after = offset(scale);
-    el.scrollLeft = after.x + a.imgX * scale - a.x;
-    el.scrollTop = after.y + a.imgY * scale - a.y;
-  }, [scale, zoom, image.width, image.height]);
-
-  // A native, non-passive listener: React's wheel listener is passive, and the stage must not also scroll.
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const listener = (e: WheelEvent) => {
-      e.preventDefault();
-      const rect = el.getBoundingClientRect();
-      const pic = img.current?.getBoundingClientRect();
-      anchor.current = {
-        x: e.clientX - rect.left,
-        y: e.clientY - rect.top,
-        imgX: pic ? (e.clientX - pic.left) / scale : image.width / 2,
-        imgY: pic ? (e.clientY - pic.top) / scale : image.height / 2,
-      };
-      onZoom(clampScale(scale * Math.exp(-e.deltaY * 0.0015)));
-    };
-    el.addEventListener('wheel', listener, { passive: false });
-    return () => el.removeEventListener('wheel', listener);
-  }, [scale, onZoom, image.width, image.height]);
-
+  useStageZoom({ box, img, image, zoom, scale, onZoom });
   const zoomed = zoom !== 'fit';
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    const el = box.current;
-    if (!zoomed || !el || e.button !== 0) return;
-    el.setPointerCapture(e.pointerId);
-    pan.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const el = box.current;
-    const p = pan.current;
-    if (!el || !p) return;
-    el.scrollLeft = p.left - (e.clientX - p.x);
-    el.scrollTop = p.top - (e.clientY - p.y);
-  };
-  const endPan = () => {
-    pan.current = null;
-  };
+  const pan = useStagePan(zoomed);
 
   return (
     <div
@@ -116,10 +46,7 @@ export function ViewerStage({ image, zoom, onZoom, onFitScale, label }: Props) {
       className={`stage${zoomed ? ' stage--zoomed' : ''}`}
       data-testid="viewer-stage"
       data-scale={scale.toFixed(3)}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={endPan}
-      onPointerCancel={endPan}
+      {...pan}
     >
       {image.fileMissing ? (
         <p className="stage__missing" data-testid="viewer-file-missing">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { type Zoom, clampScale } from './ViewerStage.tsx';
+import type { Zoom } from './ViewerStage.tsx';
+import { clampScale } from './useStageGestures.ts';
 
 interface Props {
   zoom: Zoom;

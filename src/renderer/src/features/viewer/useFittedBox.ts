@@ -1,22 +1,15 @@
-import { type RefObject, useLayoutEffect, useState } from 'react';
+import type { RefObject } from 'react';
+import { clientSize, useElementMeasure } from '../../hooks/useElementMeasure.ts';
 
 const PADDING = 16;
+const NO_SPACE = { w: 0, h: 0 };
 
 /**
  * The largest box of `ratio` (width / height) that fits in the element, kept current as it resizes: both images of a
  * before/after comparison are drawn into this one box, so their pixels line up whatever their own sizes.
  */
 export const useFittedBox = (ref: RefObject<HTMLElement | null>, ratio: number): { width: number; height: number } => {
-  const [space, setSpace] = useState({ w: 0, h: 0 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setSpace({ w: el.clientWidth, h: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
+  const space = useElementMeasure(ref, clientSize, NO_SPACE);
   const w = Math.max(0, space.w - 2 * PADDING);
   const h = Math.max(0, space.h - 2 * PADDING);
   if (w === 0 || h === 0) return { width: 0, height: 0 };
