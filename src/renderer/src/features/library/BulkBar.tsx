@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format.ts';
+import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
 import type { Curation } from './useCuration.ts';
+import { MAX_BULK } from './useImageSearch.ts';
 import type { TagCount } from './useTagList.ts';
 import { useIterateLauncher } from '../iterate/iterateLauncher.ts';
 import { BulkCollectionMenu } from './BulkCollectionMenu.tsx';
@@ -9,11 +11,11 @@ import { BulkMarks } from './BulkMarks.tsx';
 import { BulkTrashActions } from './BulkTrashActions.tsx';
 
 interface Props {
+  /** The selected images, and their ids (in the same order). */
+  selected: readonly ImageSummary[];
   ids: readonly string[];
-  /** Every selected image is a favourite already: the button then removes the mark. */
-  allFavorite: boolean;
-  /** The rating every selected image shares (0 when they differ or none is rated). */
-  commonRating: number;
+  /** All results (images.count), null while unknown. */
+  total: number | null;
   inTrash: boolean;
   /** The collection being viewed, if any: offers "remove from this collection". */
   collectionId: string | null;
@@ -24,17 +26,17 @@ interface Props {
   onCompare: () => void;
   onExport: () => void;
   onNewCollection: (name: string) => Promise<Collection | null>;
-  /** All results, when "Select all" had to stop at the most one action takes (10,000 of 99,086): said plainly. */
-  of?: number | null;
 }
 
 /** Actions on the selection. It floats over the grid's bottom edge and exists only while something is selected. */
 export function BulkBar(props: Props) {
   const { t } = useTranslation();
-  const { ids, curation } = props;
+  const { ids, curation, total } = props;
+  // "Select all" stopped at the most one action takes (10,000 of 99,086): said plainly.
+  const capped = total !== null && total > MAX_BULK && ids.length >= MAX_BULK;
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')} data-testid="bulk-bar" data-count={ids.length}>
-      <BulkCount n={ids.length} of={props.of ?? null} onClear={props.onClear} />
+      <BulkCount n={ids.length} of={capped ? total : null} onClear={props.onClear} />
       <span className="bulk-bar__divider" aria-hidden="true" />
       {props.inTrash ? <BulkTrashActions ids={ids} curation={curation} /> : <BulkActions {...props} />}
     </div>
@@ -67,12 +69,15 @@ function BulkCount({ n, of, onClear }: { n: number; of: number | null; onClear: 
 /** Outside the trash: marks, collections, compare, combine, export, and the move to the trash. */
 function BulkActions(props: Props) {
   const { t } = useTranslation();
-  const { ids, curation, collectionId } = props;
+  const { ids, selected, curation, collectionId } = props;
   const n = ids.length;
+  // The marks as the selection shares them: all favourites already, one rating (0 when they differ or none is rated).
+  const allFavorite = selected.every((i) => i.favorite);
+  const commonRating = selected.every((i) => i.rating === selected[0]?.rating) ? (selected[0]?.rating ?? 0) : 0;
   const launchIterate = useIterateLauncher();
   return (
     <>
-      <BulkMarks ids={ids} allFavorite={props.allFavorite} commonRating={props.commonRating} tags={props.tags} curation={curation} />
+      <BulkMarks ids={ids} allFavorite={allFavorite} commonRating={commonRating} tags={props.tags} curation={curation} />
       <BulkCollectionMenu ids={ids} collections={props.collections} curation={curation} onNewCollection={props.onNewCollection} />
       {collectionId && (
         <button type="button" className="button button--small" data-testid="bulk-uncollect" onClick={() => void curation.removeFromCollection(collectionId, ids)}>

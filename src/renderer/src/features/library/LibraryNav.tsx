@@ -54,7 +54,12 @@ export function LibraryNav(props: Props) {
         collections={props.collections}
         onCreateCollection={props.onCreateCollection}
         onRenameCollection={props.onRenameCollection}
-        onDeleteCollection={props.onDeleteCollection}
+        onDeleteCollection={async (id) => {
+          // Deleting the collection in view leaves for All images.
+          const ok = await props.onDeleteCollection(id);
+          if (ok && scope.kind === 'collection' && scope.id === id) props.onScope({ kind: 'all' });
+          return ok;
+        }}
       />
       <SavedSearchList activeSearchId={activeSearchId} searches={props.searches} onOpenSearch={props.onOpenSearch} onDeleteSearch={props.onDeleteSearch} />
     </nav>

@@ -9,12 +9,12 @@ import { cutUnits } from '../../lib/text.ts';
 export const SORTS = ['newest', 'oldest', 'rating'] as const;
 export type Sort = (typeof SORTS)[number];
 export const ASPECTS = ['square', 'landscape', 'portrait'] as const;
-export type Aspect = (typeof ASPECTS)[number];
+type Aspect = (typeof ASPECTS)[number];
 export const BLURRED_CHOICES = ['any', 'only', 'hide'] as const;
-export type BlurredChoice = (typeof BLURRED_CHOICES)[number];
+type BlurredChoice = (typeof BLURRED_CHOICES)[number];
 /** Lineage: how the image was made (the schema's IMAGE_KINDS). */
 export const KINDS = ['original', 'edit', 'combine', 'upscale', 'remove-background'] as const;
-export type Kind = (typeof KINDS)[number];
+type Kind = (typeof KINDS)[number];
 
 /** Where the user is in the library nav: the scope every search and filter applies inside. */
 export type Scope = { kind: 'all' } | { kind: 'favorites' } | { kind: 'trash' } | { kind: 'collection'; id: string };

@@ -1,0 +1,58 @@
+import { type ComponentProps, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FamilyStacksContext } from './useFamilyStacks.ts';
+import type { Library } from './useLibrary.ts';
+import { LibraryEmpty } from './LibraryEmpty.tsx';
+import { VirtualGrid } from './VirtualGrid.tsx';
+
+interface Props {
+  lib: Pick<Library, 'search' | 'controls' | 'stacked' | 'stacking' | 'inTrash' | 'grid' | 'viewer' | 'meta' | 'selection'>;
+  thumbSize: number;
+  /** What an empty list says, and its ways on. */
+  empty: ComponentProps<typeof LibraryEmpty>;
+}
+
+/** The results: loading, nothing found (and why), or the grid. */
+export function LibraryResults({ lib, thumbSize, empty }: Props) {
+  const { search, stacked, grid, viewer, meta } = lib;
+  const { query } = lib.controls;
+  const { t } = useTranslation();
+  const stackContext = useMemo(() => ({ stacks: stacked.stacks, toggle: stacked.toggle }), [stacked.stacks, stacked.toggle]);
+  if (!search.loaded) {
+    return (
+      <p className="muted library__status" role="status" data-testid="library-loading">
+        <span className="spinner" aria-hidden="true" /> {t('library.loading')}
+      </p>
+    );
+  }
+  if (stacked.items.length === 0 && !search.error) return <LibraryEmpty {...empty} />;
+  return (
+    <FamilyStacksContext.Provider value={stackContext}>
+      <VirtualGrid
+        items={stacked.items}
+        paging={search}
+        query={query}
+        // Stacked, the results are fewer tiles than their count: the scrollbar spans what is loaded.
+        total={lib.stacking ? null : search.count}
+        hasMore={search.hasMore}
+        loadingMore={search.loadingMore}
+        onLoadMore={search.loadMore}
+        thumbSize={thumbSize}
+        caption={lib.inTrash ? 'trashed' : query.text ? 'prompt' : 'none'}
+        highlights={search.highlights}
+        retentionDays={meta.retentionDays}
+        now={meta.now}
+        selected={grid.selection.ids}
+        cursor={grid.cursor}
+        reveal={viewer.reveal}
+        generation={search.generation}
+        onTileClick={grid.click}
+        onOpen={viewer.open}
+        onDragStart={lib.selection.onDragStart}
+        onCursor={(m) => grid.moveCursor(m.index, m.extend)}
+        onToggleCursor={grid.toggleCursor}
+        label={t('library.gridLabel')}
+      />
+    </FamilyStacksContext.Provider>
+  );
+}
