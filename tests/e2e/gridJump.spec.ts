@@ -106,10 +106,10 @@ test('a fling shows every cell\'s placeholder on the way and every thumbnail onc
   // painted with at least their placeholder. Cells of rows not loaded yet count as unpainted.
   const fling = await page.evaluate(
     () =>
-      new Promise<{ frames: number; cells: number; painted: number; withThumb: number }>((resolve) => {
+      new Promise<{ frames: number; cells: number; painted: number; withThumb: number; flungFrames: number }>((resolve) => {
         const grid = document.querySelector<HTMLElement>('[data-testid="grid"]')!;
         const box = grid.getBoundingClientRect();
-        const result = { frames: 0, cells: 0, painted: 0, withThumb: 0 };
+        const result = { frames: 0, cells: 0, painted: 0, withThumb: 0, flungFrames: 0 };
         let start: number | null = null;
         let last: number | null = null;
         const step = (now: number) => {
@@ -120,6 +120,7 @@ test('a fling shows every cell\'s placeholder on the way and every thumbnail onc
               return r.bottom > box.top && r.top < box.bottom;
             });
             result.frames++;
+            if (grid.dataset.flinging === 'true') result.flungFrames++;
             result.cells += cells.length;
             for (const el of cells) {
               const img = el.querySelector('img');
@@ -139,6 +140,9 @@ test('a fling shows every cell\'s placeholder on the way and every thumbnail onc
   // How many frames a loaded machine delivers varies; every one counted must be fully painted.
   expect(fling.cells).toBeGreaterThan(0);
   expect(fling.painted / fling.cells, JSON.stringify(fling)).toBe(1);
+  // The grid knew it was flung (its tiles wait for their prefetch instead of decoding on the way), and knows it stopped.
+  expect(fling.flungFrames, JSON.stringify(fling)).toBeGreaterThan(0);
+  await expect(page.getByTestId('grid')).toHaveAttribute('data-flinging', 'false');
   await lagoon.screenshot('grid-after-fling');
   // Once it stops, every cell in view gets its thumbnail.
   await expect(async () => {

@@ -90,6 +90,7 @@ export function VirtualGrid(props: Props) {
         tabIndex={0}
         data-testid="grid"
         data-columns={columns}
+        data-flinging={flinging}
         onKeyDown={(e) => onGridKey(e, { items, cursor, columns, onCursor, onOpen: tiles.onOpen, onToggleCursor })}
       >
         <div className="lib-grid__sizer" style={{ height: virtualizer.getTotalSize() }}>

@@ -6,6 +6,8 @@ import { prefetchThumbs } from './thumbPrefetch.ts';
 const ROWS_AHEAD = 6;
 /** And behind it, for a reversal. */
 const ROWS_BEHIND = 2;
+/** During a fling (30 rows a second and more) further ahead: a row's thumbnails must be there before it shows. */
+const FLING_ROWS_AHEAD = 10;
 
 interface Window {
   items: readonly ImageSummary[];
@@ -15,33 +17,37 @@ interface Window {
   first: number;
   last: number;
   columns: number;
-  /** During a fling nothing is fetched: where it lands is unknown, and fetches on the way would hold up the landing rows. */
+  /** The grid is being flung: its tiles show a thumbnail only once prefetched. */
   flinging: boolean;
 }
 
-/** Asks for the thumbnails just beyond the window, ahead of the scroll direction first, whenever the window moves. */
-export const useThumbPrefetch = ({ items, offset, first, last, columns, flinging }: Window): void => {
+/** Indexes from `from` stepping by `step` (1 or -1), `count` of them. */
+const run = (from: number, count: number, step: 1 | -1): number[] => Array.from({ length: Math.max(0, count) }, (_, i) => from + i * step);
+
+/**
+ * The results to have ready, most useful first. Scrolling, the window then the rows ahead, then a few behind. Flung,
+ * the half of the window that stays longest in view, then further ahead; the rows about to leave are not worth a
+ * fetch.
+ */
+const prefetchOrder = ({ first, last, columns, flinging }: Window, down: boolean): number[] => {
+  const step = down ? 1 : -1;
+  const [near, far] = down ? [first, last] : [last, first];
+  if (flinging) {
+    const middle = Math.round((first + last) / 2);
+    return [...run(middle, Math.abs(far - middle) + 1, step), ...run(far + step, FLING_ROWS_AHEAD * columns, step)];
+  }
+  return [...run(near, last - first + 1, step), ...run(far + step, ROWS_AHEAD * columns, step), ...run(near - step, ROWS_BEHIND * columns, -step as 1 | -1)];
+};
+
+/** Asks for the thumbnails around the window, ahead of the scroll direction first, whenever the window moves. */
+export const useThumbPrefetch = (window: Window): void => {
+  const { items, offset, first, last, columns, flinging } = window;
   const previous = useRef(first);
   useEffect(() => {
     const down = first >= previous.current;
     previous.current = first;
-    if (flinging) {
-      prefetchThumbs([]);
-      return;
-    }
-    const ahead = ROWS_AHEAD * columns;
-    const behind = ROWS_BEHIND * columns;
-    const order: number[] = [];
-    for (let i = first; i <= last; i++) order.push(i);
-    if (down) {
-      for (let i = last + 1; i <= last + ahead; i++) order.push(i);
-      for (let i = first - 1; i >= first - behind; i--) order.push(i);
-    } else {
-      for (let i = first - 1; i >= first - ahead; i--) order.push(i);
-      for (let i = last + 1; i <= last + behind; i++) order.push(i);
-    }
     const ids: string[] = [];
-    for (const i of order) {
+    for (const i of prefetchOrder({ items, offset, first, last, columns, flinging }, down)) {
       const item = items[i - offset];
       if (item && !item.fileMissing) ids.push(item.id);
     }
