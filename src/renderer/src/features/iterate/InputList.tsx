@@ -1,6 +1,7 @@
 import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
+import { CloseIcon } from '../../ui/CloseIcon.tsx';
 
 /** A reorder within the list carries the index it started from (not library ids: it adds nothing). */
 const ORDER_MIME = 'application/x-lagoon-input-index';
@@ -87,9 +88,7 @@ export function InputList({ ids, limit, onMove, onRemove }: Props) {
                 </svg>
               </button>
               <button type="button" className="icon-button icon-button--small" data-testid="iterate-input-remove" aria-label={t('iterate.form.remove', { n: i + 1 })} onClick={() => onRemove(i)}>
-                <svg viewBox="0 0 24 24" aria-hidden="true">
-                  <path d="M6 6l12 12M18 6L6 18" />
-                </svg>
+                <CloseIcon />
               </button>
             </span>
           </li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../lib/format.ts';
 import { matchShortcut } from '../../shortcuts/rule.ts';
 import { ChoiceButtons } from '../../ui/ChoiceButtons.tsx';
+import { CloseIcon } from '../../ui/CloseIcon.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { SpendConfirm } from '../generate/SpendConfirm.tsx';
 import { EditFields } from './EditFields.tsx';
@@ -122,9 +123,7 @@ export function IteratePanel({ launch, onClose }: Props) {
           {t('iterate.form.title')}
         </h2>
         <button type="button" className="icon-button" data-testid="iterate-close" aria-label={t('iterate.form.close')} onClick={onClose}>
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M6 6l12 12M18 6L6 18" />
-          </svg>
+          <CloseIcon />
         </button>
       </header>
       <ModeTabs form={form} />
