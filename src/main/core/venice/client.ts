@@ -8,6 +8,7 @@ import {
   type NativeImageRequest,
   type OpenAiImageRequest,
 } from '../../../shared/venice.ts';
+import type { GenerationFlags, NativeGeneration, OpenAiGeneration } from '../generation/venicePorts.ts';
 import { type AccountInfo, parseAccountInfo } from './accountInfo.ts';
 import { invalidResponse } from './httpErrors.ts';
 import { parseModelList, parseStyles, parseTraits } from './modelCatalog.ts';
@@ -37,38 +38,13 @@ interface LookupOptions {
   apiKey?: string | null;
 }
 
-type ImageFlags = { blurred: boolean; contentViolation: boolean };
-
-interface GeneratedImage {
-  bytes: Buffer;
-  format: ImageFormat;
-  /** The exact body sent (the key travels only in the Authorization header). */
-  request: OpenAiImageRequest;
-  /** `headers` keeps only x-venice-*, x-ratelimit-* and cf-ray. */
-  response: { created: number; durationMs: number; headers: Record<string, string> };
-  /** Venice still answers 200 when it blurred the image or blacked it out for a policy violation. */
-  flags: ImageFlags;
-  /** 1 + automatic retries. */
+/** The port's answers (generation/venicePorts.ts), with what the real client always fills in. */
+interface GeneratedImage extends OpenAiGeneration {
   attempts: number;
 }
 
-interface GeneratedImages {
-  /** One per variant, each magic-number checked against `format`. */
-  images: Buffer[];
-  format: ImageFormat;
-  /** Exactly as sent (no key). */
-  request: NativeImageRequest;
-  response: {
-    id: string | null;
-    durationMs: number;
-    timing: Record<string, number> | null;
-    echoedRequest: unknown;
-    /** `x-venice-enhanced-prompt`, URL-decoded, when Venice rewrote the prompt. */
-    enhancedPrompt: string | null;
-    headers: Record<string, string>;
-  };
-  flags: ImageFlags;
-  /** 1 + automatic retries. */
+interface GeneratedImages extends NativeGeneration {
+  response: NativeGeneration['response'] & { timing: Record<string, number> | null; enhancedPrompt: string | null };
   attempts: number;
 }
 
@@ -85,7 +61,7 @@ export interface VeniceClient {
 /** The catalogue should answer quickly; a generation may legitimately take a minute or two. */
 const LOOKUP_TIMEOUT_MS = 30_000;
 
-const flagsOf = (headers: Record<string, string>): ImageFlags => ({
+const flagsOf = (headers: Record<string, string>): GenerationFlags => ({
   blurred: headers['x-venice-is-blurred'] === 'true',
   contentViolation: headers['x-venice-is-content-violation'] === 'true',
 });
