@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InlineEntry } from './InlineEntry.tsx';
 import { parseTags } from './tags.ts';
 
 interface Props {
@@ -13,40 +14,29 @@ interface Props {
 export function TagEntry({ tags, testId, onAdd }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
   const listId = useId();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = parseTags(text);
-    if (parsed.length === 0 || busy) return;
-    setBusy(true);
-    const ok = await onAdd(parsed);
-    setBusy(false);
-    if (ok) setText('');
-  };
-
+  const parsed = parseTags(text);
   return (
-    <form className="tag-entry" onSubmit={(e) => void submit(e)}>
-      <input
-        className="input input--small"
-        data-testid={testId}
-        aria-label={t('tags.add')}
-        placeholder={t('tags.placeholder')}
-        list={listId}
-        value={text}
-        maxLength={400}
-        dir="auto"
-        disabled={busy}
-        onChange={(e) => setText(e.target.value)}
-      />
+    <InlineEntry
+      className="tag-entry"
+      value={text}
+      onChange={setText}
+      ready={parsed.length > 0}
+      onSubmit={async () => {
+        if (await onAdd(parsed)) setText('');
+      }}
+      label={t('tags.add')}
+      placeholder={t('tags.placeholder')}
+      maxLength={400}
+      testId={testId}
+      button={{ label: t('tags.addButton'), className: 'button button--small', testId: `${testId}-submit` }}
+      list={listId}
+    >
       <datalist id={listId}>
         {tags.map((tag) => (
           <option key={tag.name} value={tag.name} />
         ))}
       </datalist>
-      <button type="submit" className="button button--small" data-testid={`${testId}-submit`} disabled={busy || parseTags(text).length === 0}>
-        {t('tags.addButton')}
-      </button>
-    </form>
+    </InlineEntry>
   );
 }

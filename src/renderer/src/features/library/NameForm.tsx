@@ -1,6 +1,10 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cutUnits } from '../../lib/text.ts';
+import { InlineEntry } from '../../ui/InlineEntry.tsx';
+
+/** Names are kept to this many characters (a collection's, a saved search's). */
+const MAX_NAME = 100;
 
 interface Props {
   label: string;
@@ -14,7 +18,6 @@ interface Props {
 export function NameForm({ label, initial, testId, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial);
-  const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   // Shown because the user asked to name something: the field takes focus, so typing lands in it.
@@ -23,42 +26,26 @@ export function NameForm({ label, initial, testId, onSubmit, onCancel }: Props) 
     input.current?.select();
   }, []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (trimmed === '' || busy) return;
-    setBusy(true);
-    try {
-      await onSubmit(cutUnits(trimmed, 100));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="name-form" onSubmit={(e) => void submit(e)}>
-      <input
-        ref={input}
-        className="input input--small"
-        data-testid={testId}
-        aria-label={label}
-        placeholder={label}
-        value={name}
-        maxLength={100}
-        dir="auto"
-        disabled={busy}
-        onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
-      />
-      <button type="submit" className="button button--primary button--small" data-testid={`${testId}-save`} disabled={busy || name.trim() === ''}>
-        {t('common.save')}
-      </button>
-    </form>
+    <InlineEntry
+      className="name-form"
+      value={name}
+      onChange={setName}
+      ready={name.trim() !== ''}
+      onSubmit={() => onSubmit(cutUnits(name.trim(), MAX_NAME))}
+      label={label}
+      placeholder={label}
+      maxLength={MAX_NAME}
+      testId={testId}
+      button={{ label: t('common.save'), className: 'button button--primary button--small', testId: `${testId}-save` }}
+      inputRef={input}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    />
   );
 }
