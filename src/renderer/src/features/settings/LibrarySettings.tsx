@@ -1,8 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, call, toApiError } from '../../api.ts';
+import { call, toApiError } from '../../api.ts';
+import { useBusyCall } from '../../hooks/useBusyCall.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { BackupList } from './BackupList.tsx';
+import { SettingsNumberField, SettingsSaveRow, SettingsSection } from './SettingsParts.tsx';
 
 interface Backup {
   name: string;
@@ -19,20 +21,6 @@ const inRange = (s: string, min: number, max: number): number | null => {
   const n = Number(s.trim());
   return Number.isInteger(n) && n >= min && n <= max ? n : null;
 };
-
-/** A whole number typed by the user; `valid` says whether it is within its bounds (checked by the caller). */
-function NumberField(props: { id: string; label: string; help: string; value: string; valid: boolean; onChange: (value: string) => void }) {
-  const { id, value } = props;
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={`${id}-input`}>
-        {props.label}
-      </label>
-      <input id={`${id}-input`} className="input input--number" data-testid={`${id}-input`} inputMode="numeric" value={value} aria-invalid={value !== '' && !props.valid} onChange={(e) => props.onChange(e.target.value)} />
-      <p className="field__help">{props.help}</p>
-    </div>
-  );
-}
 
 function BackupDone({ backup }: { backup: Backup }) {
   const { t, i18n } = useTranslation();
@@ -60,10 +48,9 @@ export function LibrarySettings() {
   const [retention, setRetention] = useState('');
   const [backups, setBackups] = useState('');
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'backup' | 'check' | null>(null);
   const [backup, setBackup] = useState<Backup | null>(null);
   const [integrity, setIntegrity] = useState<Integrity | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useBusyCall<'save' | 'backup' | 'check'>();
 
   useEffect(() => {
     call('settings.get_preferences', {}).then(
@@ -73,22 +60,10 @@ export function LibrarySettings() {
       },
       (e: unknown) => setError(toApiError(e)),
     );
-  }, []);
+  }, [setError]);
 
   const retentionDays = inRange(retention, 1, 3650);
   const backupsToKeep = inRange(backups, 1, 100);
-
-  const run = async <T,>(kind: 'save' | 'backup' | 'check', action: () => Promise<T>, done: (r: T) => void) => {
-    setBusy(kind);
-    setError(null);
-    try {
-      done(await action());
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -102,23 +77,16 @@ export function LibrarySettings() {
   };
 
   return (
-    <section className="panel settings-section" aria-labelledby="library-settings-title">
-      <h2 id="library-settings-title" className="settings-section__title">
-        {t('librarySettings.title')}
-      </h2>
+    <SettingsSection id="library-settings-title" title={t('librarySettings.title')}>
       <form className="settings-grid" onSubmit={save} noValidate>
-        <NumberField id="retention" label={t('librarySettings.retention')} help={t('librarySettings.retentionHelp')} value={retention} valid={retentionDays !== null} onChange={setRetention} />
-        <NumberField id="backups" label={t('librarySettings.backups')} help={t('librarySettings.backupsHelp')} value={backups} valid={backupsToKeep !== null} onChange={setBackups} />
-        <div className="settings-grid__actions">
-          <button type="submit" className="button button--primary button--small" data-testid="library-prefs-save" disabled={busy !== null || retentionDays === null || backupsToKeep === null}>
-            {t('common.save')}
-          </button>
-          {saved && (
-            <span className="feedback" role="status" data-testid="library-prefs-saved">
-              {t('librarySettings.saved')}
-            </span>
-          )}
-        </div>
+        <SettingsNumberField id="retention" label={t('librarySettings.retention')} help={t('librarySettings.retentionHelp')} inputMode="numeric" value={retention} valid={retentionDays !== null} onChange={setRetention} />
+        <SettingsNumberField id="backups" label={t('librarySettings.backups')} help={t('librarySettings.backupsHelp')} inputMode="numeric" value={backups} valid={backupsToKeep !== null} onChange={setBackups} />
+        <SettingsSaveRow
+          testId="library-prefs-save"
+          savedTestId="library-prefs-saved"
+          disabled={busy !== null || retentionDays === null || backupsToKeep === null}
+          savedText={saved ? t('librarySettings.saved') : null}
+        />
       </form>
 
       <div className="settings-actions">
@@ -133,6 +101,6 @@ export function LibrarySettings() {
       {integrity && <IntegrityResult integrity={integrity} />}
       {error && <ErrorMessage error={error} testId="library-settings-error" />}
       <BackupList key={backup?.at ?? 0} />
-    </section>
+    </SettingsSection>
   );
 }

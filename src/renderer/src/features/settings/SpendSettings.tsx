@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_SPEND_LIMIT_USD } from '../../../../shared/spending.ts';
-import { type ApiError, call, toApiError } from '../../api.ts';
+import { call, toApiError } from '../../api.ts';
+import { useBusyCall } from '../../hooks/useBusyCall.ts';
 import { formatUsd } from '../../lib/format.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { SettingsNumberField, SettingsSaveRow, SettingsSection } from './SettingsParts.tsx';
 
 /** Dollars to a hundredth of a cent (image prices go that low), 0 to the maximum; a comma counts as a decimal point. */
 const parseUsd = (text: string): number | null => {
@@ -21,70 +23,49 @@ export function SpendSettings() {
   const { t, i18n } = useTranslation();
   const [limit, setLimit] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useBusyCall<'save'>();
 
   useEffect(() => {
     call('settings.get_preferences', {}).then(
       (p) => setLimit(shown(p.spendLimitUsd)),
       (e: unknown) => setError(toApiError(e)),
     );
-  }, []);
+  }, [setError]);
 
   const value = parseUsd(limit);
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
     if (value === null) return;
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    try {
-      const prefs = await call('settings.set_spend_limit', { spendLimitUsd: value });
+    void run('save', () => call('settings.set_spend_limit', { spendLimitUsd: value }), (prefs) => {
       setLimit(shown(prefs.spendLimitUsd));
       setSaved(prefs.spendLimitUsd);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <section className="panel settings-section" aria-labelledby="spend-settings-title">
-      <h2 id="spend-settings-title" className="settings-section__title">
-        {t('spendSettings.title')}
-      </h2>
-      <form className="settings-grid" onSubmit={(e) => void save(e)} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor="spend-limit-input">
-            {t('spendSettings.limit')}
-          </label>
-          <input
-            id="spend-limit-input"
-            className="input input--number"
-            data-testid="spend-limit-input"
-            inputMode="decimal"
-            value={limit}
-            aria-invalid={limit !== '' && value === null}
-            onChange={(e) => {
-              setLimit(e.target.value);
-              setSaved(null);
-            }}
-          />
-          <p className="field__help">{t('spendSettings.limitHelp')}</p>
-        </div>
-        <div className="settings-grid__actions">
-          <button type="submit" className="button button--primary button--small" data-testid="spend-limit-save" disabled={busy || value === null}>
-            {t('common.save')}
-          </button>
-          {saved !== null && (
-            <span className="feedback" role="status" data-testid="spend-limit-saved">
-              {t('spendSettings.saved', { limit: formatUsd(saved, i18n.language) })}
-            </span>
-          )}
-        </div>
+    <SettingsSection id="spend-settings-title" title={t('spendSettings.title')}>
+      <form className="settings-grid" onSubmit={save} noValidate>
+        <SettingsNumberField
+          id="spend-limit"
+          label={t('spendSettings.limit')}
+          help={t('spendSettings.limitHelp')}
+          inputMode="decimal"
+          value={limit}
+          valid={value !== null}
+          onChange={(text) => {
+            setLimit(text);
+            setSaved(null);
+          }}
+        />
+        <SettingsSaveRow
+          testId="spend-limit-save"
+          savedTestId="spend-limit-saved"
+          disabled={busy !== null || value === null}
+          savedText={saved === null ? null : t('spendSettings.saved', { limit: formatUsd(saved, i18n.language) })}
+        />
       </form>
       {error && <ErrorMessage error={error} testId="spend-settings-error" />}
-    </section>
+    </SettingsSection>
   );
 }
