@@ -14,6 +14,7 @@ import { IMPORT_ENDPOINT, type ImportOutcome, importPaths } from '../../src/main
 import { FIND_BY_SHA256_SQL } from '../../src/main/core/transfer/transferQueries.ts';
 import { readJpegSegments, replaceJpegMetadata, writeJpegSegments } from '../../src/main/core/transfer/jpegSegments.ts';
 import { COMFY_PROMPT, COMFY_WORKFLOW, makeImage } from './fixtures/transferImages.ts';
+import { ingestNative } from './helpers/libraryImages.ts';
 
 const KEY_CANARY = 'sk-comfy-partner-canary-91c2';
 const A1111_TEXT =
@@ -71,15 +72,7 @@ describe('importPaths', () => {
   it('imports a folder: A1111, ComfyUI, a Lagoon export, a plain file; skips duplicates, non-images and symlinks out', async () => {
     // The Lagoon export comes from another library, so this one has never seen it.
     const source = openLib('source');
-    const original = await source.library.ingest({
-      bytes: await makeImage('png', { seed: 1 }),
-      format: 'png',
-      prompt: 'a lagoon at dawn, 🌅',
-      model: 'venice-sd35',
-      endpoint: 'native',
-      request: { model: 'venice-sd35', prompt: 'a lagoon at dawn, 🌅', seed: 5, steps: 20, cfg_scale: 7, variants: 1, format: 'png' },
-      response: { id: 'gen-1', durationMs: 1000, variant: 0 },
-    });
+    const original = source.library.get(await ingestNative(source.library, { prompt: 'a lagoon at dawn, 🌅', request: { seed: 5, steps: 20, cfg_scale: 7, variants: 1 } }))!;
     const [exported] = await exportImages({ library: source.library, dataDir: source.dir }, [original.id], { targetDir: incoming, template: 'from-lagoon' });
     expect(exported && 'file' in exported).toBe(true);
 
@@ -159,15 +152,7 @@ describe('importPaths', () => {
 
   it('recognises a Lagoon export of an image already in the library as a duplicate', async () => {
     const lib = openLib('lib');
-    const original = await lib.library.ingest({
-      bytes: await makeImage('jpeg', { seed: 9 }),
-      format: 'jpeg',
-      prompt: 'dawn',
-      model: 'venice-sd35',
-      endpoint: 'openai',
-      request: { prompt: 'dawn', model: 'venice-sd35', output_format: 'jpeg' },
-      response: { created: 1 },
-    });
+    const original = lib.library.get(await ingestNative(lib.library, { format: 'jpeg', prompt: 'dawn' }))!;
     const [exported] = await exportImages({ library: lib.library, dataDir: lib.dir }, [original.id], { targetDir: incoming });
     const summary = await importPaths({ library: lib.library, db: lib.db }, [(exported as { file: string }).file]);
     expect(summary.items).toEqual([{ path: (exported as { file: string }).file, status: 'skipped', reason: 'duplicate', existingId: original.id }]);
