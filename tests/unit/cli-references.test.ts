@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { FakeVenice } from '../fake-venice/server.ts';
 import { eachCliTestbed } from './helpers/cliTestbed.ts';
+import { referencesBody } from './helpers/referenceBody.ts';
 
 const KEY = 'sk-canary-cli-references-5c1e9a7b-2d4f-4a6c-8e0b-1f3d5b7a9c2e';
 
@@ -29,21 +30,7 @@ describe('lagoon generate with reference images and the optional native fields',
     expect(run.stderr).not.toContain('warning');
     expect(run.code).toBe(0);
     expect(posts()).toHaveLength(2);
-    expect(posts()[1]?.body).toEqual({
-      model: 'nano-banana-2',
-      prompt: 'a heron',
-      seed: 5,
-      variants: 1,
-      format: 'png',
-      safe_mode: true,
-      hide_watermark: false,
-      enable_web_search: true,
-      disable_prompt_optimization_thinking: true,
-      style_references: [
-        { image: libraryBytes.toString('base64'), strength: 0.6 },
-        { image: fileBytes.toString('base64'), strength: 0.6 },
-      ],
-    });
+    expect(posts()[1]?.body).toEqual(referencesBody('a heron', 5, [libraryBytes, fileBytes], 0.6));
     const show = await lagoon(['show', String(run.lines[0]?.id), '--json']);
     const request = (show.lines[0] as { request: Record<string, unknown> }).request;
     expect(request.style_references).toEqual([

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/shared/ipc/schemas/jobs.ts';
 import { jsonOf, postNative } from '../fake-venice/rawRequests.ts';
 import type { FakeVenice } from '../fake-venice/server.ts';
+import { referencesBody } from './helpers/referenceBody.ts';
 import { eachServicesOverFake } from './helpers/routedServices.ts';
 
 // Reference images and the other optional native fields on generate, through the real router, core and queue
@@ -58,18 +59,7 @@ describe('reference images and the optional native fields', () => {
     const pinned = (queued.request as { styleReferences: Array<{ input: { sha256: string } }> }).styleReferences[0]?.input.sha256;
     const libraryBytes = await readFile(join(dataDir, 'images', ...(await imagePath(ref.id))));
     expect(createHash('sha256').update(libraryBytes).digest('hex')).toBe(pinned);
-    expect(sent[0]).toEqual({
-      model: 'nano-banana-2',
-      prompt: 'a heron in the style of the reference',
-      seed: 7,
-      variants: 1,
-      format: 'png',
-      safe_mode: true,
-      hide_watermark: false,
-      enable_web_search: true,
-      disable_prompt_optimization_thinking: true,
-      style_references: [{ image: libraryBytes.toString('base64'), strength: 0.6 }],
-    });
+    expect(sent[0]).toEqual(referencesBody('a heron in the style of the reference', 7, [libraryBytes], 0.6));
 
     const child = done.imageIds[0] as string;
     const detail = await call<{ request: Record<string, unknown> }>('images.get', { id: child });
