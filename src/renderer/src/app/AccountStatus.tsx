@@ -7,7 +7,7 @@ import { formatBalanceUsd, formatDiem, formatUsd } from '../lib/format.ts';
 function Notice({ tone, title, hint, testId, compact }: { tone: 'warn' | 'danger'; title: string; hint: string; testId: string; compact: boolean }) {
   // Folded sidebar: only the dot shows; its words stay for screen readers and as the tooltip.
   return (
-    <p className={`account__notice account__notice--${tone}`} data-testid={testId} role="status" title={compact ? `${title}: ${hint}` : undefined}>
+    <p className={`warn-box account__notice account__notice--${tone}`} data-testid={testId} role="status" title={compact ? `${title}: ${hint}` : undefined}>
       <span className="account__notice-dot" aria-hidden="true" />
       <span>
         <span className="account__notice-title">{title}</span>

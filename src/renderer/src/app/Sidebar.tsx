@@ -46,7 +46,7 @@ export function Sidebar({ current, onSelect, account, collapsed, onToggle }: Pro
           <li key={view}>
             <button
               type="button"
-              className="sidebar__item"
+              className="nav-item sidebar__item"
               data-testid={`nav-${view}`}
               aria-current={current === view ? 'page' : undefined}
               title={collapsed ? t(`nav.${view}`) : undefined}

@@ -30,7 +30,7 @@ export function BlurredBadge({ variant, endpoint }: Props) {
     );
   }
   return (
-    <div className="blurred blurred--notice" data-testid="blurred-badge">
+    <div className="blurred blurred--notice warn-box" data-testid="blurred-badge">
       {icon}
       <div>
         <p className="blurred__title">{t('blurred.title')}</p>

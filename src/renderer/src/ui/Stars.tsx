@@ -32,7 +32,7 @@ export function StarInput({ rating, onRate, testId, disabled = false }: InputPro
         <button
           key={n}
           type="button"
-          className={`star-input__star${n <= rating ? ' star-input__star--on' : ''}`}
+          className={`tool-button star-input__star${n <= rating ? ' star-input__star--on' : ''}`}
           aria-label={t('rating.set', { count: n })}
           aria-pressed={n === rating}
           data-rating={n}

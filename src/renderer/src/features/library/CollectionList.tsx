@@ -30,7 +30,7 @@ function CollectionRow({ collection: c, current, confirmingDelete, onOpen, onRen
   const { t } = useTranslation();
   return (
     <li className="lib-nav__row" data-testid="collection-item" data-collection-id={c.id}>
-      <button type="button" className="lib-nav__item" aria-current={current ? 'page' : undefined} onClick={onOpen}>
+      <button type="button" className="nav-item lib-nav__item" aria-current={current ? 'page' : undefined} onClick={onOpen}>
         <span className="lib-nav__name bidi-isolate" dir="auto">
           {c.name}
         </span>

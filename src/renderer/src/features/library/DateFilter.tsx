@@ -75,7 +75,7 @@ export function DateFilter({ testId, label, value, onChange, min, max }: Props) 
         <Group className="date-filter__field" data-testid={testId}>
           <DateInput className="date-filter__input">{(segment) => <DateSegment segment={segment} className="date-filter__segment" />}</DateInput>
           {/* react-aria names this button and the month arrows itself, in the locale given above. */}
-          <Button className="date-filter__open">
+          <Button className="tool-button date-filter__open">
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <rect x="4" y="5.5" width="16" height="14" rx="2" />
               <path d="M4 10h16M8.5 3.5v4M15.5 3.5v4" />

@@ -37,7 +37,7 @@ export function LibraryNav(props: Props) {
           <li key={f.kind}>
             <button
               type="button"
-              className="lib-nav__item"
+              className="nav-item lib-nav__item"
               data-testid={f.testId}
               aria-current={scope.kind === f.kind && activeSearchId === null ? 'page' : undefined}
               onClick={() => props.onScope({ kind: f.kind })}

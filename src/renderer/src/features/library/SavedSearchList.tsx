@@ -21,7 +21,7 @@ export function SavedSearchList(props: Props) {
         {props.searches.length === 0 && <li className="lib-nav__empty muted">{t('libraryNav.noSearches')}</li>}
         {props.searches.map((s) => (
           <li key={s.id} className="lib-nav__row" data-testid="saved-search-item" data-search-id={s.id}>
-            <button type="button" className="lib-nav__item" aria-current={activeSearchId === s.id ? 'page' : undefined} onClick={() => props.onOpenSearch(s)}>
+            <button type="button" className="nav-item lib-nav__item" aria-current={activeSearchId === s.id ? 'page' : undefined} onClick={() => props.onOpenSearch(s)}>
               <svg className="lib-nav__icon" viewBox="0 0 24 24" aria-hidden="true">
                 <circle cx="11" cy="11" r="6" />
                 <path d="M20 20l-4.5-4.5" />

@@ -85,7 +85,7 @@ export function ImageViewer(props: Props) {
   return (
     <dialog
       ref={dialog}
-      className="viewer"
+      className="modal viewer"
       data-testid="viewer"
       data-image-id={summary.id}
       aria-label={t('viewer.label')}
