@@ -1,23 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { migration0008 } from '../../src/main/core/db/migrations/0008-job-owner-kind.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
+import { freshDatabases } from './helpers/freshDb.ts';
 
-let dir: string;
+const freshDb = freshDatabases('lagoon-mig8-');
 let db: Database.Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-mig8-'));
-  db = new Database(join(dir, 'lagoon.db'));
-  db.pragma('foreign_keys = ON');
+  db = freshDb();
   migrate(db, ALL_MIGRATIONS.slice(0, 7));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const JOB = '11111111-1111-4111-8111-111111111111';

@@ -1,25 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { migration0009 } from '../../src/main/core/db/migrations/0009-lineage.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { insertLineage, readLineage } from '../../src/main/core/iterate/lineageStore.ts';
 import { insertRows, syntheticRows } from './helpers/searchLibrary.ts';
+import { freshDatabases } from './helpers/freshDb.ts';
 
-let dir: string;
+const freshDb = freshDatabases('lagoon-mig9-');
 let db: Database.Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-mig9-'));
-  db = new Database(join(dir, 'lagoon.db'));
-  db.pragma('foreign_keys = ON');
+  db = freshDb();
   migrate(db, ALL_MIGRATIONS.slice(0, 8));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const ids = (): string[] => (db.prepare('SELECT id FROM images ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);

@@ -1,24 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { countImages, searchImages } from '../../src/main/core/library/search/searchImages.ts';
 import type { ImageQuery } from '../../src/shared/ipc/schemas/library.ts';
+import { freshDatabases } from './helpers/freshDb.ts';
 
-let dir: string;
+const freshDb = freshDatabases('lagoon-mig12-');
 let db: Database.Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-mig12-'));
-  db = new Database(join(dir, 'lagoon.db'));
-  db.pragma('foreign_keys = ON');
+  db = freshDb();
   migrate(db, ALL_MIGRATIONS.slice(0, 11));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const idOf = (n: number): string => `${n.toString(16).padStart(2, '0')}000000-0000-4000-8000-000000000000`;

@@ -1,26 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/main/core/db/migrate.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { insertRows, random, syntheticRows } from './helpers/searchLibrary.ts';
+import { freshDatabases } from './helpers/freshDb.ts';
 
 /**
  * The per-day, per-rating counts of live images that jumps sum (migration 0013): built from the rows already there
  * when a library upgrades, then kept exact by triggers through every kind of write.
  */
-let dir: string;
+const freshDb = freshDatabases('lagoon-mig13-');
 let db: Database.Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-mig13-'));
-  db = new Database(join(dir, 'lagoon.db'));
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+  db = freshDb();
 });
 
 const DAY = 86_400_000;
