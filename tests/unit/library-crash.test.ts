@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
-import { mediaName } from '../../src/main/core/library/mediaNames.ts';
 import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/library/reconcile.ts';
-import type { ImageFormat } from '../../src/shared/venice.ts';
 import { type CrashWorkerRun, runCrashWorker } from './helpers/crashWorker.ts';
+import { libraryRows, libraryViolations, sha256Of } from './helpers/libraryInvariants.ts';
 
 /**
  * RELIABILITY D2/D3: a child ingests real images and is SIGKILLed, at a chosen protocol step or at a random moment.
@@ -55,15 +53,6 @@ const runWorker = async (env: Record<string, string>, killAfterMs?: number): Pro
   return { ...run, acks, payloads };
 };
 
-const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-const filesUnder = (dir: string): string[] =>
-  (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ parentPath: string; name: string; isDirectory(): boolean }>)
-    .filter((e) => !e.isDirectory())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-
-interface Row { id: string; format: ImageFormat; byteSize: number; sha256: string; fileName: string; thumbName: string; missing: number | null }
-
 interface Check {
   report: ReconcileReport;
   rows: number;
@@ -82,41 +71,11 @@ const reconcileAndCheck = async (dataDir: string, acked: Set<string>, payloads: 
     if (report.quickCheck !== 'ok') violations.push(`quick_check: ${report.quickCheck}`);
     if (report.problems.length > 0) violations.push(`reconcile problems: ${report.problems.join(', ')}`);
     if (report.rowsMissingFile > 0) violations.push(`${report.rowsMissingFile} rows lost their file`);
-    const rows = db.prepare(`SELECT id, format, byte_size AS byteSize, sha256, file_name AS fileName, thumb_name AS thumbName,
-      file_missing_at AS missing FROM images`).all() as Row[];
-    const owned = new Set<string>();
-    for (const row of rows) {
-      owned.add(row.fileName).add(row.thumbName);
-      // I1: every healthy row's files exist, with the recorded size and hash, holding bytes the child sent.
-      if (row.missing !== null) continue;
-      if (row.fileName !== mediaName('image', row) || row.thumbName !== mediaName('thumb', row)) violations.push(`I1 ${row.id}: unexpected names`);
-      try {
-        const path = join(dataDir, row.fileName);
-        if (lstatSync(path).size !== row.byteSize) violations.push(`I1 ${row.id}: size differs`);
-        else if (!verified.has(row.id)) {
-          if (sha(readFileSync(path)) !== row.sha256) violations.push(`I1 ${row.id}: sha256 differs`);
-          else if (!payloads.has(row.sha256)) violations.push(`I1 ${row.id}: bytes are not a payload`);
-          else verified.add(row.id);
-        }
-        if (!lstatSync(join(dataDir, row.thumbName)).isFile()) violations.push(`I1 ${row.id}: thumbnail not a file`);
-      } catch (error) {
-        violations.push(`I1 ${row.id}: ${(error as NodeJS.ErrnoException).code}`);
-      }
-    }
-    for (const name of filesUnder(dataDir)) {
-      if (name.startsWith('lagoon.db')) continue;
-      // I3: no temp or partial file anywhere.
-      if (/(^|\/)\.(tmp|partial)-/.test(name)) violations.push(`I3 leftover ${name}`);
-      else if (name.startsWith('quarantine/')) {
-        // A quarantined file was renamed only after its fsync: it must be a whole payload, never half-written.
-        if (!payloads.has(sha(readFileSync(join(dataDir, name))))) violations.push(`quarantined file is not a whole payload: ${name}`);
-      } else if (!owned.has(name)) violations.push(`I2 file without a row: ${name}`); // I2
-    }
-    // I4
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') violations.push(`I4 integrity_check: ${String(integrity)}`);
-    const fk = db.pragma('foreign_key_check') as unknown[];
-    if (fk.length > 0) violations.push(`I4 foreign_key_check: ${fk.length} rows`);
+    const rows = libraryRows(db);
+    const quarantined = (name: string, path: string) =>
+      // A quarantined file was renamed only after its fsync: it must be a whole payload, never half-written.
+      payloads.has(sha256Of(readFileSync(path))) ? null : `quarantined file is not a whole payload: ${name}`;
+    violations.push(...libraryViolations(db, dataDir, rows, { payloads, verified, quarantined }));
     // I5
     const ids = new Set(rows.filter((r) => r.missing === null).map((r) => r.id));
     for (const id of acked) if (!ids.has(id)) violations.push(`I5 acknowledged ${id} is missing`);

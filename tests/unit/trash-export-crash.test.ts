@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,8 +11,8 @@ import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/libr
 import { createTrash } from '../../src/main/core/library/trash.ts';
 import { sweepStalePartials } from '../../src/main/core/transfer/exclusiveFile.ts';
 import { readEmbedded } from '../../src/main/core/transfer/metadata.ts';
-import type { ImageFormat } from '../../src/shared/venice.ts';
 import { type CrashWorkerRun, runCrashWorker } from './helpers/crashWorker.ts';
+import { type LibraryRow, libraryRows, libraryViolations } from './helpers/libraryInvariants.ts';
 
 /**
  * RELIABILITY D2/D3 for delete, purge and export: a child trashes, purges and exports real images and is SIGKILLed
@@ -78,21 +77,11 @@ const runWorker = (env: Record<string, string>, ledger: Ledger, killAfterMs?: nu
     },
   });
 
-const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const filesUnder = (dir: string): string[] =>
-  existsSync(dir)
-    ? (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ parentPath: string; name: string; isDirectory(): boolean }>)
-        .filter((e) => !e.isDirectory())
-        .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    : [];
-
-interface Row { id: string; format: ImageFormat; byteSize: number; sha256: string; fileName: string; thumbName: string; trashedAt: number | null }
-
 interface Check {
   report: ReconcileReport;
   recoveredFiles: number;
   partialsSwept: number;
-  rows: Row[];
+  rows: LibraryRow[];
   exported: string[];
   violations: string[];
 }
@@ -111,41 +100,20 @@ const recoverAndCheck = async (dataDir: string, exportDir: string, ledger: Ledge
     if (report.rowsMissingFile > 0) violations.push(`${report.rowsMissingFile} rows lost their file`);
     if (listPendingPurges(db).length > 0) violations.push('a pending purge record survived recovery');
 
-    const rows = db.prepare(`SELECT id, format, byte_size AS byteSize, sha256, file_name AS fileName, thumb_name AS thumbName,
-      trashed_at AS trashedAt FROM images`).all() as Row[];
+    const rows = libraryRows(db);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const owned = new Set<string>();
-    for (const row of rows) {
-      owned.add(row.fileName).add(row.thumbName);
-      try {
-        const path = join(dataDir, row.fileName);
-        if (lstatSync(path).size !== row.byteSize) violations.push(`I1 ${row.id}: size differs`);
-        else if (!verified.has(row.id)) {
-          const bytes = readFileSync(path);
-          if (sha(bytes) !== row.sha256 || !ledger.payloads.has(row.sha256)) violations.push(`I1 ${row.id}: bytes differ`);
-          else verified.add(row.id);
-        }
-        if (!lstatSync(join(dataDir, row.thumbName)).isFile()) violations.push(`I1 ${row.id}: thumbnail not a file`);
-      } catch (error) {
-        violations.push(`I1 ${row.id}: ${(error as NodeJS.ErrnoException).code}`);
-      }
-    }
-    for (const name of filesUnder(dataDir)) {
-      if (name.startsWith('lagoon.db')) continue;
-      if (/(^|\/)\.(tmp|partial)-/u.test(name)) violations.push(`I3 leftover ${name}`);
-      else if (name.startsWith('quarantine/')) {
-        // Only a crashed ingest's file may land here: never an image that had a row, never a purged one.
-        const id = basename(name).slice(0, 36);
-        if (ledger.ingested.has(id) || ledger.purging.has(id)) violations.push(`an image that had a row was quarantined: ${name}`);
-      } else if (!owned.has(name)) violations.push(`I2 file without a row: ${name}`);
-    }
+    // Nothing here loses a file, so no row may be marked missing (libraryViolations passes over those).
+    for (const row of rows) if (row.missing !== null) violations.push(`I1 ${row.id}: marked missing`);
+    const quarantined = (name: string) => {
+      // Only a crashed ingest's file may land here: never an image that had a row, never a purged one.
+      const id = basename(name).slice(0, 36);
+      return ledger.ingested.has(id) || ledger.purging.has(id) ? `an image that had a row was quarantined: ${name}` : null;
+    };
+    violations.push(...libraryViolations(db, dataDir, rows, { payloads: ledger.payloads, verified, quarantined }));
     // No live image lost: every acknowledged image is still there unless a purge (which only takes trashed ones) ran.
     for (const id of ledger.ingested) if (!byId.has(id) && !ledger.purging.has(id)) violations.push(`I5 ${id} lost`);
     for (const id of ledger.purged) if (byId.has(id)) violations.push(`purged ${id} came back`);
     for (const id of ledger.trashed) if (byId.has(id) && byId.get(id)!.trashedAt === null) violations.push(`trashed ${id} is live again`);
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') violations.push(`I4 integrity_check: ${String(integrity)}`);
-    if ((db.pragma('foreign_key_check') as unknown[]).length > 0) violations.push('I4 foreign_key_check');
 
     // The export folder: no partial, and every final name holds a whole file.
     const exported = readdirSync(exportDir);
