@@ -11,7 +11,8 @@ export interface SelectOption<T extends string | number> {
 
 interface Props<T extends string | number> {
   id: string;
-  testId: string;
+  /** The select's test id; its id unless told. */
+  testId?: string;
   label: ReactNode;
   value: T;
   options: readonly SelectOption<T>[];
@@ -37,7 +38,7 @@ interface Props<T extends string | number> {
 
 /** A labelled select over a list of options: every select of the forms is one of these. */
 export function SelectField<T extends string | number>(props: Props<T>) {
-  const { id, testId, label, value, onChange, unlisted, className, selectClassName, tools, children } = props;
+  const { id, testId = id, label, value, onChange, unlisted, className, selectClassName, tools, children } = props;
   const listed = props.options.some((o) => o.value === value);
   const options = unlisted && !listed && value !== '' ? [...props.options, { value, label: unlisted(value) }] : props.options;
   return (

@@ -58,7 +58,6 @@ function StyleSelect({ styles, value, onChange }: { styles: readonly string[]; v
   return (
     <SelectField
       id="style-select"
-      testId="style-select"
       label={t('advanced.style')}
       value={value}
       options={[{ value: '', label: t('advanced.styleNone') }, ...styles.map((style) => ({ value: style, label: style }))]}
@@ -82,7 +81,6 @@ export function AdvancedPanel({ catalogState, values, built, messages, onChange 
       <SeedField locked={values.seedLocked} seed={values.seed} messages={messages} onChange={set} />
       <SelectField
         id="variants-select"
-        testId="variants-select"
         label={t('advanced.variants')}
         value={values.variants}
         options={VARIANT_COUNTS.map((n) => ({ value: n, label: t('advanced.variantCount', { count: n }) }))}

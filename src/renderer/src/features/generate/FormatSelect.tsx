@@ -8,7 +8,6 @@ export function FormatSelect({ value, onChange, describedBy }: { value: ImageFor
   return (
     <SelectField
       id="format-select"
-      testId="format-select"
       label={t('generate.formatLabel')}
       value={value}
       options={IMAGE_FORMATS.map((format) => ({ value: format, label: t(`generate.formats.${format}`) }))}

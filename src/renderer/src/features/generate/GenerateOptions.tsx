@@ -26,7 +26,6 @@ export function GenerateOptions({ value, onChange, children }: Props) {
       {children}
       <SelectField
         id="size-select"
-        testId="size-select"
         label={t('generate.sizeLabel')}
         value={value.size}
         options={IMAGE_SIZES.map((size) => ({ value: size, label: sizeLabel(size) }))}
@@ -38,7 +37,6 @@ export function GenerateOptions({ value, onChange, children }: Props) {
       </p>
       <SelectField
         id="moderation-select"
-        testId="moderation-select"
         className="field--wide"
         label={t('generate.moderationLabel')}
         value={value.moderation}

@@ -47,7 +47,6 @@ export function ModelPicker({ catalogState, value, onChange, defaultModel, allow
   return (
     <SelectField
       id="model-select"
-      testId="model-select"
       className="field--wide model-picker"
       label={t('models.label')}
       tools={

@@ -86,7 +86,6 @@ function TierFields({ model, values, built, messages, onChange }: Props & { mode
     <>
       <SelectField
         id="aspect-select"
-        testId="aspect-select"
         label={t('advanced.aspectRatio')}
         value={values.aspectRatio}
         options={(c.aspectRatios ?? []).map((ratio) => ({ value: ratio, label: ratio === 'auto' ? t('advanced.aspectAuto') : ratio }))}
@@ -98,7 +97,6 @@ function TierFields({ model, values, built, messages, onChange }: Props & { mode
       {c.resolutions?.length ? (
         <SelectField
           id="resolution-select"
-          testId="resolution-select"
           label={t('advanced.resolution')}
           value={values.resolution}
           options={c.resolutions.map((r) => ({ value: r, label: `${r}${tierPrice({ resolution: r })}` }))}
@@ -111,7 +109,6 @@ function TierFields({ model, values, built, messages, onChange }: Props & { mode
       {qualities.length > 0 && (
         <SelectField<string>
           id="quality-select"
-          testId="quality-select"
           label={t('advanced.quality')}
           value={values.quality}
           options={qualities.map((q) => ({ value: q, label: `${t(`advanced.qualities.${q}`)}${tierPrice({ quality: q })}` }))}

@@ -25,7 +25,6 @@ function OutputFields({ settings, ratios, onChange }: { settings: IterateSetting
     <div className="iterate-row">
       <SelectField
         id="iterate-aspect"
-        testId="iterate-aspect"
         label={t('advanced.aspectRatio')}
         value={settings.aspectRatio}
         options={[{ value: '', label: t('iterate.form.asInput') }, ...ratios.map((r) => ({ value: r, label: r }))]}
@@ -34,7 +33,6 @@ function OutputFields({ settings, ratios, onChange }: { settings: IterateSetting
       />
       <SelectField
         id="iterate-resolution"
-        testId="iterate-resolution"
         label={t('advanced.resolution')}
         value={settings.resolution}
         options={[veniceDefault, ...EDIT_RESOLUTIONS.map((r) => ({ value: r, label: r }))]}
@@ -42,7 +40,6 @@ function OutputFields({ settings, ratios, onChange }: { settings: IterateSetting
       />
       <SelectField
         id="iterate-format"
-        testId="iterate-format"
         label={t('generate.formatLabel')}
         value={settings.format}
         options={[veniceDefault, ...IMAGE_FORMATS.map((f) => ({ value: f, label: t(`generate.formats.${f}`) }))]}

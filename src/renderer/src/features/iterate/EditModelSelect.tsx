@@ -43,7 +43,6 @@ export function EditModelSelect({ models, mode, value, onChange }: Props) {
   return (
     <SelectField
       id="iterate-model"
-      testId="iterate-model"
       className="field--wide"
       label={t('models.label')}
       value={value}

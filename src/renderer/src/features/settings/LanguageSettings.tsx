@@ -33,7 +33,6 @@ export function LanguageSettings({ initialChoice }: { initialChoice: LanguageCho
       </h2>
       <SelectField
         id="language-select"
-        testId="language-select"
         selectClassName="select--narrow"
         label={t('settings.languageLabel')}
         value={choice}
