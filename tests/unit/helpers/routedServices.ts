@@ -30,7 +30,7 @@ export interface RoutedServicesOptions extends ServiceDeps {
 }
 
 /** Opens them with an in-memory key store and no launch maintenance, unless the options say otherwise. */
-export const openRoutedServices = ({ prefix, apiBaseUrl = NOWHERE, ...deps }: RoutedServicesOptions): RoutedServices => {
+const openRoutedServices = ({ prefix, apiBaseUrl = NOWHERE, ...deps }: RoutedServicesOptions): RoutedServices => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const dataDir = join(root, 'data');
   const services = createServices({ dataDir, apiBaseUrl, keychainService: 'unused' }, { secretStore: memoryStore(), launchMaintenance: false, ...deps });
