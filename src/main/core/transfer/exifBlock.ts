@@ -41,11 +41,7 @@ const ascii = (tag: number, text: string): Entry => {
   return { tag, type: TYPE_ASCII, count: value.length, value };
 };
 
-const utf16be = (text: string): Buffer => {
-  const le = Buffer.from(text, 'utf16le');
-  for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
-  return le;
-};
+const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
 
 const long = (tag: number, n: number): Entry => {
   const value = Buffer.alloc(4);
@@ -115,7 +111,7 @@ const decodeUserComment = (raw: Buffer, bigEndian: boolean): string => {
   const prefix = raw.subarray(0, 8);
   if (prefix.equals(UNICODE_PREFIX)) {
     const copy = Buffer.from(body.subarray(0, body.length - (body.length % 2)));
-    if (bigEndian) for (let i = 0; i + 1 < copy.length; i += 2) [copy[i], copy[i + 1]] = [copy[i + 1]!, copy[i]!];
+    if (bigEndian) copy.swap16();
     return copy.toString('utf16le').replace(/\0+$/u, '');
   }
   // ASCII, an all-zero "undefined" prefix, or JIS (which we do not decode): the bytes are read as UTF-8.
