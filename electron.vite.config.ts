@@ -28,6 +28,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      // electron-vite leaves the renderer unminified by default: 1.4 MB of script to parse at every cold start
+      // (React alone 429 kB). Minified, the window's first paint parses less than half of that.
+      minify: true,
     },
   },
 });
