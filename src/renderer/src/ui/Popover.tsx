@@ -74,7 +74,7 @@ export function Popover({ label, testId, panelTestId = `${testId}-panel`, button
         {label}
       </button>
       {open && (
-        <div ref={panel} id={panelId} className={panelClass} data-testid={panelTestId} tabIndex={-1} {...{ [OVERLAY_ATTRIBUTE]: '' }}>
+        <div ref={panel} id={panelId} className={`raised-panel ${panelClass}`} data-testid={panelTestId} tabIndex={-1} {...{ [OVERLAY_ATTRIBUTE]: '' }}>
           {children(close)}
         </div>
       )}

@@ -83,7 +83,7 @@ export function DateFilter({ testId, label, value, onChange, min, max }: Props) 
           </Button>
         </Group>
         {/* Marked as an overlay, so the library's single-key shortcuts stay off while the calendar is open. */}
-        <Popover className="date-filter__popover" placement="bottom start" {...overlay}>
+        <Popover className="raised-panel date-filter__popover" placement="bottom start" {...overlay}>
           <Dialog className="date-filter__dialog" aria-label={label}>
             <Calendar className="date-filter__calendar">
               <header className="date-filter__month">
