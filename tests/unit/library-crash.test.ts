@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/library/reconcile.ts';
-import { type CrashWorkerRun, runCrashWorker } from './helpers/crashWorker.ts';
+import { crashSeed, type CrashWorkerRun, runCrashWorker, SOAK_BUDGET_MS, SOAK_CYCLES, soakWithRandomKills } from './helpers/crashWorker.ts';
 import { libraryRows, libraryViolations, sha256Of } from './helpers/libraryInvariants.ts';
 
 /**
@@ -19,8 +19,7 @@ const STEPS = [
 ] as const;
 type Step = (typeof STEPS)[number];
 const RUNS_PER_STEP = 3;
-const BASE_SEED = Number(process.env.LAGOON_CRASH_SEED ?? 0x1a6007);
-const SOAK_CYCLES = Number(process.env.LAGOON_SOAK_CYCLES ?? 30);
+const BASE_SEED = crashSeed(0x1a6007);
 const CHILD_TIMEOUT_MS = 30_000;
 
 const dirs: string[] = [];
@@ -132,45 +131,28 @@ describe('SIGKILL at each ingest step (D2)', () => {
   });
 });
 
-/** mulberry32, so the kill delays replay exactly from the printed seed. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
 describe('random SIGKILL while ingesting continuously (D3)', () => {
-  // A hang guard, not a speed test: about 1 s per cycle is typical here.
-  const budgetMs = 60_000 + SOAK_CYCLES * 6_000;
-
-  it(`survives ${SOAK_CYCLES} kills at random moments with I1–I5 intact`, { timeout: budgetMs + 30_000 }, async () => {
-    const random = prng(BASE_SEED);
+  it(`survives ${SOAK_CYCLES} kills at random moments with I1–I5 intact`, { timeout: SOAK_BUDGET_MS + 30_000 }, async () => {
     const dataDir = newDataDir();
     const acked = new Set<string>();
     const payloads = new Set<string>();
     const verified = new Set<string>();
-    const phases = new Map<string, number>();
-    const deadline = Date.now() + budgetMs;
-    let cycle = 0;
-    for (; cycle < SOAK_CYCLES && Date.now() < deadline; cycle++) {
-      const seed = BASE_SEED + 1_000 + cycle;
-      const killAfterMs = Math.floor(random() * 301);
-      const child = await runWorker({ DATA_DIR: dataDir, SEED: String(seed) }, killAfterMs);
-      const context = `base seed ${BASE_SEED}, cycle ${cycle}, worker seed ${seed}, kill after ${killAfterMs} ms; stderr: ${child.stderr.slice(0, 500)}`;
-      expect({ signal: child.signal, timedOut: child.timedOut }, context).toEqual({ signal: 'SIGKILL', timedOut: false });
-      for (const id of child.acks) acked.add(id);
-      for (const p of child.payloads) payloads.add(p);
-      phases.set(child.lastPhase ?? 'startup', (phases.get(child.lastPhase ?? 'startup') ?? 0) + 1);
-      const check = await reconcileAndCheck(dataDir, acked, payloads, verified);
-      expect(check.violations, context).toEqual([]);
-    }
-    expect(cycle, `time budget ran out after ${cycle} of ${SOAK_CYCLES} cycles (base seed ${BASE_SEED})`).toBe(SOAK_CYCLES);
+    const phases = await soakWithRandomKills({
+      baseSeed: BASE_SEED,
+      maxKillMs: 300,
+      runKilled: async (seed, killAfterMs) => {
+        const child = await runWorker({ DATA_DIR: dataDir, SEED: String(seed) }, killAfterMs);
+        for (const id of child.acks) acked.add(id);
+        for (const p of child.payloads) payloads.add(p);
+        return child;
+      },
+      violations: async () => (await reconcileAndCheck(dataDir, acked, payloads, verified)).violations,
+    });
     // A last full pass re-hashes every file, not only the ones added since the previous check.
     const final = await reconcileAndCheck(dataDir, acked, payloads);
     expect(final.violations, `base seed ${BASE_SEED}`).toEqual([]);
     expect(final.rows).toBeGreaterThanOrEqual(acked.size);
-    console.log(`D3: ${cycle} cycles, ${acked.size} acknowledged, ${final.rows} rows; last phase before the kill: ${JSON.stringify(Object.fromEntries(phases))}`);
+    console.log(`D3: ${SOAK_CYCLES} cycles, ${acked.size} acknowledged, ${final.rows} rows; last phase before the kill: ${JSON.stringify(phases)}`);
     expect(acked.size).toBeGreaterThan(0);
   });
 });

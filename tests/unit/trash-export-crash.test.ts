@@ -11,7 +11,7 @@ import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/libr
 import { createTrash } from '../../src/main/core/library/trash.ts';
 import { sweepStalePartials } from '../../src/main/core/transfer/exclusiveFile.ts';
 import { readEmbedded } from '../../src/main/core/transfer/metadata.ts';
-import { type CrashWorkerRun, runCrashWorker } from './helpers/crashWorker.ts';
+import { crashSeed, type CrashWorkerRun, runCrashWorker, SOAK_BUDGET_MS, SOAK_CYCLES, soakWithRandomKills } from './helpers/crashWorker.ts';
 import { type LibraryRow, libraryRows, libraryViolations } from './helpers/libraryInvariants.ts';
 
 /**
@@ -32,8 +32,7 @@ const HITS: Record<Step, number> = {
   'trash:after-commit': 1, 'purge:after-commit': 1, 'purge:after-unlink': 4, 'purge:before-forget': 1, 'purge:done': 1,
   'export:before-sync': 4, 'export:before-link': 4, 'export:after-link': 4, 'export:done': 1,
 };
-const BASE_SEED = Number(process.env.LAGOON_CRASH_SEED ?? 0x7a54);
-const SOAK_CYCLES = Number(process.env.LAGOON_SOAK_CYCLES ?? 30);
+const BASE_SEED = crashSeed(0x7a54);
 const CHILD_TIMEOUT_MS = 30_000;
 
 const dirs: string[] = [];
@@ -196,33 +195,21 @@ describe('SIGKILL at each step of trash, purge and export (D2)', () => {
 });
 
 describe('random SIGKILL while trashing, restoring, purging and exporting (D3)', () => {
-  const budgetMs = 60_000 + SOAK_CYCLES * 6_000;
-
-  it(`survives ${SOAK_CYCLES} kills at random moments`, { timeout: budgetMs + 30_000 }, async () => {
-    let state = BASE_SEED;
-    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0), state / 2 ** 32);
+  it(`survives ${SOAK_CYCLES} kills at random moments`, { timeout: SOAK_BUDGET_MS + 30_000 }, async () => {
     const { dataDir, exportDir } = newDirs();
     const ledger = newLedger();
     const verified = new Set<string>();
-    const phases = new Map<string, number>();
-    const deadline = Date.now() + budgetMs;
-    let cycle = 0;
-    for (; cycle < SOAK_CYCLES && Date.now() < deadline; cycle++) {
-      const seed = BASE_SEED + 1_000 + cycle;
-      const killAfterMs = Math.floor(random() * 401);
-      const child = await runWorker({ DATA_DIR: dataDir, EXPORT_DIR: exportDir, SEED: String(seed), MODE: 'soak' }, ledger, killAfterMs);
-      const context = `base seed ${BASE_SEED}, cycle ${cycle}, worker seed ${seed}, kill after ${killAfterMs} ms; stderr: ${child.stderr.slice(0, 500)}`;
-      expect({ signal: child.signal, timedOut: child.timedOut }, context).toEqual({ signal: 'SIGKILL', timedOut: false });
-      phases.set(child.lastPhase ?? 'other', (phases.get(child.lastPhase ?? 'other') ?? 0) + 1);
-      const check = await recoverAndCheck(dataDir, exportDir, ledger, verified);
-      expect(check.violations, context).toEqual([]);
-    }
-    expect(cycle, `time budget ran out after ${cycle} of ${SOAK_CYCLES} cycles (base seed ${BASE_SEED})`).toBe(SOAK_CYCLES);
+    const phases = await soakWithRandomKills({
+      baseSeed: BASE_SEED,
+      maxKillMs: 400,
+      runKilled: (seed, killAfterMs) => runWorker({ DATA_DIR: dataDir, EXPORT_DIR: exportDir, SEED: String(seed), MODE: 'soak' }, ledger, killAfterMs),
+      violations: async () => (await recoverAndCheck(dataDir, exportDir, ledger, verified)).violations,
+    });
     const final = await recoverAndCheck(dataDir, exportDir, ledger);
     expect(final.violations, `base seed ${BASE_SEED}`).toEqual([]);
     console.log(
-      `D3 curate: ${cycle} cycles; ${ledger.ingested.size} ingested, ${ledger.purged.size} purged, ${ledger.exports} exported; ` +
-        `last phase before the kill: ${JSON.stringify(Object.fromEntries(phases))}`,
+      `D3 curate: ${SOAK_CYCLES} cycles; ${ledger.ingested.size} ingested, ${ledger.purged.size} purged, ${ledger.exports} exported; ` +
+        `last phase before the kill: ${JSON.stringify(phases)}`,
     );
     expect(ledger.purged.size).toBeGreaterThan(0);
     expect(ledger.exports).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 
 /** How a worker fixture's run ended, and what it said on the way that every crash test reads. */
 export interface CrashWorkerRun {
@@ -54,3 +55,47 @@ export const runCrashWorker = (worker: string, env: Record<string, string>, opts
       resolve(run);
     });
   });
+
+/** Random kills a soak test makes (LAGOON_SOAK_CYCLES asks for more, for a long run by hand). */
+export const SOAK_CYCLES = Number(process.env.LAGOON_SOAK_CYCLES ?? 30);
+/** A hang guard for a whole soak, not a speed test: about 1 s per cycle is typical. */
+export const SOAK_BUDGET_MS = 60_000 + SOAK_CYCLES * 6_000;
+/** The seed a crash test's choices start from: LAGOON_CRASH_SEED replays the one a failure printed. */
+export const crashSeed = (fallback: number): number => Number(process.env.LAGOON_CRASH_SEED ?? fallback);
+
+/** mulberry32, so the kill delays replay exactly from the printed seed. */
+const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+export interface Soak {
+  baseSeed: number;
+  /** The latest moment of a kill, in ms after the worker says READY. */
+  maxKillMs: number;
+  /** Runs one worker with its own seed, SIGKILLed `killAfterMs` after READY. */
+  runKilled(seed: number, killAfterMs: number): Promise<CrashWorkerRun>;
+  /** After each kill: what the recovery left wrong (none, or the test fails with the cycle's seeds). */
+  violations(): Promise<string[]>;
+}
+
+/** SOAK_CYCLES kills at random moments, each followed by the check; answers how often each step was the last one reached. */
+export const soakWithRandomKills = async ({ baseSeed, maxKillMs, runKilled, violations }: Soak): Promise<Record<string, number>> => {
+  const random = prng(baseSeed);
+  const phases = new Map<string, number>();
+  const deadline = Date.now() + SOAK_BUDGET_MS;
+  let cycle = 0;
+  for (; cycle < SOAK_CYCLES && Date.now() < deadline; cycle++) {
+    const seed = baseSeed + 1_000 + cycle;
+    const killAfterMs = Math.floor(random() * (maxKillMs + 1));
+    const child = await runKilled(seed, killAfterMs);
+    const context = `base seed ${baseSeed}, cycle ${cycle}, worker seed ${seed}, kill after ${killAfterMs} ms; stderr: ${child.stderr.slice(0, 500)}`;
+    expect({ signal: child.signal, timedOut: child.timedOut }, context).toEqual({ signal: 'SIGKILL', timedOut: false });
+    phases.set(child.lastPhase ?? 'startup', (phases.get(child.lastPhase ?? 'startup') ?? 0) + 1);
+    expect(await violations(), context).toEqual([]);
+  }
+  expect(cycle, `time budget ran out after ${cycle} of ${SOAK_CYCLES} cycles (base seed ${baseSeed})`).toBe(SOAK_CYCLES);
+  return Object.fromEntries(phases);
+};
