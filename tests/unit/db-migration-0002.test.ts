@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { latestVersion, migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { migration0001 } from '../../src/main/core/db/migrations/0001-initial.ts';
 import { migration0002 } from '../../src/main/core/db/migrations/0002-file-health.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { insertImage } from '../../src/main/core/library/imageQueries.ts';
+import { databaseFolderPerTest } from './helpers/freshDb.ts';
 
 let dir: string;
-const opened: Database.Database[] = [];
-const track = (db: Database.Database) => (opened.push(db), db);
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-m2-'));
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const track = databaseFolderPerTest('lagoon-m2-', (made) => (dir = made));
 
 const OLD_COLUMNS = [
   'id', 'created_at', 'prompt', 'model', 'endpoint', 'request_json', 'response_json',

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { migration0001 } from '../../src/main/core/db/migrations/0001-initial.ts';
 import { migration0002 } from '../../src/main/core/db/migrations/0002-file-health.ts';
@@ -11,18 +9,10 @@ import { migration0003 } from '../../src/main/core/db/migrations/0003-jobs.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { LIST_JOBS_SQL, QUEUED_SQL } from '../../src/main/core/queue/jobStore.ts';
+import { databaseFolderPerTest } from './helpers/freshDb.ts';
 
 let dir: string;
-const opened: Database.Database[] = [];
-const track = (db: Database.Database) => (opened.push(db), db);
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-m3-'));
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const track = databaseFolderPerTest('lagoon-m3-', (made) => (dir = made));
 
 const IMAGE_COLUMNS = [
   'id', 'created_at', 'prompt', 'model', 'endpoint', 'request_json', 'response_json', 'format',
@@ -64,8 +54,9 @@ describe('migration 0003-jobs', () => {
 
   it('migrates a version-2 file: every old value byte-identical, new image columns at their defaults, settings kept', () => {
     const path = join(dir, 'lagoon.db');
-    const before = snapshot(versionTwoDb(path));
-    opened.pop()!.close();
+    const old = versionTwoDb(path);
+    const before = snapshot(old);
+    old.close();
     const db = track(openDatabase(path));
     expect(readUserVersion(db)).toBeGreaterThanOrEqual(3);
     expect(snapshot(db)).toEqual(before);

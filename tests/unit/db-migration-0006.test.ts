@@ -1,28 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { migration0006 } from '../../src/main/core/db/migrations/0006-search.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { searchImages } from '../../src/main/core/library/search/searchImages.ts';
 import type { ImageQuery } from '../../src/shared/ipc/schemas/library.ts';
+import { databaseFolderPerTest } from './helpers/freshDb.ts';
 import { COLLECTION_IDS, insertRows, random, readRows, referenceSearch, syntheticRows, TAGS } from './helpers/searchLibrary.ts';
 
 let dir: string;
-const opened: Database.Database[] = [];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-mig6-'));
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const track = databaseFolderPerTest('lagoon-mig6-', (made) => (dir = made));
 
 const versionFive = (): Database.Database => {
-  const db = new Database(join(dir, 'lagoon.db'));
-  opened.push(db);
+  const db = track(new Database(join(dir, 'lagoon.db')));
   db.pragma('foreign_keys = ON');
   migrate(db, ALL_MIGRATIONS.slice(0, 5));
   return db;

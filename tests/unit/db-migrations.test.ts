@@ -1,27 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors.ts';
 import { latestVersion, migrate, type Migration, readUserVersion } from '../../src/main/core/db/migrate.ts';
 import { ALL_MIGRATIONS } from '../../src/main/core/db/migrations/index.ts';
 import { migration0001 } from '../../src/main/core/db/migrations/0001-initial.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { LIVE_NEWEST_SQL, LIVE_OLDEST_SQL } from '../../src/main/core/library/search/searchQueries.ts';
+import { databaseFolderPerTest } from './helpers/freshDb.ts';
 
 let dir: string;
-const open: Database.Database[] = [];
-const track = (db: Database.Database) => (open.push(db), db);
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lagoon-db-'));
-});
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const track = databaseFolderPerTest('lagoon-db-', (made) => (dir = made));
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const schemaOf = (db: Database.Database) =>
