@@ -2,13 +2,7 @@ import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { startFakeVenice } from '../fake-venice/server.ts';
 import { E2E_API_KEY, expect, test } from './fixtures.ts';
-
-const storeKey = async (page: Page, key: string) => {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('key-input').fill(key);
-  await page.getByTestId('key-save').click();
-  await expect(page.getByTestId('key-status')).toContainText(key.slice(-4));
-};
+import { storeKey } from './seed.ts';
 
 const generate = async (page: Page, prompt: string) => {
   await page.getByTestId('nav-generate').click();
@@ -25,7 +19,7 @@ const imageLoaded = (page: Page, selector: string) =>
 
 test('generate: the image appears, lands in the grid newest first, and opens large', async ({ lagoon }) => {
   const { page, fake } = lagoon;
-  await storeKey(page, E2E_API_KEY);
+  await storeKey(page);
   await page.getByTestId('nav-generate').click();
   await page.getByTestId('size-select').selectOption('512x512');
   await page.getByTestId('format-select').selectOption('webp');
@@ -93,7 +87,7 @@ test('a key Venice refuses only later (saved while offline) gives the clear mess
 
 test('restart with Venice unreachable: the library is still there and browsable', async ({ lagoon }) => {
   const { page } = lagoon;
-  await storeKey(page, E2E_API_KEY);
+  await storeKey(page);
   await generate(page, 'Kept forever: a paper boat');
   await expect(page.getByTestId('generate-result')).toBeVisible();
 

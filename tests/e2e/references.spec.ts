@@ -1,15 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { E2E_API_KEY, expect, test } from './fixtures.ts';
-
-const storeKey = async (page: Page) => {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('key-input').fill(E2E_API_KEY);
-  await page.getByTestId('key-save').click();
-  await expect(page.getByTestId('key-status')).toContainText(E2E_API_KEY.slice(-4));
-  await page.getByTestId('nav-generate').click();
-};
+import { expect, test } from './fixtures.ts';
+import { storeKey } from './seed.ts';
 
 const doneJobs = (page: Page) => page.locator('[data-testid="queue-item"][data-status="done"]');
 const generatePosts = (posts: Array<{ method: string; path: string; body: unknown }>) =>

@@ -4,13 +4,18 @@ import { E2E_API_KEY, expect } from './fixtures.ts';
 
 const PROMPTS = ['A lighthouse at dawn', 'A red fox in snow', 'Lighthouse keeper portrait'];
 
-/** Stores the key and makes one image per prompt through the real queue and the fake Venice. */
-export const seedLibrary = async (page: Page, prompts = PROMPTS) => {
+/** Saves the test key in Settings, waits until the key status names it, and goes back to Generate. */
+export const storeKey = async (page: Page) => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('key-input').fill(E2E_API_KEY);
   await page.getByTestId('key-save').click();
   await expect(page.getByTestId('key-status')).toContainText(E2E_API_KEY.slice(-4));
   await page.getByTestId('nav-generate').click();
+};
+
+/** Stores the key and makes one image per prompt through the real queue and the fake Venice. */
+export const seedLibrary = async (page: Page, prompts = PROMPTS) => {
+  await storeKey(page);
   for (const prompt of prompts) {
     await page.getByTestId('prompt-input').fill(prompt);
     await page.getByTestId('generate-button').click();
