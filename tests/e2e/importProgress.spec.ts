@@ -1,31 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
-import { encodePngText, readPngChunks, writePngChunks } from '../../src/main/core/transfer/pngChunks.ts';
+import { writeScanFolder } from '../unit/fixtures/scanFolder.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Enough 1024² pictures (about 3 MB each) that the import is still running when Cancel is pressed. */
 const FILES = 150;
-
-/** One detailed picture, each copy made distinct by a text chunk (so none is a duplicate; each decodes in full). */
-const writeFolder = async (folder: string): Promise<void> => {
-  await mkdir(folder);
-  const picture = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
-    .png()
-    .toBuffer();
-  const chunks = readPngChunks(picture);
-  for (let i = 0; i < FILES; i++) {
-    const copy = writePngChunks([chunks[0]!, encodePngText('Comment', `copy ${i}`), ...chunks.slice(1)]);
-    await writeFile(join(folder, `scan-${String(i).padStart(3, '0')}.png`), copy);
-  }
-};
 
 test('a folder import shows its count, rate and time left, and Cancel keeps what was imported', async ({ lagoon }) => {
   // Writing the pictures and importing them takes a while on a busy machine.
   test.setTimeout(300_000);
   const { page } = lagoon;
   const folder = join(lagoon.exportDir, 'scans');
-  await writeFolder(folder);
+  await writeScanFolder(folder, FILES, 1024);
   await lagoon.setDialogs({ importPaths: [folder] });
   await page.getByTestId('nav-library').click();
   await page.getByTestId('import-folder-button').click();

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePngText, readPngChunks, writePngChunks } from '../../src/main/core/transfer/pngChunks.ts';
 import { runLagoon, startLagoon } from './cliRunner.ts';
+import { writeScanFolder } from './fixtures/scanFolder.ts';
 import { waitFor } from './helpers/queueHarness.ts';
 
 /** Enough detailed 512² pictures that the import still runs when Ctrl-C comes after its first progress line. */
@@ -23,15 +23,7 @@ describe('lagoon import: progress and Ctrl-C (real child processes)', { timeout:
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'lagoon-cli-import-'));
     folder = join(root, 'scans');
-    await mkdir(folder);
-    const picture = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#777', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
-      .png()
-      .toBuffer();
-    const chunks = readPngChunks(picture);
-    // Each copy made distinct by a text chunk: none is a duplicate, each decodes in full.
-    for (let i = 0; i < FILES; i++) {
-      await writeFile(join(folder, `scan-${String(i).padStart(3, '0')}.png`), writePngChunks([chunks[0]!, encodePngText('Comment', `copy ${i}`), ...chunks.slice(1)]));
-    }
+    await writeScanFolder(folder, FILES, 512);
   }, 120_000);
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
