@@ -57,7 +57,8 @@ export function VirtualGrid(props: Props) {
 
   const rows = virtualizer.getVirtualItems();
   const visible = visibleTiles(layout, virtualizer.scrollOffset ?? 0, virtualizer.scrollRect?.height ?? 0, shown);
-  useThumbPrefetch({ items, offset, first: visible.first, last: visible.last, columns: layout.columns, flinging });
+  // Nothing in view: the library view is hidden behind another (the grid has no size), or not laid out yet.
+  useThumbPrefetch({ items, offset, first: visible.first, last: visible.last, columns: layout.columns, flinging, hidden: visible.last < visible.first });
   // No rows while the library view is hidden (zero width): nothing is on screen to load for.
   useGridPaging({
     firstTile: rows.length > 0 ? rows[0]!.index * layout.columns : null,

@@ -8,6 +8,8 @@ const ROWS_AHEAD = 6;
 const ROWS_BEHIND = 2;
 /** During a fling (30 rows a second and more) further ahead: a row's thumbnails must be there before it shows. */
 const FLING_ROWS_AHEAD = 10;
+/** While the library is hidden: its first screen (six columns of six rows at the default size, with room). */
+const FIRST_SCREEN = 36;
 
 interface Window {
   items: readonly ImageSummary[];
@@ -19,6 +21,8 @@ interface Window {
   columns: number;
   /** The grid is being flung: its tiles show a thumbnail only once prefetched. */
   flinging: boolean;
+  /** Nothing is in view: the library view is hidden (another view is open) or not laid out yet. */
+  hidden: boolean;
 }
 
 /** Indexes from `from` stepping by `step` (1 or -1), `count` of them. */
@@ -39,18 +43,33 @@ const prefetchOrder = ({ first, last, columns, flinging }: Window, down: boolean
   return [...run(near, last - first + 1, step), ...run(far + step, ROWS_AHEAD * columns, step), ...run(near - step, ROWS_BEHIND * columns, -step as 1 | -1)];
 };
 
-/** Asks for the thumbnails around the window, ahead of the scroll direction first, whenever the window moves. */
+/**
+ * Asks for the thumbnails around the window, ahead of the scroll direction first, whenever the window moves. While
+ * the library is hidden, its first screen is made ready once the window is idle, so opening the library paints
+ * thumbnails at once instead of fetching them then.
+ */
 export const useThumbPrefetch = (window: Window): void => {
-  const { items, offset, first, last, columns, flinging } = window;
+  const { items, offset, first, last, columns, flinging, hidden } = window;
   const previous = useRef(first);
   useEffect(() => {
+    if (hidden) return offset === 0 && items.length > 0 ? whenIdle(() => prefetchThumbs(idsOf(items.slice(0, FIRST_SCREEN)))) : undefined;
     const down = first >= previous.current;
     previous.current = first;
-    const ids: string[] = [];
-    for (const i of prefetchOrder({ items, offset, first, last, columns, flinging }, down)) {
-      const item = items[i - offset];
-      if (item && !item.fileMissing) ids.push(item.id);
-    }
-    prefetchThumbs(ids);
-  }, [items, offset, first, last, columns, flinging]);
+    prefetchThumbs(idsOf(prefetchOrder({ items, offset, first, last, columns, flinging, hidden }, down).map((i) => items[i - offset])));
+    return undefined;
+  }, [items, offset, first, last, columns, flinging, hidden]);
+};
+
+/** The ids of the results with a file to show (a missing file has no thumbnail to fetch). */
+const idsOf = (results: readonly (ImageSummary | undefined)[]): string[] =>
+  results.flatMap((item) => (item && !item.fileMissing ? [item.id] : []));
+
+/** Runs `task` when the window has nothing else to do (the visible view's own start comes first); returns the cancel. */
+const whenIdle = (task: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
 };
