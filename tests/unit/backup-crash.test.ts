@@ -77,13 +77,16 @@ describe('SIGKILL during backups while writing (D6)', () => {
       expect(live.prepare('SELECT count(*) FROM notes').pluck().get() as number, context).toBeGreaterThanOrEqual(committed);
       closeDatabase(live);
     }
-    // The next backup clears whatever partials the kills left.
+    // The next backup clears whatever partials the kills left, and keeps three (fewer when fewer were named: on a
+    // slow machine most kills land before a backup is named).
+    const backupDir = join(dataDir, BACKUP_DIR);
+    const namedBefore = existsSync(backupDir) ? readdirSync(backupDir).filter((n) => backupTime(n) !== null).length : 0;
     const db = openDatabase(join(dataDir, 'lagoon.db'));
     await createBackups({ db, dataDir }).backupNow(3);
     closeDatabase(db);
     const left = readdirSync(join(dataDir, BACKUP_DIR));
     expect(left.filter((n) => n.includes('.partial'))).toEqual([]);
-    expect(left.filter((n) => backupTime(n) !== null)).toHaveLength(3);
+    expect(left.filter((n) => backupTime(n) !== null)).toHaveLength(Math.min(3, namedBefore + 1));
     console.log(`D6: ${CYCLES} kills; ${acknowledged.size} backups acknowledged; ${partialsSeen} partials seen after kills; ${committed} rows committed`);
     expect(acknowledged.size).toBeGreaterThan(0);
   });

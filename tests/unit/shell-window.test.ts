@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../packaging/electronStandIn/electron.ts'));
 const { app, BrowserWindow, session } = await import('../packaging/electronStandIn/electron.ts');
 const { memoryJournal } = await import('../packaging/electronStandIn/record.ts');
-const { createSecureWindow, SECURE_WEB_PREFERENCES } = await import('../../src/main/shell/window.ts');
+const { createSecureWindow, createSplashWindow, SECURE_WEB_PREFERENCES } = await import('../../src/main/shell/window.ts');
 
 // Main listens for this too; without a listener Electron (and the stand-in) would quit when the last window closes.
 app.on('window-all-closed', () => {});
@@ -135,5 +135,28 @@ describe('createSecureWindow', () => {
     await vi.waitFor(() => expect(win.isVisible()).toBe(true));
     const order = memoryJournal.map((r) => r.call).filter((c) => c === 'page.loaded' || c === 'BrowserWindow.show');
     expect(order).toEqual(['page.loaded', 'BrowserWindow.show']);
+  });
+});
+
+describe('createSplashWindow', () => {
+  beforeEach(() => {
+    for (const win of BrowserWindow.getAllWindows()) win.close();
+    memoryJournal.length = 0;
+  });
+
+  it('has the secure baseline with no script, no preload and no DevTools', () => {
+    const win = createSplashWindow() as unknown as InstanceType<typeof BrowserWindow>;
+    expect(optionsOf(win).webPreferences).toEqual({ ...BASELINE, javascript: false, devTools: false });
+    expect(optionsOf(win).show).toBe(false);
+  });
+
+  it('opens no windows, navigates nowhere and attaches no <webview> of its own accord', () => {
+    const win = createSplashWindow() as unknown as InstanceType<typeof BrowserWindow>;
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    for (const name of ['will-navigate', 'will-attach-webview'] as const) {
+      const event = navEvent('https://evil.example/');
+      win.webContents.emit(name, event, 'https://evil.example/');
+      expect(event.preventDefault, name).toHaveBeenCalledTimes(1);
+    }
   });
 });

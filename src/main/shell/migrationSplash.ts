@@ -1,6 +1,6 @@
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { type SplashStep, splashLanguage, splashUrl } from './splashPage.ts';
-import { SECURE_WEB_PREFERENCES } from './window.ts';
+import { createSplashWindow } from './window.ts';
 
 export interface MigrationSplash {
   /** Shows the step (opening the window at the first one). */
@@ -11,8 +11,8 @@ export interface MigrationSplash {
 
 /**
  * A small window that says the library is being upgraded, opened only when a migration actually runs (most starts
- * have none), closed before the app's window opens. Its page has no script, no preload and may not navigate: a
- * step is shown by loading the next page.
+ * have none), closed before the app's window opens. A step is shown by loading the next page (window.ts makes the
+ * window: no script, no preload, no navigation of its own).
  */
 export function createMigrationSplash(locale: string): MigrationSplash {
   const language = splashLanguage(locale);
@@ -22,25 +22,7 @@ export function createMigrationSplash(locale: string): MigrationSplash {
   };
   return {
     step(step) {
-      if (!win) {
-        win = new BrowserWindow({
-          width: 460,
-          useContentSize: true,
-          height: 210,
-          resizable: false,
-          minimizable: false,
-          maximizable: false,
-          fullscreenable: false,
-          title: 'Lagoon',
-          show: false,
-          backgroundColor: '#0b1e2d',
-          webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false, devTools: false },
-        });
-        const opened = win;
-        opened.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-        opened.webContents.on('will-navigate', (event) => event.preventDefault());
-        opened.once('ready-to-show', () => opened.show());
-      }
+      win ??= createSplashWindow();
       show(splashUrl(step, language));
     },
     close() {

@@ -56,3 +56,28 @@ export function createSecureWindow(preloadPath: string): BrowserWindow {
   });
   return win;
 }
+
+/**
+ * The small window a library upgrade shows before the app's window (migrationSplash.ts): the same secure preferences
+ * with no preload and no script at all, and it may not open windows or navigate; its pages are loaded by main.
+ */
+export function createSplashWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 460,
+    height: 210,
+    useContentSize: true,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    title: 'Lagoon',
+    show: false,
+    backgroundColor: '#0b1e2d',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false, devTools: false },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
