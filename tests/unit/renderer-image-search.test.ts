@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImageQuery } from '../../src/shared/ipc/schemas/library.ts';
 import { useImageSearch } from '../../src/renderer/src/features/library/useImageSearch.ts';
 import { FakeBridge, summary, uninstallBridge } from './helpers/rendererBridge.ts';
@@ -21,6 +21,25 @@ beforeEach(() => {
 afterEach(uninstallBridge);
 
 describe('useImageSearch', () => {
+  it('counts again while images keep arriving (an import), not only once they stop', async () => {
+    bridge.handle('images.search', () => page(['a']));
+    const { result } = renderHook(() => useImageSearch(ALL));
+    await waitFor(() => expect(result.current.loaded).toBe(true));
+    vi.useFakeTimers();
+    try {
+      const counted = () => bridge.calls.filter((c) => c.route === 'images.count').length;
+      const before = counted();
+      // One image every 200 ms for 3 s: a plain 250 ms debounce would wait for the end of it.
+      for (let i = 0; i < 15; i++) {
+        act(() => bridge.emit('images.changed', { reason: 'added', ids: [`n${i}`] }));
+        await act(() => vi.advanceTimersByTimeAsync(200));
+      }
+      expect(counted() - before).toBeGreaterThanOrEqual(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('pages through the results and never lists an image twice', async () => {
     bridge.handle('images.search', ({ cursor }: SearchInput) => (cursor === null ? page(['a', 'b'], 'c1') : page(['b', 'c', 'd'])));
     const { result } = renderHook(() => useImageSearch(ALL));

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useDebouncedCallback } from 'use-debounce';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
 import { subscribe } from '../../api.ts';
-import { useDebouncedCallback } from '../../hooks/useDebouncedCallback.ts';
 import { SearchList, type SearchSnapshot } from './searchList.ts';
 
 /** The most ids one bulk action takes (the contract's limit), and so the most "select all" gathers. */
@@ -27,7 +27,9 @@ export interface ImageSearch extends SearchSnapshot {
 export const useImageSearch = (query: ImageQuery): ImageSearch => {
   const [list] = useState(() => new SearchList());
   const snapshot = useSyncExternalStore(list.subscribe, list.getSnapshot);
-  const refreshCountSoon = useDebouncedCallback(list.refreshCount, 250);
+  // Once per burst of changes, and at least every second while images keep arriving (an import adds one every few
+  // hundred milliseconds: a plain debounce never fired, and the header said "0 images" over a filling grid).
+  const refreshCountSoon = useDebouncedCallback(list.refreshCount, 250, { maxWait: 1000 });
 
   // The caller memoises the query, so a new object means a new question (or the same place chosen again: a refresh).
   useEffect(() => list.setQuery(query), [list, query]);
