@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { tilesInViewWithoutThumbnail } from './gridInView.ts';
 import { putManyImages } from './manyImages.ts';
 
 /** More than a first screen holds. */
@@ -22,14 +23,7 @@ test('while another view is open, the library readies its first screen of thumbn
   await page.getByTestId('nav-library').click();
   const firstRow = page.getByTestId('grid-item').first();
   await expect(firstRow).toBeVisible();
-  const missing = await page.evaluate(() => {
-    const grid = document.querySelector('[data-testid="grid"]')!.getBoundingClientRect();
-    return [...document.querySelectorAll<HTMLElement>('[data-testid="grid-item"]')].filter((el) => {
-      const r = el.getBoundingClientRect();
-      const img = el.querySelector('img');
-      return r.bottom > grid.top && r.top < grid.bottom && !(img && img.complete && img.naturalWidth > 0);
-    }).length;
-  });
+  const missing = await tilesInViewWithoutThumbnail(page);
   // The thumbnails were ready: every tile in view has its picture in the first frame it is shown.
   expect(missing).toBe(0);
   await lagoon.screenshot('library-opened-warm');

@@ -4,24 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stackItems } from '../../src/renderer/src/features/library/familyStacks.ts';
 import { useFamilyStacks } from '../../src/renderer/src/features/library/useFamilyStacks.ts';
 import type { ImageSummary } from '../../src/shared/ipc/schemas/images.ts';
-import { FakeBridge, uninstallBridge } from './helpers/rendererBridge.ts';
+import { FakeBridge, summary, uninstallBridge } from './helpers/rendererBridge.ts';
 
 // Stacking the grid by family: one tile per family where its first member sits, expanded in place.
 
-const image = (id: string): ImageSummary => ({
-  id,
-  createdAt: 0,
-  prompt: id,
-  model: 'm',
-  width: 64,
-  height: 64,
-  format: 'png',
-  blurred: false,
-  favorite: false,
-  rating: 0,
-  trashedAt: null,
-  fileMissing: false,
-});
+const image = (id: string): ImageSummary => summary(id, { createdAt: 0, prompt: id, model: 'm', width: 64, height: 64 });
 const ids = (items: readonly ImageSummary[]) => items.map((i) => i.id);
 
 // Newest first: b2 and b1 are versions of b, which sits further down; a and c have no family here.

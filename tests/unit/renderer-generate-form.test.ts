@@ -8,6 +8,7 @@ import { buildRequest, promptUsable } from '../../src/renderer/src/features/gene
 import { checkBuilt } from '../../src/renderer/src/features/generate/fieldMessages.ts';
 import { DEFAULT_ADVANCED, type FormState, INITIAL_FORM } from '../../src/renderer/src/features/generate/formValues.ts';
 import { formFromImage } from '../../src/renderer/src/features/generate/reuseRequest.ts';
+import { summary } from './helpers/rendererBridge.ts';
 
 /** The Generate forms' pure logic: what a form sends, what it refuses, and that "reuse settings" repeats a request exactly. */
 
@@ -59,18 +60,7 @@ const advanced = (patch: Partial<typeof DEFAULT_ADVANCED>, prompt = 'a gondola a
 });
 
 const image = (endpoint: 'openai' | 'native', request: Record<string, unknown>): ImageDetail => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  createdAt: 1,
-  prompt: String(request.prompt),
-  model: String(request.model ?? 'z-image-turbo'),
-  width: 1024,
-  height: 1024,
-  format: 'png',
-  blurred: false,
-  favorite: false,
-  rating: 0,
-  trashedAt: null,
-  fileMissing: false,
+  ...summary('00000000-0000-4000-8000-000000000001', { createdAt: 1, prompt: String(request.prompt), model: String(request.model ?? 'z-image-turbo') }),
   endpoint,
   request,
   byteSize: 10,
