@@ -191,8 +191,22 @@ describe('reconcileLibrary', () => {
     expect([missingAt('ZZ-hand-made'), missingAt(d.id)]).toEqual([9, null]);
   });
 
-  it('reads each shard\'s rows through the primary key index (no table scan per shard)', () => {
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SHARD_ROWS_SQL}`).all('ab', 'ac') as Array<{ detail: string }>;
+  it('reads a shard of many rows in full, a few at a time: every row without its file is flagged', async () => {
+    const d = await ingest();
+    db.exec(`CREATE TEMP TABLE copy AS SELECT * FROM images WHERE id = '${d.id}'`);
+    // 130 rows in shard "ab" whose files were never written: more than one read's worth, ids spread across the shard.
+    const ids = Array.from({ length: 130 }, (_, i) => `ab${String(i * 7).padStart(6, '0')}-0000-4000-8000-000000000000`);
+    for (const id of ids) {
+      db.prepare(`UPDATE copy SET id = ?, file_name = ?, thumb_name = ?, doc_key = (SELECT max(doc_key) FROM images) + 1`).run(id, `images/ab/${id}.png`, `thumbs/ab/${id}.webp`);
+      db.exec('INSERT INTO images SELECT * FROM copy');
+    }
+    expect(await reconcile({ now: () => 9 })).toEqual({ ...clean, rowsMissingFile: ids.length });
+    expect(ids.filter((id) => missingAt(id) !== 9)).toEqual([]);
+    expect(missingAt(d.id)).toBe(null);
+  });
+
+  it('reads each shard\'s rows through the primary key index, in id order (no table scan, no sort per read)', () => {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SHARD_ROWS_SQL}`).all('ab', 'ac', 48) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail)).toEqual(['SEARCH images USING INDEX sqlite_autoindex_images_1 (id>? AND id<?)']);
   });
 
