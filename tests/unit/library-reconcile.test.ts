@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImageFormat } from '../../src/shared/venice.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { createLibrary, type Library } from '../../src/main/core/library/library.ts';
-import { reconcileLibrary, type ReconcileReport, SHARD_ROWS_SQL } from '../../src/main/core/library/reconcile.ts';
+import { reconcileLibrary, type ReconcileReport } from '../../src/main/core/library/reconcile.ts';
+import { SHARD_ROWS_SQL } from '../../src/main/core/library/sweepRows.ts';
 import { damageFreeSpace } from './helpers/damagedDatabase.ts';
 
 let root: string;

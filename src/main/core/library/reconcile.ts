@@ -7,6 +7,7 @@ import { quickCheck } from '../db/checks.ts';
 import { ensureDirectory, fsyncDirectory, writeFileAtomic } from './atomicFile.ts';
 import { MEDIA_DIRS, mediaName, shardOf } from './mediaNames.ts';
 import { entryType, listMediaRoot, type MediaFile, type MediaScan, scanShard } from './mediaScan.ts';
+import { type RowState, SHARDS, shardRowsOf, strayRows } from './sweepRows.ts';
 import { makeThumbnail } from './thumbnails.ts';
 import { prepared } from '../db/statements.ts';
 
@@ -40,12 +41,6 @@ export interface ReconcileDeps {
   graceMs?: number;
   /** PRAGMA quick_check of the library; default in-thread (services.ts passes the worker-thread one). */
   quickCheck?: () => Promise<string>;
-}
-
-interface RowState {
-  id: string;
-  format: ImageFormat;
-  fileMissingAt: number | null;
 }
 
 interface Sweep {
@@ -203,33 +198,7 @@ async function regenerateThumbs(sweep: Sweep, rows: RowState[], missing: Set<str
   }
 }
 
-const ROW_STATE_SQL = 'SELECT id, format, file_missing_at AS fileMissingAt FROM images';
-const HEX = '0123456789abcdef';
-const SHARDS = [...HEX].flatMap((a) => [...HEX].map((b) => a + b));
-/** The first id after every id that starts with `shard` ('ab' → 'ac', '09' → '0:'): an index range, no scan. */
-const shardEnd = (shard: string): string => shard[0]! + String.fromCharCode(shard.charCodeAt(1) + 1);
-/**
- * A shard's rows are read this many at a time, the main thread let go between reads. Each row is a random page of the
- * table: after a cold start one shard (390 rows at 100k) took 40 ms on average of synchronous reads, and the app
- * answered no thumbnail meanwhile (measured: the sweep held the main thread 10 s of its first minute).
- */
-const ROWS_PER_READ = 48;
-/** Ids after the first (a shard's name is before all of its ids), below the second, in id order. Exported for the query-plan test. */
-export const SHARD_ROWS_SQL = `${ROW_STATE_SQL} WHERE id > ? AND id < ? ORDER BY id LIMIT ?`;
 const noFiles = (root: { usable: boolean }): MediaScan => ({ usable: root.usable, files: new Map(), temps: [] });
-
-/** Every row whose id starts with `shard`, a few at a time (see ROWS_PER_READ). */
-async function shardRowsOf(db: Database, shard: string): Promise<RowState[]> {
-  const statement = prepared(db, SHARD_ROWS_SQL);
-  const rows: RowState[] = [];
-  for (let after = shard; ; ) {
-    const chunk = statement.all(after, shardEnd(shard), ROWS_PER_READ) as RowState[];
-    rows.push(...chunk);
-    if (chunk.length < ROWS_PER_READ) return rows;
-    after = chunk.at(-1)!.id;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 /** Orphans, file health and thumbnails for some rows and the shard folders their files live in. */
 async function reconcileRows(sweep: Sweep, rows: RowState[], images: MediaScan, thumbs: MediaScan): Promise<void> {
@@ -301,7 +270,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     }
     // Only a hand edit makes an id that starts with no shard name: such rows are found by a full scan, when there are any.
     if (checkRows && rowsSeen < rowCount) {
-      const stray = prepared(db, `${ROW_STATE_SQL} WHERE id NOT GLOB '[0-9a-f][0-9a-f]*'`).all() as RowState[];
+      const stray = strayRows(db);
       await reconcileRows(sweep, stray, noFiles(roots.image), noFiles(roots.thumb));
     }
   } catch (error) {
