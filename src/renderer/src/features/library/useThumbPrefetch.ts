@@ -9,7 +9,8 @@ const ROWS_BEHIND = 2;
 /** While the library is hidden: its first screen (six columns of six rows at the default size, with room). */
 const FIRST_SCREEN = 36;
 
-interface Window {
+/** The part of the results the grid shows, and how it moves. */
+interface GridWindow {
   items: readonly ImageSummary[];
   /** Index in all the results of items[0]. */
   offset: number;
@@ -31,7 +32,7 @@ interface Window {
 const run = (from: number, count: number, step: 1 | -1): number[] => Array.from({ length: Math.max(0, count) }, (_, i) => from + i * step);
 
 /** The results to have ready, most useful first: the window, then the rows ahead, then a few behind. */
-const prefetchOrder = ({ first, last, columns }: Window, down: boolean): number[] => {
+const prefetchOrder = ({ first, last, columns }: Pick<GridWindow, 'first' | 'last' | 'columns'>, down: boolean): number[] => {
   const step = down ? 1 : -1;
   const [near, far] = down ? [first, last] : [last, first];
   return [...run(near, last - first + 1, step), ...run(far + step, ROWS_AHEAD * columns, step), ...run(near - step, ROWS_BEHIND * columns, -step as 1 | -1)];
@@ -42,8 +43,8 @@ const prefetchOrder = ({ first, last, columns }: Window, down: boolean): number[
  * the library is hidden, its first screen is made ready once the window is idle, so opening the library paints
  * thumbnails at once instead of fetching them then.
  */
-export const useThumbPrefetch = (window: Window): void => {
-  const { items, offset, first, last, columns, flinging, hidden } = window;
+export const useThumbPrefetch = (grid: GridWindow): void => {
+  const { items, offset, first, last, columns, flinging, hidden } = grid;
   const previous = useRef(first);
   useEffect(() => {
     if (hidden) return offset === 0 && items.length > 0 ? whenIdle(() => prefetchThumbs(idsOf(items.slice(0, FIRST_SCREEN)))) : undefined;
@@ -53,7 +54,7 @@ export const useThumbPrefetch = (window: Window): void => {
       prefetchThumbs([]);
       return undefined;
     }
-    prefetchThumbs(idsOf(prefetchOrder({ items, offset, first, last, columns, flinging, hidden }, down).map((i) => items[i - offset])));
+    prefetchThumbs(idsOf(prefetchOrder({ first, last, columns }, down).map((i) => items[i - offset])));
     return undefined;
   }, [items, offset, first, last, columns, flinging, hidden]);
 };
