@@ -22,6 +22,8 @@ export function createMigrationSplash(locale: string): MigrationSplash {
   };
   return {
     step(step) {
+      // Closed by the user: the app is quitting (the upgrade goes on from this step next time), nothing to show.
+      if (win?.isDestroyed()) return;
       win ??= createSplashWindow();
       show(splashUrl(step, language));
     },
