@@ -11,7 +11,7 @@ import { type AppProcess, startAppProcess } from './appProcess.ts';
 const run = promisify(execFile);
 export const E2E_API_KEY = 'lagoon-e2e-key-7f3a9c21';
 const KEY_ACCOUNT = 'venice-api-key';
-const SCREENSHOT_DIR = join(import.meta.dirname, '../../artifacts/screenshots');
+export const SCREENSHOT_DIR = join(import.meta.dirname, '../../artifacts/screenshots');
 
 export interface Lagoon {
   page: Page;

@@ -2,9 +2,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { SCREENSHOT_DIR } from './fixtures.ts';
 import { splashUrl } from '../../src/main/shell/splashPage.ts';
-
-const SCREENSHOT_DIR = join(import.meta.dirname, '../../artifacts/screenshots');
 
 // The splash window's own size (migrationSplash.ts), in both languages. The page has no script and its policy
 // allows none; the test's own probes (overflow, axe) come through the debugger, which a page policy does not stop.

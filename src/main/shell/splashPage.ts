@@ -1,3 +1,5 @@
+import { escapeXml } from '../core/transfer/xmpDom.ts';
+
 /**
  * The page of the window shown while a library is upgraded before the app opens (migrationSplash.ts). A static
  * page with no script: each step loads it again as a data: URL, and an indeterminate bar moves by CSS alone. Its
@@ -34,9 +36,6 @@ const WORDS: Record<'en' | 'de', SplashWords> = {
 /** The language of the splash for a system locale such as "de-AT"; English for any the app does not speak. */
 export const splashLanguage = (locale: string): 'en' | 'de' => (locale.toLowerCase().startsWith('de') ? 'de' : 'en');
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 const STYLE = `
   html, body { margin: 0; height: 100%; background: #0b1e2d; color: #e6eef5; font: 14px/1.45 system-ui, sans-serif; }
   main { box-sizing: border-box; height: 100%; padding: 24px 28px; display: flex; flex-direction: column; gap: 10px; justify-content: center; }
@@ -57,15 +56,15 @@ export const splashPage = (step: SplashStep, language: 'en' | 'de'): string => {
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(words.title)}</title>
+<title>${escapeXml(words.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(words.title)}</h1>
-<p data-step="${step.step}" data-steps="${step.steps}" data-migration="${escapeHtml(step.name)}">${escapeHtml(words.step(step))}</p>
-<div class="bar" role="progressbar" aria-label="${escapeHtml(words.title)}" aria-valuemin="0" aria-valuemax="${step.steps}" aria-valuenow="${step.step - 1}"></div>
-<p class="muted">${escapeHtml(words.reassure)}</p>
+<h1>${escapeXml(words.title)}</h1>
+<p data-step="${step.step}" data-steps="${step.steps}" data-migration="${escapeXml(step.name)}">${escapeXml(words.step(step))}</p>
+<div class="bar" role="progressbar" aria-label="${escapeXml(words.title)}" aria-valuemin="0" aria-valuemax="${step.steps}" aria-valuenow="${step.step - 1}"></div>
+<p class="muted">${escapeXml(words.reassure)}</p>
 </main>
 </body>
 </html>`;

@@ -1,5 +1,6 @@
 import { lstat, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { MediaKind } from '../../../shared/app.ts';
 import type { ImageFormat } from '../../../shared/venice.ts';
@@ -266,7 +267,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
         rowsSeen += rows.length;
         await reconcileRows(sweep, rows, images, thumbs);
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      await setImmediate();
     }
     // Only a hand edit makes an id that starts with no shard name: such rows are found by a full scan, when there are any.
     if (checkRows && rowsSeen < rowCount) {

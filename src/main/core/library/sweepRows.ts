@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { ImageFormat } from '../../../shared/venice.ts';
 import { prepared } from '../db/statements.ts';
@@ -33,7 +34,7 @@ export async function shardRowsOf(db: Database, shard: string): Promise<RowState
     rows.push(...chunk);
     if (chunk.length < ROWS_PER_READ) return rows;
     after = chunk.at(-1)!.id;
-    await new Promise((resolve) => setImmediate(resolve));
+    await setImmediate();
   }
 }
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../../db/statements.ts';
 import { placeholderOf } from './placeholder.ts';
@@ -59,7 +60,7 @@ export const startPlaceholderBackfill = (deps: BackfillDeps): Backfill => {
         if (blob.byteLength > 0) filled++;
         else none++;
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      await setImmediate();
     }
     if (filled + none > 0) deps.log(`[library] placeholders: ${filled} made, ${none} without a readable thumbnail`);
     return { filled, none };
