@@ -4,6 +4,7 @@ import type { ImageFormat } from '../../../shared/venice.ts';
 import { renderImage, type RenderedImage } from '../library/renderImage.ts';
 import { type Inspection, inspectImage, type InspectTask } from './inspectImage.ts';
 import { inspectionOf, READY, renderedOf, renderRequestOf, requestOf, type WorkerReply, type WorkerRequest } from './inspectMessages.ts';
+import { type RunningBudget, runningBudget } from './runningBudget.ts';
 
 /**
  * Runs inspectImage (and then renderImage) for untrusted files on a worker thread with a heap cap and a time budget
@@ -43,7 +44,7 @@ const STARTUP_MS = 30_000;
 interface Pending {
   id: number;
   resolve: (reply: WorkerReply | OverBudget) => void;
-  timer: NodeJS.Timeout;
+  budget: RunningBudget;
 }
 
 const renderInThread = async (bytes: Buffer, format: ImageFormat): Promise<RenderOutcome> => {
@@ -113,7 +114,7 @@ export function createInspector(opts: InspectorOptions = {}): Inspector {
 
   const settle = (outcome: WorkerReply | OverBudget): void => {
     if (!pending) return;
-    clearTimeout(pending.timer);
+    pending.budget.clear();
     const { resolve } = pending;
     pending = null;
     resolve(outcome);
@@ -145,11 +146,12 @@ export function createInspector(opts: InspectorOptions = {}): Inspector {
     const current = worker;
     return new Promise((resolve) => {
       const id = nextId++;
-      const timer = setTimeout(() => {
+      // Time the process was stopped or its loop blocked is not held against the file.
+      const budget = runningBudget(budgetMs, () => {
         discard();
         settle({ overBudget: 'time' });
-      }, budgetMs);
-      pending = { id, resolve, timer };
+      });
+      pending = { id, resolve, budget };
       const { message, transfer } = outgoing(id);
       try {
         current.postMessage(message, transfer);
