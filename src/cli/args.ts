@@ -1,14 +1,12 @@
-import { zImageId } from '../shared/ipc/schemas/common.ts';
 import type { ImageQuery } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
-import { type CurationArgs, parseCollection, parseFav, parseRate, parseTag } from './curationArgs.ts';
+import type { CurationArgs } from './curationArgs.ts';
 import { suggestion } from './didYouMean.ts';
 import type { BatchFlags } from './generate/batchArgs.ts';
-import { type GenerateOptions, parseGenerate, type PromptSource } from './generateArgs.ts';
-import { ITERATE_PARSERS, type IterateArgs } from './iterate/iterateArgs.ts';
-import { parseSearch } from './searchArgs.ts';
-import { type ExportArgs, parseExport, parseIdsOnly, parseImport } from './transferArgs.ts';
-import { type BackupArgs, parseBackup } from './backupArgs.ts';
+import type { GenerateOptions, PromptSource } from './generateArgs.ts';
+import type { IterateArgs } from './iterate/iterateArgs.ts';
+import type { ExportArgs } from './transferArgs.ts';
+import type { BackupArgs } from './backupArgs.ts';
 import { quickCommand } from './quickCommand.ts';
 
 /** What the command line asked for, fully checked: nothing here has touched the disk, the keychain or the network. */
@@ -34,13 +32,6 @@ export type CliCommand =
 
 export const DEFAULT_LIST_LIMIT = 50;
 
-const generateCommand = (args: string[]): CliCommand => {
-  const parsed = parseGenerate(args);
-  return parsed.help
-    ? { name: 'help', topic: 'generate' }
-    : { name: 'generate', json: parsed.json, source: parsed.source, options: parsed.options, batch: parsed.batch };
-};
-
 const parseModels = (args: string[]): CliCommand => {
   const { values, positionals } = parse('models', args, { ...HELP_FLAG, ...JSON_FLAG, refresh: { type: 'boolean' }, styles: { type: 'boolean' } });
   if (values.help) return { name: 'help', topic: 'models' };
@@ -60,7 +51,7 @@ const parseList = (args: string[]): CliCommand => {
   return { name: 'list', json: values.json === true, limit };
 };
 
-const parseShow = (args: string[]): CliCommand => {
+const parseShow = (zImageId: { safeParse(value: unknown): { success: boolean } }) => (args: string[]): CliCommand => {
   const { values, positionals } = parse('show', args, { ...HELP_FLAG, ...JSON_FLAG });
   if (values.help) return { name: 'help', topic: 'show' };
   if (positionals.length !== 1) throw invalid('lagoon show needs exactly one image id, e.g. lagoon show 1b4e28ba-2fa1-11d2-883f-0016d3cca427.');
@@ -105,29 +96,52 @@ const curation =
     return command;
   };
 
-const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
-  rate: curation(parseRate),
-  fav: curation(parseFav),
-  tag: curation(parseTag),
-  collection: curation(parseCollection),
-  generate: generateCommand,
-  models: parseModels,
-  list: parseList,
-  show: parseShow,
-  search: helpOr('search', parseSearch, ({ json, query, limit }) => ({ name: 'search', json, query, limit })),
-  export: helpOr('export', parseExport, ({ json, ids, dir, zip, template, stripMetadata, sidecar }) => ({ name: 'export', json, ids, dir, zip, template, stripMetadata, sidecar })),
-  import: helpOr('import', parseImport, ({ json, paths, progress }) => ({ name: 'import', json, paths, progress })),
-  trash: helpOr('trash', (args) => parseIdsOnly('trash', args), ({ json, ids }) => ({ name: 'trash', json, ids })),
-  restore: helpOr('restore', (args) => parseIdsOnly('restore', args), ({ json, ids }) => ({ name: 'restore', json, ids })),
-  key: parseKey,
-  spend: (args) => {
-    const { values, positionals } = parse('spend', args, { ...HELP_FLAG, ...JSON_FLAG });
-    if (values.help) return { name: 'help', topic: 'spend' };
-    noPositionals('spend', positionals);
-    return { name: 'spend', json: values.json === true };
+type Parser = (args: string[]) => CliCommand;
+
+const spend: Parser = (args) => {
+  const { values, positionals } = parse('spend', args, { ...HELP_FLAG, ...JSON_FLAG });
+  if (values.help) return { name: 'help', topic: 'spend' };
+  noPositionals('spend', positionals);
+  return { name: 'spend', json: values.json === true };
+};
+
+const iterate = (name: string) => async (): Promise<Parser> => (await import('./iterate/iterateArgs.ts')).ITERATE_PARSERS[name]!;
+
+/**
+ * Each command's parser, loaded when that command is asked for: the zod schemas behind `generate`, the iterate
+ * commands and the search filters take tens of milliseconds to build, which `lagoon list` should not pay.
+ */
+const COMMANDS: Record<string, () => Promise<Parser>> = {
+  rate: async () => curation((await import('./curationArgs.ts')).parseRate),
+  fav: async () => curation((await import('./curationArgs.ts')).parseFav),
+  tag: async () => curation((await import('./curationArgs.ts')).parseTag),
+  collection: async () => curation((await import('./curationArgs.ts')).parseCollection),
+  generate: async () => {
+    const { parseGenerate } = await import('./generateArgs.ts');
+    return helpOr('generate', parseGenerate, ({ json, source, options, batch }) => ({ name: 'generate', json, source, options, batch }));
   },
-  ...ITERATE_PARSERS,
-  backup: parseBackup,
+  models: async () => parseModels,
+  list: async () => parseList,
+  show: async () => parseShow((await import('../shared/ipc/schemas/common.ts')).zImageId),
+  search: async () => helpOr('search', (await import('./searchArgs.ts')).parseSearch, ({ json, query, limit }) => ({ name: 'search', json, query, limit })),
+  export: async () =>
+    helpOr('export', (await import('./transferArgs.ts')).parseExport, ({ json, ids, dir, zip, template, stripMetadata, sidecar }) => ({ name: 'export', json, ids, dir, zip, template, stripMetadata, sidecar })),
+  import: async () => helpOr('import', (await import('./transferArgs.ts')).parseImport, ({ json, paths, progress }) => ({ name: 'import', json, paths, progress })),
+  trash: async () => {
+    const { parseIdsOnly } = await import('./transferArgs.ts');
+    return helpOr('trash', (args) => parseIdsOnly('trash', args), ({ json, ids }) => ({ name: 'trash', json, ids }));
+  },
+  restore: async () => {
+    const { parseIdsOnly } = await import('./transferArgs.ts');
+    return helpOr('restore', (args) => parseIdsOnly('restore', args), ({ json, ids }) => ({ name: 'restore', json, ids }));
+  },
+  key: async () => parseKey,
+  spend: async () => spend,
+  edit: iterate('edit'),
+  combine: iterate('combine'),
+  upscale: iterate('upscale'),
+  'remove-background': iterate('remove-background'),
+  backup: async () => (await import('./backupArgs.ts')).parseBackup,
 };
 
 const COMMAND_NAMES = () => Object.keys(COMMANDS);
@@ -139,14 +153,14 @@ const helpFor = (topic: string | undefined): CliCommand => {
   return { name: 'help', topic: null, unknown: `There is no help for ${word ? `"${topic}"` : 'that'}.${word ? suggestion(topic, COMMAND_NAMES()) : ''}` };
 };
 
-/** argv without the node and script paths. Throws AppError('INVALID_INPUT') for anything it cannot accept. */
-export function parseCommandLine(argv: readonly string[]): CliCommand {
+/** argv without the node and script paths. Rejects with AppError('INVALID_INPUT') for anything it cannot accept. */
+export async function parseCommandLine(argv: readonly string[]): Promise<CliCommand> {
   const quick = quickCommand(argv);
   if (quick) return quick;
   const [first = '', ...rest] = argv;
   if (first === 'help') return helpFor(rest[0]);
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-  if (command) return command(rest);
+  if (command) return (await command())(rest);
   // Only a word is echoed: whatever else was typed first (a pasted key, say) stays off the screen.
   const word = /^[a-z][a-z-]{0,19}$/.test(first);
   const shown = word ? `"${first}" is not a lagoon command` : 'That is not a lagoon command';

@@ -1,4 +1,5 @@
 import type { Services } from '../main/core/services.ts';
+import type { ImageSource } from './imageRecord.ts';
 import type { SecretStore } from '../main/core/secrets/secretStore.ts';
 import type { Interrupt } from './interrupt.ts';
 import type { Output } from './output.ts';
@@ -10,6 +11,11 @@ export interface CliContext {
   secrets: SecretStore;
   /** Opened on first use, so help, rejected input and the key commands never create or open the library. */
   services(): Services;
+  /**
+   * The library's database and queries, for commands that only read them (list, search, show): opened on first use
+   * without the services, whose modules such a command never loads (the services' own when they are open).
+   */
+  library(): ImageSource;
   dataDir: string;
   stdin: SecretInput;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };

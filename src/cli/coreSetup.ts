@@ -1,36 +1,23 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors.ts';
 import { type CoreConfig, databasePath, resolveConfig } from '../main/core/config.ts';
 import { pendingMigrationsAt } from '../main/core/db/migrateOffThread.ts';
 import { closeDatabase, openDatabase } from '../main/core/db/openDatabase.ts';
 import { setStatementTiming } from '../main/core/db/statements.ts';
 import { defaultDataDir } from '../main/core/defaultDataDir.ts';
+import { createLibrary, type Library } from '../main/core/library/library.ts';
 import { registerSecret } from '../main/core/log.ts';
 import { createEnvStore } from '../main/core/secrets/envStore.ts';
 import type { SecretStore } from '../main/core/secrets/secretStore.ts';
-import { createServices, type Services } from '../main/core/services.ts';
 
 /**
- * The core as a command uses it: its configuration, key store and services. run.ts imports this module only once the
- * command line has been parsed, so help, --version and refused input load none of the core (a quarter of a second
- * of modules: sharp, better-sqlite3, the Venice client…).
+ * The core as a command uses it: its configuration, key store and library. run.ts imports this module only once the
+ * command line has been parsed, so help, --version and refused input load none of the core. Commands that only read
+ * the library (list, search, show) open it with `openLibraryReader` and never load the services (queue, Venice
+ * client, transfer: coreServices.ts), which would double their start-up time.
  */
-
-/** Set by scripts/buildCli.ts: the inspect worker's file name beside the bundle's chunks. */
-declare const LAGOON_BUILD_INSPECT_WORKER: string | undefined;
-
-/**
- * Imported files are parsed on a worker thread, as in the app: the built one beside the CLI bundle, or the source
- * (run by Node's type stripping). The packaged app's main passes its own build of it (shell/headlessCli.ts).
- */
-const defaultInspectWorker = (): string =>
-  fileURLToPath(
-    typeof LAGOON_BUILD_INSPECT_WORKER === 'string'
-      ? new URL(LAGOON_BUILD_INSPECT_WORKER, import.meta.url)
-      : new URL('../main/core/transfer/inspectWorker.ts', import.meta.url),
-  );
 
 export const configFrom = (env: NodeJS.ProcessEnv): CoreConfig => {
   let config: CoreConfig;
@@ -58,12 +45,18 @@ export const secretStoreFrom = async (env: NodeJS.ProcessEnv, config: CoreConfig
   return createKeytarStore({ service: config.keychainService });
 };
 
+/** The library's SQL connection and its queries, as a command that only reads them needs. */
+export interface LibraryReader {
+  db: Database;
+  library: Library;
+  close(): void;
+}
+
 /**
- * The services, opened on first use. Only its own jobs: a CLI run must never pick up (and pay for) what the app left
- * queued; the model catalogue is refreshed by `generate` and `models`, the commands that need it. A command that only
- * reads (`mustExist`) never creates a library: a mistyped LAGOON_DATA_DIR is an error, not a new empty library.
+ * The library's database, checked and upgraded. A command that only reads (`mustExist`) never creates a library: a
+ * mistyped LAGOON_DATA_DIR is an error, not a new empty library.
  */
-export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist: boolean, inspectWorkerPath = defaultInspectWorker(), stderr: NodeJS.WritableStream = process.stderr): Services => {
+export const prepareLibrary = (config: CoreConfig, mustExist: boolean, stderr: NodeJS.WritableStream): void => {
   if (mustExist && !existsSync(databasePath(config))) {
     throw new AppError(
       'NOT_FOUND',
@@ -75,8 +68,16 @@ export const openServices = (config: CoreConfig, secrets: SecretStore, mustExist
   if (pendingMigrationsAt(databasePath(config)) > 0) {
     closeDatabase(openDatabase(databasePath(config), { onMigrationStep: ({ step, steps, name }) => void stderr.write(`Updating the library (step ${step} of ${steps}: ${name})…\n`) }));
   }
-  const services = createServices(config, { secretStore: secrets, queue: { owner: 'cli' }, launchMaintenance: false, inspectWorkerPath });
-  // The slow-statement log is for whoever tunes Lagoon, not for a script reading stderr: on request only.
-  setStatementTiming(services.db, { log: process.env.LAGOON_DEBUG ? (line) => void stderr.write(`${line}\n`) : () => undefined });
-  return services;
+};
+
+/** The slow-statement log is for whoever tunes Lagoon, not for a script reading stderr: on request only. */
+export const quietStatements = (db: Database, stderr: NodeJS.WritableStream): void =>
+  setStatementTiming(db, { log: process.env.LAGOON_DEBUG ? (line) => void stderr.write(`${line}\n`) : () => undefined });
+
+/** An existing library opened for reading: the database and the library's queries, none of the services. */
+export const openLibraryReader = (config: CoreConfig, stderr: NodeJS.WritableStream = process.stderr): LibraryReader => {
+  prepareLibrary(config, true, stderr);
+  const db = openDatabase(databasePath(config));
+  quietStatements(db, stderr);
+  return { db, library: createLibrary({ db, dataDir: config.dataDir }), close: () => closeDatabase(db) };
 };

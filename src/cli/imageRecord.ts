@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ImageDetail, ImageSummary } from '../shared/ipc/schemas/images.ts';
-import { getImageRow } from '../main/core/library/imageQueries.ts';
+import { getImageRow, getImageTags } from '../main/core/library/imageQueries.ts';
 import type { Library } from '../main/core/library/library.ts';
 
 /** What the CLI prints for a stored image: one JSON line (`--json`) or the human lines built from it. */
@@ -76,8 +76,8 @@ export const toCliImage = (source: ImageSource, image: ImageSummary): CliImage =
   createdAt: image.createdAt,
   rating: image.rating,
   favorite: image.favorite,
-  // A page's summaries carry no tags; the detail does (one small lookup per printed image).
-  tags: 'tags' in image && Array.isArray(image.tags) ? (image.tags as string[]) : (source.library.get(image.id)?.tags ?? []),
+  // A page's summaries carry no tags; the detail does (one small lookup per printed image, not the whole detail).
+  tags: 'tags' in image && Array.isArray(image.tags) ? (image.tags as string[]) : getImageTags(source.db, image.id),
 });
 
 export const toCliImageDetail = (source: ImageSource, image: ImageDetail): CliImageDetail => ({

@@ -1,4 +1,5 @@
 import type { Services } from '../main/core/services.ts';
+import type { LibraryReader } from './coreSetup.ts';
 import type { CliCommand } from './args.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_INVALID_INPUT, EXIT_OK, exitCodeFor } from './exitCodes.ts';
@@ -27,7 +28,10 @@ const ITERATE_COMMANDS = {
   'remove-background': async () => (await import('./commands/removeBackground.ts')).removeBackgroundCommand,
 };
 
-/** Commands that only work on an existing library: they never create one (see coreSetup.openServices). */
+/** Commands that only read the library: they open it without the services (see coreSetup.openLibraryReader). */
+const LIBRARY_READERS: ReadonlySet<CliCommand['name']> = new Set(['list', 'show', 'search']);
+
+/** Commands that only work on an existing library: they never create one (see coreSetup.prepareLibrary). */
 const NEEDS_LIBRARY: ReadonlySet<CliCommand['name']> = new Set(['list', 'show', 'search', 'export', 'trash', 'restore', 'rate', 'fav', 'tag', 'collection', 'collection.list']);
 
 /** Each command's module is loaded when it runs, so a run loads only what it uses. */
@@ -77,9 +81,14 @@ const dispatch = async (command: Exclude<CliCommand, { name: 'help' | 'version' 
 export async function runCli(proc: CliProcess): Promise<number> {
   let out: Output = createOutput(wantsJson(proc.argv), proc);
   let services: Services | undefined;
+  let reader: LibraryReader | undefined;
+  const closeAll = (): void => {
+    services?.close();
+    reader?.close();
+  };
   // A forced stop (a second Ctrl-C, or the first during a command that cannot wind down) still closes the library:
   // closing records what a running job had reached, so nothing is left looking sent when it was not.
-  const removeCleanup = proc.interrupt.onForce(() => services?.close());
+  const removeCleanup = proc.interrupt.onForce(closeAll);
   try {
     // Help and the version load neither the argument parsers (zod) nor the core: scripts call them in loops.
     const quick = quickCommand(proc.argv);
@@ -87,7 +96,7 @@ export async function runCli(proc: CliProcess): Promise<number> {
       proc.stdout.write(`${quick.name === 'help' ? generalUsage() : versionLine()}\n`);
       return EXIT_OK;
     }
-    const command = (await import('./args.ts')).parseCommandLine(proc.argv);
+    const command = await (await import('./args.ts')).parseCommandLine(proc.argv);
     if (command.name === 'help' && command.unknown !== undefined) {
       proc.stderr.write(`lagoon: ${command.unknown}\n`);
       proc.stdout.write(`${generalUsage()}\n`);
@@ -101,10 +110,15 @@ export async function runCli(proc: CliProcess): Promise<number> {
     const core = await import('./coreSetup.ts');
     const config = core.configFrom(proc.env);
     const secrets = await core.secretStoreFrom(proc.env, config);
+    const withServices = LIBRARY_READERS.has(command.name) ? null : await import('./coreServices.ts');
     const ctx: CliContext = {
       out,
       secrets,
-      services: () => (services ??= core.openServices(config, secrets, NEEDS_LIBRARY.has(command.name), proc.inspectWorkerPath)),
+      services: () => {
+        if (!withServices) throw new Error(`"${command.name}" only reads the library; it has no services.`);
+        return (services ??= withServices.openServices(config, secrets, NEEDS_LIBRARY.has(command.name), proc.inspectWorkerPath));
+      },
+      library: () => services ?? (reader ??= core.openLibraryReader(config, proc.stderr)),
       dataDir: config.dataDir,
       stdin: proc.stdin,
       stdout: proc.stdout,
@@ -122,6 +136,6 @@ export async function runCli(proc: CliProcess): Promise<number> {
     return stop === null ? exitCodeFor(failure.code) : EXIT_FOR_STOP[stop];
   } finally {
     removeCleanup();
-    services?.close();
+    closeAll();
   }
 }

@@ -5,11 +5,11 @@ import { exitCodeFor } from '../../src/cli/exitCodes.ts';
 import { createEnvStore, ENV_STORE_BACKEND, isEnvStore } from '../../src/main/core/secrets/envStore.ts';
 import { AppError, ERROR_CODES } from '../../src/shared/errors.ts';
 
-const options = (...flags: string[]): unknown => (parseCommandLine(['generate', '--prompt', 'a', ...flags]) as { options: unknown }).options;
+const options = async (...flags: string[]): Promise<unknown> => ((await parseCommandLine(['generate', '--prompt', 'a', ...flags])) as { options: unknown }).options;
 
-const refusal = (argv: string[]): AppError => {
+const refusal = async (argv: string[]): Promise<AppError> => {
   try {
-    parseCommandLine(argv);
+    await parseCommandLine(argv);
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     return error as AppError;
@@ -18,39 +18,39 @@ const refusal = (argv: string[]): AppError => {
 };
 
 describe('CLI argument parsing', () => {
-  it('fills the app form defaults and keeps the chosen options', () => {
-    expect(parseCommandLine(['generate', '--prompt', 'a'])).toEqual({
+  it('fills the app form defaults and keeps the chosen options', async () => {
+    expect(await parseCommandLine(['generate', '--prompt', 'a'])).toEqual({
       name: 'generate',
       json: false,
       source: { kind: 'inline', prompt: 'a' },
       options: { route: 'openai', size: 'auto', outputFormat: 'png', moderation: 'auto' },
       batch: { maxFailures: 3, skipDone: false, failedTo: null, progress: undefined, quiet: false },
     });
-    expect(parseCommandLine(['generate', '--prompts-file', 'p.txt', '--model', 'm', '--size', '512x512', '--format', 'jpeg', '--moderation', 'low', '--json'])).toEqual({
+    expect(await parseCommandLine(['generate', '--prompts-file', 'p.txt', '--model', 'm', '--size', '512x512', '--format', 'jpeg', '--moderation', 'low', '--json'])).toEqual({
       name: 'generate',
       json: true,
       source: { kind: 'file', path: 'p.txt' },
       options: { route: 'openai', model: 'm', size: '512x512', outputFormat: 'jpeg', moderation: 'low' },
       batch: { maxFailures: 3, skipDone: false, failedTo: null, progress: undefined, quiet: false },
     });
-    expect(parseCommandLine(['models', '--json', '--refresh'])).toEqual({ name: 'models', json: true, refresh: true, styles: false });
-    expect(parseCommandLine(['models', '--help'])).toEqual({ name: 'help', topic: 'models' });
-    expect(parseCommandLine(['list'])).toEqual({ name: 'list', json: false, limit: 50 });
-    expect(parseCommandLine(['list', '--limit', '500', '--json'])).toEqual({ name: 'list', json: true, limit: 500 });
-    expect(parseCommandLine(['key', 'status', '--json'])).toEqual({ name: 'key.status', json: true });
-    expect(parseCommandLine(['generate', '--help'])).toEqual({ name: 'help', topic: 'generate' });
+    expect(await parseCommandLine(['models', '--json', '--refresh'])).toEqual({ name: 'models', json: true, refresh: true, styles: false });
+    expect(await parseCommandLine(['models', '--help'])).toEqual({ name: 'help', topic: 'models' });
+    expect(await parseCommandLine(['list'])).toEqual({ name: 'list', json: false, limit: 50 });
+    expect(await parseCommandLine(['list', '--limit', '500', '--json'])).toEqual({ name: 'list', json: true, limit: 500 });
+    expect(await parseCommandLine(['key', 'status', '--json'])).toEqual({ name: 'key.status', json: true });
+    expect(await parseCommandLine(['generate', '--help'])).toEqual({ name: 'help', topic: 'generate' });
   });
 
-  it('picks the native route for any native-only flag or a size the OpenAI route lacks, and maps every flag', () => {
+  it('picks the native route for any native-only flag or a size the OpenAI route lacks, and maps every flag', async () => {
     const native = { route: 'native', outputFormat: 'png', moderation: 'auto', variants: 1, hideWatermark: false };
-    expect(options('--size', '512x512')).toEqual({ route: 'openai', size: '512x512', outputFormat: 'png', moderation: 'auto' });
-    expect(options('--seed', '7')).toEqual({ ...native, seed: 7 });
-    expect(options('--size', '1000x760')).toEqual({ ...native, width: 1000, height: 760 });
+    expect(await options('--size', '512x512')).toEqual({ route: 'openai', size: '512x512', outputFormat: 'png', moderation: 'auto' });
+    expect(await options('--seed', '7')).toEqual({ ...native, seed: 7 });
+    expect(await options('--size', '1000x760')).toEqual({ ...native, width: 1000, height: 760 });
     // A preset size travels with the request once it is native: the same pixels, as width and height.
-    expect(options('--size', '1024x1024', '--variants', '2')).toEqual({ ...native, width: 1024, height: 1024, variants: 2 });
-    expect(options('--hide-watermark')).toEqual({ ...native, hideWatermark: true });
+    expect(await options('--size', '1024x1024', '--variants', '2')).toEqual({ ...native, width: 1024, height: 1024, variants: 2 });
+    expect(await options('--hide-watermark')).toEqual({ ...native, hideWatermark: true });
     expect(
-      options(
+      await options(
         ...'--model m --aspect-ratio 16:9 --resolution 2K --quality high --negative blur --seed=-5'.split(' '),
         ...'--steps 30 --cfg 7.5 --style Anime --variants 4 --format webp --moderation low'.split(' '),
       ),
@@ -72,32 +72,32 @@ describe('CLI argument parsing', () => {
     });
   });
 
-  it('refuses with INVALID_INPUT, naming the problem', () => {
-    expect(refusal(['generate', '--prompt', 'a', '--size', '100']).message).toContain('--size must be auto or WIDTHxHEIGHT');
-    expect(refusal(['generate', '--prompt', 'a', '--size', '0x100']).message).toContain('--size must be auto or WIDTHxHEIGHT');
-    expect(refusal(['generate', '--prompt', 'a', '--size', '1281x1024']).message).toContain('from 1 to 1280');
-    expect(refusal(['generate', '--prompt', 'a', '--size', '1792x1024', '--seed', '1']).message).toContain('only on Venice\'s OpenAI-compatible route');
-    expect(refusal(['generate', '--prompt', 'a', '--seed', '1e3']).message).toContain('--seed must be a whole number');
-    expect(refusal(['generate', '--prompt', 'a', '--seed', '1000000000']).message).toContain('--seed must be a whole number');
-    expect(refusal(['generate', '--prompt', 'a', '--variants', '0']).message).toContain('--variants must be a whole number from 1 to 4');
-    expect(refusal(['generate', '--prompt', 'a', '--cfg', '20.5']).message).toContain('--cfg must be a number above 0');
-    expect(refusal(['generate', '--prompt', 'a', '--cfg', 'abc']).message).toContain('--cfg must be a number above 0');
-    expect(refusal(['generate', '--prompt', 'a', '--quality', 'best']).message).toContain('--quality must be one of low, medium, high');
-    expect(refusal(['generate', '--prompt', 'a', '--negative', '  ']).message).toContain('--negative needs a value');
-    expect(refusal(['generate', '--prompt', 'a', '--aspect-ratio', 'x'.repeat(21)]).message).toContain('--aspect-ratio must be');
-    expect(refusal(['models', 'extra']).code).toBe('INVALID_INPUT');
+  it('refuses with INVALID_INPUT, naming the problem', async () => {
+    expect((await refusal(['generate', '--prompt', 'a', '--size', '100'])).message).toContain('--size must be auto or WIDTHxHEIGHT');
+    expect((await refusal(['generate', '--prompt', 'a', '--size', '0x100'])).message).toContain('--size must be auto or WIDTHxHEIGHT');
+    expect((await refusal(['generate', '--prompt', 'a', '--size', '1281x1024'])).message).toContain('from 1 to 1280');
+    expect((await refusal(['generate', '--prompt', 'a', '--size', '1792x1024', '--seed', '1'])).message).toContain('only on Venice\'s OpenAI-compatible route');
+    expect((await refusal(['generate', '--prompt', 'a', '--seed', '1e3'])).message).toContain('--seed must be a whole number');
+    expect((await refusal(['generate', '--prompt', 'a', '--seed', '1000000000'])).message).toContain('--seed must be a whole number');
+    expect((await refusal(['generate', '--prompt', 'a', '--variants', '0'])).message).toContain('--variants must be a whole number from 1 to 4');
+    expect((await refusal(['generate', '--prompt', 'a', '--cfg', '20.5'])).message).toContain('--cfg must be a number above 0');
+    expect((await refusal(['generate', '--prompt', 'a', '--cfg', 'abc'])).message).toContain('--cfg must be a number above 0');
+    expect((await refusal(['generate', '--prompt', 'a', '--quality', 'best'])).message).toContain('--quality must be one of low, medium, high');
+    expect((await refusal(['generate', '--prompt', 'a', '--negative', '  '])).message).toContain('--negative needs a value');
+    expect((await refusal(['generate', '--prompt', 'a', '--aspect-ratio', 'x'.repeat(21)])).message).toContain('--aspect-ratio must be');
+    expect((await refusal(['models', 'extra'])).code).toBe('INVALID_INPUT');
     // node:util cannot tell a negative number from an option; its hint, on one line, says how to write one.
-    expect(refusal(['generate', '--prompt', 'a', '--seed', '-5']).message).toMatch(/^lagoon generate: Option '--seed' argument is ambiguous\. [^\n]*'--seed=-XYZ'\. Run/);
-    expect(refusal(['list', '--limit', '1.5']).code).toBe('INVALID_INPUT');
-    expect(refusal(['list', '--limit', '-3']).code).toBe('INVALID_INPUT');
-    expect(refusal(['constructor']).code).toBe('INVALID_INPUT');
-    expect(refusal(['key', 'rotate']).code).toBe('INVALID_INPUT');
+    expect((await refusal(['generate', '--prompt', 'a', '--seed', '-5'])).message).toMatch(/^lagoon generate: Option '--seed' argument is ambiguous\. [^\n]*'--seed=-XYZ'\. Run/);
+    expect((await refusal(['list', '--limit', '1.5'])).code).toBe('INVALID_INPUT');
+    expect((await refusal(['list', '--limit', '-3'])).code).toBe('INVALID_INPUT');
+    expect((await refusal(['constructor'])).code).toBe('INVALID_INPUT');
+    expect((await refusal(['key', 'rotate'])).code).toBe('INVALID_INPUT');
   });
 
-  it('never echoes what was typed after `key`', () => {
+  it('never echoes what was typed after `key`', async () => {
     const secret = 'sk-typed-by-mistake-0123456789';
     for (const argv of [['key', 'set', secret], ['key', 'set', `--key=${secret}`], ['key', 'status', secret], [secret]]) {
-      expect(refusal(argv).message).not.toContain(secret);
+      expect((await refusal(argv)).message).not.toContain(secret);
     }
   });
 
@@ -111,13 +111,13 @@ describe('CLI argument parsing', () => {
 const search = (...args: string[]) => parseCommandLine(['search', ...args]);
 
 describe('lagoon search arguments', () => {
-  it('take the search syntax as typed: a word with one dash is left out, not a short option', () => {
-    expect(search('coral', '-dusk', '--json')).toEqual({ name: 'search', json: true, query: { text: 'coral -dusk' }, limit: 50 });
-    expect(search('cabin OR puppy')).toMatchObject({ query: { text: 'cabin OR puppy' } });
-    expect(search('-cabin', '--kind', 'original', '--has-versions')).toMatchObject({ query: { text: '-cabin', kind: 'original', hasVersions: true } });
-    expect(search('--kind', 'remove-background')).toMatchObject({ query: { kind: 'remove-background' } });
-    expect(search('-h')).toEqual({ name: 'help', topic: 'search' });
-    expect(() => search('--kind', 'crop')).toThrow(/--kind must be one of original, edit, combine, upscale, remove-background/);
+  it('take the search syntax as typed: a word with one dash is left out, not a short option', async () => {
+    expect(await search('coral', '-dusk', '--json')).toEqual({ name: 'search', json: true, query: { text: 'coral -dusk' }, limit: 50 });
+    expect(await search('cabin OR puppy')).toMatchObject({ query: { text: 'cabin OR puppy' } });
+    expect(await search('-cabin', '--kind', 'original', '--has-versions')).toMatchObject({ query: { text: '-cabin', kind: 'original', hasVersions: true } });
+    expect(await search('--kind', 'remove-background')).toMatchObject({ query: { kind: 'remove-background' } });
+    expect(await search('-h')).toEqual({ name: 'help', topic: 'search' });
+    await expect(search('--kind', 'crop')).rejects.toThrow(/--kind must be one of original, edit, combine, upscale, remove-background/);
   });
 });
 

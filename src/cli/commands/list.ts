@@ -41,13 +41,13 @@ type Page = Pick<ImagePage, 'items' | 'nextCursor'>;
  * of `list` and `search`. Returns how many were shown and whether more were left.
  */
 export function printPages(ctx: CliContext, limit: number, pageAt: (cursor: string | null, size: number) => Page): { shown: number; more: boolean } {
-  const services = ctx.services();
+  const source = ctx.library();
   let cursor: string | null = null;
   let shown = 0;
   do {
     const page = pageAt(cursor, Math.min(IMAGE_PAGE.max, limit - shown));
     for (const summary of page.items) {
-      const image = toCliImage(services, summary);
+      const image = toCliImage(source, summary);
       if (shown === 0) ctx.out.text(row(COLUMNS));
       ctx.out.emit(image, () => tableRow(image));
       shown += 1;
@@ -59,7 +59,7 @@ export function printPages(ctx: CliContext, limit: number, pageAt: (cursor: stri
 
 /** Newest first, paging through the library with its keyset cursor until `limit` images are shown. */
 export function listCommand(ctx: CliContext, command: { limit: number }): number {
-  const { library } = ctx.services();
+  const { library } = ctx.library();
   const { shown, more } = printPages(ctx, command.limit, (cursor, limit) => library.list({ cursor, limit }));
   if (!ctx.out.json) {
     if (shown === 0) ctx.out.note(`The library in ${ctx.dataDir} is empty. Make an image with: lagoon generate --prompt "…"`);

@@ -6,7 +6,7 @@ import { printPages } from './list.ts';
 
 /** The library's own search (words, filters, sort), paged with its keyset cursor until `limit` images are shown. */
 export function searchCommand(ctx: CliContext, command: { query: ImageQuery; limit: number }): number {
-  const { library } = ctx.services();
+  const { library } = ctx.library();
   const { shown, more } = printPages(ctx, command.limit, (cursor, limit) => library.search(command.query, { cursor, limit }));
   if (!ctx.out.json) {
     if (shown === 0 && parseSearch(command.query.text).symbolsOnly) {

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { readLineage } from '../../main/core/iterate/lineageStore.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK } from '../exitCodes.ts';
 import { type CliImageDetail, toCliImageDetail } from '../imageRecord.ts';
@@ -42,12 +43,12 @@ const describe = (image: ShownImage): string =>
     .join('\n');
 
 export function showCommand(ctx: CliContext, command: { id: string }): number {
-  const services = ctx.services();
-  const detail = services.library.get(command.id);
+  const source = ctx.library();
+  const detail = source.library.get(command.id);
   if (!detail) throw new AppError('NOT_FOUND', `There is no image ${command.id} in the library in ${ctx.dataDir}.`);
-  const lineage = services.iterate.lineage(detail.id);
+  const lineage = readLineage(source.db, detail.id);
   const image: ShownImage = {
-    ...toCliImageDetail(services, detail),
+    ...toCliImageDetail(source, detail),
     parents: lineage.parents.map((p) => ({ id: p.id, role: p.role, operation: p.operation, sha256: p.sha256, state: p.state })),
     children: lineage.children,
     enhancedPrompt: lineage.enhancedPrompt,
