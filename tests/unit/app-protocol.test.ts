@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/csp.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
+import { setStatementTiming } from '../../src/main/core/db/statements.ts';
 import { isInside } from '../../src/main/core/library/containment.ts';
 import { createLibrary, type Library } from '../../src/main/core/library/library.ts';
 import { createAppRequestHandler } from '../../src/main/core/protocol/appRequestHandler.ts';
@@ -198,6 +199,24 @@ describe('serving library media', () => {
     const overHttp = await fetch(`http://127.0.0.1:${port}/media/image/${served.id}`);
     expect(overHttp.status).toBe(200);
     expect(sha(Buffer.from(await overHttp.arrayBuffer()))).toBe(sha(served.png));
+  });
+});
+
+describe('serving thumbnails without the database', () => {
+  it('finds a thumbnail by its id alone, but an image by its row', async () => {
+    // Every statement is reported (none is faster than -1 ms): the grid asks for dozens of thumbnails at once, and a
+    // row read for each would be a random disk read on the main thread when the cache is cold.
+    const statements: string[] = [];
+    setStatementTiming(db, { slowMs: -1, log: (line) => statements.push(line) });
+    try {
+      expect((await get(`/media/thumb/${served.id}`)).status).toBe(200);
+      expect(statements).toEqual([]);
+      expect((await get(`/media/image/${served.id}`)).status).toBe(200);
+      expect(statements.length).toBeGreaterThan(0);
+    } finally {
+      // The later tests do not look at statements.
+      setStatementTiming(db, { slowMs: Number.POSITIVE_INFINITY });
+    }
   });
 });
 

@@ -20,6 +20,9 @@ export const shardOf = (id: string): string => id.slice(0, 2);
 export const mediaName = (kind: MediaKind, row: { id: string; format: ImageFormat }): string =>
   `${MEDIA_DIRS[kind]}/${shardOf(row.id)}/${row.id}.${kind === 'image' ? IMAGE_EXTENSIONS[row.format] : THUMB_EXTENSION}`;
 
+/** A thumbnail's name needs only the image's id: every thumbnail is WebP, whatever the image's format. */
+export const thumbName = (id: string): string => mediaName('thumb', { id, format: 'webp' });
+
 export const isShardName = (name: string): boolean => SHARD_RE.test(name);
 
 /**
