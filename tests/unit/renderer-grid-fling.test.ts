@@ -30,6 +30,14 @@ describe('useFling', () => {
     expect(result.current.flinging).toBe(true);
   });
 
+  it('takes a fling for one on a loaded machine that delivers 8 frames a second, and sees it stop', () => {
+    const { result } = renderHook(() => useFling());
+    scrollAt(result.current.onScroll, 6000, Array.from({ length: 12 }, () => 125));
+    expect(result.current.flinging).toBe(true);
+    act(() => vi.advanceTimersByTime(400));
+    expect(result.current.flinging).toBe(false);
+  });
+
   it('does not take a steady 2,400 px/s scroll for one, even when its events bunch', () => {
     const { result } = renderHook(() => useFling());
     // The distance between two bunched events is read at the time they are handled: 40 px land 8 ms apart.
