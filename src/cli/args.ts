@@ -1,3 +1,4 @@
+import type { zImageId } from '../shared/ipc/schemas/common.ts';
 import type { ImageQuery } from '../shared/ipc/schemas/library.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, noPositionals, parse } from './argParsing.ts';
 import type { CurationArgs } from './curationArgs.ts';
@@ -51,12 +52,13 @@ const parseList = (args: string[]): CliCommand => {
   return { name: 'list', json: values.json === true, limit };
 };
 
-const parseShow = (zImageId: { safeParse(value: unknown): { success: boolean } }) => (args: string[]): CliCommand => {
+/** `imageId`: zod's id check, loaded only when `show` is asked for. */
+const parseShow = (imageId: Pick<typeof zImageId, 'safeParse'>) => (args: string[]): CliCommand => {
   const { values, positionals } = parse('show', args, { ...HELP_FLAG, ...JSON_FLAG });
   if (values.help) return { name: 'help', topic: 'show' };
   if (positionals.length !== 1) throw invalid('lagoon show needs exactly one image id, e.g. lagoon show 1b4e28ba-2fa1-11d2-883f-0016d3cca427.');
   const id = (positionals[0] ?? '').toLowerCase();
-  if (!zImageId.safeParse(id).success) throw invalid('That is not an image id (ids look like 1b4e28ba-2fa1-11d2-883f-0016d3cca427; "lagoon list" shows them).');
+  if (!imageId.safeParse(id).success) throw invalid('That is not an image id (ids look like 1b4e28ba-2fa1-11d2-883f-0016d3cca427; "lagoon list" shows them).');
   return { name: 'show', json: values.json === true, id };
 };
 
