@@ -8,7 +8,7 @@ import { type AtomicWriteHooks, ensureDirectory, writeFileAtomic } from './atomi
 import { assertNoCredentials } from './credentialGuard.ts';
 import { isImageId } from './imageId.ts';
 import { getImageRow, type ImageRow, insertImage } from './imageQueries.ts';
-import { mediaName } from './mediaNames.ts';
+import { mediaName, thumbName } from './mediaNames.ts';
 import { type PreparedImage, renderImage, sha256Of } from './renderImage.ts';
 
 export interface IngestInput {
@@ -141,7 +141,7 @@ const rowOf = async (deps: StageDeps, input: IngestInput): Promise<{ row: ImageR
     byteSize: input.bytes.byteLength,
     sha256: prepared.sha256,
     fileName: mediaName('image', { id, format: input.format }),
-    thumbName: mediaName('thumb', { id, format: input.format }),
+    thumbName: thumbName(id),
     jobId: input.jobId ?? null,
     blurred: input.blurred ? 1 : 0,
     priceUsd: input.priceUsd ?? null,
