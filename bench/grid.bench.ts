@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { dropPageCaches, type Figure, fileSystemOf, median, percentile } from './measure.ts';
+import { imageLoads, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
 
 const run = promisify(execFile);
@@ -26,14 +27,6 @@ interface FlingResult {
   placeholderShare: number;
   thumbShare: number;
   settleMs: number | null;
-}
-
-interface ProbeState {
-  navClickAt: number | null;
-  gridItemsAt: number | null;
-  firstRowAt: number | null;
-  firstRowImages: number;
-  requests: Array<{ route: string; input?: string; sentAt: number; doneAt: number | null }>;
 }
 
 interface ScrollResult {
@@ -120,8 +113,10 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
     await page.addInitScript({ path: join(import.meta.dirname, 'gridProbe.browser.js') });
     const loads: ProbeState[] = [];
     let idleWaitMs = 0;
+    let coldImageLoads: Awaited<ReturnType<typeof imageLoads>> = null;
     for (let i = 0; i < NAVIGATIONS; i++) {
       loads.push(await loadGrid(page, app.url));
+      if (i === 0) coldImageLoads = await imageLoads(page);
       if (i === 0) idleWaitMs = await waitForIdleApp(page);
     }
     const [launch, ...rest] = loads;
@@ -165,10 +160,8 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
         from_click_ms: launch!.firstRowAt! - launch!.navClickAt!,
         grid_items_ms: launch!.gridItemsAt,
         first_row_thumbnails: launch!.firstRowImages,
-        // The last navigation's requests, on the page's clock: `route @sent +reply`.
-        requests_last_navigation: loads.at(-1)!.requests.map(
-          (r) => `${r.route}${r.input ? ` ${r.input}` : ''} @${Math.round(r.sentAt)} ${r.doneAt === null ? 'pending' : `+${Math.round(r.doneAt - r.sentAt)}ms`}`,
-        ),
+        cold_requests: requestLines(launch!),
+        cold_image_loads: coldImageLoads,
         page_errors: pageErrors.slice(0, 5),
         viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
         ...library,

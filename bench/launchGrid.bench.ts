@@ -7,18 +7,13 @@ import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { buildRenderer } from './grid.bench.ts';
+import { imageLoads, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { dropPageCaches, type Figure, fileSystemOf } from './measure.ts';
 import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
 
 /** Rows given real files: more than the first screen and its first pages hold. */
 const WITH_FILES = 600;
 const VIEWPORT = { width: 1280, height: 800 };
-
-interface Probe {
-  firstRowAt: number | null;
-  navClickAt: number | null;
-  gridItemsAt: number | null;
-}
 
 /**
  * A working copy of the cached 1M library (the app's launch chores write: the sweep, the daily backup, the placeholder
@@ -76,8 +71,8 @@ export const launchToGrid1m = async (): Promise<Figure> => {
     });
     const servingAt = Date.now();
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as unknown as { lagoonBench: Probe }).lagoonBench.firstRowAt !== null, undefined, { timeout: 120_000 });
-    const { probe, origin } = await page.evaluate(() => ({ probe: (globalThis as unknown as { lagoonBench: Probe }).lagoonBench, origin: performance.timeOrigin }));
+    await page.waitForFunction(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench.firstRowAt !== null, undefined, { timeout: 120_000 });
+    const { probe, origin } = await page.evaluate(() => ({ probe: (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench, origin: performance.timeOrigin }));
     const value = origin + probe.firstRowAt! - startedAt;
     return {
       name: 'launch_to_grid_ms_1m',
@@ -89,6 +84,8 @@ export const launchToGrid1m = async (): Promise<Figure> => {
       navigation_to_library_click_ms: probe.navClickAt,
       navigation_to_grid_items_ms: probe.gridItemsAt,
       navigation_to_first_row_ms: probe.firstRowAt,
+      requests: requestLines(probe),
+      image_loads: await imageLoads(page),
       page_cache: pageCache,
       images: copy.images,
       file_system: fileSystemOf(copy.dataDir),

@@ -4,37 +4,24 @@ import type { Collection } from '../../../../shared/ipc/schemas/library.ts';
 import { compareNames } from '../compareNames.ts';
 import { prepared } from '../../db/statements.ts';
 
-const LIST_SQL = 'SELECT id, name, created_at AS createdAt FROM collections';
-const GET_SQL = 'SELECT id, name, created_at AS createdAt FROM collections WHERE id = ?';
+// With how many live images each holds: kept in the row by migration 0014's triggers, whatever the library's size.
+export const LIST_SQL = 'SELECT id, name, created_at AS createdAt, live_images AS count FROM collections';
+const GET_SQL = 'SELECT id, name, created_at AS createdAt, live_images AS count FROM collections WHERE id = ?';
 const INSERT_SQL = 'INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?)';
 const RENAME_SQL = 'UPDATE collections SET name = ? WHERE id = ?';
 const DELETE_SQL = 'DELETE FROM collections WHERE id = ?';
 const MEMBERS_SQL = 'SELECT image_id AS id FROM collection_images WHERE collection_id = ?';
 const ADD_SQL = 'INSERT OR IGNORE INTO collection_images (collection_id, image_id, added_at) SELECT ?, value, ? FROM json_each(?)';
 const REMOVE_SQL = 'DELETE FROM collection_images WHERE collection_id = ? AND image_id IN (SELECT value FROM json_each(?))';
-// Live members as all members (one pass over the primary key) minus the trashed ones (the trash, through its partial
-// index): two queries for every collection at once, whatever the library's size.
-export const MEMBER_COUNTS_SQL = 'SELECT collection_id AS id, count(*) AS n FROM collection_images GROUP BY collection_id';
-export const TRASHED_MEMBER_COUNTS_SQL = `SELECT ci.collection_id AS id, count(*) AS n FROM images AS i
-  JOIN collection_images AS ci ON ci.image_id = i.id WHERE i.trashed_at IS NOT NULL GROUP BY ci.collection_id`;
-
-type CollectionRow = Omit<Collection, 'count'>;
 
 const notFound = () => new AppError('NOT_FOUND', 'That collection no longer exists.');
 const fold = (name: string): string => name.trim().normalize('NFC').toLowerCase();
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number => compareNames(a.name, b.name) || compareNames(a.id, b.id);
 
-const liveCounts = (db: Database): (id: string) => number => {
-  const counts = (sql: string) => new Map((prepared(db, sql).all() as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
-  const members = counts(MEMBER_COUNTS_SQL);
-  const trashed = counts(TRASHED_MEMBER_COUNTS_SQL);
-  return (id) => (members.get(id) ?? 0) - (trashed.get(id) ?? 0);
-};
+const getCollection = (db: Database, id: string): Collection | null =>
+  (prepared(db, GET_SQL).get(id.toLowerCase()) as Collection | undefined) ?? null;
 
-const getCollection = (db: Database, id: string): CollectionRow | null =>
-  (prepared(db, GET_SQL).get(id.toLowerCase()) as CollectionRow | undefined) ?? null;
-
-export const requireCollection = (db: Database, id: string): CollectionRow => {
+export const requireCollection = (db: Database, id: string): Collection => {
   const row = getCollection(db, id);
   if (!row) throw notFound();
   return row;
@@ -43,14 +30,11 @@ export const requireCollection = (db: Database, id: string): CollectionRow => {
 /** Two collections may not share a name (ignoring case): the sidebar and "add to…" menus would be ambiguous. */
 const assertNameFree = (db: Database, name: string, exceptId: string | null): void => {
   const wanted = fold(name);
-  const clash = (prepared(db, LIST_SQL).all() as CollectionRow[]).some((c) => c.id !== exceptId && fold(c.name) === wanted);
+  const clash = (prepared(db, LIST_SQL).all() as Collection[]).some((c) => c.id !== exceptId && fold(c.name) === wanted);
   if (clash) throw new AppError('INVALID_INPUT', `A collection named "${name.trim()}" already exists. Choose another name.`);
 };
 
-export const listCollections = (db: Database): Collection[] => {
-  const countOf = liveCounts(db);
-  return (prepared(db, LIST_SQL).all() as CollectionRow[]).toSorted(byName).map((row) => ({ ...row, count: countOf(row.id) }));
-};
+export const listCollections = (db: Database): Collection[] => (prepared(db, LIST_SQL).all() as Collection[]).toSorted(byName);
 
 /** Call inside a write transaction. */
 export const createCollection = (db: Database, opts: { id: string; name: string; now: number }): Collection => {
@@ -66,7 +50,7 @@ export const renameCollection = (db: Database, id: string, newName: string): Col
   const name = newName.trim().normalize('NFC');
   assertNameFree(db, name, row.id);
   prepared(db, RENAME_SQL).run(name, row.id);
-  return { ...row, name, count: liveCounts(db)(row.id) };
+  return { ...row, name };
 };
 
 /** Deletes the collection, never its images; returns the ids that were in it. Call inside a write transaction. */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../../db/statements.ts';
 import { type KeyParts, type KeyRange, keyRangeOf } from './docKey.ts';
+import { countLive } from './searchQueries.ts';
 import { nthLive } from './seekQueries.ts';
 
 /**
@@ -13,6 +14,7 @@ const DAYS_NEWEST_SQL = 'SELECT day, sum(n) AS n FROM image_position_counts GROU
 const DAYS_OLDEST_SQL = 'SELECT day, sum(n) AS n FROM image_position_counts GROUP BY day HAVING sum(n) > 0 ORDER BY day ASC';
 const LEVELS_SQL = 'SELECT rating, sum(n) AS n FROM image_position_counts GROUP BY rating';
 const LEVEL_DAYS_SQL = 'SELECT day, n FROM image_position_counts WHERE rating = ? AND n > 0 ORDER BY day DESC';
+export const DAYS_TOTAL_SQL = 'SELECT coalesce(sum(n), 0) AS n FROM image_position_counts WHERE day BETWEEN ? AND ?';
 /**
  * The n-th image of one rating inside one day, newest first: the day's entries of images_live with each row's rating
  * read from the table (a day holds a few thousand images at most). The FTS level walk gives the same order, but
@@ -32,6 +34,8 @@ const WHOLE = keyRangeOf(undefined, undefined)!;
 export const isWholeRange = (range: KeyRange): boolean => range.low === WHOLE.low && range.high === WHOLE.high;
 
 const dayRange = (day: number): KeyRange => keyRangeOf(day * DAY, (day + 1) * DAY - 1)!;
+/** The UTC day a key falls in, as migration 0013 buckets it (keys of images before 1970 clamp to day 0). */
+const dayOfKey = (key: bigint): number => Math.max(0, Math.floor(Number(key >> 10n) / DAY));
 
 /** The day holding the n-th image of `days` (in their order) and how many of that day come before it. */
 const locate = (days: Iterable<DayCount>, n: number): { day: number; left: number } | null => {
@@ -41,6 +45,24 @@ const locate = (days: Iterable<DayCount>, n: number): { day: number; left: numbe
     left -= count;
   }
   return null;
+};
+
+/**
+ * How many live images lie in `range`: the whole days inside it from their counts, the partial days at its ends
+ * through the live index. The same number countLive gives, without walking a million index entries (at 1M images
+ * with a cold page cache: 0.3 s on main's thread, ahead of the grid's first thumbnails). Day 0 is always counted
+ * through the index: SQLite's division rounds toward zero, so it would also hold any image dated before 1970.
+ */
+export const countLiveByDay = (db: Database, range: KeyRange): number => {
+  const lowDay = dayOfKey(range.low);
+  const highDay = dayOfKey(range.high);
+  const firstWhole = Math.max(1, dayRange(lowDay).low === range.low ? lowDay : lowDay + 1);
+  const lastWhole = dayRange(highDay).high === range.high ? highDay : highDay - 1;
+  if (firstWhole > lastWhole) return countLive(db, range);
+  const head = dayRange(firstWhole).low - 1n;
+  const tail = dayRange(lastWhole).high + 1n;
+  const whole = (prepared(db, DAYS_TOTAL_SQL).get(firstWhole, lastWhole) as { n: number }).n;
+  return (range.low <= head ? countLive(db, { low: range.low, high: head }) : 0) + whole + (tail <= range.high ? countLive(db, { low: tail, high: range.high }) : 0);
 };
 
 /** The n-th live image (0-based) newest or oldest first. */

@@ -8,7 +8,8 @@ import { toSummary } from '../imageMapping.ts';
 import { collectMatches } from './collectMatches.ts';
 import { joinKey, type KeyRange, keyRangeOf, rangeAfter } from './docKey.ts';
 import { hasFacetFilters, type MatchParts, matchExpression } from './matchExpression.ts';
-import { countLive, countMatched, type KeyedRow, keyOf, selectLive } from './searchQueries.ts';
+import { countLiveByDay } from './positionCounts.ts';
+import { countMatched, type KeyedRow, keyOf, selectLive } from './searchQueries.ts';
 import { ftsTokens } from './ftsTokens.ts';
 import { hasWords, highlightRanges, NO_WORDS, positiveTerms, searchWords } from './searchText.ts';
 
@@ -94,5 +95,5 @@ export function searchImages(db: Database, query: ImageQuery, opts: { cursor?: s
 export function countImages(db: Database, query: ImageQuery): number {
   const plan = planQuery(db, query);
   if (plan.kind === 'none') return 0;
-  return plan.kind === 'live' ? countLive(db, plan.range) : countMatched(db, matchExpression(plan.parts), plan.range);
+  return plan.kind === 'live' ? countLiveByDay(db, plan.range) : countMatched(db, matchExpression(plan.parts), plan.range);
 }

@@ -3,7 +3,8 @@ import type { ImageQuery, Timeline } from '../../../../shared/ipc/schemas/librar
 import { type KeyRange, keyRangeOf } from './docKey.ts';
 import { matchExpression } from './matchExpression.ts';
 import { planQuery } from './searchImages.ts';
-import { countLive, countMatched } from './searchQueries.ts';
+import { countLiveByDay } from './positionCounts.ts';
+import { countMatched } from './searchQueries.ts';
 import { nthLive, nthMatched } from './seekQueries.ts';
 
 /** Beyond this many months between the oldest and the newest image, the marks are years (a 20-year archive). */
@@ -52,7 +53,7 @@ export function timeline(db: Database, query: ImageQuery): Timeline {
     const buckets: Timeline['buckets'] = [];
     starts.forEach((start, i) => {
       const range = clip(plan.range, start, (starts[i + 1] ?? newest.ms + 1) - 1);
-      const count = !range ? 0 : plan.kind === 'live' ? countLive(db, range) : countMatched(db, expression, range);
+      const count = !range ? 0 : plan.kind === 'live' ? countLiveByDay(db, range) : countMatched(db, expression, range);
       if (count > 0) buckets.push({ start, count });
     });
     return { unit, buckets: sort === 'newest' ? buckets.toReversed() : buckets };

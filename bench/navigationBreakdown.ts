@@ -1,0 +1,34 @@
+import type { Page } from '@playwright/test';
+
+/** What the grid probe (gridProbe.browser.js) notes about one navigation, on the page's clock. */
+export interface ProbeState {
+  navClickAt: number | null;
+  gridItemsAt: number | null;
+  firstRowAt: number | null;
+  firstRowImages: number;
+  requests: Array<{ route: string; input?: string; sentAt: number; doneAt: number | null }>;
+}
+
+/** The probe's requests of main as `route {input} @sent +reply`: what stood between the click and the first page. */
+export const requestLines = (probe: ProbeState): string[] =>
+  probe.requests.map(
+    (r) => `${r.route}${r.input ? ` ${r.input}` : ''} @${Math.round(r.sentAt)} ${r.doneAt === null ? 'pending' : `+${Math.round(r.doneAt - r.sentAt)}ms`}`,
+  );
+
+/**
+ * The page's image loads so far, on its clock: how many, when the first was asked for, when the last arrived, the
+ * slowest, and the median. Where a cold first row's time goes between "the grid has rows" and "their pixels painted".
+ */
+export const imageLoads = (page: Page): Promise<{ count: number; firstStartMs: number; lastEndMs: number; slowestMs: number; medianMs: number } | null> =>
+  page.evaluate(() => {
+    const loads = performance.getEntriesByType('resource').filter((e) => (e as unknown as { initiatorType: string }).initiatorType === 'img');
+    if (!loads.length) return null;
+    const durations = loads.map((e) => e.duration).toSorted((a, b) => a - b);
+    return {
+      count: loads.length,
+      firstStartMs: Math.round(Math.min(...loads.map((e) => e.startTime))),
+      lastEndMs: Math.round(Math.max(...loads.map((e) => e.startTime + e.duration))),
+      slowestMs: Math.round(durations.at(-1)!),
+      medianMs: Math.round(durations[Math.floor(durations.length / 2)]!),
+    };
+  });
