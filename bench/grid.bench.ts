@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { dropPageCaches, type Figure, fileSystemOf, median, percentile } from './measure.ts';
+import { bundleHarness } from './harnessBundle.ts';
 import { imageLoads, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
 
@@ -55,13 +56,17 @@ export const buildRenderer = async (): Promise<{ dir: string; buildMs: number }>
 };
 
 /**
- * Waits until main answers a trivial request promptly several times in a row: the launch chores (sweep, purge, the
- * daily backup with its integrity check) run on main's thread and would otherwise land inside some navigations.
+ * Waits for the launch sweep (which starts a few seconds after launch) to be over, then until main answers a trivial
+ * request promptly several times in a row: the launch chores (sweep, purge, the daily backup with its integrity check)
+ * would otherwise land inside some navigations.
  */
 const waitForIdleApp = async (page: Page): Promise<number> =>
   page.evaluate(async () => {
     const api = (globalThis as unknown as { api: { request(route: string, input: unknown): Promise<unknown> } }).api;
     const start = performance.now();
+    while (((await api.request('library.health', {})) as { state: string }).state === 'checking' && performance.now() - start < 120_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     let quick = 0;
     while (quick < 10 && performance.now() - start < 120_000) {
       const sent = performance.now();
@@ -90,21 +95,25 @@ const loadGrid = async (page: Page, url: string): Promise<ProbeState> => {
 
 /**
  * The Library grid on a 100k library with real thumbnail files, in Debian's Chromium through the e2e harness (the
- * app's core in its own process, serving the built renderer exactly as lagoon:// does). The headline first paint is
+ * app's core in its own process, bundled as the app's main is, serving the built renderer exactly as lagoon:// does). The headline first paint is
  * the cold one: a fresh app process and browser (no HTTP cache) after the page cache was dropped (where the machine
  * allows it: the figure says), meeting the launch chores as a user's first launch does; warm navigations are details.
  */
 export const gridFigures = async (names: readonly string[]): Promise<Figure[]> => {
   const lib = await syntheticLibrary({ count: 100_000, media: true });
   const renderer = await buildRenderer();
+  const harness = await bundleHarness();
   const pageCache = dropPageCaches();
   const fake = await startFakeVenice({ apiKey: 'bench-grid-key' });
-  const app = await startAppProcess({
-    LAGOON_DATA_DIR: lib.dataDir,
-    LAGOON_API_BASE_URL: fake.url,
-    LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
-    LAGOON_RENDERER_DIR: renderer.dir,
-  });
+  const app = await startAppProcess(
+    {
+      LAGOON_DATA_DIR: lib.dataDir,
+      LAGOON_API_BASE_URL: fake.url,
+      LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
+      LAGOON_RENDERER_DIR: renderer.dir,
+    },
+    harness.entry,
+  );
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
@@ -227,5 +236,6 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
     await browser.close();
     await app.stop();
     await fake.close();
+    harness.remove();
   }
 };

@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { buildRenderer } from './grid.bench.ts';
+import { bundleHarness } from './harnessBundle.ts';
 import { imageLoads, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { dropPageCaches, type Figure, fileSystemOf } from './measure.ts';
 import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
@@ -50,11 +51,13 @@ const workingCopy = async (): Promise<{ dataDir: string; images: number; root: s
  * `launch_to_grid_ms_1m`: from starting the app's process to the first painted row of decoded thumbnails on a 1M
  * library, cold — a fresh process and browser (no HTTP cache), the page cache dropped where the machine allows it,
  * the first navigation. The browser is started before the clock: in the app its window is part of Electron's own
- * start, which this harness (the core in Node serving the renderer to Chromium) does not have.
+ * start, which this harness (the core in Node serving the renderer to Chromium) does not have. The harness runs as a
+ * bundle, as the app's main does (harnessBundle.ts).
  */
 export const launchToGrid1m = async (): Promise<Figure> => {
   const copy = await workingCopy();
   const renderer = await buildRenderer();
+  const harness = await bundleHarness();
   const fake = await startFakeVenice({ apiKey: 'bench-launch-key' });
   const pageCache = dropPageCaches();
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -68,7 +71,7 @@ export const launchToGrid1m = async (): Promise<Figure> => {
       LAGOON_API_BASE_URL: fake.url,
       LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
       LAGOON_RENDERER_DIR: renderer.dir,
-    });
+    }, harness.entry);
     const servingAt = Date.now();
     await page.goto(app.url);
     await page.waitForFunction(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench.firstRowAt !== null, undefined, { timeout: 120_000 });
@@ -87,6 +90,7 @@ export const launchToGrid1m = async (): Promise<Figure> => {
       requests: requestLines(probe),
       image_loads: await imageLoads(page),
       page_cache: pageCache,
+      main: 'the harness bundled as the app is (its workers from sources)',
       images: copy.images,
       file_system: fileSystemOf(copy.dataDir),
     };
@@ -94,6 +98,7 @@ export const launchToGrid1m = async (): Promise<Figure> => {
     await app?.stop();
     await browser.close();
     await fake.close();
+    harness.remove();
     rmSync(copy.root, { recursive: true, force: true });
   }
 };

@@ -27,10 +27,13 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the harness as its own Node process (the "app"), and resolves once it serves the renderer. */
-export const startAppProcess = (env: Record<string, string>): Promise<AppProcess> =>
+/**
+ * Starts the harness as its own Node process (the "app"), and resolves once it serves the renderer. `main` is the
+ * harness's entry: its sources, or the bench's bundle of them.
+ */
+export const startAppProcess = (env: Record<string, string>, main = HARNESS_MAIN): Promise<AppProcess> =>
   new Promise((resolve, reject) => {
-    const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [HARNESS_MAIN], {
+    const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [main], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

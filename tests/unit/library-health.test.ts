@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildHandlers } from '../../src/main/core/handlers/index.ts';
 import { createRouter } from '../../src/main/core/ipc/router.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
+import { LAUNCH_QUIET_MS, LAUNCH_SWEEP_DELAY_MS, LAUNCH_SWEEP_MAX_WAIT_MS } from '../../src/main/core/library/launchMaintenance.ts';
 import { createServices, type Services } from '../../src/main/core/services.ts';
 import type { LibraryHealth } from '../../src/shared/ipc/schemas/library.ts';
 import { makeImage } from './fixtures/transferImages.ts';
 import { damageFreeSpace } from './helpers/damagedDatabase.ts';
-import { memoryStore } from './helpers/queueHarness.ts';
+import { type ManualClock, manualClock, memoryStore } from './helpers/queueHarness.ts';
 import { inertContext } from './helpers/requestContext.ts';
 
 /** The launch check's findings reach the window: the `library.health` route and event (LibraryHealthNotice shows them). */
@@ -28,10 +29,10 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const start = (launchMaintenance: boolean) => {
+const start = (launchMaintenance: boolean, clock?: ManualClock, lastRequestAt?: () => number) => {
   services = createServices(
     { dataDir, apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
-    { secretStore: memoryStore(), launchMaintenance, log: () => {} },
+    { secretStore: memoryStore(), launchMaintenance, log: () => {}, ...(clock ? { clock, lastRequestAt } : {}) },
   );
   const pushed: LibraryHealth[] = [];
   services.events.subscribe((name, payload) => void (name === 'library.health' && pushed.push(payload as LibraryHealth)));
@@ -80,6 +81,61 @@ describe('library health at launch', () => {
     expect(health).toMatchObject({ state: 'damaged', orphansQuarantined: 0 });
     expect(health.details).toMatch(/corrupt/iu);
     expect(pushed).toEqual([health]);
+  });
+
+  it('leaves the first seconds to the window: nothing is swept before LAUNCH_SWEEP_DELAY_MS', async () => {
+    closeDatabase(openDatabase(join(dataDir, 'lagoon.db')));
+    const orphan = await plantOrphan();
+    const clock = manualClock();
+    const { services: s, ask } = start(true, clock);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    await settle();
+    clock.advance(LAUNCH_SWEEP_DELAY_MS - 1);
+    await settle();
+    expect(existsSync(orphan.path)).toBe(true);
+    expect((await ask()).state).toBe('checking');
+    clock.advance(1);
+    expect(await s.reconciled).toMatchObject({ orphansQuarantined: 1 });
+    expect(existsSync(orphan.path)).toBe(false);
+  });
+
+  it('waits for the window to stop asking (a quiet second), but never longer than LAUNCH_SWEEP_MAX_WAIT_MS', async () => {
+    closeDatabase(openDatabase(join(dataDir, 'lagoon.db')));
+    const orphan = await plantOrphan();
+    const clock = manualClock();
+    let lastRequestAt = clock.now();
+    const { services: s } = start(true, clock, () => lastRequestAt);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    // A busy window: a request every 500 ms, well past the minimum delay.
+    for (let t = 0; t < LAUNCH_SWEEP_DELAY_MS + 4000; t += 500) {
+      clock.advance(500);
+      lastRequestAt = clock.now();
+      await settle();
+    }
+    expect(existsSync(orphan.path)).toBe(true);
+    // Then nothing for a second: the sweep runs.
+    for (let t = 0; t < LAUNCH_QUIET_MS; t += 250) clock.advance(250);
+    expect(await s.reconciled).toMatchObject({ orphansQuarantined: 1 });
+    await s.shutdown();
+
+    const again = manualClock();
+    const busy = start(true, again, () => again.now());
+    const first = (await plantOrphan()).path;
+    for (let t = 0; t < LAUNCH_SWEEP_MAX_WAIT_MS - 250; t += 250) again.advance(250);
+    await settle();
+    expect(existsSync(first)).toBe(true);
+    again.advance(250);
+    expect(await busy.services.reconciled).toMatchObject({ orphansQuarantined: 1 });
+  });
+
+  it('never sweeps when the app closes before the delay is over', async () => {
+    closeDatabase(openDatabase(join(dataDir, 'lagoon.db')));
+    const orphan = await plantOrphan();
+    const { services: s } = start(true, manualClock());
+    await s.shutdown();
+    services = null;
+    expect(await s.reconciled).toBe(null);
+    expect(existsSync(orphan.path)).toBe(true);
   });
 
   it('is "unchecked" where the launch chores do not run (the CLI)', async () => {

@@ -10,6 +10,7 @@ import { mediaName } from '../../src/main/core/library/mediaNames.ts';
 import { recordPendingPurge } from '../../src/main/core/library/pendingPurges.ts';
 import { MAINTENANCE_INTERVAL_MS, startRoutineMaintenance } from '../../src/main/core/library/routineMaintenance.ts';
 import { createTrash } from '../../src/main/core/library/trash.ts';
+import { LAUNCH_SWEEP_DELAY_MS } from '../../src/main/core/library/launchMaintenance.ts';
 import { createServices, type Services } from '../../src/main/core/services.ts';
 import { makeImage } from './fixtures/transferImages.ts';
 import { manualClock, memoryStore, waitFor } from './helpers/queueHarness.ts';
@@ -150,6 +151,7 @@ describe('services at launch', () => {
       { dataDir, apiBaseUrl: 'http://127.0.0.1:9/api/v1', keychainService: 'unused' },
       { secretStore: memoryStore(), clock, log: () => {} },
     );
+    clock.advance(LAUNCH_SWEEP_DELAY_MS);
     const report = await services.reconciled;
     expect(report).toMatchObject({ orphansQuarantined: 0, orphanThumbsRemoved: 0, rowsMissingFile: 0, problems: [] });
     expect(existsSync(join(dataDir, mediaName('image', { id: interrupted, format: 'png' })))).toBe(false);

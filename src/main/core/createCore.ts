@@ -41,11 +41,20 @@ export const createCore = async (config: CoreConfig, deps: CoreDeps): Promise<Co
   // A long upgrade (minutes at a million images) runs on a worker, step by step, each step committed on its own.
   const dbPath = databasePath(config);
   if (pendingMigrationsAt(dbPath) > 0) await migrateOffThread(dbPath, deps.migrateWorkerPath, (step) => deps.onMigrationStep?.(step));
-  const services = createServices(config, { ...deps, restoredFromBackup });
+  // Every request from the window, over IPC or lagoon://, is noted: the launch sweep waits for a quiet moment.
+  const now = deps.clock ? () => deps.clock!.now() : Date.now;
+  let lastRequestAt = Number.NEGATIVE_INFINITY;
+  const noted = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+    lastRequestAt = now();
+    return fn(...args);
+  };
+  const services = createServices(config, { ...deps, restoredFromBackup, lastRequestAt: () => lastRequestAt });
   const { library, events } = services;
+  const dispatch = createRouter(buildHandlers({ ...services, apiBaseUrl: config.apiBaseUrl, ...(deps.relaunch ? { relaunch: deps.relaunch } : {}) }));
+  const appRequestHandler = createAppRequestHandler({ rendererDir: deps.rendererDir, library, csp: deps.csp ?? contentSecurityPolicy() });
   return {
-    dispatch: createRouter(buildHandlers({ ...services, apiBaseUrl: config.apiBaseUrl, ...(deps.relaunch ? { relaunch: deps.relaunch } : {}) })),
-    appRequestHandler: createAppRequestHandler({ rendererDir: deps.rendererDir, library, csp: deps.csp ?? contentSecurityPolicy() }),
+    dispatch: noted(dispatch),
+    appRequestHandler: noted(appRequestHandler),
     onEvent: (listener) => events.subscribe(listener),
     library,
     shutdown: () => services.shutdown(),

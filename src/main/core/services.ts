@@ -81,6 +81,10 @@ export interface ServiceDeps {
   inspectWorkerPath?: string;
   /** A backup was just put in place (createCore finished a restore): images newer than it are re-indexed first. */
   restoredFromBackup?: boolean;
+  /** How long the launch sweep waits at least (LAUNCH_SWEEP_DELAY_MS by default; see launchMaintenance.ts). */
+  sweepDelayMs?: number;
+  /** When the window last asked main for anything: the launch sweep waits for a quiet moment (createCore tells). */
+  lastRequestAt?: () => number;
   log?: (line: string) => void;
 }
 
@@ -118,8 +122,8 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
   if (maintain) void account.refresh();
   const maintenance = maintain
     ? startLaunchMaintenance({ db, library, dataDir: config.dataDir, now, log, events, trash, checks, backups }, deps)
-    : { reconciled: Promise.resolve(null), placeholders: null, routine: null, health: () => UNCHECKED };
-  const { reconciled, placeholders, routine } = maintenance;
+    : { reconciled: Promise.resolve(null), placeholders: null, routine: null, health: () => UNCHECKED, cancelDelay: () => undefined };
+  const { reconciled, placeholders, routine, cancelDelay } = maintenance;
   const running = queue;
   return {
     db,
@@ -142,13 +146,15 @@ export const createServices = (config: CoreConfig, deps: ServiceDeps = {}): Serv
     reconciled,
     health: maintenance.health,
     shutdown: async () => {
+      cancelDelay();
       await (await placeholders)?.stop();
       await routine?.stop();
       await running.shutdown();
       if (db.open) closeDatabase(db);
     },
     close: () => {
-      void placeholders?.then((job) => job.stop());
+      cancelDelay();
+      void placeholders?.then((job) => job?.stop());
       routine?.cancel();
       running.close();
       closeDatabase(db);

@@ -28,8 +28,26 @@ export interface MaintenanceParts {
   backups: Backups;
 }
 
+/**
+ * When the sweep starts: at least LAUNCH_SWEEP_DELAY_MS after launch, then once the window has asked main for nothing
+ * (no request, no thumbnail) for LAUNCH_QUIET_MS, and at the latest LAUNCH_SWEEP_MAX_WAIT_MS after launch. It reads
+ * the whole database (quick_check) and lists every media folder: at a million images with a cold page cache that is
+ * gigabytes of disk reads, which queued every read of the first screen behind them (the grid's first page, its
+ * thumbnails, the window's own script). Seconds later the user has their window, and what the sweep finds is no less
+ * true.
+ */
+export const LAUNCH_SWEEP_DELAY_MS = 3000;
+export const LAUNCH_QUIET_MS = 1000;
+export const LAUNCH_SWEEP_MAX_WAIT_MS = 15_000;
+/** How often a busy window is looked at again. */
+const QUIET_POLL_MS = 250;
+
 export interface LaunchOptions {
   clock?: Clock;
+  /** LAUNCH_SWEEP_DELAY_MS unless a test about the sweep itself has no reason to wait. */
+  sweepDelayMs?: number;
+  /** When the window last asked main for anything (clock time); without it the window counts as quiet. */
+  lastRequestAt?: () => number;
   /** A backup was just put in place: images newer than it are re-indexed before the sweep. */
   restoredFromBackup?: boolean;
   /** The built inspectWorker.ts, for that re-indexing. */
@@ -37,14 +55,60 @@ export interface LaunchOptions {
 }
 
 /**
- * What the app does at launch to keep the library true, in order: finish interrupted purges, re-index after a
- * restore, sweep (quick_check, orphans, lost thumbnails), remove stale drag copies; then the placeholder backfill and
- * the hourly routine (expired trash, daily backup).
+ * What the app does at launch to keep the library true, in order, once the first screen had LAUNCH_SWEEP_DELAY_MS to
+ * itself: finish interrupted purges, re-index after a restore, sweep (quick_check, orphans, lost thumbnails), remove
+ * stale drag copies; then the placeholder backfill and the hourly routine (expired trash, daily backup).
  */
 export const startLaunchMaintenance = (parts: MaintenanceParts, opts: LaunchOptions) => {
+  const { db, library, log, events } = parts;
+  const clock = opts.clock ?? systemClock;
+  const wait = launchDelay(clock, opts.sweepDelayMs ?? LAUNCH_SWEEP_DELAY_MS, opts.lastRequestAt ?? (() => Number.NEGATIVE_INFINITY));
+  // null: the app closed before the sweep began; nothing after it runs either.
+  const reconciled = wait.elapsed.then((goOn) => (goOn ? sweepAtLaunch(parts, opts) : null));
+  let health: LibraryHealth = { ...UNCHECKED, state: 'checking' };
+  void reconciled.then((report) => {
+    if (!report) return;
+    health = healthOf(report);
+    events.emit('library.health', health);
+  });
+  // After the sweep (which remakes lost thumbnails): placeholders for images stored before they existed, newest first.
+  const placeholders = reconciled.then((report) => (report ? startPlaceholderBackfill({ db, dataDir: parts.dataDir, log }) : null));
+  // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.
+  const prefs = () => readLibraryPrefs(library);
+  const routine = startRoutineMaintenance({ trash: parts.trash, backups: parts.backups, prefs, clock, log }, reconciled);
+  return { reconciled, placeholders, routine, health: () => health, cancelDelay: wait.cancel };
+};
+
+/**
+ * Resolves true once `minMs` have passed and the window has been quiet for LAUNCH_QUIET_MS (or LAUNCH_SWEEP_MAX_WAIT_MS
+ * have passed), or false at once if cancelled first (the app is closing).
+ */
+const launchDelay = (clock: Clock, minMs: number, lastRequestAt: () => number): { elapsed: Promise<boolean>; cancel(): void } => {
+  const startedAt = clock.now();
+  let settle: (goOn: boolean) => void = () => undefined;
+  const elapsed = new Promise<boolean>((resolve) => (settle = resolve));
+  let cancelTimer = (): void => undefined;
+  const look = (): void => {
+    const now = clock.now();
+    if (now - lastRequestAt() >= LAUNCH_QUIET_MS || now - startedAt >= LAUNCH_SWEEP_MAX_WAIT_MS) settle(true);
+    else cancelTimer = clock.after(QUIET_POLL_MS, look);
+  };
+  if (minMs > 0) cancelTimer = clock.after(minMs, look);
+  else settle(true);
+  return {
+    elapsed,
+    cancel: () => {
+      cancelTimer();
+      settle(false);
+    },
+  };
+};
+
+/** Finishes interrupted purges, re-indexes after a restore, sweeps, removes stale drag copies. */
+const sweepAtLaunch = (parts: MaintenanceParts, opts: LaunchOptions): Promise<ReconcileReport> => {
   const { db, library, dataDir, now, log, events, trash, checks } = parts;
   // A purge a crash interrupted is finished first: otherwise the sweep would quarantine its files as orphans.
-  const reconciled = trash
+  return trash
     .finishPendingPurges()
     .then(async (purges) => {
       if (purges.problems.length > 0) log(`[library] unfinished purges: ${redact(purges.problems)}`);
@@ -60,17 +124,6 @@ export const startLaunchMaintenance = (parts: MaintenanceParts, opts: LaunchOpti
       if (dragCopies > 0) log(`[library] removed ${dragCopies} stale drag copies`);
       return report;
     });
-  let health: LibraryHealth = { ...UNCHECKED, state: 'checking' };
-  void reconciled.then((report) => {
-    health = healthOf(report);
-    events.emit('library.health', health);
-  });
-  // After the sweep (which remakes lost thumbnails): placeholders for images stored before they existed, newest first.
-  const placeholders = reconciled.then(() => startPlaceholderBackfill({ db, dataDir, log }));
-  // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.
-  const prefs = () => readLibraryPrefs(library);
-  const routine = startRoutineMaintenance({ trash, backups: parts.backups, prefs, clock: opts.clock ?? systemClock, log }, reconciled);
-  return { reconciled, placeholders, routine, health: () => health };
 };
 
 const healthOf = (report: ReconcileReport): LibraryHealth => ({

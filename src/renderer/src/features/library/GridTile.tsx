@@ -8,7 +8,7 @@ import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { Stars } from '../../ui/Stars.tsx';
 import { placeholderUrl } from './placeholderUrl.ts';
 import { StackBadge } from './StackBadge.tsx';
-import { isWarm, onWarm } from './thumbPrefetch.ts';
+import { isWarm, onWarm } from './thumbWarmth.ts';
 
 export type CaptionMode = 'none' | 'prompt' | 'trashed';
 

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
@@ -12,7 +12,8 @@ import type { ImageSearch } from './useImageSearch.ts';
 import { useGridPaging } from './useGridPaging.ts';
 import { useGridScrollTargets, useGridVirtualizer } from './useGridScroll.ts';
 import { useTimeline } from './useTimeline.ts';
-import { useThumbPrefetch } from './useThumbPrefetch.ts';
+import { useFirstScreenIn } from './useFirstScreenIn.ts';
+import { thumbIds, useThumbPrefetch } from './useThumbPrefetch.ts';
 import { DateScrubber } from './DateScrubber.tsx';
 
 /** Caption heights by mode (CSS keeps the text inside them). */
@@ -46,7 +47,6 @@ export function VirtualGrid(props: Props) {
   const { items, paging, query, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, ...tileProps } = props;
   const { offset } = paging;
   const { cursor } = tileProps;
-  const timeline = useTimeline(query);
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const width = useContentWidth(scroller);
@@ -59,6 +59,11 @@ export function VirtualGrid(props: Props) {
   const visible = visibleTiles(layout, virtualizer.scrollOffset ?? 0, virtualizer.scrollRect?.height ?? 0, shown);
   // Nothing in view: the library view is hidden behind another (the grid has no size), or not laid out yet.
   useThumbPrefetch({ items, offset, first: visible.first, last: visible.last, columns: layout.columns, flinging, hidden: visible.last < visible.first });
+  const firstScreenIn = useFirstScreenIn(thumbIds(items, offset, visible.first, visible.last), generation);
+  // The scrubber's months wait for the grid's very first screen only: later queries keep the scrubber in place.
+  const [timelineOn, setTimelineOn] = useState(false);
+  if (firstScreenIn && !timelineOn) setTimelineOn(true);
+  const timeline = useTimeline(query, timelineOn);
   // No rows while the library view is hidden (zero width): nothing is on screen to load for.
   useGridPaging({
     firstTile: rows.length > 0 ? rows[0]!.index * layout.columns : null,
@@ -69,6 +74,7 @@ export function VirtualGrid(props: Props) {
     hasMore,
     loadingMore,
     jumping: paging.jumping,
+    holdPrefetch: !firstScreenIn,
     onLoadMore,
     onJump: paging.jumpTo,
     onLoadBefore: paging.loadBefore,

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 
 /** Ask for the next page while this many tiles are still unseen below the window (a fling covers ~240 tiles a second). */
 const PREFETCH_TILES = 400;
+/** While the first screen's thumbnails load, the next page is asked for only this close to the end of the loaded run. */
+const URGENT_TILES = 60;
 /** Farther than this from the loaded run (a page's worth), walking pages loses to a seek: the list jumps there. */
 const JUMP_GAP = 400;
 /** A jump starts this many rows above the window, so scrolling up a little after it finds tiles. */
@@ -18,6 +20,8 @@ interface Paging {
   hasMore: boolean;
   loadingMore: boolean;
   jumping: boolean;
+  /** The first screen's thumbnails are still on their way: the next page waits unless the window nears the end. */
+  holdPrefetch: boolean;
   onLoadMore: () => void;
   onJump: (position: number) => void;
   onLoadBefore: () => void;
@@ -30,7 +34,7 @@ interface Paging {
  * one seek per landing rather than one per frame.
  */
 export const useGridPaging = (p: Paging): void => {
-  const { firstTile, lastTile, columns, offset, loaded, hasMore, loadingMore, jumping, onLoadMore, onJump, onLoadBefore } = p;
+  const { firstTile, lastTile, columns, offset, loaded, hasMore, loadingMore, jumping, holdPrefetch, onLoadMore, onJump, onLoadBefore } = p;
   useEffect(() => {
     if (firstTile === null || jumping || loaded === 0) return;
     const end = offset + loaded;
@@ -39,6 +43,6 @@ export const useGridPaging = (p: Paging): void => {
       return;
     }
     if (firstTile < offset) onLoadBefore();
-    if (hasMore && !loadingMore && lastTile + PREFETCH_TILES >= end) onLoadMore();
-  }, [firstTile, lastTile, columns, offset, loaded, hasMore, loadingMore, jumping, onLoadMore, onJump, onLoadBefore]);
+    if (hasMore && !loadingMore && lastTile + (holdPrefetch ? URGENT_TILES : PREFETCH_TILES) >= end) onLoadMore();
+  }, [firstTile, lastTile, columns, offset, loaded, hasMore, loadingMore, jumping, holdPrefetch, onLoadMore, onJump, onLoadBefore]);
 };

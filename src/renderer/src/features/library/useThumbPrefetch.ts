@@ -59,6 +59,10 @@ export const useThumbPrefetch = (grid: GridWindow): void => {
   }, [items, offset, first, last, columns, flinging, hidden]);
 };
 
+/** The ids of results `first` to `last` (indexes in all the results) that have a thumbnail to show. */
+export const thumbIds = (items: readonly ImageSummary[], offset: number, first: number, last: number): string[] =>
+  first > last ? [] : idsOf(items.slice(Math.max(0, first - offset), Math.max(0, last - offset + 1)));
+
 /** The ids of the results with a file to show (a missing file has no thumbnail to fetch). */
 const idsOf = (results: readonly (ImageSummary | undefined)[]): string[] =>
   results.flatMap((item) => (item && !item.fileMissing ? [item.id] : []));
