@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { listBackups } from '../../main/core/library/backup.ts';
 import { readLibraryPrefs } from '../../main/core/library/libraryPrefs.ts';
-import { DB_NAME, inspectBackup, restoreDatabase } from '../../main/core/library/restore.ts';
+import { inspectBackups } from '../../main/core/library/backupChecks.ts';
+import { DB_NAME, restoreDatabase } from '../../main/core/library/restore.ts';
 import { reindexOrphans } from '../../main/core/transfer/reindexOrphans.ts';
 import type { BackupArgs } from '../backupArgs.ts';
 import type { CliContext } from '../context.ts';
@@ -34,8 +35,7 @@ const assertNotInUse = (dataDir: string): void => {
 
 export async function backupCommand(ctx: CliContext, command: BackupArgs): Promise<number> {
   if (command.name === 'backup.list') {
-    const checks = [];
-    for (const { name } of await listBackups(ctx.dataDir)) checks.push(await inspectBackup(ctx.dataDir, name));
+    const checks = await inspectBackups(ctx.dataDir, (await listBackups(ctx.dataDir)).map((b) => b.name));
     for (const c of checks) {
       const record = { name: c.name, at: new Date(c.at).toISOString(), bytes: c.bytes, images: c.images, ok: c.ok, ...(c.ok ? {} : { problem: c.result }) };
       ctx.out.emit(record, () => `${c.name}  ${record.at}  ${megabytes(c.bytes)}  ${c.images ?? '?'} images  ${c.ok ? 'ok' : `DAMAGED: ${c.result.split('\n')[0]}`}`);

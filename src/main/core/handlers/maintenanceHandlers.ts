@@ -5,7 +5,8 @@ import type { DbChecks } from '../db/dbChecks.ts';
 import type { Backups } from '../library/backup.ts';
 import type { Library } from '../library/library.ts';
 import { readLibraryPrefs } from '../library/libraryPrefs.ts';
-import { inspectBackup, scheduleRestore } from '../library/restore.ts';
+import { inspectBackups } from '../library/backupChecks.ts';
+import { scheduleRestore } from '../library/restore.ts';
 import type { Trash } from '../library/trash.ts';
 
 type MaintenanceRoutes =
@@ -38,12 +39,9 @@ export const maintenanceHandlers = (deps: {
   'library.health': async () => deps.health(),
   'library.backup_now': async () => deps.backups.backupNow(readLibraryPrefs(deps.library).backupsToKeep),
   'library.list_backups': async () => {
-    const backups = [];
-    for (const { name } of await deps.backups.list()) {
-      const c = await inspectBackup(deps.dataDir, name, deps.checks.checkFile);
-      backups.push({ name: c.name, at: c.at, bytes: c.bytes, images: c.images, ok: c.ok, problem: c.ok ? null : c.result });
-    }
-    return { backups };
+    const names = (await deps.backups.list()).map((b) => b.name);
+    const checks = await inspectBackups(deps.dataDir, names, deps.checks.checkFile);
+    return { backups: checks.map((c) => ({ name: c.name, at: c.at, bytes: c.bytes, images: c.images, ok: c.ok, problem: c.ok ? null : c.result })) };
   },
   'library.restore_backup': async ({ name }) => {
     const { movedTo } = await scheduleRestore(deps.dataDir, name, { check: deps.checks.checkFile });
