@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ImageDetail, ImageSummary } from '../shared/ipc/schemas/images.ts';
+import { prepared } from '../main/core/db/statements.ts';
+import { compareNames } from '../main/core/library/compareNames.ts';
 import { getImageRow, getImageTags } from '../main/core/library/imageQueries.ts';
 import type { Library } from '../main/core/library/library.ts';
 
@@ -58,13 +60,29 @@ export interface ImageSource {
  * Flags from the stored response (`flags` as the generation service wrote them), plus the library's own
  * `blurred` where its summary carries one, so either record of a blur shows.
  */
-const imageFlags = (source: ImageSource, image: ImageSummary): string[] => {
-  const flags = flagsFromResponseJson(getImageRow(source.db, image.id)?.responseJson);
+const imageFlags = (image: ImageSummary, responseJson: string | undefined): string[] => {
+  const flags = flagsFromResponseJson(responseJson);
   const blurred = (image as { blurred?: unknown }).blurred === true;
   return blurred && !flags.includes('blurred') ? [...flags, 'blurred'].toSorted() : flags;
 };
 
-export const toCliImage = (source: ImageSource, image: ImageSummary): CliImage => ({
+/** What a page's records need beyond its summaries (the stored response, the tags), for the whole page at once. */
+const PAGE_EXTRAS_SQL = `SELECT i.id, i.response_json AS responseJson,
+  (SELECT json_group_array(t.name) FROM image_tags AS it JOIN tags AS t ON t.id = it.tag_id WHERE it.image_id = i.id) AS tagsJson
+  FROM images AS i WHERE i.id IN (SELECT value FROM json_each(?))`;
+
+/** The records of a page of summaries: two lookups for the page rather than two per image. */
+export const toCliImages = (source: ImageSource, images: readonly ImageSummary[]): CliImage[] => {
+  const rows = prepared(source.db, PAGE_EXTRAS_SQL).all(JSON.stringify(images.map((i) => i.id))) as Array<{ id: string; responseJson: string; tagsJson: string }>;
+  const extras = new Map(rows.map((row) => [row.id, row]));
+  return images.map((image) => {
+    const extra = extras.get(image.id);
+    const tags = extra ? (JSON.parse(extra.tagsJson) as string[]).toSorted(compareNames) : [];
+    return cliImage(source, image, imageFlags(image, extra?.responseJson), tags);
+  });
+};
+
+const cliImage = (source: ImageSource, image: ImageSummary, flags: string[], tags: string[]): CliImage => ({
   id: image.id,
   file: source.library.mediaPath('image', image.id),
   prompt: image.prompt,
@@ -72,13 +90,22 @@ export const toCliImage = (source: ImageSource, image: ImageSummary): CliImage =
   width: image.width,
   height: image.height,
   format: image.format,
-  flags: imageFlags(source, image),
+  flags,
   createdAt: image.createdAt,
   rating: image.rating,
   favorite: image.favorite,
-  // A page's summaries carry no tags; the detail does (one small lookup per printed image, not the whole detail).
-  tags: 'tags' in image && Array.isArray(image.tags) ? (image.tags as string[]) : getImageTags(source.db, image.id),
+  tags,
 });
+
+/** One image's record (a page of them: toCliImages). */
+export const toCliImage = (source: ImageSource, image: ImageSummary): CliImage =>
+  cliImage(
+    source,
+    image,
+    imageFlags(image, getImageRow(source.db, image.id)?.responseJson),
+    // A summary carries no tags; the detail does (one small lookup, not the whole detail).
+    'tags' in image && Array.isArray(image.tags) ? (image.tags as string[]) : getImageTags(source.db, image.id),
+  );
 
 export const toCliImageDetail = (source: ImageSource, image: ImageDetail): CliImageDetail => ({
   ...toCliImage(source, image),

@@ -1,5 +1,5 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { ASPECTS, IMAGE_KINDS, type ImageQuery, SORTS, zImageQuery } from '../shared/ipc/schemas/library.ts';
+import { ASPECTS, IMAGE_KINDS, type ImageQuery, SORTS, zImageQuery } from '../shared/ipc/schemas/imageQuery.ts';
 import { IMAGE_FORMATS } from '../shared/venice.ts';
 import { HELP_FLAG, invalid, JSON_FLAG, parse } from './argParsing.ts';
 

@@ -115,4 +115,19 @@ describe('lagoon list from the sources', () => {
     const needless = /src\/main\/core\/services\.ts|src\/cli\/coreServices\.ts|src\/cli\/generateArgs\.ts|src\/main\/core\/transfer\/|node_modules\/(sharp|@img|keytar)\//u;
     expect(loaded.filter((url) => needless.test(url))).toEqual([]);
   });
+
+  it('searches with the query schema alone, not the schemas of every library route', async () => {
+    const dataDir = join(root, 'library-search');
+    mkdirSync(dataDir);
+    closeDatabase(openDatabase(join(dataDir, 'lagoon.db')));
+    const record = join(root, 'search-modules.txt');
+    const run = await runLagoon(['search', 'lighthouse', '--json'], {
+      nodeArgs: ['--import', join(REPO, 'tests/unit/fixtures/moduleRecorder.ts')],
+      env: { LAGOON_RECORD_MODULES: record, LAGOON_DATA_DIR: dataDir },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const loaded = readFileSync(record, 'utf8').trim().split('\n');
+    expect(loaded).toContain(pathToFileURL(join(REPO, 'src/shared/ipc/schemas/imageQuery.ts')).href);
+    expect(loaded.filter((url) => /src\/shared\/ipc\/(schemas\/(library|images)\.ts|route\.ts|contract\.ts)/u.test(url))).toEqual([]);
+  });
 });

@@ -5,8 +5,8 @@ import { markWarm } from '../../src/renderer/src/features/library/thumbWarmth.ts
 import { useFirstScreenIn } from '../../src/renderer/src/features/library/useFirstScreenIn.ts';
 import { useGridPaging } from '../../src/renderer/src/features/library/useGridPaging.ts';
 
-// The grid's first screen of thumbnails comes before everything it can do without (the next page, the scrubber's
-// months): main answers one request at a time, so those would hold the thumbnails back on a cold start.
+// The grid's first screen of thumbnails comes before the next page: main answers one request at a time, so a
+// 400-row page would hold the thumbnails back on a cold start.
 
 afterEach(() => vi.useRealTimers());
 

@@ -2,7 +2,7 @@ import type { ImagePage } from '../../shared/ipc/schemas/images.ts';
 import { IMAGE_PAGE } from '../../shared/paging.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT_OK } from '../exitCodes.ts';
-import { type CliImage, toCliImage } from '../imageRecord.ts';
+import { type CliImage, toCliImages } from '../imageRecord.ts';
 import { shorten } from '../output.ts';
 
 export const COLUMNS = ['CREATED', 'ID', 'SIZE', 'FORMAT', 'MODEL', 'FLAGS', 'MARKS', 'TAGS', 'PROMPT'] as const;
@@ -46,8 +46,7 @@ export function printPages(ctx: CliContext, limit: number, pageAt: (cursor: stri
   let shown = 0;
   do {
     const page = pageAt(cursor, Math.min(IMAGE_PAGE.max, limit - shown));
-    for (const summary of page.items) {
-      const image = toCliImage(source, summary);
+    for (const image of toCliImages(source, page.items)) {
       if (shown === 0) ctx.out.text(row(COLUMNS));
       ctx.out.emit(image, () => tableRow(image));
       shown += 1;

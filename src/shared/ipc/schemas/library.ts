@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { MAX_TEMPLATE_CHARS } from '../../fileNames.ts';
 import { IMAGE_PAGE, MAX_SEEK_OFFSET } from '../../paging.ts';
-import { IMAGE_FORMATS } from '../../veniceFacts.ts';
 import { zImageId, zPersonalName } from './common.ts';
 import { zCursor, zImageSummary } from './images.ts';
 import { route } from '../route.ts';
+import { zImageQuery } from './imageQuery.ts';
 
 /**
  * Issue 4: find, curate, hand off, and keep the library safe. Ids travel, paths never do: folders and files are
@@ -14,38 +14,7 @@ const zIds = z.array(zImageId).min(1).max(10_000);
 const zTagName = zPersonalName(64);
 const zName = zPersonalName(100);
 
-export const SORTS = ['newest', 'oldest', 'rating'] as const;
-export const ASPECTS = ['square', 'landscape', 'portrait'] as const;
-/** The lineage filter: an original, or what an edit-family operation made (shared/iterate.ts operations). */
-export const IMAGE_KINDS = ['original', 'edit', 'combine', 'upscale', 'remove-background'] as const;
-
-/** Search, filters and sort combine; every field is optional and an empty query lists the live library, newest first. */
-export const zImageQuery = z.strictObject({
-  /**
-   * Full-text over prompt (and the prompt Venice's enhancer wrote), negative prompt, model, style and tags: words by
-   * their beginning and in their other forms, OR, -word (shared/searchSyntax.ts).
-   */
-  text: z.string().max(500).refine((s) => s.isWellFormed()).optional(),
-  models: z.array(z.string().min(1).max(200)).max(50).optional(),
-  createdFrom: z.number().int().nonnegative().optional(),
-  createdTo: z.number().int().nonnegative().optional(),
-  aspect: z.enum(ASPECTS).optional(),
-  formats: z.array(z.enum(IMAGE_FORMATS)).max(3).optional(),
-  favorite: z.boolean().optional(),
-  minRating: z.number().int().min(1).max(5).optional(),
-  /** Images carrying all of these tags. */
-  tags: z.array(zTagName).max(20).optional(),
-  collectionId: z.uuid().optional(),
-  blurred: z.boolean().optional(),
-  /** How the image was made: from a prompt alone (an original, imports included) or by an operation on other images. */
-  kind: z.enum(IMAGE_KINDS).optional(),
-  /** true: images that other images were made from; false: images nothing was made from yet. */
-  hasVersions: z.boolean().optional(),
-  /** true: the trash view; absent/false: the live library. */
-  inTrash: z.boolean().optional(),
-  sort: z.enum(SORTS).optional(),
-});
-export type ImageQuery = z.infer<typeof zImageQuery>;
+export { ASPECTS, IMAGE_KINDS, type ImageQuery, SORTS, zImageQuery } from './imageQuery.ts';
 
 const zSearchPage = z.strictObject({
   items: z.array(zImageSummary),

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
@@ -47,6 +47,9 @@ export function VirtualGrid(props: Props) {
   const { items, paging, query, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, ...tileProps } = props;
   const { offset } = paging;
   const { cursor } = tileProps;
+  // Asked at once, not after the first screen: the scrubber takes its room beside the grid, and arriving late it
+  // would move every tile under the user's eyes (the live library's months are summed from per-day counts: cheap).
+  const timeline = useTimeline(query);
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const width = useContentWidth(scroller);
@@ -60,10 +63,6 @@ export function VirtualGrid(props: Props) {
   // Nothing in view: the library view is hidden behind another (the grid has no size), or not laid out yet.
   useThumbPrefetch({ items, offset, first: visible.first, last: visible.last, columns: layout.columns, flinging, hidden: visible.last < visible.first });
   const firstScreenIn = useFirstScreenIn(thumbIds(items, offset, visible.first, visible.last), generation);
-  // The scrubber's months wait for the grid's very first screen only: later queries keep the scrubber in place.
-  const [timelineOn, setTimelineOn] = useState(false);
-  if (firstScreenIn && !timelineOn) setTimelineOn(true);
-  const timeline = useTimeline(query, timelineOn);
   // No rows while the library view is hidden (zero width): nothing is on screen to load for.
   useGridPaging({
     firstTile: rows.length > 0 ? rows[0]!.index * layout.columns : null,

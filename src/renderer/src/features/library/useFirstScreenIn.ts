@@ -6,9 +6,9 @@ const CAP_MS = 1000;
 
 /**
  * True once the thumbnails of the first screen are in (or CAP_MS after they were first wanted), and again false for
- * each new set of results (`generation`). Until then the grid asks main for nothing it can do without (the next page,
- * the scrubber's months): main answers one request at a time, and at a million images with a cold disk those two
- * held the first screen's thumbnails back by 0.3–0.7 s.
+ * each new set of results (`generation`). Until then the grid asks main for no page it can do without: main answers one
+ * request at a time, and at a million images with a cold disk the next 400 rows held the first screen's thumbnails
+ * back by 0.3–0.7 s.
  */
 export const useFirstScreenIn = (ids: readonly string[], generation: number): boolean => {
   const [inFor, setInFor] = useState<number | null>(null);

@@ -7,11 +7,11 @@ import { queryKey } from './query.ts';
 const KEY = 'images.timeline';
 
 /**
- * The current query's months for the date scrubber, once `enabled` (the grid's first screen is in). Asked again once a burst of changes settles (an import adds
+ * The current query's months for the date scrubber. Asked again once a burst of changes settles (an import adds
  * hundreds of images a minute: one timeline each second is plenty). A failure only hides the scrubber.
  */
-export const useTimeline = (query: ImageQuery, enabled: boolean): Timeline | null => {
-  const { data } = useQuery({ queryKey: [KEY, queryKey(query)], queryFn: () => call('images.timeline', { query }), enabled });
+export const useTimeline = (query: ImageQuery): Timeline | null => {
+  const { data } = useQuery({ queryKey: [KEY, queryKey(query)], queryFn: () => call('images.timeline', { query }) });
   useInvalidateOn('images.changed', [KEY], 1000);
   return data ?? null;
 };
