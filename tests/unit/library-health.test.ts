@@ -45,6 +45,9 @@ const start = (launchMaintenance: boolean, clock?: ManualClock, lastRequestAt?: 
   return { services, pushed, ask };
 };
 
+/** Real time for the core's own promises and file work to run (the manual clock only moves timers). */
+const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** An old image file with no row, where ingest would have put one. */
 const plantOrphan = async () => {
   const id = randomUUID();
@@ -88,10 +91,9 @@ describe('library health at launch', () => {
     const orphan = await plantOrphan();
     const clock = manualClock();
     const { services: s, ask } = start(true, clock);
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
-    await settle();
+    await settle(100);
     clock.advance(LAUNCH_SWEEP_DELAY_MS - 1);
-    await settle();
+    await settle(100);
     expect(existsSync(orphan.path)).toBe(true);
     expect((await ask()).state).toBe('checking');
     clock.advance(1);
@@ -105,12 +107,11 @@ describe('library health at launch', () => {
     const clock = manualClock();
     let lastRequestAt = clock.now();
     const { services: s } = start(true, clock, () => lastRequestAt);
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
     // A busy window: a request every 500 ms, well past the minimum delay.
     for (let t = 0; t < LAUNCH_SWEEP_DELAY_MS + 4000; t += 500) {
       clock.advance(500);
       lastRequestAt = clock.now();
-      await settle();
+      await settle(20);
     }
     expect(existsSync(orphan.path)).toBe(true);
     // Then nothing for a second: the sweep runs.
@@ -122,7 +123,7 @@ describe('library health at launch', () => {
     const busy = start(true, again, () => again.now());
     const first = (await plantOrphan()).path;
     for (let t = 0; t < LAUNCH_SWEEP_MAX_WAIT_MS - 250; t += 250) again.advance(250);
-    await settle();
+    await settle(20);
     expect(existsSync(first)).toBe(true);
     again.advance(250);
     expect(await busy.services.reconciled).toMatchObject({ orphansQuarantined: 1 });

@@ -42,31 +42,32 @@ describe('useFirstScreenIn', () => {
   });
 });
 
-describe('useGridPaging while the first screen loads', () => {
-  const paging = (lastTile: number, holdPrefetch: boolean) => {
-    const onLoadMore = vi.fn();
-    renderHook(() =>
-      useGridPaging({
-        firstTile: 0,
-        lastTile,
-        columns: 6,
-        offset: 0,
-        loaded: 120,
-        hasMore: true,
-        loadingMore: false,
-        jumping: false,
-        holdPrefetch,
-        onLoadMore,
-        onJump: () => undefined,
-        onLoadBefore: () => undefined,
-      }),
-    );
-    return onLoadMore.mock.calls.length;
-  };
+/** How many times a grid with 120 of its results loaded asks for the next page, its window ending at `lastTile`. */
+const loadMoreCalls = (lastTile: number, holdPrefetch: boolean): number => {
+  const onLoadMore = vi.fn();
+  renderHook(() =>
+    useGridPaging({
+      firstTile: 0,
+      lastTile,
+      columns: 6,
+      offset: 0,
+      loaded: 120,
+      hasMore: true,
+      loadingMore: false,
+      jumping: false,
+      holdPrefetch,
+      onLoadMore,
+      onJump: () => undefined,
+      onLoadBefore: () => undefined,
+    }),
+  );
+  return onLoadMore.mock.calls.length;
+};
 
+describe('useGridPaging while the first screen loads', () => {
   it('asks for the next page only when the window nears the end of the loaded run', () => {
-    expect(paging(35, true)).toBe(0);
-    expect(paging(65, true)).toBe(1);
-    expect(paging(35, false)).toBe(1);
+    expect(loadMoreCalls(35, true)).toBe(0);
+    expect(loadMoreCalls(65, true)).toBe(1);
+    expect(loadMoreCalls(35, false)).toBe(1);
   });
 });

@@ -85,9 +85,8 @@ export const startLaunchMaintenance = (parts: MaintenanceParts, opts: LaunchOpti
  */
 const launchDelay = (clock: Clock, minMs: number, lastRequestAt: () => number): { elapsed: Promise<boolean>; cancel(): void } => {
   const startedAt = clock.now();
-  let settle: (goOn: boolean) => void = () => undefined;
-  const elapsed = new Promise<boolean>((resolve) => (settle = resolve));
-  let cancelTimer = (): void => undefined;
+  const { promise: elapsed, resolve: settle } = Promise.withResolvers<boolean>();
+  let cancelTimer: (() => void) | null = null;
   const look = (): void => {
     const now = clock.now();
     if (now - lastRequestAt() >= LAUNCH_QUIET_MS || now - startedAt >= LAUNCH_SWEEP_MAX_WAIT_MS) settle(true);
@@ -98,7 +97,7 @@ const launchDelay = (clock: Clock, minMs: number, lastRequestAt: () => number): 
   return {
     elapsed,
     cancel: () => {
-      cancelTimer();
+      cancelTimer?.();
       settle(false);
     },
   };

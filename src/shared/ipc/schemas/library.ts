@@ -14,7 +14,7 @@ const zIds = z.array(zImageId).min(1).max(10_000);
 const zTagName = zPersonalName(64);
 const zName = zPersonalName(100);
 
-export { ASPECTS, IMAGE_KINDS, type ImageQuery, SORTS, zImageQuery } from './imageQuery.ts';
+export { type ImageQuery, zImageQuery } from './imageQuery.ts';
 
 const zSearchPage = z.strictObject({
   items: z.array(zImageSummary),

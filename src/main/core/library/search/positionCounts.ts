@@ -14,7 +14,7 @@ const DAYS_NEWEST_SQL = 'SELECT day, sum(n) AS n FROM image_position_counts GROU
 const DAYS_OLDEST_SQL = 'SELECT day, sum(n) AS n FROM image_position_counts GROUP BY day HAVING sum(n) > 0 ORDER BY day ASC';
 const LEVELS_SQL = 'SELECT rating, sum(n) AS n FROM image_position_counts GROUP BY rating';
 const LEVEL_DAYS_SQL = 'SELECT day, n FROM image_position_counts WHERE rating = ? AND n > 0 ORDER BY day DESC';
-export const DAYS_TOTAL_SQL = 'SELECT coalesce(sum(n), 0) AS n FROM image_position_counts WHERE day BETWEEN ? AND ?';
+const DAYS_TOTAL_SQL = 'SELECT coalesce(sum(n), 0) AS n FROM image_position_counts WHERE day BETWEEN ? AND ?';
 /**
  * The n-th image of one rating inside one day, newest first: the day's entries of images_live with each row's rating
  * read from the table (a day holds a few thousand images at most). The FTS level walk gives the same order, but
