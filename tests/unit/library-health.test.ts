@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -129,7 +129,7 @@ describe('library health at launch', () => {
     expect(await busy.services.reconciled).toMatchObject({ orphansQuarantined: 1 });
   });
 
-  it('never sweeps when the app closes before the delay is over', async () => {
+  it('never sweeps, nor backs up, when the app closes before the delay is over', async () => {
     closeDatabase(openDatabase(join(dataDir, 'lagoon.db')));
     const orphan = await plantOrphan();
     const { services: s } = start(true, manualClock());
@@ -137,6 +137,9 @@ describe('library health at launch', () => {
     services = null;
     expect(await s.reconciled).toBe(null);
     expect(existsSync(orphan.path)).toBe(true);
+    // Nor does the hourly routine start its first round (a backup) while the app shuts down.
+    await settle(100);
+    expect(existsSync(join(dataDir, 'backups')) ? readdirSync(join(dataDir, 'backups')) : []).toEqual([]);
   });
 
   it('is "unchecked" where the launch chores do not run (the CLI)', async () => {

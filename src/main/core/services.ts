@@ -81,8 +81,6 @@ export interface ServiceDeps {
   inspectWorkerPath?: string;
   /** A backup was just put in place (createCore finished a restore): images newer than it are re-indexed first. */
   restoredFromBackup?: boolean;
-  /** How long the launch sweep waits at least (LAUNCH_SWEEP_DELAY_MS by default; see launchMaintenance.ts). */
-  sweepDelayMs?: number;
   /** When the window last asked main for anything: the launch sweep waits for a quiet moment (createCore tells). */
   lastRequestAt?: () => number;
   log?: (line: string) => void;

@@ -44,8 +44,6 @@ const QUIET_POLL_MS = 250;
 
 export interface LaunchOptions {
   clock?: Clock;
-  /** LAUNCH_SWEEP_DELAY_MS unless a test about the sweep itself has no reason to wait. */
-  sweepDelayMs?: number;
   /** When the window last asked main for anything (clock time); without it the window counts as quiet. */
   lastRequestAt?: () => number;
   /** A backup was just put in place: images newer than it are re-indexed before the sweep. */
@@ -62,7 +60,7 @@ export interface LaunchOptions {
 export const startLaunchMaintenance = (parts: MaintenanceParts, opts: LaunchOptions) => {
   const { db, library, log, events } = parts;
   const clock = opts.clock ?? systemClock;
-  const wait = launchDelay(clock, opts.sweepDelayMs ?? LAUNCH_SWEEP_DELAY_MS, opts.lastRequestAt ?? (() => Number.NEGATIVE_INFINITY));
+  const wait = launchDelay(clock, opts.lastRequestAt ?? (() => Number.NEGATIVE_INFINITY));
   // null: the app closed before the sweep began; nothing after it runs either.
   const reconciled = wait.elapsed.then((goOn) => (goOn ? sweepAtLaunch(parts, opts) : null));
   let health: LibraryHealth = { ...UNCHECKED, state: 'checking' };
@@ -75,15 +73,17 @@ export const startLaunchMaintenance = (parts: MaintenanceParts, opts: LaunchOpti
   const placeholders = reconciled.then((report) => (report ? startPlaceholderBackfill({ db, dataDir: parts.dataDir, log }) : null));
   // Then, in the background and hourly: expired trash is purged and the database backed up when a day old.
   const prefs = () => readLibraryPrefs(library);
-  const routine = startRoutineMaintenance({ trash: parts.trash, backups: parts.backups, prefs, clock, log }, reconciled);
+  // Only after a sweep that ran: closed before it, the app starts no round (no backup while it shuts down).
+  const swept = reconciled.then((report) => report ?? new Promise<never>(() => undefined));
+  const routine = startRoutineMaintenance({ trash: parts.trash, backups: parts.backups, prefs, clock, log }, swept);
   return { reconciled, placeholders, routine, health: () => health, cancelDelay: wait.cancel };
 };
 
 /**
- * Resolves true once `minMs` have passed and the window has been quiet for LAUNCH_QUIET_MS (or LAUNCH_SWEEP_MAX_WAIT_MS
- * have passed), or false at once if cancelled first (the app is closing).
+ * Resolves true once LAUNCH_SWEEP_DELAY_MS have passed and the window has been quiet for LAUNCH_QUIET_MS (or
+ * LAUNCH_SWEEP_MAX_WAIT_MS have passed), or false at once if cancelled first (the app is closing).
  */
-const launchDelay = (clock: Clock, minMs: number, lastRequestAt: () => number): { elapsed: Promise<boolean>; cancel(): void } => {
+const launchDelay = (clock: Clock, lastRequestAt: () => number): { elapsed: Promise<boolean>; cancel(): void } => {
   const startedAt = clock.now();
   const { promise: elapsed, resolve: settle } = Promise.withResolvers<boolean>();
   let cancelTimer: (() => void) | null = null;
@@ -92,8 +92,7 @@ const launchDelay = (clock: Clock, minMs: number, lastRequestAt: () => number): 
     if (now - lastRequestAt() >= LAUNCH_QUIET_MS || now - startedAt >= LAUNCH_SWEEP_MAX_WAIT_MS) settle(true);
     else cancelTimer = clock.after(QUIET_POLL_MS, look);
   };
-  if (minMs > 0) cancelTimer = clock.after(minMs, look);
-  else settle(true);
+  cancelTimer = clock.after(LAUNCH_SWEEP_DELAY_MS, look);
   return {
     elapsed,
     cancel: () => {
