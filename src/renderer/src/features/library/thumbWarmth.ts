@@ -2,6 +2,7 @@
  * Which thumbnails are fetched and decoded (thumbPrefetch.ts makes them so), and who waits for one. Kept apart from
  * the fetching, which needs the DOM: the grid's hooks only ask and listen.
  */
+
 /** Decoded thumbnails kept (a few screens; each ~18 kB fetched, Chromium keeps or drops the decoded pixels itself). */
 const WARM_LIMIT = 400;
 
