@@ -185,7 +185,7 @@ describe('the packaged main booted under Node with the stand-in electron module'
   it('enables the sandbox and registers lagoon:// as a privileged scheme before ready', () => {
     expect(callsOf(boot.journal, 'app.enableSandbox')).toEqual([expect.objectContaining({ ready: false })]);
     const [scheme] = callsOf(boot.journal, 'protocol.registerSchemesAsPrivileged');
-    expect(scheme).toMatchObject({ ready: false, schemes: [{ scheme: 'lagoon', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }] });
+    expect(scheme).toMatchObject({ ready: false, schemes: [{ scheme: 'lagoon', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }] });
     expect(indexOfCall(boot.journal, 'app.enableSandbox')).toBeLessThan(indexOfCall(boot.journal, 'app.ready'));
   });
 
