@@ -18,7 +18,11 @@ export const useFirstScreenIn = (ids: readonly string[], generation: number): bo
     if (settled || key === '') return undefined;
     const wanted = key.split(' ');
     const done = () => setInFor(generation);
-    const check = () => wanted.every(isWarm) && done();
+    const check = (): boolean => {
+      if (!wanted.every(isWarm)) return false;
+      done();
+      return true;
+    };
     if (check()) return undefined;
     const unsubscribes = wanted.filter((id) => !isWarm(id)).map((id) => onWarm(id, check));
     const timer = setTimeout(done, CAP_MS);
