@@ -47,18 +47,26 @@ const workingCopy = async (): Promise<{ dataDir: string; images: number; root: s
   return { dataDir, images: lib.count, root };
 };
 
+/** What one cold launch measured. */
+interface LaunchSample {
+  ms: number;
+  processToServingMs: number;
+  probe: ProbeState;
+  imageLoads: Awaited<ReturnType<typeof imageLoads>>;
+  pageCache: ReturnType<typeof dropPageCaches>;
+  fileSystem: string;
+  images: number;
+}
+
 /**
- * `launch_to_grid_ms_1m`: from starting the app's process to the first painted row of decoded thumbnails on a 1M
- * library, cold — a fresh process and browser (no HTTP cache), the page cache dropped where the machine allows it,
- * the first navigation. The browser is started before the clock: in the app its window is part of Electron's own
- * start, which this harness (the core in Node serving the renderer to Chromium) does not have. The harness runs as a
- * bundle, as the app's main does (harnessBundle.ts).
+ * Cold launches measured, each on a fresh copy, with the page cache dropped, a fresh browser and app process: on two
+ * shared cores one launch varies by ±300 ms from run to run (Chromium and the app compete for them), which a single
+ * sample reports as progress or regression; the median of three does not.
  */
-export const launchToGrid1m = async (): Promise<Figure> => {
+const LAUNCHES = 3;
+
+const launchOnce = async (rendererDir: string, harnessEntry: string, apiBaseUrl: string): Promise<LaunchSample> => {
   const copy = await workingCopy();
-  const renderer = await buildRenderer();
-  const harness = await bundleHarness();
-  const fake = await startFakeVenice({ apiKey: 'bench-launch-key' });
   const pageCache = dropPageCaches();
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   let app: Awaited<ReturnType<typeof startAppProcess>> | null = null;
@@ -68,37 +76,67 @@ export const launchToGrid1m = async (): Promise<Figure> => {
     const startedAt = Date.now();
     app = await startAppProcess({
       LAGOON_DATA_DIR: copy.dataDir,
-      LAGOON_API_BASE_URL: fake.url,
+      LAGOON_API_BASE_URL: apiBaseUrl,
       LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
-      LAGOON_RENDERER_DIR: renderer.dir,
-    }, harness.entry);
+      LAGOON_RENDERER_DIR: rendererDir,
+    }, harnessEntry);
     const servingAt = Date.now();
     await page.goto(app.url);
     await page.waitForFunction(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench.firstRowAt !== null, undefined, { timeout: 120_000 });
     const { probe, origin } = await page.evaluate(() => ({ probe: (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench, origin: performance.timeOrigin }));
-    const value = origin + probe.firstRowAt! - startedAt;
     return {
-      name: 'launch_to_grid_ms_1m',
-      value,
-      goal: '<= 1000',
-      met: value <= 1000,
-      measures: 'cold: app process start to the first painted row of thumbnails, fresh browser, first navigation',
-      process_to_serving_ms: servingAt - startedAt,
-      navigation_to_library_click_ms: probe.navClickAt,
-      navigation_to_grid_items_ms: probe.gridItemsAt,
-      navigation_to_first_row_ms: probe.firstRowAt,
-      requests: requestLines(probe),
-      image_loads: await imageLoads(page),
-      page_cache: pageCache,
-      main: 'the harness bundled as the app is (its workers from sources)',
+      ms: origin + probe.firstRowAt! - startedAt,
+      processToServingMs: servingAt - startedAt,
+      probe,
+      imageLoads: await imageLoads(page),
+      pageCache,
+      fileSystem: fileSystemOf(copy.dataDir),
       images: copy.images,
-      file_system: fileSystemOf(copy.dataDir),
     };
   } finally {
     await app?.stop();
     await browser.close();
+    rmSync(copy.root, { recursive: true, force: true });
+  }
+};
+
+/**
+ * `launch_to_grid_ms_1m`: from starting the app's process to the first painted row of decoded thumbnails on a 1M
+ * library, cold — a fresh process and browser (no HTTP cache), the page cache dropped where the machine allows it,
+ * the first navigation; the median of LAUNCHES such launches, each on its own copy (the launch chores write to the
+ * library). The browser is started before the clock: in the app its window is part of Electron's own start, which
+ * this harness (the core in Node serving the renderer to Chromium) does not have. The harness runs as a bundle, as
+ * the app's main does (harnessBundle.ts). The steps and requests reported are the median launch's.
+ */
+export const launchToGrid1m = async (): Promise<Figure> => {
+  const renderer = await buildRenderer();
+  const harness = await bundleHarness();
+  const fake = await startFakeVenice({ apiKey: 'bench-launch-key' });
+  try {
+    const samples: LaunchSample[] = [];
+    for (let i = 0; i < LAUNCHES; i++) samples.push(await launchOnce(renderer.dir, harness.entry, fake.url));
+    const byTime = samples.toSorted((a, b) => a.ms - b.ms);
+    const mid = byTime[Math.floor(byTime.length / 2)]!;
+    return {
+      name: 'launch_to_grid_ms_1m',
+      value: mid.ms,
+      goal: '<= 1000',
+      met: mid.ms <= 1000,
+      measures: `cold: app process start to the first painted row of thumbnails, fresh browser, first navigation; median of ${LAUNCHES} launches`,
+      launches_ms: samples.map((s) => Math.round(s.ms)),
+      process_to_serving_ms: mid.processToServingMs,
+      navigation_to_library_click_ms: mid.probe.navClickAt,
+      navigation_to_grid_items_ms: mid.probe.gridItemsAt,
+      navigation_to_first_row_ms: mid.probe.firstRowAt,
+      requests: requestLines(mid.probe),
+      image_loads: mid.imageLoads,
+      page_cache: mid.pageCache,
+      main: 'the harness bundled as the app is (its workers from sources)',
+      images: mid.images,
+      file_system: mid.fileSystem,
+    };
+  } finally {
     await fake.close();
     harness.remove();
-    rmSync(copy.root, { recursive: true, force: true });
   }
 };
