@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
@@ -93,6 +93,47 @@ const loadGrid = async (page: Page, url: string): Promise<ProbeState> => {
   return probe();
 };
 
+/** One cold first navigation: the probe's view of it and the page's image loads. */
+interface ColdPaint {
+  probe: ProbeState;
+  imageLoads: Awaited<ReturnType<typeof imageLoads>>;
+  pageCache: string;
+}
+
+/**
+ * How many cold first navigations the headline first paint is the median of. On two shared cores one varies by a few
+ * hundred ms from run to run (Chromium and the app compete for them); a single sample reports that as a change.
+ */
+const COLD_PAINTS = 3;
+
+const appEnv = (dataDir: string, apiBaseUrl: string, rendererDir: string) => ({
+  LAGOON_DATA_DIR: dataDir,
+  LAGOON_API_BASE_URL: apiBaseUrl,
+  LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
+  LAGOON_RENDERER_DIR: rendererDir,
+});
+
+const newProbedPage = async (browser: Browser): Promise<Page> => {
+  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
+  await page.addInitScript({ path: join(import.meta.dirname, 'gridProbe.browser.js') });
+  return page;
+};
+
+/** A cold first navigation on its own: the page cache dropped, a fresh app process and browser, stopped once the first row is painted. */
+const coldPaintAlone = async (dataDir: string, apiBaseUrl: string, rendererDir: string, harnessEntry: string): Promise<ColdPaint> => {
+  const pageCache = dropPageCaches();
+  const app = await startAppProcess(appEnv(dataDir, apiBaseUrl, rendererDir), harnessEntry);
+  const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await newProbedPage(browser);
+    const probe = await loadGrid(page, app.url);
+    return { probe, imageLoads: await imageLoads(page), pageCache };
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+};
+
 /**
  * The Library grid on a 100k library with real thumbnail files, in Debian's Chromium through the e2e harness (the
  * app's core in its own process, bundled as the app's main is, serving the built renderer exactly as lagoon:// does). The headline first paint is
@@ -103,23 +144,17 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
   const lib = await syntheticLibrary({ count: 100_000, media: true });
   const renderer = await buildRenderer();
   const harness = await bundleHarness();
-  const pageCache = dropPageCaches();
   const fake = await startFakeVenice({ apiKey: 'bench-grid-key' });
-  const app = await startAppProcess(
-    {
-      LAGOON_DATA_DIR: lib.dataDir,
-      LAGOON_API_BASE_URL: fake.url,
-      LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
-      LAGOON_RENDERER_DIR: renderer.dir,
-    },
-    harness.entry,
-  );
+  // The cold samples beyond the one of the run below, each with a process and browser of its own.
+  const coldAlone: ColdPaint[] = [];
+  for (let i = 1; i < COLD_PAINTS; i++) coldAlone.push(await coldPaintAlone(lib.dataDir, fake.url, renderer.dir, harness.entry));
+  const pageCache = dropPageCaches();
+  const app = await startAppProcess(appEnv(lib.dataDir, fake.url, renderer.dir), harness.entry);
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
+    const page = await newProbedPage(browser);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.addInitScript({ path: join(import.meta.dirname, 'gridProbe.browser.js') });
     const loads: ProbeState[] = [];
     let idleWaitMs = 0;
     let coldImageLoads: Awaited<ReturnType<typeof imageLoads>> = null;
@@ -153,24 +188,28 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
       thumbnail_avg_bytes: lib.mediaBytes?.thumb,
     };
     if (names.includes('grid_first_paint_ms_100k')) {
-      const value = launch!.firstRowAt!;
+      const colds = [{ probe: launch!, imageLoads: coldImageLoads, pageCache }, ...coldAlone].toSorted((a, b) => a.probe.firstRowAt! - b.probe.firstRowAt!);
+      const mid = colds[Math.floor(colds.length / 2)]!;
+      const value = mid.probe.firstRowAt!;
       figures.push({
         name: 'grid_first_paint_ms_100k',
         value,
         goal: '<= 300',
         met: value <= 300,
-        measures: 'cold: fresh app process and browser, first navigation',
-        page_cache: pageCache,
+        measures: `cold: fresh app process and browser, first navigation; median of ${COLD_PAINTS}, each with the page cache dropped`,
+        cold_paints_ms: colds.map((c) => c.probe.firstRowAt),
+        page_cache: mid.pageCache,
         warm_median_ms: median(paints),
         warm_paints_ms: paints,
         warm_navigations: paints.length,
         launch_chores_ms: idleWaitMs,
-        library_click_ms: launch!.navClickAt,
-        from_click_ms: launch!.firstRowAt! - launch!.navClickAt!,
-        grid_items_ms: launch!.gridItemsAt,
-        first_row_thumbnails: launch!.firstRowImages,
-        cold_requests: requestLines(launch!),
-        cold_image_loads: coldImageLoads,
+        // The median cold navigation's steps:
+        library_click_ms: mid.probe.navClickAt,
+        from_click_ms: mid.probe.firstRowAt! - mid.probe.navClickAt!,
+        grid_items_ms: mid.probe.gridItemsAt,
+        first_row_thumbnails: mid.probe.firstRowImages,
+        cold_requests: requestLines(mid.probe),
+        cold_image_loads: mid.imageLoads,
         page_errors: pageErrors.slice(0, 5),
         viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
         ...library,
