@@ -22,6 +22,8 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** A fast fling of the wheel or the trackpad, as the issue measured it. */
 const FLING_PX_PER_S = 6000;
 const FLING_MS = 1500;
+/** Flings measured one after another: one fling's settle time varies by ±60 ms from run to run here. */
+const FLINGS = 3;
 
 interface FlingResult {
   frames: number;
@@ -169,11 +171,16 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
       ([ms, px]) => (globalThis as unknown as { lagoonBenchScroll(ms: number, px: number): Promise<ScrollResult> }).lagoonBenchScroll(ms, px),
       [SCROLL_MS, SCROLL_PX_PER_FRAME] as const,
     );
-    const fling = await page.evaluate(
-      ([ms, speed, timeout]) =>
-        (globalThis as unknown as { lagoonBenchFling(ms: number, speed: number, t: number): Promise<FlingResult> }).lagoonBenchFling(ms, speed, timeout),
-      [FLING_MS, FLING_PX_PER_S, 20_000] as const,
-    );
+    const flings: FlingResult[] = [];
+    for (let i = 0; i < FLINGS; i++) {
+      flings.push(
+        await page.evaluate(
+          ([ms, speed, timeout]) =>
+            (globalThis as unknown as { lagoonBenchFling(ms: number, speed: number, t: number): Promise<FlingResult> }).lagoonBenchFling(ms, speed, timeout),
+          [FLING_MS, FLING_PX_PER_S, 20_000] as const,
+        ),
+      );
+    }
     const jumpMs = await page.evaluate(
       ([fraction, timeout]) => (globalThis as unknown as { lagoonBenchJump(f: number, t: number): Promise<number | null> }).lagoonBenchJump(fraction, timeout),
       [0.5, 20_000] as const,
@@ -215,19 +222,29 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
         ...library,
       });
     }
-    const flingDetails = { fling_px_per_s: FLING_PX_PER_S, fling_ms: FLING_MS, fling_frames: fling.frames, ...library };
+    // Each fling goes on from where the last stopped: the worst placeholder share (the goal is every cell, every
+    // frame), the median thumbnail share and settle time; every fling's are listed.
+    const settles = flings.map((f) => f.settleMs ?? Number.POSITIVE_INFINITY);
+    const flingDetails = {
+      fling_px_per_s: FLING_PX_PER_S,
+      fling_ms: FLING_MS,
+      flings: FLINGS,
+      fling_frames: flings.map((f) => f.frames),
+      ...library,
+    };
     if (names.includes('grid_fling_placeholder_share_100k')) {
-      const value = fling.placeholderShare;
-      figures.push({ name: 'grid_fling_placeholder_share_100k', value, goal: '= 1', met: value === 1, ...flingDetails });
+      const value = Math.min(...flings.map((f) => f.placeholderShare));
+      figures.push({ name: 'grid_fling_placeholder_share_100k', value, goal: '= 1', met: value === 1, measures: 'the worst fling', ...flingDetails });
     }
     if (names.includes('grid_fling_thumbs_share_100k')) {
-      const value = fling.thumbShare;
-      figures.push({ name: 'grid_fling_thumbs_share_100k', value, goal: '>= 0.5', met: value >= 0.5, ...flingDetails });
+      const shares = flings.map((f) => f.thumbShare);
+      const value = median(shares);
+      figures.push({ name: 'grid_fling_thumbs_share_100k', value, goal: '>= 0.5', met: value >= 0.5, measures: 'median fling', per_fling: shares, ...flingDetails });
     }
     if (names.includes('grid_settle_ms_100k')) {
-      // null: the visible cells still lacked a thumbnail 20 s after the fling stopped.
-      const value = fling.settleMs ?? Number.POSITIVE_INFINITY;
-      figures.push({ name: 'grid_settle_ms_100k', value, goal: '<= 150', met: value <= 150, after: 'the fling above', ...flingDetails });
+      // Infinity: the visible cells still lacked a thumbnail 20 s after that fling stopped.
+      const value = median(settles);
+      figures.push({ name: 'grid_settle_ms_100k', value, goal: '<= 150', met: value <= 150, after: 'each fling above; the median', per_fling_ms: settles, ...flingDetails });
     }
     const thumbsShare = scroll.visibleLoadedShare;
     if (names.includes('grid_visible_thumbs_share_100k')) {
