@@ -22,7 +22,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** A fast fling of the wheel or the trackpad, as the issue measured it. */
 const FLING_PX_PER_S = 6000;
 const FLING_MS = 1500;
-/** Flings measured one after another: one fling's settle time varies by ±60 ms from run to run here. */
+/** Flings measured one after another: one fling's settle time varied from 88 to 386 ms here. */
 const FLINGS = 3;
 
 interface FlingResult {
@@ -138,9 +138,11 @@ const coldPaintAlone = async (dataDir: string, apiBaseUrl: string, rendererDir: 
 
 /**
  * The Library grid on a 100k library with real thumbnail files, in Debian's Chromium through the e2e harness (the
- * app's core in its own process, bundled as the app's main is, serving the built renderer exactly as lagoon:// does). The headline first paint is
- * the cold one: a fresh app process and browser (no HTTP cache) after the page cache was dropped (where the machine
- * allows it: the figure says), meeting the launch chores as a user's first launch does; warm navigations are details.
+ * app's core in its own process, bundled as the app's main is, serving the built renderer exactly as lagoon:// does).
+ * The headline first paint is the cold one: a fresh app process and browser (no HTTP cache) after the page cache was
+ * dropped (where the machine allows it: the figure says), the median of COLD_PAINTS such navigations; the last of them
+ * goes on to meet the launch chores as a user's first launch does, then the warm navigations (details), the scroll,
+ * the flings and the jump.
  */
 export const gridFigures = async (names: readonly string[]): Promise<Figure[]> => {
   const lib = await syntheticLibrary({ count: 100_000, media: true });
