@@ -9,7 +9,7 @@ import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { buildRenderer } from './grid.bench.ts';
 import { bundleHarness } from './harnessBundle.ts';
 import { imageLoads, type ProbeState, requestLines } from './navigationBreakdown.ts';
-import { dropPageCaches, type Figure, fileSystemOf } from './measure.ts';
+import { dropPageCaches, type Figure, fileSystemOf, medianSample } from './measure.ts';
 import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
 
 /** Rows given real files: more than the first screen and its first pages hold. */
@@ -115,8 +115,7 @@ export const launchToGrid1m = async (): Promise<Figure> => {
   try {
     const samples: LaunchSample[] = [];
     for (let i = 0; i < LAUNCHES; i++) samples.push(await launchOnce(renderer.dir, harness.entry, fake.url));
-    const byTime = samples.toSorted((a, b) => a.ms - b.ms);
-    const mid = byTime[Math.floor(byTime.length / 2)]!;
+    const mid = medianSample(samples, (s) => s.ms);
     return {
       name: 'launch_to_grid_ms_1m',
       value: mid.ms,

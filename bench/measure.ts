@@ -9,6 +9,10 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** The sample whose `value` is the median (the upper middle one of an even count): its other details go with it. */
+export const medianSample = <T>(samples: readonly T[], value: (sample: T) => number): T =>
+  samples.toSorted((a, b) => value(a) - value(b))[Math.floor(samples.length / 2)]!;
+
 export const percentile = (values: number[], p: number): number => {
   const sorted = values.toSorted((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
