@@ -15,11 +15,21 @@ export interface Box {
 /** Half a pixel: sub-pixel layout rounding, never a real overlap. */
 const SLACK = 0.5;
 
+/** How long an element may go without a box (a virtualized grid rendering its rows anew) before that is a failure. */
+const BOX_WAIT_MS = 5000;
+
+/**
+ * The element's box once it is visible. A virtualized grid may render the element anew between "visible" and the
+ * box being read (a row measured again after a scroll): then it is read again once visible again, within BOX_WAIT_MS.
+ */
 export const boxOf = async (locator: Locator): Promise<Box> => {
-  await expect(locator).toBeVisible();
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`no box for ${String(locator)}`);
-  return box;
+  const deadline = Date.now() + BOX_WAIT_MS;
+  for (;;) {
+    await expect(locator).toBeVisible();
+    const box = await locator.boundingBox();
+    if (box) return box;
+    if (Date.now() > deadline) throw new Error(`no box for ${String(locator)}`);
+  }
 };
 
 /** Each element is on screen, whole: inside the window, not cut by its edges. */
