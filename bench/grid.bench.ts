@@ -108,14 +108,16 @@ interface ColdPaint {
  */
 const COLD_PAINTS = 3;
 
-const appEnv = (dataDir: string, apiBaseUrl: string, rendererDir: string) => ({
+/** The app process's environment for a bench run on `dataDir` (its own keychain entry, never the user's). */
+export const appEnv = (dataDir: string, apiBaseUrl: string, rendererDir: string) => ({
   LAGOON_DATA_DIR: dataDir,
   LAGOON_API_BASE_URL: apiBaseUrl,
   LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
   LAGOON_RENDERER_DIR: rendererDir,
 });
 
-const newProbedPage = async (browser: Browser): Promise<Page> => {
+/** A page at the bench's viewport with the grid probe (gridProbe.browser.js) injected before the app's scripts. */
+export const newProbedPage = async (browser: Browser): Promise<Page> => {
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
   await page.addInitScript({ path: join(import.meta.dirname, 'gridProbe.browser.js') });
   return page;

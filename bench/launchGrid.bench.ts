@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
-import { buildRenderer } from './grid.bench.ts';
+import { appEnv, buildRenderer, newProbedPage } from './grid.bench.ts';
 import { bundleHarness } from './harnessBundle.ts';
 import { imageLoads, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { dropPageCaches, type Figure, fileSystemOf, medianSample } from './measure.ts';
@@ -14,7 +13,6 @@ import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
 
 /** Rows given real files: more than the first screen and its first pages hold. */
 const WITH_FILES = 600;
-const VIEWPORT = { width: 1280, height: 800 };
 
 /**
  * A working copy of the cached 1M library (the app's launch chores write: the sweep, the daily backup, the placeholder
@@ -71,15 +69,9 @@ const launchOnce = async (rendererDir: string, harnessEntry: string, apiBaseUrl:
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   let app: Awaited<ReturnType<typeof startAppProcess>> | null = null;
   try {
-    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
-    await page.addInitScript({ path: join(import.meta.dirname, 'gridProbe.browser.js') });
+    const page = await newProbedPage(browser);
     const startedAt = Date.now();
-    app = await startAppProcess({
-      LAGOON_DATA_DIR: copy.dataDir,
-      LAGOON_API_BASE_URL: apiBaseUrl,
-      LAGOON_TEST_KEYCHAIN_SERVICE: `Lagoon-bench-${randomUUID()}`,
-      LAGOON_RENDERER_DIR: rendererDir,
-    }, harnessEntry);
+    app = await startAppProcess(appEnv(copy.dataDir, apiBaseUrl, rendererDir), harnessEntry);
     const servingAt = Date.now();
     await page.goto(app.url);
     await page.waitForFunction(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench.firstRowAt !== null, undefined, { timeout: 120_000 });
