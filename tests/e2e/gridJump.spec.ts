@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { tilesInViewWithoutThumbnail } from './gridInView.ts';
 import { putManyImages } from './manyImages.ts';
@@ -151,4 +151,43 @@ test('a fling shows every cell\'s placeholder on the way and every thumbnail onc
     const missing = await tilesInViewWithoutThumbnail(page);
     expect(missing).toBe(0);
   }).toPass({ timeout: 10_000 });
+});
+
+test('a cell whose thumbnail has not come shows its placeholder: its colour at once, its blurred picture soon after', async ({ lagoon }) => {
+  const { page } = lagoon;
+  // Thumbnails from here on are held back: the cells further down show only what their rows carry.
+  const held: Route[] = [];
+  await page.route('**/media/thumb/**', (route) => void held.push(route));
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press('End');
+  const frames = () =>
+    page.evaluate(() => {
+      const grid = document.querySelector('[data-testid="grid"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('[data-testid="grid-item"]')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const img = el.querySelector('img');
+          return r.bottom > grid.top && r.top < grid.bottom && !(img?.complete && img.naturalWidth > 0);
+        })
+        .map((el) => {
+          const frame = el.querySelector<HTMLElement>('.tile__frame')!;
+          return { marked: frame.dataset.placeholder, colour: frame.style.backgroundColor, picture: frame.style.backgroundImage };
+        });
+    });
+  await expect(async () => {
+    const cells = await frames();
+    expect(cells.length).toBeGreaterThan(6);
+    for (const cell of cells) {
+      expect(cell.marked).toBe('yes');
+      expect(cell.colour).toMatch(/^rgb/u);
+      expect(cell.picture).toMatch(/^url\("data:image\/png;base64,/u);
+    }
+    // Each row's picture has its own hue: the colours come from the rows, not one grey for all.
+    expect(new Set(cells.map((c) => c.colour)).size).toBeGreaterThan(1);
+  }).toPass({ timeout: 10_000 });
+  await lagoon.screenshot('grid-placeholders-without-thumbnails');
+  await page.unroute('**/media/thumb/**');
+  // Let the held ones through (those of tiles already gone were cancelled by the page).
+  await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
+  await expect(async () => expect(await tilesInViewWithoutThumbnail(page)).toBe(0)).toPass({ timeout: 10_000 });
 });

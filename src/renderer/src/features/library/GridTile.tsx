@@ -1,4 +1,4 @@
-import { type DragEvent, type MouseEvent, memo, useEffect, useState } from 'react';
+import { type CSSProperties, type DragEvent, type MouseEvent, type RefObject, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
@@ -6,7 +6,7 @@ import { type Range, snippet } from '../../ui/highlight.ts';
 import { BlurredBadge } from '../../ui/BlurredBadge.tsx';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { Stars } from '../../ui/Stars.tsx';
-import { placeholderUrl } from './placeholderUrl.ts';
+import { decodedPlaceholderUrl, placeholderColour, whenPlaceholderDecoded } from './placeholderUrl.ts';
 import { StackBadge } from './StackBadge.tsx';
 import { isWarm, onWarm } from './thumbWarmth.ts';
 
@@ -43,8 +43,8 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
   const showImage = !bornInFling || !flinging || warm;
   // The name carries the badge's own word, so what a screen reader says matches what the tile shows (label in name).
   const label = item.blurred ? t('library.openBlurred', { prompt: item.prompt, badge: t('blurred.badge') }) : t('library.open', { prompt: item.prompt });
-  // Painted the moment the row is known, under the thumbnail, which covers it once decoded (and during a fling).
-  const placeholder = item.fileMissing ? null : placeholderUrl(item.placeholder);
+  const frame = useRef<HTMLDivElement>(null);
+  const placeholder = usePlaceholder(frame, item.fileMissing ? null : (item.placeholder ?? null));
   return (
     <div
       id={`tile-${item.id}`}
@@ -61,11 +61,7 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
       onClick={(e) => onClick(e, item.id, index)}
       onDoubleClick={() => onOpen(item.id)}
     >
-      <div
-        className="tile__frame"
-        data-placeholder={placeholder ? 'yes' : 'no'}
-        style={placeholder ? { backgroundImage: `url(${placeholder})` } : undefined}
-      >
+      <div className="tile__frame" ref={frame} data-placeholder={placeholder ? 'yes' : 'no'} style={placeholder}>
         {item.fileMissing ? (
           <div className="tile__missing" data-testid="file-missing">
             {t('library.fileMissing')}
@@ -106,6 +102,24 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
     </div>
   );
 });
+
+/**
+ * The tile's placeholder, under the thumbnail, which covers it once decoded (and during a fling): its average colour
+ * the moment the row is known, its blurred picture laid over it once decoded in an idle moment (placeholderUrl.ts).
+ * The picture goes straight onto the frame's style: the tile need not render again for it. Its style, or undefined
+ * when the image has no placeholder.
+ */
+function usePlaceholder(frame: RefObject<HTMLDivElement | null>, placeholder: string | null): CSSProperties | undefined {
+  const colour = placeholderColour(placeholder);
+  const picture = decodedPlaceholderUrl(placeholder);
+  useEffect(() => {
+    if (!placeholder || !colour || picture) return undefined;
+    return whenPlaceholderDecoded(placeholder, (url) => {
+      if (frame.current) frame.current.style.backgroundImage = `url(${url})`;
+    });
+  }, [frame, placeholder, colour, picture]);
+  return colour ? { backgroundColor: colour, backgroundImage: picture ? `url(${picture})` : undefined } : undefined;
+}
 
 function PromptCaption({ prompt, ranges }: { prompt: string; ranges: readonly Range[] | undefined }) {
   const cut = snippet(prompt, ranges);
