@@ -1,4 +1,5 @@
 import { thumbHashToAverageRGBA, thumbHashToDataURL } from 'thumbhash';
+import { type IdleDeadline, whenIdle } from '../../lib/idle.ts';
 
 /**
  * An image's placeholder comes from its ThumbHash (base64, on the search row) in two steps:
@@ -56,12 +57,6 @@ type Listener = (url: string) => void;
 const waiting = new Map<string, Set<Listener>>();
 let scheduled = false;
 
-type IdleDeadline = { timeRemaining(): number };
-const whenIdle = (task: (deadline: IdleDeadline) => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
-  else setTimeout(() => task({ timeRemaining: () => 8 }), 1);
-};
-
 const decodeWhileIdle = (deadline: IdleDeadline): void => {
   scheduled = false;
   for (const [placeholder, listeners] of waiting) {
@@ -77,7 +72,7 @@ const decodeWhileIdle = (deadline: IdleDeadline): void => {
 const schedule = (): void => {
   if (scheduled) return;
   scheduled = true;
-  whenIdle(decodeWhileIdle);
+  whenIdle(decodeWhileIdle, 1000);
 };
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { prefetchThumbs } from './thumbPrefetch.ts';
+import { whenIdle } from '../../lib/idle.ts';
 
 /** Rows made ready beyond the window, in the direction of the scroll (a 40 px/frame scroll crosses ~13 rows a second). */
 const ROWS_AHEAD = 6;
@@ -57,7 +58,7 @@ export const useThumbPrefetch = (grid: GridWindow): void => {
   const { items, offset, first, last, columns, flinging, hidden } = grid;
   const previous = useRef(first);
   useEffect(() => {
-    if (hidden) return offset === 0 && items.length > 0 ? whenIdle(() => prefetchThumbs(idsOf(items.slice(0, FIRST_SCREEN)))) : undefined;
+    if (hidden) return offset === 0 && items.length > 0 ? whenIdle(() => prefetchThumbs(idsOf(items.slice(0, FIRST_SCREEN))), 2000, 200) : undefined;
     const down = first >= previous.current;
     previous.current = first;
     const order = flinging ? flingOrder({ first, last, columns }, down) : prefetchOrder({ first, last, columns }, down);
@@ -74,12 +75,3 @@ export const thumbIds = (items: readonly ImageSummary[], offset: number, first: 
 const idsOf = (results: readonly (ImageSummary | undefined)[]): string[] =>
   results.flatMap((item) => (item && !item.fileMissing ? [item.id] : []));
 
-/** Runs `task` when the window has nothing else to do (the visible view's own start comes first); returns the cancel. */
-const whenIdle = (task: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 200);
-  return () => clearTimeout(id);
-};
