@@ -9,7 +9,8 @@ import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { dropPageCaches, type Figure, fileSystemOf, median, medianSample, percentile } from './measure.ts';
 import { bundleHarness } from './harnessBundle.ts';
-import { imageLoads, type ProbeState, requestLines } from './navigationBreakdown.ts';
+import { firstRowThumbnails, measureFloor } from './floorPage.ts';
+import { imageLoads, navigateToFirstRow, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
 
 const run = promisify(execFile);
@@ -81,18 +82,14 @@ const waitForIdleApp = async (page: Page): Promise<number> =>
 
 /** Navigates and waits for the probe to see the first row of decoded thumbnails; times are from navigation start. */
 const loadGrid = async (page: Page, url: string): Promise<ProbeState> => {
-  await page.goto(url);
-  const probe = () => page.evaluate(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench);
   try {
-    await page.waitForFunction(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench.firstRowAt !== null, undefined, {
-      timeout: 60_000,
-    });
+    return await navigateToFirstRow(page, () => page.goto(url), 60_000);
   } catch (error) {
     const shot = join(ROOT, 'artifacts/bench/grid-timeout.png');
     await page.screenshot({ path: shot }).catch(() => undefined);
-    throw new Error(`The grid never showed a row of thumbnails (probe: ${JSON.stringify(await probe())}; screenshot: ${shot})`, { cause: error });
+    const probe = await page.evaluate(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench).catch(() => null);
+    throw new Error(`The grid never showed a row of thumbnails (probe: ${JSON.stringify(probe)}; screenshot: ${shot})`, { cause: error });
   }
-  return probe();
 };
 
 /** One cold first navigation: the probe's view of it and the page's image loads. */
@@ -154,6 +151,8 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
   // The cold samples beyond the one of the run below, each with a process and browser of its own.
   const coldAlone: ColdPaint[] = [];
   for (let i = 1; i < COLD_PAINTS; i++) coldAlone.push(await coldPaintAlone(lib.dataDir, fake.url, renderer.dir, harness.entry));
+  // The same first row as a static page from a bare server, cold: what no app can beat here (floorPage.ts).
+  const floor = names.includes('grid_first_paint_ms_100k') ? await measureFloor(firstRowThumbnails(lib.dataDir, coldAlone[0]!.probe.firstRowImages)) : null;
   const pageCache = dropPageCaches();
   const app = await startAppProcess(appEnv(lib.dataDir, fake.url, renderer.dir), harness.entry);
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -210,6 +209,9 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
         met: value <= 300,
         measures: `cold: fresh app process and browser, first navigation; median of ${COLD_PAINTS}, each with the page cache dropped`,
         cold_paints_ms: colds.map((c) => c.probe.firstRowAt),
+        static_page_floor_ms: floor?.navigationMs,
+        static_page_floor_samples_ms: floor?.samples.map((f) => Math.round(f.navigationMs)),
+        over_floor_ms: floor ? value - floor.navigationMs : undefined,
         page_cache: mid.pageCache,
         warm_median_ms: median(paints),
         warm_paints_ms: paints,

@@ -9,6 +9,21 @@ export interface ProbeState {
   requests: Array<{ route: string; input?: string; sentAt: number; doneAt: number | null }>;
 }
 
+/** What the probe writes on the console once the first row is painted (gridProbe.browser.js). */
+const FIRST_ROW_MESSAGE = 'lagoon-bench: first row painted';
+
+/**
+ * Runs `navigate` and resolves with the probe's state once it tells the first row of decoded thumbnails was painted.
+ * It listens to the console rather than polling the page: polling would evaluate Playwright's own script in the page
+ * in the middle of the navigation it measures.
+ */
+export const navigateToFirstRow = async (page: Page, navigate: () => Promise<unknown>, timeoutMs: number): Promise<ProbeState> => {
+  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_ROW_MESSAGE, timeout: timeoutMs });
+  await navigate();
+  await painted;
+  return page.evaluate(() => (globalThis as unknown as { lagoonBench: ProbeState }).lagoonBench);
+};
+
 /** The probe's requests of main as `route {input} @sent +reply`: what stood between the click and the first page. */
 export const requestLines = (probe: ProbeState): string[] =>
   probe.requests.map(
