@@ -37,3 +37,21 @@ test('Settings lists the backups and restores one; the image made after it comes
   await lagoon.screenshot('library-after-restore');
   expect(await readdir(join(lagoon.dataDir, 'damaged'))).toHaveLength(1);
 });
+
+test('the backups are listed when Settings is opened, not while it waits hidden at launch', async ({ lagoon }) => {
+  const { page } = lagoon;
+  const routes: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { type?: string; route?: string };
+      if (frame.type === 'request' && frame.route) routes.push(frame.route);
+    }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('view-generate')).toBeVisible();
+  // The launch's own requests are made by now (the account's status is among the last).
+  await expect.poll(() => routes.includes('account.get_status')).toBe(true);
+  expect(routes).not.toContain('library.list_backups');
+  await page.getByTestId('nav-settings').click();
+  await expect.poll(() => routes.filter((r) => r === 'library.list_backups').length).toBe(1);
+});

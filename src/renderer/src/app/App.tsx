@@ -189,7 +189,7 @@ export function App({ initialLanguage }: Props) {
     library: (
       <LibraryView active={view === 'library'} onGoToGenerate={goToGenerate} onReuse={reuseSettings} transfers={transfers} searchFocusRequest={searchFocusRequest} />
     ),
-    settings: <SettingsView keyStatus={keyStatus} keyFocusRequest={keyFocusRequest} initialLanguage={initialLanguage} />,
+    settings: <SettingsView active={view === 'settings'} keyStatus={keyStatus} keyFocusRequest={keyFocusRequest} initialLanguage={initialLanguage} />,
   };
 
   return (

@@ -43,7 +43,7 @@ function IntegrityResult({ integrity }: { integrity: Integrity }) {
 }
 
 /** Trash retention, backups to keep, "Back up now", "Check library" and the backups (each can be restored). */
-export function LibrarySettings() {
+export function LibrarySettings({ active }: { active: boolean }) {
   const { t } = useTranslation();
   const [retention, setRetention] = useState('');
   const [backups, setBackups] = useState('');
@@ -100,7 +100,7 @@ export function LibrarySettings() {
       {backup && <BackupDone backup={backup} />}
       {integrity && <IntegrityResult integrity={integrity} />}
       {error && <ErrorMessage error={error} testId="library-settings-error" />}
-      <BackupList key={backup?.at ?? 0} />
+      <BackupList key={backup?.at ?? 0} shown={active} />
     </SettingsSection>
   );
 }

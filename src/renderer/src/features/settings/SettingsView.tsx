@@ -9,12 +9,14 @@ import { SpendSettings } from './SpendSettings.tsx';
 import { ViewHeader } from '../../ui/ViewHeader.tsx';
 
 interface Props {
+  /** Shown: the view stays mounted, hidden, while another is. */
+  active: boolean;
   keyStatus: KeyStatusState;
   keyFocusRequest: number;
   initialLanguage: LanguageChoice;
 }
 
-export function SettingsView({ keyStatus, keyFocusRequest, initialLanguage }: Props) {
+export function SettingsView({ active, keyStatus, keyFocusRequest, initialLanguage }: Props) {
   const { t } = useTranslation();
   return (
     <section className="view view--narrow" aria-labelledby="settings-title">
@@ -23,7 +25,7 @@ export function SettingsView({ keyStatus, keyFocusRequest, initialLanguage }: Pr
       <ApiKeySettings keyStatus={keyStatus} focusRequest={keyFocusRequest} />
       <LanguageSettings initialChoice={initialLanguage} />
       <SpendSettings />
-      <LibrarySettings />
+      <LibrarySettings active={active} />
     </section>
   );
 }
