@@ -52,10 +52,12 @@ const timeImport = async (folder: string, inspector: Inspector & { size?: number
   }
 };
 
-/** The same per-file work on one worker per core, files dealt out in turn, with nothing else running. */
-const timeFloor = async (folder: string, files: string[]): Promise<number> => {
+/**
+ * The same per-file work on `lanes` workers (by default one per core), files dealt out in turn, with nothing else
+ * running. On one worker it tells how much faster the cores can do this work at all (parallel_ceiling).
+ */
+const timeFloor = async (folder: string, files: string[], lanes = availableParallelism()): Promise<number> => {
   const outDir = await mkdtemp(join(tmpdir(), 'lagoon-bench-floor-'));
-  const lanes = availableParallelism();
   try {
     const started = performance.now();
     await Promise.all(
@@ -89,7 +91,8 @@ const idleStall = async (): Promise<number> => {
 /**
  * Importing a folder of 1024² PNGs the app's way (a pool of inspect workers, one per core; rows committed in
  * batches) against the floor (the same per-file work in parallel with nothing else) and against one file at a time on
- * one worker (how every import ran before the pool). Every timing includes starting its workers. Rounds alternate
+ * one worker (how every import ran before the pool); and the floor on one worker, for what the cores allow at all.
+ * Every timing includes starting its workers. Rounds alternate
  * the three, so drift in machine load hits all alike; medians.
  */
 export const importFigures = async (names: readonly string[]): Promise<Figure[]> => {
@@ -99,6 +102,7 @@ export const importFigures = async (names: readonly string[]): Promise<Figure[]>
   const pool: number[] = [];
   const single: number[] = [];
   const floor: number[] = [];
+  const floorOneWorker: number[] = [];
   const stalls: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const app = await timeImport(folder, createInspectorPool({ workerPath: INSPECT_WORKER }));
@@ -107,6 +111,7 @@ export const importFigures = async (names: readonly string[]): Promise<Figure[]>
     stalls.push(app.stallMs);
     single.push((await timeImport(folder, createInspector({ workerPath: INSPECT_WORKER }))).ms);
     floor.push(await timeFloor(folder, files));
+    floorOneWorker.push(await timeFloor(folder, files, 1));
   }
   const poolMs = median(pool);
   const detail = {
@@ -119,6 +124,9 @@ export const importFigures = async (names: readonly string[]): Promise<Figure[]>
     images_per_s: (files.length * 1000) / poolMs,
     speedup_vs_one_at_a_time: median(single) / poolMs,
     speedup_goal: '>= 1.7',
+    floor_one_worker_ms: median(floorOneWorker),
+    // The most any import can gain from the cores here: the floor on one worker over the floor on all of them.
+    parallel_ceiling: median(floorOneWorker) / median(floor),
     file_system: fileSystemOf(tmpdir()),
     rounds: ROUNDS,
   };
