@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountStatus as Account } from '../../../shared/ipc/schemas/catalog.ts';
 import type { SpendPeriod } from '../../../shared/ipc/schemas/spend.ts';
-import { formatBalanceUsd, formatDiem, formatUsd } from '../lib/format.ts';
+import { dateFormat, formatBalanceUsd, formatDiem, formatUsd } from '../lib/format.ts';
 
 /** A note above the figures: offline, or something about the stored key the user should know before generating. */
 function Notice({ tone, title, hint, testId, compact }: { tone: 'warn' | 'danger'; title: string; hint: string; testId: string; compact: boolean }) {
@@ -47,7 +47,7 @@ export function AccountStatus({ account, compact = false }: { account: Account |
   const lng = i18n.language;
   const known = account.balanceUsd !== null || account.balanceDiem !== null;
   const date = (value: number | string, style: 'short' | 'medium') =>
-    new Intl.DateTimeFormat(lng, style === 'short' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(value));
+    dateFormat(lng, style === 'short' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(value));
   const asOf = account.balanceAt === null ? null : date(account.balanceAt, 'short');
   const plan = account.account;
 

@@ -1,22 +1,46 @@
+/**
+ * Intl's formatters, made once per locale and options and kept: building one reads ICU's data (about 0.03 ms for a
+ * number format and 0.15 ms for a date format, warm), and lists format a number or a date on every row they render.
+ * The one way the renderer formats numbers and dates.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+const keyOf = (locale: string, options: object): string => `${locale}\u0000${JSON.stringify(options)}`;
+
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat => {
+  const key = keyOf(locale, options);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+};
+
+export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat => {
+  const key = keyOf(locale, options);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+};
+
 /** Money as the user's locale writes it. Image prices are cents or fractions of a cent, so up to 4 decimals show. */
 export const formatUsd = (amount: number, locale: string): string =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
+  numberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
 
 /** DIEM is Venice's own unit, not an ISO currency: a plain number. */
 export const formatDiem = (amount: number, locale: string): string =>
-  new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 
 /** An account balance: cents are enough, and more digits would look like noise. */
 export const formatBalanceUsd = (amount: number, locale: string): string =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  numberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 
 /** A count as the user's locale writes it (10,000 / 10.000): the `formatted` beside i18next's plural `count`. */
-export const formatCount = (n: number, locale: string): string => new Intl.NumberFormat(locale).format(n);
+export const formatCount = (n: number, locale: string): string => numberFormat(locale).format(n);
 
 /** A time left, rounded as a person says it: seconds under a minute and a half, then minutes, then hours. */
 export const formatDuration = (ms: number, locale: string): string => {
   const unit = (value: number, name: 'second' | 'minute' | 'hour', digits = 0): string =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long', maximumFractionDigits: digits }).format(value);
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long', maximumFractionDigits: digits }).format(value);
   const seconds = Math.max(1, Math.round(ms / 1000));
   if (seconds < 90) return unit(seconds, 'second');
   const minutes = Math.round(seconds / 60);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../../shared/models.ts';
-import { formatUsd } from '../../lib/format.ts';
+import { dateFormat, formatUsd } from '../../lib/format.ts';
 import { priceRange } from './prices.ts';
 
 /** The chosen model at a glance: what Venice says it is good at, what it costs, and whether it is going away. */
@@ -19,7 +19,7 @@ export function ModelCard({ model, models, onChoose }: Props) {
   const replacementModel = deprecation?.replacement ? models.find((m) => m.id === deprecation.replacement) : undefined;
   const replacement = replacementModel?.name ?? deprecation?.replacement ?? null;
   const removalAt = deprecation?.date ? new Date(deprecation.date) : null;
-  const removal = removalAt && !Number.isNaN(removalAt.getTime()) ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(removalAt) : null;
+  const removal = removalAt && !Number.isNaN(removalAt.getTime()) ? dateFormat(i18n.language, { dateStyle: 'medium' }).format(removalAt) : null;
   // A removal date is a day, not a moment: the time the card first showed is close enough to "now".
   const [shownAt] = useState(() => Date.now());
   const removalPassed = removalAt !== null && removalAt.getTime() < shownAt;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../../shared/models.ts';
-import { formatUsd } from '../../lib/format.ts';
+import { dateFormat, formatUsd } from '../../lib/format.ts';
 import { priceRange } from './prices.ts';
 import type { CatalogState } from './useCatalog.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -42,7 +42,7 @@ export function ModelPicker({ catalogState, value, onChange, defaultModel, allow
       ? [{ value: '', label: t('models.choose') }]
       : [];
   const fetchedAt = catalog?.fetchedAt ?? null;
-  const fetched = fetchedAt === null ? null : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(fetchedAt);
+  const fetched = fetchedAt === null ? null : dateFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(fetchedAt);
 
   return (
     <SelectField

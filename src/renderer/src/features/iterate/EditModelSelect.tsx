@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EditModelInfo } from '../../../../shared/iterate.ts';
-import { formatUsd } from '../../lib/format.ts';
+import { dateFormat, formatUsd } from '../../lib/format.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import type { IterateMode } from './iterateSettings.ts';
 
@@ -16,7 +16,7 @@ function Deprecation({ model, models, onChange }: { model: EditModelInfo; models
   const { t, i18n } = useTranslation();
   const { deprecation } = model;
   if (!deprecation) return null;
-  const date = deprecation.date === null ? null : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(deprecation.date));
+  const date = deprecation.date === null ? null : dateFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(deprecation.date));
   const replacement = models.find((m) => m.id === deprecation.replacement && !m.offline);
   return (
     <p className="field__warning" data-testid="iterate-model-deprecated">

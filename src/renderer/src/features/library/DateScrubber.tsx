@@ -2,6 +2,7 @@ import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from
 import { useTranslation } from 'react-i18next';
 import type { Timeline } from '../../../../shared/ipc/schemas/library.ts';
 import { bucketAt, placeBuckets, yearMarks } from './timelineMarks.ts';
+import { dateFormat } from '../../lib/format.ts';
 
 interface Props {
   timeline: Timeline;
@@ -30,7 +31,7 @@ export function DateScrubber({ timeline, total, current: at, onGo }: Props) {
   const buckets = useMemo(() => placeBuckets(timeline), [timeline]);
   const marks = useMemo(() => yearMarks(buckets, total, MIN_LABEL_GAP), [buckets, total]);
   const format = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, timeline.unit === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' }),
+    () => dateFormat(i18n.language, timeline.unit === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' }),
     [i18n.language, timeline.unit],
   );
   const current = drag?.index ?? Math.max(0, bucketAt(buckets, at));

@@ -9,6 +9,7 @@ import { Stars } from '../../ui/Stars.tsx';
 import { decodedPlaceholderUrl, placeholderColour, whenPlaceholderDecoded } from './placeholderUrl.ts';
 import { StackBadge } from './StackBadge.tsx';
 import { isWarm, onWarm } from './thumbWarmth.ts';
+import { dateFormat } from '../../lib/format.ts';
 
 export type CaptionMode = 'none' | 'prompt' | 'trashed';
 
@@ -90,7 +91,7 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
       {caption === 'prompt' && <PromptCaption prompt={item.prompt} ranges={ranges} />}
       {caption === 'trashed' && item.trashedAt !== null && (
         <p className="tile__caption muted" data-testid="trashed-at">
-          {t('trash.trashedOn', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(item.trashedAt)) })}
+          {t('trash.trashedOn', { date: dateFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(item.trashedAt)) })}
           {retentionDays !== null && (
             <>
               <br />

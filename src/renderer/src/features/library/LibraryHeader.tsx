@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Collection, ImportPick } from '../../../../shared/ipc/schemas/library.ts';
 import { MAX_BULK } from './useImageSearch.ts';
 import type { Scope } from './query.ts';
+import { numberFormat } from '../../lib/format.ts';
 
 interface Props {
   scope: Scope;
@@ -51,7 +52,7 @@ export function LibraryHeader(props: Props) {
           {title}
         </h1>
         <span className="library__count muted" data-testid="result-count" role="status" data-count={props.total ?? ''}>
-          {props.total === null ? '' : t('library.resultCount', { count: props.total, formatted: new Intl.NumberFormat(i18n.language).format(props.total) })}
+          {props.total === null ? '' : t('library.resultCount', { count: props.total, formatted: numberFormat(i18n.language).format(props.total) })}
         </span>
       </div>
       <div className="library__header-actions">

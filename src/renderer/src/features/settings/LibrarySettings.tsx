@@ -5,6 +5,7 @@ import { useBusyCall } from '../../hooks/useBusyCall.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { BackupList } from './BackupList.tsx';
 import { SettingsNumberField, SettingsSaveRow, SettingsSection } from './SettingsParts.tsx';
+import { dateFormat } from '../../lib/format.ts';
 
 interface Backup {
   name: string;
@@ -24,7 +25,7 @@ const inRange = (s: string, min: number, max: number): number | null => {
 
 function BackupDone({ backup }: { backup: Backup }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(backup.at));
+  const date = dateFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(backup.at));
   return (
     <p className="feedback" role="status" data-testid="backup-result">
       {t('librarySettings.backupDone', { name: backup.name, date, count: backup.kept })}

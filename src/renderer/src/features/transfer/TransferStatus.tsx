@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatDuration } from '../../lib/format.ts';
+import { formatCount, formatDuration, numberFormat } from '../../lib/format.ts';
 import type { Transfers } from './useTransfers.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 
@@ -23,7 +23,7 @@ export function TransferStatus({ transfers }: { transfers: Transfers }) {
           {progress.perSecond !== null && progress.remainingMs !== null && (
             <p className="muted" data-testid="transfer-rate">
               {t('transfer.rate', {
-                rate: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(progress.perSecond),
+                rate: numberFormat(i18n.language, { maximumFractionDigits: 1 }).format(progress.perSecond),
                 left: formatDuration(progress.remainingMs, i18n.language),
               })}
             </p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import { useFittedBox } from './useFittedBox.ts';
+import { numberFormat } from '../../lib/format.ts';
 
 interface Props {
   before: ImageSummary;
@@ -25,7 +26,7 @@ export function BeforeAfter({ before, after }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const box = useFittedBox(stage, after.width / after.height);
   const [position, setPosition] = useState(50);
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(position / 100);
+  const percent = numberFormat(i18n.language, { style: 'percent' }).format(position / 100);
   return (
     <div ref={stage} className="before-after" data-testid="before-after">
       <div className="before-after__frame" style={{ width: box.width, height: box.height }}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ApiError } from '../../api.ts';
-import { formatUsd } from '../../lib/format.ts';
+import { dateFormat, formatUsd, numberFormat } from '../../lib/format.ts';
 import { variantInfo } from './variants.ts';
 
 interface Props {
@@ -30,7 +30,7 @@ const requestEntries = (request: Record<string, unknown>): [string, string][] =>
 /** What the library knows about the image, and the exact request that made it. */
 export function ViewerDetails({ info, detail, error }: Props) {
   const { t, i18n } = useTranslation();
-  const created = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(info.createdAt));
+  const created = dateFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(info.createdAt));
   const seed = detail && typeof detail.request.seed === 'number' ? detail.request.seed : null;
   const variant = detail ? variantInfo(detail) : null;
   const request = detail ? requestEntries(detail.request) : [];
@@ -83,7 +83,7 @@ export function ViewerDetails({ info, detail, error }: Props) {
         {info.trashedAt !== null && (
           <>
             <dt>{t('viewer.trashed')}</dt>
-            <dd data-testid="viewer-trashed">{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(info.trashedAt))}</dd>
+            <dd data-testid="viewer-trashed">{dateFormat(i18n.language, { dateStyle: 'long' }).format(new Date(info.trashedAt))}</dd>
           </>
         )}
       </dl>
@@ -114,5 +114,5 @@ const formatBytes = (n: number, locale: string): string => {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Zoom } from './ViewerStage.tsx';
 import { clampScale } from './useStageGestures.ts';
+import { numberFormat } from '../../lib/format.ts';
 
 interface Props {
   zoom: Zoom;
@@ -18,7 +19,7 @@ export const zoomOut = (zoom: Zoom, fit: number): Zoom => clampScale((zoom === '
 export function ZoomControls({ zoom, fitScale, onZoom }: Props) {
   const { t, i18n } = useTranslation();
   const scale = zoom === 'fit' ? fitScale : zoom;
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(scale);
+  const percent = numberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(scale);
   return (
     <div className="zoom" role="group" aria-label={t('zoom.label')} data-testid="viewer-zoom" data-zoom={zoom === 'fit' ? 'fit' : scale.toFixed(3)}>
       <button type="button" className="zoom__button" data-testid="viewer-zoom-out" aria-label={t('zoom.out')} title={t('zoom.out')} onClick={() => onZoom(zoomOut(zoom, fitScale))}>
@@ -34,7 +35,7 @@ export function ZoomControls({ zoom, fitScale, onZoom }: Props) {
         {t('zoom.fit')}
       </button>
       <button type="button" className="zoom__button zoom__button--text" data-testid="viewer-zoom-100" aria-pressed={zoom === 1} onClick={() => onZoom(1)}>
-        {new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(1)}
+        {numberFormat(i18n.language, { style: 'percent' }).format(1)}
       </button>
     </div>
   );
