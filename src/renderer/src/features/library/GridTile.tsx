@@ -1,4 +1,4 @@
-import { type CSSProperties, type DragEvent, type MouseEvent, type RefObject, memo, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type DragEvent, type MouseEvent, type RefObject, memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../../../shared/app.ts';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
@@ -45,7 +45,7 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
   // The name carries the badge's own word, so what a screen reader says matches what the tile shows (label in name).
   const label = item.blurred ? t('library.openBlurred', { prompt: item.prompt, badge: t('blurred.badge') }) : t('library.open', { prompt: item.prompt });
   const frame = useRef<HTMLDivElement>(null);
-  const placeholder = usePlaceholder(frame, item.fileMissing ? null : (item.placeholder ?? null));
+  const { style: placeholder, thumbnailShown } = usePlaceholder(frame, item.fileMissing ? null : (item.placeholder ?? null), !warm);
   return (
     <div
       id={`tile-${item.id}`}
@@ -68,7 +68,7 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
             {t('library.fileMissing')}
           </div>
         ) : showImage ? (
-          <img className="tile__thumb" src={mediaUrl('thumb', item.id)} alt="" decoding="async" draggable={false} />
+          <img className="tile__thumb" src={mediaUrl('thumb', item.id)} alt="" decoding="async" draggable={false} onLoad={thumbnailShown} />
         ) : null}
         {item.blurred && <BlurredBadge variant="overlay" />}
         <StackBadge id={item.id} />
@@ -106,20 +106,26 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
 
 /**
  * The tile's placeholder, under the thumbnail, which covers it once decoded (and during a fling): its average colour
- * the moment the row is known, its blurred picture laid over it once decoded in an idle moment (placeholderUrl.ts).
- * The picture goes straight onto the frame's style: the tile need not render again for it. Its style, or undefined
- * when the image has no placeholder.
+ * the moment the row is known, its blurred picture laid over it once decoded in an idle moment (placeholderUrl.ts),
+ * unless the thumbnail was ready when the tile appeared (`wanted` false) or shows first (`thumbnailShown`): in a
+ * steady scroll most are, and their pictures would be decoded for nothing. The picture goes straight onto the frame's
+ * style: the tile need not render again for it.
  */
-function usePlaceholder(frame: RefObject<HTMLDivElement | null>, placeholder: string | null): CSSProperties | undefined {
+function usePlaceholder(frame: RefObject<HTMLDivElement | null>, placeholder: string | null, wanted: boolean) {
   const colour = placeholderColour(placeholder);
   const picture = decodedPlaceholderUrl(placeholder);
+  const stopWaiting = useRef<(() => void) | null>(null);
   useEffect(() => {
-    if (!placeholder || !colour || picture) return undefined;
-    return whenPlaceholderDecoded(placeholder, (url) => {
+    if (!placeholder || !colour || picture || !wanted) return undefined;
+    const stop = whenPlaceholderDecoded(placeholder, (url) => {
       if (frame.current) frame.current.style.backgroundImage = `url(${url})`;
     });
-  }, [frame, placeholder, colour, picture]);
-  return colour ? { backgroundColor: colour, backgroundImage: picture ? `url(${picture})` : undefined } : undefined;
+    stopWaiting.current = stop;
+    return stop;
+  }, [frame, placeholder, colour, picture, wanted]);
+  const thumbnailShown = useCallback(() => stopWaiting.current?.(), []);
+  const style: CSSProperties | undefined = colour ? { backgroundColor: colour, backgroundImage: picture ? `url(${picture})` : undefined } : undefined;
+  return { style, thumbnailShown };
 }
 
 function PromptCaption({ prompt, ranges }: { prompt: string; ranges: readonly Range[] | undefined }) {
