@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { dropPageCaches, median } from './measure.ts';
 
-const FLOOR_SERVER = join(import.meta.dirname, 'floorServer.ts');
+const FLOOR_SERVER = fileURLToPath(new URL('./floorServer.ts', import.meta.url));
 const PAINTED = 'lagoon-bench: floor row painted';
 /** Floors measured per figure; their median is reported. */
 const FLOOR_SAMPLES = 3;
