@@ -37,9 +37,9 @@ export const placeholderUrl = (placeholder: string | null | undefined): string |
   const known = pictures.get(placeholder);
   if (known) return known;
   const hash = bytesOf(placeholder);
+  if (!hash) return null;
   let url: string;
   try {
-    if (!hash) return null;
     url = thumbHashToDataURL(hash);
   } catch {
     // Not a ThumbHash after all: the plain cell it would have shown without one.
@@ -60,7 +60,7 @@ let scheduled = false;
 const decodeWhileIdle = (deadline: IdleDeadline): void => {
   scheduled = false;
   for (const [placeholder, listeners] of waiting) {
-    // At least one per slice, so a window that is never idle still gets them (the timeout above brings us here).
+    // At least one per call, so a window that is never idle still gets them (whenIdle's timeout calls us then).
     waiting.delete(placeholder);
     const url = placeholderUrl(placeholder);
     if (url) for (const listener of listeners) listener(url);
