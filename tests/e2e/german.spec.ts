@@ -13,6 +13,16 @@ test.describe('German', () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-select').selectOption('en');
     await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+    // The window switches first and main stores the choice a moment later: restarting in between (as this test could,
+    // within milliseconds) would test the kill, not the choice. Main has it once it answers with it.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const { api } = window as unknown as { api: { request(route: string, input: unknown): Promise<{ data: { language: string } }> } };
+          return (await api.request('settings.get_preferences', {})).data.language;
+        }),
+      )
+      .toBe('en');
     // The choice is stored by main, so it holds after a restart even though the OS says German.
     await lagoon.restart();
     await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
