@@ -92,8 +92,8 @@ const idleStall = async (): Promise<number> => {
  * Importing a folder of 1024² PNGs the app's way (a pool of inspect workers, one per core; rows committed in
  * batches) against the floor (the same per-file work in parallel with nothing else) and against one file at a time on
  * one worker (how every import ran before the pool); and the floor on one worker, for what the cores allow at all.
- * Every timing includes starting its workers. Rounds alternate
- * the three, so drift in machine load hits all alike; medians.
+ * Every timing includes starting its workers. Rounds alternate the four, so drift in machine load hits all alike;
+ * medians.
  */
 export const importFigures = async (names: readonly string[]): Promise<Figure[]> => {
   const folder = await pngFolder();
@@ -125,7 +125,8 @@ export const importFigures = async (names: readonly string[]): Promise<Figure[]>
     speedup_vs_one_at_a_time: median(single) / poolMs,
     speedup_goal: '>= 1.7',
     floor_one_worker_ms: median(floorOneWorker),
-    // The most any import can gain from the cores here: the floor on one worker over the floor on all of them.
+    // What the cores give this per-file work at all: the floor on one worker over the floor on all of them. (One file
+    // at a time through the app also waits on its own steps in turn, so its speed-up can come out above this.)
     parallel_ceiling: median(floorOneWorker) / median(floor),
     file_system: fileSystemOf(tmpdir()),
     rounds: ROUNDS,
