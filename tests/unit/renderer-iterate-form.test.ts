@@ -63,6 +63,35 @@ describe('useIterateForm', () => {
     expect(calls('iterate.queue')[0]?.input).toEqual(last);
   });
 
+  it('queues one paid job for a double press while the spend limit is being read', async () => {
+    const { result } = renderHook(() => useIterateForm({ mode: 'edit', ids: [A], settings: { prompt: 'a gull' } }));
+    await ready(result);
+    bridge.hold('settings.get_preferences');
+    act(() => {
+      result.current.submit();
+      result.current.submit();
+    });
+    act(() => result.current.submit());
+    expect(calls('settings.get_preferences')).toHaveLength(1);
+    await act(async () => bridge.release('settings.get_preferences'));
+    await waitFor(() => expect(result.current.send.state).toBe('queued'));
+    expect(calls('iterate.queue')).toHaveLength(1);
+  });
+
+  it('is not left sending when the spend question is declined, and sends the next press', async () => {
+    spendLimitUsd = 0;
+    const { result } = renderHook(() => useIterateForm({ mode: 'edit', ids: [A], settings: { prompt: 'a gull' } }));
+    await ready(result);
+    act(() => result.current.submit());
+    await waitFor(() => expect(result.current.pendingSpend).not.toBeNull());
+    expect(result.current.send.state).toBe('idle');
+    act(() => result.current.cancelSpend());
+    spendLimitUsd = 1;
+    act(() => result.current.submit());
+    await waitFor(() => expect(result.current.send.state).toBe('queued'));
+    expect(calls('iterate.queue')).toHaveLength(1);
+  });
+
   it('sends nothing while main refuses the draft', async () => {
     refuse = true;
     const { result } = renderHook(() => useIterateForm({ mode: 'edit', ids: [A], settings: { prompt: 'a gull' } }));

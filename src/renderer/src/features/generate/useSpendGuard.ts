@@ -15,15 +15,16 @@ export interface PendingSpend {
  * (the form already says the price is unknown).
  */
 export const useSpendGuard = () => {
-  const [pending, setPending] = useState<(PendingSpend & { proceed: () => void }) | null>(null);
+  const [pending, setPending] = useState<(PendingSpend & { proceed: () => unknown }) | null>(null);
 
-  const guard = useCallback(async (totalUsd: number | null, proceed: () => void): Promise<void> => {
-    if (totalUsd === null) return proceed();
+  /** Resolves when `proceed` has run (and what it returned has settled), or when the question is up. */
+  const guard = useCallback(async (totalUsd: number | null, proceed: () => unknown): Promise<void> => {
+    if (totalUsd === null) return void (await proceed());
     const limitUsd = await call('settings.get_preferences', {}).then(
       (prefs) => prefs.spendLimitUsd,
       () => DEFAULT_SPEND_LIMIT_USD,
     );
-    if (totalUsd <= limitUsd) return proceed();
+    if (totalUsd <= limitUsd) return void (await proceed());
     setPending({ totalUsd, limitUsd, proceed });
   }, []);
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import { type PendingSpend, useSpendGuard } from '../generate/useSpendGuard.ts';
 import { type DraftGap, DEFAULT_SETTINGS, defaultModel, type Draft, draftOf, inputLimit, type IterateLaunch, type IterateMode, type IterateSettings } from './iterateSettings.ts';
@@ -40,6 +40,7 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
   const downscale = useDownscale(inputs);
   const catalog = useIterateCatalog();
   const [send, setSend] = useState<SendState>({ state: 'idle' });
+  const sendingRef = useRef(false);
   const spendGuard = useSpendGuard();
 
   const models = catalog.catalog?.models ?? [];
@@ -58,16 +59,28 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
     setSend({ state: 'idle' });
   }, []);
   const submit = () => {
-    // Only what main has just checked is sent: a draft still being checked, or refused, waits.
-    if (draft === null || prepared.state !== 'ready' || send.state === 'sending' || spendGuard.pending) return;
-    const queue = () => {
+    // Only what main has just checked is sent: a draft still being checked, or refused, waits. From the press on,
+    // reading the spend limit and the queueing are one submission: a second press meanwhile (a double click) must not
+    // queue a second paid job, so a ref closes the form in the same tick.
+    if (draft === null || prepared.state !== 'ready' || sendingRef.current || send.state === 'sending' || spendGuard.pending) return;
+    sendingRef.current = true;
+    setSend({ state: 'sending' });
+    let queued = false;
+    const queue = async () => {
+      queued = true;
       setSend({ state: 'sending' });
-      call('iterate.queue', { draft }).then(
-        ({ priceUsd }) => setSend({ state: 'queued', priceUsd }),
-        (e: unknown) => setSend({ state: 'failed', error: toApiError(e) }),
-      );
+      try {
+        const { priceUsd } = await call('iterate.queue', { draft });
+        setSend({ state: 'queued', priceUsd });
+      } catch (e) {
+        setSend({ state: 'failed', error: toApiError(e) });
+      }
     };
-    void spendGuard.guard(prepared.prepared.priceUsd, queue);
+    void spendGuard.guard(prepared.prepared.priceUsd, queue).finally(() => {
+      sendingRef.current = false;
+      // The spend question is up instead: nothing is being sent until it is answered.
+      if (!queued) setSend({ state: 'idle' });
+    });
   };
   return {
     mode,
