@@ -6,21 +6,19 @@
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-const keyOf = (locale: string, options: object): string => `${locale}\u0000${JSON.stringify(options)}`;
-
-export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat => {
-  const key = keyOf(locale, options);
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+/** The formatter kept in `cache` for this locale and these options, made by `make` the first time. */
+const kept = <F, O extends object>(cache: Map<string, F>, make: new (locale: string, options: O) => F, locale: string, options: O): F => {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) cache.set(key, (format = new make(locale, options)));
   return format;
 };
 
-export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat => {
-  const key = keyOf(locale, options);
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-};
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
+  kept(numberFormats, Intl.NumberFormat, locale, options);
+
+export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat =>
+  kept(dateFormats, Intl.DateTimeFormat, locale, options);
 
 /** Money as the user's locale writes it. Image prices are cents or fractions of a cent, so up to 4 decimals show. */
 export const formatUsd = (amount: number, locale: string): string =>
