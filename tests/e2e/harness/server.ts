@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,11 +17,6 @@ export interface Harness {
   calls: ContextCall[];
   close(): Promise<void>;
 }
-
-// Not `import { createServer } from 'node:http'`: an ES import of node:http reads every export of its facade, and one
-// of them loads undici (about 37 ms of a cold start here), which the app's main, serving through its protocol
-// handler, never pays.
-const { createServer } = process.getBuiltinModule('node:http');
 
 const BRIDGE_PATH = '/__harness/bridge.js';
 const bridgeSource = readFile(join(import.meta.dirname, 'bridge.browser.js'));
