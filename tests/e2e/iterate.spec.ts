@@ -38,3 +38,31 @@ test('remove the background from the viewer, then walk the family both ways; a t
   await expect(page.getByTestId('lineage-parents')).toContainText('Source · in the trash');
   await lagoon.screenshot('iterate-parent-trashed');
 });
+
+test('a one-click action above the spend limit asks first, and a double click on it queues one job', async ({ lagoon }) => {
+  const { page } = lagoon;
+  await seedLibrary(page, ['A red kite over dunes']);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('spend-limit-input').fill('0.01');
+  await page.getByTestId('spend-limit-save').click();
+  await expect(page.getByTestId('spend-limit-saved')).toBeVisible();
+  await page.getByTestId('nav-library').click();
+  await tile(page, 'red kite').dblclick();
+  const removals = () => lagoon.fake.requests.filter((r) => r.path.endsWith('/image/background-remove')).length;
+
+  await page.getByTestId('action-remove-background').dblclick();
+  await expect(page.getByTestId('spend-confirm')).toContainText('$0.03');
+  await expect(page.getByTestId('spend-confirm-yes')).toHaveText('Remove the background for $0.03');
+  await expect(page.getByTestId('action-remove-background')).toBeDisabled();
+  await expect(page.getByTestId('spend-confirm-no')).toBeInViewport();
+  await lagoon.screenshot('iterate-quick-action-spend-confirm');
+  await page.getByTestId('spend-confirm-no').click();
+  await expect(page.getByTestId('spend-confirm')).toHaveCount(0);
+  expect(removals()).toBe(0);
+
+  await page.getByTestId('action-remove-background').click();
+  await page.getByTestId('spend-confirm-yes').dblclick();
+  await expect(page.getByTestId('action-queued')).toContainText('Remove background');
+  await expect(page.getByTestId('grid-item')).toHaveCount(2);
+  expect(removals()).toBe(1);
+});

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../lib/format.ts';
 import type { PendingSpend } from './useSpendGuard.ts';
 
-/** "This batch is estimated at $3.36, above your limit of $1.00": nothing is queued until the user says so. */
+/** "The estimated price, $3.36, is above your limit of $1.00": nothing is queued until the user says so. */
 interface Props {
   pending: PendingSpend;
   onConfirm: () => void;

@@ -4,6 +4,8 @@ import type { RouteInput } from '../../../../shared/ipc/contract.ts';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import { formatUsd } from '../../lib/format.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { SpendConfirm } from '../generate/SpendConfirm.tsx';
+import { useSpendGuard } from '../generate/useSpendGuard.ts';
 import { useIterateLauncher } from './iterateLauncher.ts';
 import type { IterateMode } from './iterateSettings.ts';
 import { useIterateCatalog } from './useIterateCatalog.ts';
@@ -19,7 +21,10 @@ export function QuickActions({ id }: { id: string }) {
   const prices = useIterateCatalog().catalog?.prices;
   // The price is on the button, so it is known before anything is sent.
   const priced = (label: string, usd: number | null | undefined): string => (usd == null ? label : `${label} · ${formatUsd(usd, i18n.language)}`);
-  const [state, setState] = useState<{ queued: string | null; error: ApiError | null; busy: boolean }>({ queued: null, error: null, busy: false });
+  const [state, setState] = useState<{ queued: string | null; error: ApiError | null }>({ queued: null, error: null });
+  const spendGuard = useSpendGuard();
+  // Which button the spend question answers ("Upscale for $…" or "Remove the background for $…").
+  const yesFor = useRef<'upscale' | 'removeBackground'>('upscale');
   const input = [{ kind: 'library' as const, id }];
   const launch = useIterateLauncher();
   const section = useRef<HTMLElement>(null);
@@ -28,13 +33,18 @@ export function QuickActions({ id }: { id: string }) {
     section.current?.closest('dialog')?.close();
     launch({ mode, ids: [id] });
   };
-  const queue = (label: string, draft: Draft) => {
-    setState({ queued: null, error: null, busy: true });
-    call('iterate.queue', { draft }).then(
-      ({ priceUsd }) => setState({ queued: priceUsd === null ? label : `${label} · ${formatUsd(priceUsd, i18n.language)}`, error: null, busy: false }),
-      (e: unknown) => setState({ queued: null, error: toApiError(e), busy: false }),
+  // A paid send like any other: one at a time, and the spend question when its price is above the limit.
+  const queue = (label: string, draft: Draft, usd: number | null | undefined) => {
+    yesFor.current = draft.endpoint === 'upscale' ? 'upscale' : 'removeBackground';
+    setState({ queued: null, error: null });
+    void spendGuard.submit(usd ?? null, () =>
+      call('iterate.queue', { draft }).then(
+        ({ priceUsd }) => setState({ queued: priced(label, priceUsd), error: null }),
+        (e: unknown) => setState({ queued: null, error: toApiError(e) }),
+      ),
     );
   };
+  const idle = !spendGuard.busy && spendGuard.pending === null;
   return (
     <section ref={section} className="quick-actions" data-testid="quick-actions">
       <div className="viewer__actions">
@@ -47,19 +57,33 @@ export function QuickActions({ id }: { id: string }) {
         <button type="button" className="button button--small" data-testid="action-upscale-options" onClick={() => openForm('upscale')}>
           {t('iterate.upscaleForm')}
         </button>
-        <button type="button" className="button button--small" disabled={state.busy} data-testid="action-upscale" onClick={() => queue(t('iterate.upscale2x'), { endpoint: 'upscale', prompt: '', inputs: input, scale: 2 })}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!idle}
+          data-testid="action-upscale"
+          onClick={() => queue(t('iterate.upscale2x'), { endpoint: 'upscale', prompt: '', inputs: input, scale: 2 }, prices?.upscale2x)}
+        >
           {priced(t('iterate.upscale2x'), prices?.upscale2x)}
         </button>
         <button
           type="button"
           className="button button--small"
-          disabled={state.busy}
+          disabled={!idle}
           data-testid="action-remove-background"
-          onClick={() => queue(t('iterate.removeBackground'), { endpoint: 'remove-background', prompt: '', inputs: input })}
+          onClick={() => queue(t('iterate.removeBackground'), { endpoint: 'remove-background', prompt: '', inputs: input }, prices?.removeBackground)}
         >
           {priced(t('iterate.removeBackground'), prices?.removeBackground)}
         </button>
       </div>
+      {spendGuard.pending && (
+        <SpendConfirm
+          pending={spendGuard.pending}
+          onConfirm={spendGuard.confirm}
+          onCancel={spendGuard.cancel}
+          yesLabel={(total) => t(`iterate.form.spendYes.${yesFor.current}`, { total })}
+        />
+      )}
       {state.queued && (
         <p className="muted" role="status" data-testid="action-queued">
           {t('iterate.queued', { what: state.queued })}

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { type ApiError, call, toApiError } from '../../api.ts';
 import { type PendingSpend, useSpendGuard } from '../generate/useSpendGuard.ts';
 import { type DraftGap, DEFAULT_SETTINGS, defaultModel, type Draft, draftOf, inputLimit, type IterateLaunch, type IterateMode, type IterateSettings } from './iterateSettings.ts';
@@ -40,7 +40,6 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
   const downscale = useDownscale(inputs);
   const catalog = useIterateCatalog();
   const [send, setSend] = useState<SendState>({ state: 'idle' });
-  const sendingRef = useRef(false);
   const spendGuard = useSpendGuard();
 
   const models = catalog.catalog?.models ?? [];
@@ -58,29 +57,19 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
     setModeState(next);
     setSend({ state: 'idle' });
   }, []);
+  const queue = async (sent: Draft) => {
+    try {
+      const { priceUsd } = await call('iterate.queue', { draft: sent });
+      setSend({ state: 'queued', priceUsd });
+    } catch (e) {
+      setSend({ state: 'failed', error: toApiError(e) });
+    }
+  };
   const submit = () => {
-    // Only what main has just checked is sent: a draft still being checked, or refused, waits. From the press on,
-    // reading the spend limit and the queueing are one submission: a second press meanwhile (a double click) must not
-    // queue a second paid job, so a ref closes the form in the same tick.
-    if (draft === null || prepared.state !== 'ready' || sendingRef.current || send.state === 'sending' || spendGuard.pending) return;
-    sendingRef.current = true;
-    setSend({ state: 'sending' });
-    let queued = false;
-    const queue = async () => {
-      queued = true;
-      setSend({ state: 'sending' });
-      try {
-        const { priceUsd } = await call('iterate.queue', { draft });
-        setSend({ state: 'queued', priceUsd });
-      } catch (e) {
-        setSend({ state: 'failed', error: toApiError(e) });
-      }
-    };
-    void spendGuard.guard(prepared.prepared.priceUsd, queue).finally(() => {
-      sendingRef.current = false;
-      // The spend question is up instead: nothing is being sent until it is answered.
-      if (!queued) setSend({ state: 'idle' });
-    });
+    // Only what main has just checked is sent: a draft still being checked, or refused, waits.
+    if (draft === null || prepared.state !== 'ready') return;
+    setSend({ state: 'idle' });
+    void spendGuard.submit(prepared.prepared.priceUsd, () => queue(draft));
   };
   return {
     mode,
@@ -93,7 +82,8 @@ export const useIterateForm = (launch: IterateLaunch): IterateForm => {
     catalog,
     gap: typeof built === 'string' ? built : null,
     prepared,
-    send,
+    // From the press until main has answered (the question aside), the form shows it is sending.
+    send: spendGuard.busy ? { state: 'sending' } : send,
     submit,
     pendingSpend: spendGuard.pending,
     confirmSpend: spendGuard.confirm,
