@@ -59,6 +59,7 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['settings.set_language', () => ({ language: 'de' })],
   ['settings.set_library_prefs', () => ({ backupsToKeep: 3, trashRetentionDays: 14 })],
   ['settings.set_spend_limit', () => ({ spendLimitUsd: 2.5 })],
+  ['settings.set_start_view', () => ({ view: 'library' })],
   ['settings.get_connection', () => ({})],
   ['models.list', () => ({})],
   [

@@ -246,13 +246,25 @@ describe('trash, preferences, integrity and backups through the router', () => {
   });
 
   it('reads and stores the library preferences', async () => {
-    expect(ok(await call('settings.get_preferences', {}))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 5, spendLimitUsd: 1 });
-    expect(ok(await call('settings.set_library_prefs', { backupsToKeep: 2 }))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 2, spendLimitUsd: 1 });
+    expect(ok(await call('settings.get_preferences', {}))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 5, spendLimitUsd: 1, startView: 'generate' });
+    expect(ok(await call('settings.set_library_prefs', { backupsToKeep: 2 }))).toEqual({ language: 'system', trashRetentionDays: 30, backupsToKeep: 2, spendLimitUsd: 1, startView: 'generate' });
     expect(ok(await call('settings.set_library_prefs', { trashRetentionDays: 7 }))).toMatchObject({ trashRetentionDays: 7, backupsToKeep: 2 });
-    expect(ok(await call('settings.set_language', { language: 'de' }))).toEqual({ language: 'de', trashRetentionDays: 7, backupsToKeep: 2, spendLimitUsd: 1 });
+    expect(ok(await call('settings.set_language', { language: 'de' }))).toEqual({ language: 'de', trashRetentionDays: 7, backupsToKeep: 2, spendLimitUsd: 1, startView: 'generate' });
     for (const bad of [{ trashRetentionDays: 0 }, { backupsToKeep: 101 }, { backupsToKeep: 2.5 }, { other: 1 }]) {
       expect(await call('settings.set_library_prefs', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
+  });
+
+  it('remembers the view the window opens on, and falls back to Generate for a value it does not know', async () => {
+    expect(ok(await call('settings.set_start_view', { view: 'library' }))).toMatchObject({ startView: 'library' });
+    expect(ok(await call('settings.get_preferences', {}))).toMatchObject({ startView: 'library' });
+    for (const bad of [{ view: 'settings' }, { view: 'trash' }, {}]) {
+      expect(await call('settings.set_start_view', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(ok(await call('settings.get_preferences', {}))).toMatchObject({ startView: 'library' });
+    // A value written by something else (a newer Lagoon, a hand edit) is not trusted.
+    services.library.setSetting('start_view', 'gallery');
+    expect(ok(await call('settings.get_preferences', {}))).toMatchObject({ startView: 'generate' });
   });
 
   it('checks integrity and backs up on demand, keeping as many as the preference says', async () => {

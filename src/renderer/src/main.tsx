@@ -1,32 +1,39 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { LanguageChoice } from '../../shared/ipc/schemas/settings.ts';
+import type { LanguageChoice, StartView } from '../../shared/ipc/schemas/settings.ts';
 import { call } from './api.ts';
 import { App } from './app/App.tsx';
+import { askFirstPageEarly } from './features/library/earlyFirstPage.ts';
+import { openingQuery } from './features/library/query.ts';
 import { initI18n } from './i18n/index.ts';
 import { createQueryClient } from './queryClient.ts';
 // A CSS import is how vite emits a stylesheet file (the CSP allows no inline <style>).
 import './styles/index.css';
 
-/** The stored choice decides the first paint's language; if it cannot be read, the OS language is a fine guess. */
-const storedLanguage = async (): Promise<LanguageChoice> => {
+/**
+ * The stored choices decide the first paint: its language and its view. If they cannot be read, the OS language is a
+ * fine guess, and Generate the view.
+ */
+const storedChoices = async (): Promise<{ language: LanguageChoice; startView: StartView }> => {
   try {
-    return (await call('settings.get_preferences', {})).language;
+    const { language, startView } = await call('settings.get_preferences', {});
+    return { language, startView };
   } catch {
-    return 'system';
+    return { language: 'system', startView: 'generate' };
   }
 };
 
 const start = async (): Promise<void> => {
-  const language = await storedLanguage();
+  const { language, startView } = await storedChoices();
+  if (startView === 'library') askFirstPageEarly(openingQuery());
   await initI18n(language);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
-        <App initialLanguage={language} />
+        <App initialLanguage={language} startView={startView} />
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -1,4 +1,4 @@
-import { type LanguageChoice, zLanguageChoice } from '../../../shared/ipc/schemas/settings.ts';
+import { type LanguageChoice, type StartView, zLanguageChoice, zStartView } from '../../../shared/ipc/schemas/settings.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { AccountService } from '../account/accountService.ts';
@@ -17,9 +17,12 @@ type SettingsRoutes =
   | 'settings.get_preferences'
   | 'settings.set_language'
   | 'settings.set_library_prefs'
-  | 'settings.set_spend_limit';
+  | 'settings.set_spend_limit'
+  | 'settings.set_start_view';
 
 const LANGUAGE_SETTING = 'language';
+/** Where the window opens (exported for the bench, which opens its libraries as a returning Library user would). */
+export const START_VIEW_SETTING = 'start_view';
 
 /** Saving a key Venice refused would only move the failure to the first Generate. */
 const keyRefused = (): AppError =>
@@ -34,7 +37,11 @@ export const settingsHandlers = (deps: { secrets: SecretStore; library: Library;
     const parsed = zLanguageChoice.safeParse(deps.library.getSetting(LANGUAGE_SETTING));
     return parsed.success ? parsed.data : 'system';
   };
-  const preferences = () => ({ language: language(), ...readLibraryPrefs(deps.library), spendLimitUsd: readSpendLimit(deps.library) });
+  const startView = (): StartView => {
+    const parsed = zStartView.safeParse(deps.library.getSetting(START_VIEW_SETTING));
+    return parsed.success ? parsed.data : 'generate';
+  };
+  const preferences = () => ({ language: language(), ...readLibraryPrefs(deps.library), spendLimitUsd: readSpendLimit(deps.library), startView: startView() });
   const status = (key: string | null) => keyStatus(key, deps.secrets.backend, key ? deps.account.keyVerification() : null);
   return {
     'settings.get_key_status': async () => status(await deps.secrets.get()),
@@ -68,6 +75,10 @@ export const settingsHandlers = (deps: { secrets: SecretStore; library: Library;
     },
     'settings.set_spend_limit': async ({ spendLimitUsd }) => {
       writeSpendLimit(deps.library, spendLimitUsd);
+      return preferences();
+    },
+    'settings.set_start_view': async ({ view }) => {
+      deps.library.setSetting(START_VIEW_SETTING, view);
       return preferences();
     },
   };

@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { ImageDetail } from '../../../shared/ipc/schemas/images.ts';
-import type { LanguageChoice } from '../../../shared/ipc/schemas/settings.ts';
+import type { LanguageChoice, StartView } from '../../../shared/ipc/schemas/settings.ts';
 import { GenerateView, type ReuseRequest } from '../features/generate/GenerateView.tsx';
 import { onReferencesSent } from '../features/generate/referenceInbox.ts';
 import { DropOverlay } from '../features/transfer/DropOverlay.tsx';
@@ -11,7 +11,10 @@ import { iterateModeOf, reuseLaunch } from '../features/iterate/reuseIterate.ts'
 import { LibraryHealthNotice } from './LibraryHealthNotice.tsx';
 import { LibraryView } from '../features/library/LibraryView.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
-import { Sidebar, VIEWS, type View } from './Sidebar.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { VIEWS, type View } from './views.ts';
+import { useMountedViews } from './useMountedViews.ts';
+import { useRememberedView } from './useRememberedView.ts';
 import { TransferStatus } from '../features/transfer/TransferStatus.tsx';
 import { useAccount } from './useAccount.ts';
 import { useCollapsible } from '../hooks/useCollapsible.ts';
@@ -105,6 +108,8 @@ import { useAppShortcuts } from '../shortcuts/useAppShortcuts.ts';
 
 interface Props {
   initialLanguage: LanguageChoice;
+  /** The view the user was last in (of Generate and Library), where the window opens. */
+  startView: StartView;
 }
 
 /**
@@ -127,8 +132,9 @@ const useIterateLaunch = () => {
 
 const VIEW_SHORTCUTS: Partial<Record<ShortcutId, View>> = { showGenerate: 'generate', showLibrary: 'library', showSettings: 'settings' };
 
-export function App({ initialLanguage }: Props) {
-  const [view, setView] = useState<View>('generate');
+export function App({ initialLanguage, startView }: Props) {
+  const [view, setView] = useState<View>(startView);
+  useRememberedView(view, startView);
   const [keyFocusRequest, setKeyFocusRequest] = useState(0);
   const keyStatus = useKeyStatus();
   const account = useAccount();
@@ -175,8 +181,9 @@ export function App({ initialLanguage }: Props) {
     [launchIterate],
   );
 
-  // Views stay mounted so a prompt being written, a generation in flight and the library's scroll position all
-  // survive switching views.
+  // Views stay mounted once shown (useMountedViews) so a prompt being written, a generation in flight and the
+  // library's scroll position all survive switching views.
+  const mounted = useMountedViews(view);
   const panes: Record<View, ReactNode> = {
     generate: (
       <GenerateView
@@ -199,7 +206,7 @@ export function App({ initialLanguage }: Props) {
         <main className="main" data-scroll-root>
           {VIEWS.map((v) => (
             <div key={v} className={v === 'library' ? 'main__pane main__pane--fill' : 'main__pane'} data-testid={`view-${v}`} hidden={v !== view}>
-              {panes[v]}
+              {mounted.has(v) && panes[v]}
             </div>
           ))}
         </main>

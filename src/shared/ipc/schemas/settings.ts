@@ -27,6 +27,11 @@ export type KeyStatus = z.infer<typeof zKeyStatus>;
 
 export const zLanguageChoice = z.enum(LANGUAGE_CHOICES);
 
+/** The views the window can open on: the one the user was last in (Settings is a detour, not a place to return to). */
+export const START_VIEWS = ['generate', 'library'] as const;
+export const zStartView = z.enum(START_VIEWS);
+export type StartView = z.infer<typeof zStartView>;
+
 const zPreferences = z.strictObject({
   language: zLanguageChoice,
   /** Trashed images older than this are purged (file, thumbnail and row together). */
@@ -35,6 +40,8 @@ const zPreferences = z.strictObject({
   backupsToKeep: z.number().int().min(1).max(100),
   /** A batch whose estimated price is above this asks before it is queued (default $1). */
   spendLimitUsd: zSpendLimitUsd,
+  /** Where the window opens: the last of Generate and Library the user was in ('generate' on a first launch). */
+  startView: zStartView,
 });
 
 export const settingsRoutes = {
@@ -49,4 +56,5 @@ export const settingsRoutes = {
     output: zPreferences,
   }),
   'settings.set_spend_limit': route({ input: z.strictObject({ spendLimitUsd: zSpendLimitUsd }), output: zPreferences }),
+  'settings.set_start_view': route({ input: z.strictObject({ view: zStartView }), output: zPreferences }),
 };

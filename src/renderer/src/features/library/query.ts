@@ -106,6 +106,12 @@ export const buildQuery = (scope: Scope, text: string, filters: Filters, sort: S
   return q;
 };
 
+/** Where the Library opens: everything, newest first, nothing typed or chosen (useLibraryControls starts here). */
+export const OPENING: { scope: Scope; text: string; filters: Filters; sort: Sort } = { scope: { kind: 'all' }, text: '', filters: NO_FILTERS, sort: 'newest' };
+
+/** The question the Library asks main when it opens. */
+export const openingQuery = (): ImageQuery => buildQuery(OPENING.scope, OPENING.text, OPENING.filters, OPENING.sort);
+
 /** A saved search reopened: the scope, text, filters and sort it was saved with (unknown values fall back to "any"). */
 export const fromQuery = (q: ImageQuery): { scope: Scope; text: string; filters: Filters; sort: Sort } => ({
   scope: q.inTrash ? { kind: 'trash' } : { kind: 'all' },

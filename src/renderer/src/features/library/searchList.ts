@@ -1,13 +1,13 @@
 import type { ImagesChanged, ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
 import { call, toApiError } from '../../api.ts';
+import { FIRST_PAGE, takeFirstPageEarly } from './earlyFirstPage.ts';
 import { addHighlights, EMPTY, type SearchSnapshot, withModels } from './searchSnapshot.ts';
 import { toSummary } from './summary.ts';
 
 export type { SearchSnapshot } from './searchSnapshot.ts';
 
-/** Small first page so the grid paints at once; bigger pages after, so scrolling far asks main less often. */
-const FIRST_PAGE = 120;
+/** Bigger pages after the first, so scrolling far asks main less often. */
 const NEXT_PAGE = 400;
 /** Changed images refetched one by one to refresh their tiles; beyond this the local patch has to do. */
 const REFRESH_LIMIT = 60;
@@ -66,7 +66,9 @@ export class SearchList {
     const mine = ++this.epoch;
     this.firstPending = true;
     if (newQuery) this.commit({ searching: true });
-    return call('images.search', { query: this.query, cursor: null, limit: FIRST_PAGE }).then(
+    // The window's opening question may have been asked before the view rendered (earlyFirstPage.ts).
+    const asked = (newQuery && takeFirstPageEarly(this.query)) || call('images.search', { query: this.query, cursor: null, limit: FIRST_PAGE });
+    return asked.then(
       (page) => {
         if (mine !== this.epoch) return;
         this.firstPending = false;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageQuery, SavedSearch } from '../../../../shared/ipc/schemas/library.ts';
-import { type Filters, NO_FILTERS, type Scope, type Sort, buildQuery, fromQuery } from './query.ts';
+import { type Filters, NO_FILTERS, OPENING, type Scope, type Sort, buildQuery, fromQuery } from './query.ts';
 
 /** Typing pauses this long before the search runs: about one keystroke's gap for a fast typist. */
 const SEARCH_DEBOUNCE_MS = 150;
@@ -27,11 +27,11 @@ export interface LibraryControls {
  * search) applies at once, and settles pending text with it so one change asks main once.
  */
 export const useLibraryControls = (): LibraryControls => {
-  const [scope, setScopeState] = useState<Scope>({ kind: 'all' });
-  const [text, setTextState] = useState('');
-  const [settledText, setSettledText] = useState('');
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<Sort>('newest');
+  const [scope, setScopeState] = useState<Scope>(OPENING.scope);
+  const [text, setTextState] = useState(OPENING.text);
+  const [settledText, setSettledText] = useState(OPENING.text);
+  const [filters, setFilters] = useState<Filters>(OPENING.filters);
+  const [sort, setSort] = useState<Sort>(OPENING.sort);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => () => clearTimeout(timer.current), []);
