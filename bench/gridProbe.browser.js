@@ -1,7 +1,8 @@
 // Injected by bench/grid.bench.ts before the page's own scripts. It opens the Library as soon as its button exists
-// and notes, on the page's own clock (performance.now() counts from the start of navigation), when the grid's first
-// row has every thumbnail loaded and decoded and a frame has been painted with them. It also offers the scroll
-// measurement. Only data-testid hooks the e2e specs already rely on (App.tsx): nav-library, grid, grid-item.
+// (the bench's libraries open there already, and the click then changes nothing) and notes, on the page's own clock
+// (performance.now() counts from the start of navigation), when the grid's first row has every thumbnail loaded and
+// decoded and a frame has been painted with them. It also offers the scroll measurement. Only data-testid hooks the
+// e2e specs already rely on (App.tsx): nav-library, grid, grid-item.
 /* oxlint-disable unicorn/consistent-function-scoping -- a classic script: its outer scope is window, so helpers stay inside */
 (() => {
   const FIRST_ROW_MESSAGE = 'lagoon-bench: first row painted';

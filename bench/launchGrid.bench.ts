@@ -10,7 +10,7 @@ import { bundleHarness } from './harnessBundle.ts';
 import { firstRowThumbnails, measureFloor } from './floorPage.ts';
 import { imageLoads, navigateToFirstRow, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { dropPageCaches, type Figure, fileSystemOf, medianSample } from './measure.ts';
-import { benchCacheRoot, syntheticLibrary } from './syntheticLibrary.ts';
+import { benchCacheRoot, opensOnLibrary, syntheticLibrary } from './syntheticLibrary.ts';
 
 /** Rows given real files: more than the first screen and its first pages hold. */
 const WITH_FILES = 600;
@@ -32,6 +32,7 @@ const workingCopy = async (): Promise<{ dataDir: string; images: number; root: s
     .prepare('SELECT file_name AS fileName, thumb_name AS thumbName FROM images WHERE trashed_at IS NULL ORDER BY doc_key DESC LIMIT ?')
     .all(WITH_FILES) as Array<{ fileName: string; thumbName: string }>;
   db.close();
+  opensOnLibrary(join(dataDir, 'lagoon.db'));
   const sources = join(dirname(media.dataDir), 'sources');
   const thumbs = readdirSync(sources).filter((f) => f.startsWith('thumb-'));
   const originals = readdirSync(sources).filter((f) => f.startsWith('image-'));
@@ -126,7 +127,7 @@ export const launchToGrid1m = async (): Promise<Figure> => {
       value: mid.ms,
       goal: '<= 1000',
       met: mid.ms <= 1000,
-      measures: `cold: app process start to the first painted row of thumbnails, fresh browser, first navigation; median of ${LAUNCHES} launches`,
+      measures: `cold: app process start to the first painted row of thumbnails, fresh browser, first navigation, the window opening on the Library (the user was last there); median of ${LAUNCHES} launches`,
       launches_ms: samples.map((s) => Math.round(s.ms)),
       bare_server_floor_ms: floor.launchMs,
       bare_server_floor_samples_ms: floor.samples.map((f) => Math.round(f.launchMs)),

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { migrate } from '../src/main/core/db/migrate.ts';
 import { ALL_MIGRATIONS } from '../src/main/core/db/migrations/index.ts';
 import { closeDatabase } from '../src/main/core/db/openDatabase.ts';
+import { START_VIEW_SETTING } from '../src/main/core/handlers/settingsHandlers.ts';
 import { createRowInserter, insertFixedData } from './syntheticInsert.ts';
 import { createMediaLinker, type MediaLinker } from './syntheticMedia.ts';
 import { type SyntheticRow, syntheticRows } from './syntheticRows.ts';
@@ -175,4 +176,17 @@ export const syntheticLibrary = async (opts: SyntheticOptions): Promise<Syntheti
   const dbPath = join(dataDir, 'lagoon.db');
   const { generationMs, incrementalRows, phases, mediaBytes } = meta;
   return { dataDir, dbPath, count: opts.count, media, cached, generationMs, incrementalRows, phases, mediaBytes, dbBytes: statSync(dbPath).size };
+};
+
+/**
+ * The window opens on the Library, as it does for a user who was last there (the setting settings.set_start_view
+ * stores): the grid figures measure a launch into the grid, not a launch into Generate followed by a click.
+ */
+export const opensOnLibrary = (dbPath: string): void => {
+  const db = new Database(dbPath);
+  try {
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(START_VIEW_SETTING, 'library');
+  } finally {
+    db.close();
+  }
 };
