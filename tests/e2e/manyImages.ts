@@ -39,31 +39,31 @@ export const putManyImages = async (dataDir: string, count: number, newest: numb
     await writeFile(join(sources, `${i}.webp`), p.thumb);
     await writeFile(join(sources, `${i}.png`), p.original);
   }
+  const rows = Array.from({ length: count }, (_, i) => {
+    const id = randomUUID();
+    const p = i % PICTURES;
+    return { id, i, p, at: newest - i * everyHours * HOUR, fileName: mediaName('image', { id, format: 'png' }), thumbName: mediaName('thumb', { id, format: 'png' }) };
+  });
+  // The files first, then the rows, as the app itself writes them: the app running meanwhile (its launch sweep) must
+  // never see a row whose file is not there yet, or it flags the image as missing.
+  for (const row of rows) {
+    for (const [name, from] of [[row.fileName, `${row.p}.png`], [row.thumbName, `${row.p}.webp`]] as const) {
+      await mkdir(dirname(join(dataDir, name)), { recursive: true });
+      await link(join(sources, from), join(dataDir, name));
+    }
+  }
   const db = new Database(join(dataDir, 'lagoon.db'));
   const insert = db.prepare(`INSERT INTO images (id, created_at, prompt, model, endpoint, request_json, response_json, format, width, height,
     byte_size, sha256, file_name, thumb_name, placeholder) VALUES (?, ?, ?, 'flux-dev', 'native', '{}', '{}', 'png', 384, 384, ?, ?, ?, ?, ?)`);
-  const createdAt: number[] = [];
-  const files: Array<{ from: string; to: string }> = [];
   try {
     db.pragma('busy_timeout = 10000');
     db.transaction(() => {
-      for (let i = 0; i < count; i++) {
-        const id = randomUUID();
-        const at = newest - i * everyHours * HOUR;
-        const p = i % PICTURES;
-        const fileName = mediaName('image', { id, format: 'png' });
-        const thumbName = mediaName('thumb', { id, format: 'png' });
+      for (const { id, i, p, at, fileName, thumbName } of rows) {
         insert.run(id, at, `Picture ${i} of the archive`, pictures[p]!.original.length, id.replaceAll('-', '').padEnd(64, '0'), fileName, thumbName, pictures[p]!.placeholder);
-        files.push({ from: join(sources, `${p}.png`), to: join(dataDir, fileName) }, { from: join(sources, `${p}.webp`), to: join(dataDir, thumbName) });
-        createdAt.push(at);
       }
     })();
   } finally {
     db.close();
   }
-  for (const { from, to } of files) {
-    await mkdir(dirname(to), { recursive: true });
-    await link(from, to);
-  }
-  return { createdAt };
+  return { createdAt: rows.map((row) => row.at) };
 };

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { START_VIEWS, type StartView } from '../../../shared/ipc/schemas/settings.ts';
+import { START_VIEWS, type StartView } from '../../../shared/startViews.ts';
 import { call } from '../api.ts';
 import type { View } from './views.ts';
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../../languages.ts';
+import { START_VIEWS, type StartView } from '../../startViews.ts';
 import { zNoInput } from './common.ts';
 import { zSpendLimitUsd } from './spend.ts';
 
-export type { LanguageChoice };
+export type { LanguageChoice, StartView };
 import { route } from '../route.ts';
 
 /**
@@ -27,10 +28,7 @@ export type KeyStatus = z.infer<typeof zKeyStatus>;
 
 export const zLanguageChoice = z.enum(LANGUAGE_CHOICES);
 
-/** The views the window can open on: the one the user was last in (Settings is a detour, not a place to return to). */
-export const START_VIEWS = ['generate', 'library'] as const;
 export const zStartView = z.enum(START_VIEWS);
-export type StartView = z.infer<typeof zStartView>;
 
 const zPreferences = z.strictObject({
   language: zLanguageChoice,
