@@ -12,7 +12,7 @@ import { checkBuilt } from './fieldMessages.ts';
 import { GenerateForm } from './GenerateForm.tsx';
 import { GenerateResult } from './GenerateResult.tsx';
 import { NoKeyNotice } from './NoKeyNotice.tsx';
-import { onReferencesSent } from './referenceInbox.ts';
+import { receiveReferences } from './referenceInbox.ts';
 import { useCatalog } from './useCatalog.ts';
 import { type GenerateFormState, useGenerateForm } from './useGenerateForm.ts';
 import { useGenerateSubmit } from './useGenerateSubmit.ts';
@@ -39,7 +39,7 @@ interface Props {
  */
 function useFormInbox(editor: GenerateFormState, reuseRequest: ReuseRequest | null, promptRef: RefObject<HTMLTextAreaElement | null>) {
   const { reuse, addReferences } = editor;
-  useEffect(() => onReferencesSent(addReferences), [addReferences]);
+  useEffect(() => receiveReferences(addReferences), [addReferences]);
   useEffect(() => {
     if (!reuseRequest) return;
     reuse(reuseRequest.image);
