@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { type LanguageChoice, type StartView, zLanguageChoice, zStartView } from '../../../shared/ipc/schemas/settings.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
@@ -33,15 +34,17 @@ const keyRefused = (): AppError =>
   );
 
 export const settingsHandlers = (deps: { secrets: SecretStore; library: Library; account: AccountService }): Pick<Handlers<RequestContext>, SettingsRoutes> => {
-  const language = (): LanguageChoice => {
-    const parsed = zLanguageChoice.safeParse(deps.library.getSetting(LANGUAGE_SETTING));
-    return parsed.success ? parsed.data : 'system';
+  // A stored choice is read through its schema: a value this Lagoon does not know (a newer one's, a hand edit) is the default.
+  const stored = <T>(schema: z.ZodType<T>, key: string, fallback: T): T => {
+    const parsed = schema.safeParse(deps.library.getSetting(key));
+    return parsed.success ? parsed.data : fallback;
   };
-  const startView = (): StartView => {
-    const parsed = zStartView.safeParse(deps.library.getSetting(START_VIEW_SETTING));
-    return parsed.success ? parsed.data : 'generate';
-  };
-  const preferences = () => ({ language: language(), ...readLibraryPrefs(deps.library), spendLimitUsd: readSpendLimit(deps.library), startView: startView() });
+  const preferences = () => ({
+    language: stored<LanguageChoice>(zLanguageChoice, LANGUAGE_SETTING, 'system'),
+    ...readLibraryPrefs(deps.library),
+    spendLimitUsd: readSpendLimit(deps.library),
+    startView: stored<StartView>(zStartView, START_VIEW_SETTING, 'generate'),
+  });
   const status = (key: string | null) => keyStatus(key, deps.secrets.backend, key ? deps.account.keyVerification() : null);
   return {
     'settings.get_key_status': async () => status(await deps.secrets.get()),

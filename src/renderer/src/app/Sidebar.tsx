@@ -4,7 +4,6 @@ import type { AccountStatus as Account } from '../../../shared/ipc/schemas/catal
 import { AccountStatus } from './AccountStatus.tsx';
 import { VIEWS, type View } from './views.ts';
 
-
 const ICONS: Record<View, ReactNode> = {
   generate: <path d="M12 3l1.8 4.7L18.5 9.5l-4.7 1.8L12 16l-1.8-4.7L5.5 9.5l4.7-1.8zM18 15l.9 2.1L21 18l-2.1.9L18 21l-.9-2.1L15 18l2.1-.9z" />,
   library: (

@@ -58,8 +58,9 @@ export const useSpendGuard = () => {
       if (held.current) return;
       held.current = true;
       setBusy(true);
-      const limitUsd = totalUsd === null ? null : await readLimit();
-      if (totalUsd === null || limitUsd === null || totalUsd <= limitUsd) return run(send);
+      if (totalUsd === null) return run(send);
+      const limitUsd = await readLimit();
+      if (totalUsd <= limitUsd) return run(send);
       // The question holds further presses until it is answered.
       waiting.current = send;
       setBusy(false);

@@ -24,7 +24,7 @@ export function QuickActions({ id }: { id: string }) {
   const [state, setState] = useState<{ queued: string | null; error: ApiError | null }>({ queued: null, error: null });
   const spendGuard = useSpendGuard();
   // Which button the spend question answers ("Upscale for $…" or "Remove the background for $…").
-  const yesFor = useRef<'upscale' | 'removeBackground'>('upscale');
+  const [asked, setAsked] = useState<'upscale' | 'removeBackground'>('upscale');
   const input = [{ kind: 'library' as const, id }];
   const launch = useIterateLauncher();
   const section = useRef<HTMLElement>(null);
@@ -35,7 +35,7 @@ export function QuickActions({ id }: { id: string }) {
   };
   // A paid send like any other: one at a time, and the spend question when its price is above the limit.
   const queue = (label: string, draft: Draft, usd: number | null | undefined) => {
-    yesFor.current = draft.endpoint === 'upscale' ? 'upscale' : 'removeBackground';
+    setAsked(draft.endpoint === 'upscale' ? 'upscale' : 'removeBackground');
     setState({ queued: null, error: null });
     void spendGuard.submit(usd ?? null, () =>
       call('iterate.queue', { draft }).then(
@@ -81,7 +81,7 @@ export function QuickActions({ id }: { id: string }) {
           pending={spendGuard.pending}
           onConfirm={spendGuard.confirm}
           onCancel={spendGuard.cancel}
-          yesLabel={(total) => t(`iterate.form.spendYes.${yesFor.current}`, { total })}
+          yesLabel={(total) => t(`iterate.form.spendYes.${asked}`, { total })}
         />
       )}
       {state.queued && (
