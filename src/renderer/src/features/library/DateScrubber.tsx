@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type PointerEvent, memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Timeline } from '../../../../shared/ipc/schemas/library.ts';
 import { bucketAt, placeBuckets, yearMarks } from './timelineMarks.ts';
@@ -13,6 +13,10 @@ interface Props {
   /** Brings result `position` into the top row of the grid. */
   onGo: (position: number) => void;
 }
+
+/** The month (or year) of bucket `index`, as the bubble and screen readers say it. */
+const bucketLabel = (buckets: ReturnType<typeof placeBuckets>, format: Intl.DateTimeFormat, index: number): string =>
+  buckets[index] ? format.format(buckets[index].start) : '';
 
 /** Labels closer than this share of the track would overlap (a label is ~16 px on a track of some hundreds). */
 const MIN_LABEL_GAP = 0.05;
@@ -35,7 +39,8 @@ export function DateScrubber({ timeline, total, current: at, onGo }: Props) {
     [i18n.language, timeline.unit],
   );
   const current = drag?.index ?? Math.max(0, bucketAt(buckets, at));
-  const label = (index: number) => (buckets[index] ? format.format(buckets[index].start) : '');
+  // The grid renders this at every row a scroll brings in; the month in view changes far less often.
+  const currentLabel = useMemo(() => bucketLabel(buckets, format, current), [buckets, format, current]);
 
   const goToBucket = (index: number) => {
     const bucket = buckets[Math.min(buckets.length - 1, Math.max(0, index))];
@@ -74,7 +79,7 @@ export function DateScrubber({ timeline, total, current: at, onGo }: Props) {
       aria-valuemin={0}
       aria-valuemax={Math.max(0, buckets.length - 1)}
       aria-valuenow={current}
-      aria-valuetext={label(current)}
+      aria-valuetext={currentLabel}
       data-testid="date-scrubber"
       onKeyDown={onKeyDown}
       onPointerDown={(e) => {
@@ -85,6 +90,24 @@ export function DateScrubber({ timeline, total, current: at, onGo }: Props) {
       onPointerUp={() => setDrag(null)}
       onPointerCancel={() => setDrag(null)}
     >
+      <ScrubberMarks buckets={buckets} marks={marks} total={total} />
+      <span className="scrubber__handle" style={{ top: `${(Math.min(at, total) / Math.max(1, total)) * 100}%` }} aria-hidden="true" />
+      {drag && (
+        <span className="scrubber__bubble" style={{ top: drag.y }} data-testid="scrubber-date" role="status">
+          {bucketLabel(buckets, format, drag.index)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The ticks and year labels: a library of many years has hundreds of them, and they change only with the results,
+ * not with the scroll that re-renders the handle at every row.
+ */
+const ScrubberMarks = memo(function ScrubberMarks({ buckets, marks, total }: { buckets: ReturnType<typeof placeBuckets>; marks: ReturnType<typeof yearMarks>; total: number }) {
+  return (
+    <>
       {buckets.map((b) => (
         <span key={b.start} className="scrubber__tick" style={{ top: `${(b.position / total) * 100}%` }} aria-hidden="true" />
       ))}
@@ -93,12 +116,6 @@ export function DateScrubber({ timeline, total, current: at, onGo }: Props) {
           {m.year}
         </span>
       ))}
-      <span className="scrubber__handle" style={{ top: `${(Math.min(at, total) / Math.max(1, total)) * 100}%` }} aria-hidden="true" />
-      {drag && (
-        <span className="scrubber__bubble" style={{ top: drag.y }} data-testid="scrubber-date" role="status">
-          {label(drag.index)}
-        </span>
-      )}
-    </div>
+    </>
   );
-}
+});

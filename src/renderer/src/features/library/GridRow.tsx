@@ -2,6 +2,7 @@ import type { DragEvent, MouseEvent } from 'react';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { Range } from '../../ui/highlight.ts';
 import { type CaptionMode, GridTile, PlaceholderTile } from './GridTile.tsx';
+import type { TileLabels } from './tileLabels.ts';
 
 /** What every tile reads besides its own image: the grid hands its rows one object a render, not one per tile. */
 export interface TileState {
@@ -16,6 +17,8 @@ export interface TileState {
   onTileClick: (e: MouseEvent, id: string, index: number) => void;
   onOpen: (id: string) => void;
   onDragStart: (e: DragEvent, id: string) => void;
+  /** What every tile says, translated once for the grid (tileLabels.ts). */
+  labels: TileLabels;
 }
 
 interface Props {
@@ -61,6 +64,7 @@ export function GridRow({ start, offset, length, top, height, columns, tile, ite
             onClick={tiles.onTileClick}
             onOpen={tiles.onOpen}
             onDragStart={tiles.onDragStart}
+            labels={tiles.labels}
           />
         );
       })}

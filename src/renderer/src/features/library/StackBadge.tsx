@@ -9,17 +9,21 @@ const stop = (e: MouseEvent) => e.stopPropagation();
  * tile is an option of a listbox, which may not hold controls; the keyboard has S on the cursor's tile instead.
  */
 export function StackBadge({ id }: { id: string }) {
-  const { t } = useTranslation();
   const { stacks, toggle } = useContext(FamilyStacksContext);
   const stack = stacks.get(id);
-  if (!stack) return null;
-  const label = t(stack.expanded ? 'family.collapse' : 'family.expand', { count: stack.count });
+  // Most tiles lead no stack: they return here, before a translation hook costs them anything as a scroll mounts them.
+  return stack ? <ShownStackBadge id={id} count={stack.count} expanded={stack.expanded} toggle={toggle} /> : null;
+}
+
+function ShownStackBadge({ id, count, expanded, toggle }: { id: string; count: number; expanded: boolean; toggle: (id: string) => void }) {
+  const { t } = useTranslation();
+  const label = t(expanded ? 'family.collapse' : 'family.expand', { count });
   return (
     <span
-      className={`stack-badge${stack.expanded ? ' stack-badge--open' : ''}`}
+      className={`stack-badge${expanded ? ' stack-badge--open' : ''}`}
       data-testid="stack-badge"
-      data-count={stack.count}
-      data-expanded={stack.expanded}
+      data-count={count}
+      data-expanded={expanded}
       title={label}
       onClick={(e) => {
         e.stopPropagation();
@@ -30,7 +34,7 @@ export function StackBadge({ id }: { id: string }) {
       <svg viewBox="0 0 24 24" aria-hidden="true">
         <path d="M7 4h12v12M4 8h12v12H4z" />
       </svg>
-      {t('family.stackCount', { count: stack.count })}
+      {t('family.stackCount', { count })}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
@@ -15,11 +15,12 @@ import { useTimeline } from './useTimeline.ts';
 import { useFirstScreenIn } from './useFirstScreenIn.ts';
 import { thumbIds, useThumbPrefetch } from './useThumbPrefetch.ts';
 import { DateScrubber } from './DateScrubber.tsx';
+import { tileLabels } from './tileLabels.ts';
 
 /** Caption heights by mode (CSS keeps the text inside them). */
 const CAPTION_HEIGHT: Record<CaptionMode, number> = { none: 0, prompt: 44, trashed: 40 };
 
-interface Props extends Omit<TileState, 'flinging'> {
+interface Props extends Omit<TileState, 'flinging' | 'labels'> {
   /** The loaded run of results; `paging.offset` is the index of its first in all the results. */
   items: readonly ImageSummary[];
   paging: Pick<ImageSearch, 'offset' | 'jumping' | 'jumpTo' | 'loadBefore'>;
@@ -51,6 +52,8 @@ export function VirtualGrid(props: Props) {
   // would move every tile under the user's eyes (the live library's months are summed from per-day counts: cheap).
   const timeline = useTimeline(query);
   const { t } = useTranslation();
+  // react-i18next hands out a new `t` when the language changes: the labels follow it.
+  const labels = useMemo(() => tileLabels(t), [t]);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useContentWidth(scroller);
   const shown = tilesToLayOut(offset, items.length, hasMore, total);
@@ -80,7 +83,7 @@ export function VirtualGrid(props: Props) {
   });
   useGridScrollTargets(virtualizer, { columns: layout.columns, offset, cursor, reveal });
 
-  const tiles: TileState = { ...tileProps, flinging };
+  const tiles: TileState = { ...tileProps, flinging, labels };
   const { columns, rowHeight, tile } = layout;
   const cursorId = items[cursor]?.id;
   const scrubber = timeline && timeline.buckets.length > 1 && shown > 0;

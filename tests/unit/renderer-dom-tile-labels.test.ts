@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/react';
+import { createInstance } from 'i18next';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GridTile } from '../../src/renderer/src/features/library/GridTile.tsx';
+import { tileLabels } from '../../src/renderer/src/features/library/tileLabels.ts';
+import de from '../../src/renderer/src/i18n/de.json';
+import en from '../../src/renderer/src/i18n/en.json';
+import { summary } from './helpers/rendererBridge.ts';
+
+// The grid translates what its tiles say once per language; each tile must still say exactly what i18next would.
+
+const translator = async (lng: string, resources = { en: { translation: en }, de: { translation: de } }) => {
+  const i18n = createInstance();
+  await i18n.init({ resources, lng, fallbackLng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+  return i18n.t;
+};
+
+// Prompts that a replace()-based slot would mangle ($&, $1), that look like i18next's own syntax, or hold the
+// characters around the slot.
+const PROMPTS = ['a red fox', 'price $& and $1', '{{prompt}} twice', 'Bild: ein Fuchs', '', 'ünïcödé 🦊 ∞'];
+
+afterEach(cleanup);
+
+describe('tileLabels', () => {
+  for (const lng of ['en', 'de']) {
+    it(`says what i18next says for every prompt, blurred or not (${lng})`, async () => {
+      const t = await translator(lng);
+      const labels = tileLabels(t);
+      for (const prompt of PROMPTS) {
+        expect(labels.open(prompt, false)).toBe(t('library.open', { prompt }));
+        expect(labels.open(prompt, true)).toBe(t('library.openBlurred', { prompt, badge: t('blurred.badge') }));
+      }
+      expect(labels.hint).toBe(t('library.tileHint'));
+      expect(labels.favorite).toBe(t('library.favorite'));
+      expect(labels.fileMissing).toBe(t('library.fileMissing'));
+    });
+  }
+
+  it('falls back to translating each label when a translation names the prompt twice or not at all', async () => {
+    const t = await translator('xx', {
+      xx: { translation: { library: { open: '{{prompt}} — {{prompt}}', openBlurred: 'A blurred image' } }, blurred: { badge: 'B' } },
+    } as never);
+    const labels = tileLabels(t);
+    expect(labels.open('fox', false)).toBe('fox — fox');
+    expect(labels.open('fox', true)).toBe('A blurred image');
+  });
+});
+
+describe('GridTile', () => {
+  const tile = async (selected: boolean, over = {}) => {
+    const labels = tileLabels(await translator('de'));
+    const noop = () => undefined;
+    return render(
+      createElement(GridTile, {
+        item: summary('img1', { prompt: 'ein Fuchs', favorite: true, ...over }),
+        index: 0,
+        selected,
+        cursor: false,
+        flinging: false,
+        caption: 'none',
+        ranges: undefined,
+        retentionDays: null,
+        now: 0,
+        onClick: noop,
+        onOpen: noop,
+        onDragStart: noop,
+        labels,
+      }),
+    );
+  };
+
+  it('is named and titled from the grid’s labels, in the grid’s language', async () => {
+    const { getByTestId, getByRole } = await tile(false);
+    const item = getByTestId('grid-item');
+    expect(item.getAttribute('aria-label')).toBe('Bild: ein Fuchs');
+    expect(item.getAttribute('title')).toBe(de.library.tileHint);
+    expect(getByRole('img', { name: de.library.favorite })).toBeTruthy();
+  });
+
+  it('carries its check mark only while selected', async () => {
+    expect((await tile(false)).container.querySelector('.tile__check')).toBeNull();
+    cleanup();
+    expect((await tile(true)).container.querySelector('.tile__check')).not.toBeNull();
+  });
+
+  it('says a missing file in the grid’s language', async () => {
+    const { getByTestId } = await tile(false, { fileMissing: true });
+    expect(getByTestId('file-missing').textContent).toBe(de.library.fileMissing);
+  });
+});
