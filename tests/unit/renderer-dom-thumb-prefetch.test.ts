@@ -3,7 +3,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../src/shared/ipc/schemas/images.ts';
 import { isWarm } from '../../src/renderer/src/features/library/thumbWarmth.ts';
-import { useThumbPrefetch } from '../../src/renderer/src/features/library/useThumbPrefetch.ts';
+import { prefetchFirstScreen, useThumbPrefetch } from '../../src/renderer/src/features/library/useThumbPrefetch.ts';
 
 // What the grid fetches ahead of the scroll. In happy-dom an image decodes at once, so "warm" is "was asked for".
 
@@ -32,5 +32,15 @@ describe('useThumbPrefetch', () => {
     renderHook(() => useThumbPrefetch({ items: list, offset: 0, first: 0, last: 29, columns: COLUMNS, flinging: false, hidden: false }));
     await waitFor(() => expect(warmIndexes(list)).toContain(59));
     expect(Math.max(...warmIndexes(list))).toBe(59);
+  });
+});
+
+describe('prefetchFirstScreen', () => {
+  it('fetches the first screen of a page, in grid order, and nothing of a missing file or beyond the screen', async () => {
+    // What main.tsx does with the first page asked for before the first render, before any tile exists.
+    const list = items('p', 50).map((item, i) => (i === 3 ? { ...item, fileMissing: true } : item));
+    prefetchFirstScreen(list);
+    await waitFor(() => expect(warmIndexes(list)).toContain(35));
+    expect(warmIndexes(list)).toEqual(Array.from({ length: 36 }, (_, i) => i).filter((i) => i !== 3));
   });
 });

@@ -19,12 +19,13 @@ const forget = (): void => {
  * (main.tsx): main answers while the view renders, instead of after (the view asks from an effect, once it has
  * rendered). A change to the library meanwhile makes the answer stale: it is dropped, and the view asks anew.
  */
-export const askFirstPageEarly = (query: ImageQuery): void => {
+export const askFirstPageEarly = (query: ImageQuery): Promise<Page> => {
   forget();
   const page = call('images.search', { query, cursor: null, limit: FIRST_PAGE });
   // Taken by the view, or dropped: either way its failure is the view's own request's to report.
   page.catch(() => {});
   early = { key: JSON.stringify(query), page, stop: subscribe('images.changed', forget) };
+  return page;
 };
 
 /** The early answer, once, if it was asked for this very query and nothing has changed since; else null. */

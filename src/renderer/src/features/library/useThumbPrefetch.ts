@@ -7,7 +7,7 @@ import { whenIdle } from '../../lib/idle.ts';
 const ROWS_AHEAD = 6;
 /** And behind it, for a reversal. */
 const ROWS_BEHIND = 2;
-/** While the library is hidden: its first screen (six columns of six rows at the default size, with room). */
+/** The library's first screen (six columns of six rows at the default size, with room), made ready before it shows. */
 const FIRST_SCREEN = 36;
 
 /** The part of the results the grid shows, and how it moves. */
@@ -58,7 +58,7 @@ export const useThumbPrefetch = (grid: GridWindow): void => {
   const { items, offset, first, last, columns, flinging, hidden } = grid;
   const previous = useRef(first);
   useEffect(() => {
-    if (hidden) return offset === 0 && items.length > 0 ? whenIdle(() => prefetchThumbs(idsOf(items.slice(0, FIRST_SCREEN))), 2000, 200) : undefined;
+    if (hidden) return offset === 0 && items.length > 0 ? whenIdle(() => prefetchFirstScreen(items), 2000, 200) : undefined;
     const down = first >= previous.current;
     previous.current = first;
     const order = flinging ? flingOrder({ first, last, columns }, down) : prefetchOrder({ first, last, columns }, down);
@@ -66,6 +66,9 @@ export const useThumbPrefetch = (grid: GridWindow): void => {
     return undefined;
   }, [items, offset, first, last, columns, flinging, hidden]);
 };
+
+/** Makes the first screen of `results` (the first page's, in grid order) ready before the grid shows it. */
+export const prefetchFirstScreen = (results: readonly ImageSummary[]): void => prefetchThumbs(idsOf(results.slice(0, FIRST_SCREEN)));
 
 /** The ids of results `first` to `last` (indexes in all the results) that have a thumbnail to show. */
 export const thumbIds = (items: readonly ImageSummary[], offset: number, first: number, last: number): string[] =>
