@@ -23,6 +23,30 @@ const PROMPTS = ['a red fox', 'price $& and $1', '{{prompt}} twice', 'Bild: ein 
 
 afterEach(cleanup);
 
+const noop = () => undefined;
+
+/** A German tile, selected or not. */
+const tile = async (selected: boolean, over = {}) => {
+  const labels = tileLabels(await translator('de'));
+  return render(
+    createElement(GridTile, {
+      item: summary('img1', { prompt: 'ein Fuchs', favorite: true, ...over }),
+      index: 0,
+      selected,
+      cursor: false,
+      flinging: false,
+      caption: 'none',
+      ranges: undefined,
+      retentionDays: null,
+      now: 0,
+      onClick: noop,
+      onOpen: noop,
+      onDragStart: noop,
+      labels,
+    }),
+  );
+};
+
 describe('tileLabels', () => {
   for (const lng of ['en', 'de']) {
     it(`says what i18next says for every prompt, blurred or not (${lng})`, async () => {
@@ -49,27 +73,6 @@ describe('tileLabels', () => {
 });
 
 describe('GridTile', () => {
-  const tile = async (selected: boolean, over = {}) => {
-    const labels = tileLabels(await translator('de'));
-    const noop = () => undefined;
-    return render(
-      createElement(GridTile, {
-        item: summary('img1', { prompt: 'ein Fuchs', favorite: true, ...over }),
-        index: 0,
-        selected,
-        cursor: false,
-        flinging: false,
-        caption: 'none',
-        ranges: undefined,
-        retentionDays: null,
-        now: 0,
-        onClick: noop,
-        onOpen: noop,
-        onDragStart: noop,
-        labels,
-      }),
-    );
-  };
 
   it('is named and titled from the grid’s labels, in the grid’s language', async () => {
     const { getByTestId, getByRole } = await tile(false);
