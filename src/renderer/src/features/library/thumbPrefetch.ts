@@ -9,8 +9,9 @@ import { isWarm, markWarm, touchWarm } from './thumbWarmth.ts';
  */
 
 /**
- * Fetches at once: as many as the browser's connections to one host (six). Every wanted list puts the rows in view
- * first, so when a fling lands its window is what fills them. With four, the window's last thumbnails arrived later
+ * Fetches at once: six, as many connections as Chromium opens to one HTTP host (the harness and the bench serve the
+ * app over HTTP; lagoon:// has no such cap). Every wanted list puts the rows in view first, so when a fling lands its
+ * window is what fills them. With four, the window's last thumbnails arrived later
  * (median over 18 flings of the 100k library, stop to every visible thumbnail: 180 ms with four, 140 with six); with
  * twelve, more than the connections, stale prefetches held the landing rows back for seconds.
  */
