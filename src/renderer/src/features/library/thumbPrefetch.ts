@@ -11,9 +11,9 @@ import { isWarm, markWarm, touchWarm } from './thumbWarmth.ts';
 /**
  * Fetches at once: six, as many connections as Chromium opens to one HTTP host (the harness and the bench serve the
  * app over HTTP; lagoon:// has no such cap). Every wanted list puts the rows in view first, so when a fling lands its
- * window is what fills them. With four, the window's last thumbnails arrived later
- * (median over 18 flings of the 100k library, stop to every visible thumbnail: 180 ms with four, 140 with six); with
- * twelve, more than the connections, stale prefetches held the landing rows back for seconds.
+ * window is what fills them. With four, the window's last thumbnails arrived later (median over 18 flings of the 100k
+ * library, stop to every visible thumbnail: 180 ms with four, 140 with six); with twelve, more than the connections,
+ * stale prefetches held the landing rows back for seconds.
  */
 const IN_FLIGHT = 6;
 
