@@ -11,6 +11,8 @@ test('German chosen in Settings on an English system: the filters take and show 
   await page.getByTestId('language-select').selectOption('de');
   await expect(page.getByTestId('nav-library')).toHaveText('Bibliothek');
   await page.getByTestId('nav-library').click();
+  // The tiles' names follow the language too (each tile is memoised; its words come from the grid).
+  await expect(page.getByTestId('grid-item').first()).toHaveAttribute('aria-label', /^Bild: /);
 
   // A move to the trash is not a deletion, and the button says so.
   await page.getByTestId('grid-item').first().click();
@@ -53,4 +55,5 @@ test('German chosen in Settings on an English system: the filters take and show 
   await page.getByTestId('language-select').selectOption('en');
   await page.getByTestId('nav-library').click();
   await expect(from).toHaveText('01/01/2020');
+  await expect(page.getByTestId('grid-item').first()).toHaveAttribute('aria-label', /^Image: /);
 });
