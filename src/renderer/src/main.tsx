@@ -27,8 +27,9 @@ const storedChoices = async (): Promise<{ language: LanguageChoice; startView: S
 
 const start = async (): Promise<void> => {
   const { language, startView } = await storedChoices();
-  // Its thumbnails are fetched the moment it comes, not once the grid has rendered its tiles (on a cold start they are
-  // read from disk about 100 ms sooner); a page gone stale meanwhile only warms a few images for nothing.
+  // Opening on the Library, its first page is asked for now, and that page's thumbnails are fetched the moment it
+  // comes, not once the grid has rendered its tiles (on a cold start they are read from disk about 100 ms sooner); a
+  // page gone stale meanwhile only warms a few images for nothing.
   if (startView === 'library') askFirstPageEarly(openingQuery()).then((page) => prefetchFirstScreen(page.items), () => {});
   await initI18n(language);
   const root = document.getElementById('root');

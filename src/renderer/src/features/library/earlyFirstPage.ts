@@ -1,6 +1,7 @@
 import type { RouteOutput } from '../../../../shared/ipc/contract.ts';
 import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
 import { call, subscribe } from '../../api.ts';
+import { queryKey } from './query.ts';
 
 /** Small first page so the grid paints at once (later pages are bigger: searchList.ts). */
 export const FIRST_PAGE = 120;
@@ -24,7 +25,7 @@ export const askFirstPageEarly = (query: ImageQuery): Promise<Page> => {
   const page = call('images.search', { query, cursor: null, limit: FIRST_PAGE });
   // Taken by the view, or dropped: either way its failure is the view's own request's to report.
   page.catch(() => {});
-  early = { key: JSON.stringify(query), page, stop: subscribe('images.changed', forget) };
+  early = { key: queryKey(query), page, stop: subscribe('images.changed', forget) };
   return page;
 };
 
@@ -32,5 +33,5 @@ export const askFirstPageEarly = (query: ImageQuery): Promise<Page> => {
 export const takeFirstPageEarly = (query: ImageQuery): Promise<Page> | null => {
   const taken = early;
   forget();
-  return taken !== null && taken.key === JSON.stringify(query) ? taken.page : null;
+  return taken !== null && taken.key === queryKey(query) ? taken.page : null;
 };
