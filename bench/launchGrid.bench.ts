@@ -5,10 +5,10 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
-import { appEnv, buildRenderer, newProbedPage } from './grid.bench.ts';
+import { appEnv, buildRenderer, newProbedPage, previousSession } from './grid.bench.ts';
 import { bundleHarness } from './harnessBundle.ts';
 import { firstRowThumbnails, measureFloor } from './floorPage.ts';
-import { imageLoads, navigateToFirstRow, type ProbeState, requestLines } from './navigationBreakdown.ts';
+import { firstPaintedRowAt, imageLoads, navigateToFirstRow, type ProbeState, requestLines } from './navigationBreakdown.ts';
 import { dropPageCaches, type Figure, fileSystemOf, medianSample } from './measure.ts';
 import { benchCacheRoot, opensOnLibrary, syntheticLibrary } from './syntheticLibrary.ts';
 
@@ -20,7 +20,7 @@ const WITH_FILES = 600;
  * backfill), whose newest rows get real files — thumbnails of their own from the grid's 100k library and originals —
  * so the first screen paints real thumbnails. The older rows have none; the sweep flags them as it would.
  */
-const workingCopy = async (): Promise<{ dataDir: string; images: number; root: string }> => {
+const workingCopy = async (firstScreen?: string): Promise<{ dataDir: string; images: number; root: string }> => {
   const lib = await syntheticLibrary({ count: 1_000_000 });
   const media = await syntheticLibrary({ count: 100_000, media: true });
   const root = mkdtempSync(join(benchCacheRoot(), 'launch-'));
@@ -32,7 +32,7 @@ const workingCopy = async (): Promise<{ dataDir: string; images: number; root: s
     .prepare('SELECT file_name AS fileName, thumb_name AS thumbName FROM images WHERE trashed_at IS NULL ORDER BY doc_key DESC LIMIT ?')
     .all(WITH_FILES) as Array<{ fileName: string; thumbName: string }>;
   db.close();
-  opensOnLibrary(join(dataDir, 'lagoon.db'));
+  opensOnLibrary(join(dataDir, 'lagoon.db'), firstScreen);
   const sources = join(dirname(media.dataDir), 'sources');
   const thumbs = readdirSync(sources).filter((f) => f.startsWith('thumb-'));
   const originals = readdirSync(sources).filter((f) => f.startsWith('image-'));
@@ -75,8 +75,8 @@ interface LaunchSample {
  */
 const LAUNCHES = 3;
 
-const launchOnce = async (rendererDir: string, harnessEntry: string, apiBaseUrl: string): Promise<LaunchSample> => {
-  const copy = await workingCopy();
+const launchOnce = async (rendererDir: string, harnessEntry: string, apiBaseUrl: string, firstScreen: string): Promise<LaunchSample> => {
+  const copy = await workingCopy(firstScreen);
   const pageCache = dropPageCaches();
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   let app: Awaited<ReturnType<typeof startAppProcess>> | null = null;
@@ -89,7 +89,7 @@ const launchOnce = async (rendererDir: string, harnessEntry: string, apiBaseUrl:
     const probe = await navigateToFirstRow(page, () => page.goto(url), 120_000);
     const origin = await page.evaluate(() => performance.timeOrigin);
     return {
-      ms: origin + probe.firstRowAt! - startedAt,
+      ms: origin + firstPaintedRowAt(probe) - startedAt,
       processToServingMs: servingAt - startedAt,
       probe,
       imageLoads: await imageLoads(page),
@@ -117,8 +117,11 @@ export const launchToGrid1m = async (): Promise<Figure> => {
   const harness = await bundleHarness();
   const fake = await startFakeVenice({ apiKey: 'bench-launch-key' });
   try {
+    // What the window stored of its first tiles in a session before, given to every launch's copy.
+    const session = await workingCopy();
+    const firstScreen = await previousSession(session.dataDir, fake.url, renderer.dir, harness.entry).finally(() => rmSync(session.root, { recursive: true, force: true }));
     const samples: LaunchSample[] = [];
-    for (let i = 0; i < LAUNCHES; i++) samples.push(await launchOnce(renderer.dir, harness.entry, fake.url));
+    for (let i = 0; i < LAUNCHES; i++) samples.push(await launchOnce(renderer.dir, harness.entry, fake.url, firstScreen));
     const mid = medianSample(samples, (s) => s.ms);
     // The same first row as a static page from a bare server's process, cold: what no app can beat here.
     const floor = await floorOfLaunch(mid.probe.firstRowImages);
@@ -127,7 +130,7 @@ export const launchToGrid1m = async (): Promise<Figure> => {
       value: mid.ms,
       goal: '<= 1000',
       met: mid.ms <= 1000,
-      measures: `cold: app process start to the first painted row of thumbnails, fresh browser, first navigation, the window opening on the Library (the user was last there); median of ${LAUNCHES} launches`,
+      measures: `cold: app process start to the first painted row of thumbnails (by the first screen main's HTML paints, or the grid), the user was last in the Library in a session before, fresh browser, first navigation, the window opening on the Library (the user was last there); median of ${LAUNCHES} launches`,
       launches_ms: samples.map((s) => Math.round(s.ms)),
       bare_server_floor_ms: floor.launchMs,
       bare_server_floor_samples_ms: floor.samples.map((f) => Math.round(f.launchMs)),
@@ -135,7 +138,8 @@ export const launchToGrid1m = async (): Promise<Figure> => {
       process_to_serving_ms: mid.processToServingMs,
       navigation_to_library_click_ms: mid.probe.navClickAt,
       navigation_to_grid_items_ms: mid.probe.gridItemsAt,
-      navigation_to_first_row_ms: mid.probe.firstRowAt,
+      navigation_to_first_screen_ms: mid.probe.firstScreenAt,
+      navigation_to_grid_row_ms: mid.probe.firstRowAt,
       requests: requestLines(mid.probe),
       image_loads: mid.imageLoads,
       page_cache: mid.pageCache,

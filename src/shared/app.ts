@@ -9,3 +9,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export type MediaKind = 'image' | 'thumb';
 /** Relative on purpose: the same URL works under lagoon://app and under the e2e harness's loopback server. */
 export const mediaUrl = (kind: MediaKind, id: string): string => `media/${kind}/${encodeURIComponent(id)}`;
+
+/** The element main's HTML paints the Library's first tiles in, before the script runs; the renderer removes it. */
+export const FIRST_SCREEN_ELEMENT_ID = 'first-screen';
+/** The most tiles a first screen paints: no more than the grid's own first page (FIRST_PAGE in the renderer). */
+export const FIRST_SCREEN_MAX_TILES = 120;

@@ -1,73 +1,107 @@
 // @vitest-environment happy-dom
-import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markWarm } from '../../src/renderer/src/features/library/thumbWarmth.ts';
-import { useFirstScreenIn } from '../../src/renderer/src/features/library/useFirstScreenIn.ts';
-import { useGridPaging } from '../../src/renderer/src/features/library/useGridPaging.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dismissFirstScreenOnInput, handOffFirstScreen, measureFirstScreen, saveFirstScreen } from '../../src/renderer/src/features/library/firstScreen.ts';
+import { FakeBridge, uninstallBridge } from './helpers/rendererBridge.ts';
 
-// The grid's first screen of thumbnails comes before the next page: main answers one request at a time, so a
-// 400-row page would hold the thumbnails back on a cold start.
+// The renderer's side of the first screen (the tiles main's HTML paints before the script runs). Where the tiles land
+// in a real layout is checked in Chromium (tests/e2e/firstScreen.spec.ts); here, when the picture goes and what is told.
 
-afterEach(() => vi.useRealTimers());
+const paintFirstScreen = (): HTMLElement => {
+  const screen = document.createElement('div');
+  screen.id = 'first-screen';
+  screen.innerHTML = '<div class="tile"><div class="tile__frame"><img class="tile__thumb" src="media/thumb/x" alt=""></div></div>';
+  document.body.append(screen);
+  return screen;
+};
+const shown = () => document.getElementById('first-screen') !== null;
 
-const ids = (prefix: string, n: number): string[] =>
-  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}-0000-4000-8000-000000000000`.slice(0, 36));
+let bridge: FakeBridge;
+beforeEach(() => {
+  bridge = new FakeBridge().install().handle('settings.set_first_screen', () => ({ saved: true }));
+});
+afterEach(() => {
+  document.getElementById('first-screen')?.remove();
+  uninstallBridge();
+  vi.useRealTimers();
+});
 
-describe('useFirstScreenIn', () => {
-  it('turns true once every thumbnail in view is in, and false again for new results until theirs are', () => {
-    const first = ids('a', 6);
-    const { result, rerender } = renderHook(({ shown, generation }) => useFirstScreenIn(shown, generation), {
-      initialProps: { shown: first, generation: 1 },
-    });
-    expect(result.current).toBe(false);
-    act(() => first.slice(0, 5).forEach((id) => markWarm(id, {})));
-    expect(result.current).toBe(false);
-    act(() => markWarm(first[5]!, {}));
-    expect(result.current).toBe(true);
-
-    const next = ids('b', 6);
-    rerender({ shown: next, generation: 2 });
-    expect(result.current).toBe(false);
-    act(() => next.forEach((id) => markWarm(id, {})));
-    expect(result.current).toBe(true);
+describe('the first screen goes', () => {
+  it.each([
+    ['a key', () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }))],
+    ['a click', () => window.dispatchEvent(new PointerEvent('pointerdown'))],
+    ['the wheel', () => window.dispatchEvent(new WheelEvent('wheel', { deltaY: 40 }))],
+  ])('at the user’s first move: %s', (_move, move) => {
+    paintFirstScreen();
+    dismissFirstScreenOnInput();
+    expect(shown()).toBe(true);
+    move();
+    expect(shown()).toBe(false);
+    // Its listeners went with it: a later picture (none is ever painted twice) would not be touched by a key.
+    paintFirstScreen();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    expect(shown()).toBe(true);
   });
 
-  it('waits no longer than a second for thumbnails that never come', () => {
+  it('after ten seconds at the latest, whatever held the grid up', () => {
     vi.useFakeTimers();
-    const { result } = renderHook(() => useFirstScreenIn(ids('c', 4), 1));
-    act(() => vi.advanceTimersByTime(999));
-    expect(result.current).toBe(false);
-    act(() => vi.advanceTimersByTime(1));
-    expect(result.current).toBe(true);
+    paintFirstScreen();
+    dismissFirstScreenOnInput();
+    vi.advanceTimersByTime(9_999);
+    expect(shown()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(shown()).toBe(false);
+  });
+
+  it('once the grid’s own first row has decoded its thumbnails, in the frame after', async () => {
+    paintFirstScreen();
+    const grid = document.createElement('div');
+    grid.innerHTML = '<div class="lib-grid__row"><img src="media/thumb/a"><img src="media/thumb/b"></div>';
+    let decoded!: () => void;
+    const decoding = new Promise<void>((resolve) => (decoded = resolve));
+    for (const img of grid.querySelectorAll('img')) img.decode = () => decoding;
+    handOffFirstScreen(grid);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shown()).toBe(true);
+    decoded();
+    await vi.waitFor(() => expect(shown()).toBe(false));
+  });
+
+  it('also when a thumbnail of the grid’s first row fails to load (its tile shows the placeholder)', async () => {
+    paintFirstScreen();
+    const grid = document.createElement('div');
+    grid.innerHTML = '<div class="lib-grid__row"><img src="media/thumb/gone"></div>';
+    grid.querySelector('img')!.decode = () => Promise.reject(new Error('EncodingError'));
+    handOffFirstScreen(grid);
+    await vi.waitFor(() => expect(shown()).toBe(false));
   });
 });
 
-/** How many times a grid with 120 of its results loaded asks for the next page, its window ending at `lastTile`. */
-const loadMoreCalls = (lastTile: number, holdPrefetch: boolean): number => {
-  const onLoadMore = vi.fn();
-  renderHook(() =>
-    useGridPaging({
-      firstTile: 0,
-      lastTile,
-      columns: 6,
-      offset: 0,
-      loaded: 120,
-      hasMore: true,
-      loadingMore: false,
-      jumping: false,
-      holdPrefetch,
-      onLoadMore,
-      onJump: () => undefined,
-      onLoadBefore: () => undefined,
-    }),
-  );
-  return onLoadMore.mock.calls.length;
+const scrollerAt = (left: number, top: number): HTMLElement => {
+  const scroller = document.createElement('div');
+  scroller.getBoundingClientRect = () => ({ left, top, x: left, y: top, width: 760, height: 600, right: left + 760, bottom: top + 600, toJSON: () => ({}) });
+  document.body.append(scroller);
+  return scroller;
 };
 
-describe('useGridPaging while the first screen loads', () => {
-  it('asks for the next page only when the window nears the end of the loaded run', () => {
-    expect(loadMoreCalls(35, true)).toBe(0);
-    expect(loadMoreCalls(65, true)).toBe(1);
-    expect(loadMoreCalls(35, false)).toBe(1);
+describe('where the first tiles sit', () => {
+  it('is the grid’s content corner, its columns and tile, and the rows down to the window’s bottom', () => {
+    const size = { width: window.innerWidth, height: window.innerHeight };
+    const screen = measureFirstScreen(scrollerAt(452.4, 157), { columns: 4, tile: 181, pitch: 191 }, 10);
+    expect(screen).toEqual({ viewport: size, left: 452, top: 157, columns: 4, rows: Math.ceil((size.height - 157) / 191), tile: 181, gap: 10 });
+  });
+
+  it('is none when the screen would hold more than the grid’s first page (tiny tiles)', () => {
+    expect(measureFirstScreen(scrollerAt(0, 0), { columns: 30, tile: 20, pitch: 30 }, 10)).toBeNull();
+  });
+
+  it('is told to main once per change, null included', async () => {
+    const a = { viewport: { width: 1280, height: 800 }, left: 452, top: 157, columns: 4, rows: 4, tile: 181, gap: 10 };
+    saveFirstScreen(a);
+    saveFirstScreen({ ...a });
+    saveFirstScreen({ ...a, columns: 5 });
+    saveFirstScreen(null);
+    saveFirstScreen(null);
+    await vi.waitFor(() => expect(bridge.calls).toHaveLength(3));
+    expect(bridge.calls.map((c) => c.input)).toEqual([{ firstScreen: a }, { firstScreen: { ...a, columns: 5 } }, { firstScreen: null }]);
   });
 });

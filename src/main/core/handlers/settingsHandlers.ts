@@ -6,6 +6,8 @@ import type { AccountService } from '../account/accountService.ts';
 import type { RequestContext } from '../ipc/router.ts';
 import type { Library } from '../library/library.ts';
 import { readLibraryPrefs, writeLibraryPrefs } from '../library/libraryPrefs.ts';
+import { START_VIEW_SETTING } from '../library/windowSettings.ts';
+import { storeFirstScreen } from '../protocol/firstScreen.ts';
 import { forgetSecret, registerSecret } from '../log.ts';
 import { keyStatus, normalizeApiKey } from '../secrets/apiKey.ts';
 import type { SecretStore } from '../secrets/secretStore.ts';
@@ -19,11 +21,10 @@ type SettingsRoutes =
   | 'settings.set_language'
   | 'settings.set_library_prefs'
   | 'settings.set_spend_limit'
-  | 'settings.set_start_view';
+  | 'settings.set_start_view'
+  | 'settings.set_first_screen';
 
 const LANGUAGE_SETTING = 'language';
-/** Where the window opens (exported for the bench, which opens its libraries as a returning Library user would). */
-export const START_VIEW_SETTING = 'start_view';
 
 /** Saving a key Venice refused would only move the failure to the first Generate. */
 const keyRefused = (): AppError =>
@@ -83,6 +84,10 @@ export const settingsHandlers = (deps: { secrets: SecretStore; library: Library;
     'settings.set_start_view': async ({ view }) => {
       deps.library.setSetting(START_VIEW_SETTING, view);
       return preferences();
+    },
+    'settings.set_first_screen': async ({ firstScreen }) => {
+      storeFirstScreen(deps.library, firstScreen);
+      return { saved: true } as const;
     },
   };
 };

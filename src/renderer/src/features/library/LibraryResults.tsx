@@ -1,5 +1,7 @@
-import { type ComponentProps, useMemo } from 'react';
+import { type ComponentProps, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dismissFirstScreen, saveFirstScreen } from './firstScreen.ts';
+import { openingQuery, queryKey } from './query.ts';
 import { FamilyStacksContext } from './useFamilyStacks.ts';
 import type { Library } from './useLibrary.ts';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
@@ -12,12 +14,22 @@ interface Props {
   empty: ComponentProps<typeof LibraryEmpty>;
 }
 
+const OPENING_KEY = queryKey(openingQuery());
+
 /** The results: loading, nothing found (and why), or the grid. */
 export function LibraryResults({ lib, thumbSize, empty }: Props) {
   const { search, stacked, grid, viewer, meta } = lib;
   const { query } = lib.controls;
   const { t } = useTranslation();
   const stackContext = useMemo(() => ({ stacks: stacked.stacks, toggle: stacked.toggle }), [stacked.stacks, stacked.toggle]);
+  const nothingToShow = search.loaded && stacked.items.length === 0;
+  // The window opens on this list stacked from now on: main cannot paint stacks, so it paints no first screen.
+  useEffect(() => {
+    if (lib.stacking) saveFirstScreen(null);
+  }, [lib.stacking]);
+  useEffect(() => {
+    if (nothingToShow) dismissFirstScreen();
+  }, [nothingToShow]);
   if (!search.loaded) {
     return (
       <p className="muted library__status" role="status" data-testid="library-loading">
@@ -52,6 +64,7 @@ export function LibraryResults({ lib, thumbSize, empty }: Props) {
         onCursor={(m) => grid.moveCursor(m.index, m.extend)}
         onToggleCursor={grid.toggleCursor}
         label={t('library.gridLabel')}
+        opening={!lib.stacking && queryKey(query) === OPENING_KEY}
       />
     </FamilyStacksContext.Provider>
   );

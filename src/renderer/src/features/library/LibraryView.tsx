@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImageDetail } from '../../../../shared/ipc/schemas/images.ts';
 import { useStoredState } from '../../hooks/useStoredState.ts';
 import { useCollapsible } from '../../hooks/useCollapsible.ts';
 import type { Transfers } from '../transfer/useTransfers.ts';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
+import { dismissFirstScreen } from './firstScreen.ts';
 import { THUMB_DEFAULT, clampThumb } from './gridLayout.ts';
 import { useLibrary } from './useLibrary.ts';
 import { useLibraryKeys } from './useLibraryKeys.ts';
@@ -39,6 +40,10 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   const [exporting, setExporting] = useState<readonly string[] | null>(null);
   const onKeyDown = useLibraryKeys({ items, selectedItems, grid, curation, inTrash, selectAll: () => void selectAll(), toggleStack: stacked.toggle });
   const plainLibrary = scope.kind === 'all' && Object.keys(controls.query).length === 0;
+  // The first screen pictures this view: another view shown over it must not be covered by it.
+  useEffect(() => {
+    if (!active) dismissFirstScreen();
+  }, [active]);
 
   return (
     <section className="library" aria-labelledby="library-title">

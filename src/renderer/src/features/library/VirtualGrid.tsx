@@ -13,6 +13,7 @@ import { useGridPaging } from './useGridPaging.ts';
 import { useGridScrollTargets, useGridVirtualizer } from './useGridScroll.ts';
 import { useTimeline } from './useTimeline.ts';
 import { useFirstScreenIn } from './useFirstScreenIn.ts';
+import { useFirstScreen } from './useFirstScreen.ts';
 import { thumbIds, useThumbPrefetch } from './useThumbPrefetch.ts';
 import { DateScrubber } from './DateScrubber.tsx';
 import { tileLabels } from './tileLabels.ts';
@@ -38,6 +39,8 @@ interface Props extends Omit<TileState, 'flinging' | 'labels'> {
   onCursor: (move: CursorMove) => void;
   onToggleCursor: () => void;
   label: string;
+  /** These results are the list the window opens on (all images, newest first, not stacked): see firstScreen.ts. */
+  opening: boolean;
 }
 
 /**
@@ -45,7 +48,7 @@ interface Props extends Omit<TileState, 'flinging' | 'labels'> {
  * hold 60 images or a million. Columns follow the width and the thumbnail-size slider.
  */
 export function VirtualGrid(props: Props) {
-  const { items, paging, query, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, ...tileProps } = props;
+  const { items, paging, query, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, opening, ...tileProps } = props;
   const { offset } = paging;
   const { cursor } = tileProps;
   // Asked at once, not after the first screen: the scrubber takes its room beside the grid, and arriving late it
@@ -82,6 +85,7 @@ export function VirtualGrid(props: Props) {
     onLoadBefore: paging.loadBefore,
   });
   useGridScrollTargets(virtualizer, { columns: layout.columns, offset, cursor, reveal });
+  useFirstScreen(scroller, layout, width > 0 && items.length > 0, opening);
 
   const tiles: TileState = { ...tileProps, flinging, labels };
   const { columns, rowHeight, tile } = layout;

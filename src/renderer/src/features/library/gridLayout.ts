@@ -2,7 +2,8 @@
 export const THUMB_MIN = 96;
 export const THUMB_MAX = 320;
 export const THUMB_DEFAULT = 168;
-const GRID_GAP = 10;
+/** Between tiles, across and down (grid.css's row gap matches it). */
+export const GRID_GAP = 10;
 
 export interface GridLayout {
   columns: number;
