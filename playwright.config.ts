@@ -11,9 +11,6 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Headless Chromium still preloads its own address-bar popup (a hundred-odd chrome:// modules in its first second),
-  // which competes for the two cores with the page under test; Electron's window has no such browser UI.
-  '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup',
 ];
 
 export default defineConfig({
