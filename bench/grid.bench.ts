@@ -11,7 +11,7 @@ import { dropPageCaches, type Figure, fileSystemOf, median, medianSample, percen
 import { bundleHarness } from './harnessBundle.ts';
 import { firstRowThumbnails, measureFloor } from './floorPage.ts';
 import { firstPaintedRowAt, imageLoads, navigateToFirstRow, type ProbeState, requestLines } from './navigationBreakdown.ts';
-import { benchCacheRoot, opensOnLibrary, storedFirstScreen, syntheticLibrary } from './syntheticLibrary.ts';
+import { benchCacheRoot, opensOnLibrary, storedPrepaint, syntheticLibrary } from './syntheticLibrary.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
@@ -120,14 +120,14 @@ export const newProbedPage = async (browser: Browser): Promise<Page> => {
   return page;
 };
 
-const savedFirstScreen = (dataDir: string): string | null => {
-  const stored = storedFirstScreen(join(dataDir, 'lagoon.db'));
+const savedPrepaint = (dataDir: string): string | null => {
+  const stored = storedPrepaint(join(dataDir, 'lagoon.db'));
   return stored === 'null' ? null : stored;
 };
 
 /**
  * A session before the measured ones, as a returning user has had: the window opens on the Library at the bench's
- * size and stays until its grid has told main where its first tiles sit (settings.set_first_screen), which main's
+ * size and stays until its grid has told main where its first tiles sit (settings.set_prepaint), which main's
  * HTML paints at the next start. Resolves with what was stored.
  */
 export const previousSession = async (dataDir: string, apiBaseUrl: string, rendererDir: string, harnessEntry: string): Promise<string> => {
@@ -138,16 +138,16 @@ export const previousSession = async (dataDir: string, apiBaseUrl: string, rende
   try {
     const page = await newProbedPage(browser);
     await loadGrid(page, app.url);
-    // The grid measures once its layout has settled (useFirstScreen.ts), a second or so after its first row.
+    // The grid measures once its layout has settled (usePrepaint.ts), a second or so after its first row.
     const deadline = Date.now() + 20_000;
-    while (!savedFirstScreen(dataDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    while (!savedPrepaint(dataDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
   } finally {
     await browser.close();
     await app.stop();
   }
-  const firstScreen = savedFirstScreen(dataDir);
-  if (!firstScreen) throw new Error('the grid never told main where its first tiles sit (settings.set_first_screen)');
-  return firstScreen;
+  const prepaint = savedPrepaint(dataDir);
+  if (!prepaint) throw new Error('the grid never told main where its first tiles sit (settings.set_prepaint)');
+  return prepaint;
 };
 
 /** A cold first navigation on its own: the page cache dropped, a fresh app process and browser, stopped once the first row is painted. */
@@ -239,11 +239,11 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
         value,
         goal: '<= 300',
         met: value <= 300,
-        measures: `cold: fresh app process and browser, first navigation, the window opening on the Library (the user was last there, in a session before); the first row of thumbnails painted, by the first screen main's HTML paints or by the grid; median of ${COLD_PAINTS}, each with the page cache dropped`,
+        measures: `cold: fresh app process and browser, first navigation, the window opening on the Library (the user was last there, in a session before); the first row of thumbnails painted, by the prepaint (the tiles main's HTML paints before the script runs) or by the grid; median of ${COLD_PAINTS}, each with the page cache dropped`,
         cold_paints_ms: colds.map((c) => firstPaintedRowAt(c.probe)),
-        // The grid's own first row (the one the user can click), and the first screen's, in each cold navigation:
+        // The grid's own first row (the one the user can click), and the prepaint's, in each cold navigation:
         cold_grid_rows_ms: colds.map((c) => c.probe.firstRowAt),
-        cold_first_screens_ms: colds.map((c) => c.probe.firstScreenAt),
+        cold_prepaints_ms: colds.map((c) => c.probe.prepaintAt),
         static_page_floor_ms: floor?.navigationMs,
         static_page_floor_samples_ms: floor?.samples.map((f) => Math.round(f.navigationMs)),
         over_floor_ms: floor ? value - floor.navigationMs : undefined,

@@ -6,7 +6,7 @@
 /* oxlint-disable unicorn/consistent-function-scoping -- a classic script: its outer scope is window, so helpers stay inside */
 (() => {
   const FIRST_ROW_MESSAGE = 'lagoon-bench: first row painted';
-  const state = { navClickAt: null, gridItemsAt: null, firstRowAt: null, firstRowImages: 0, firstScreenAt: null, requests: [] };
+  const state = { navClickAt: null, gridItemsAt: null, firstRowAt: null, firstRowImages: 0, prepaintAt: null, requests: [] };
   window.lagoonBench = state;
 
   // Every request the page makes of main, timed on the page's clock, read off the harness bridge's WebSocket
@@ -47,12 +47,12 @@
 
   const loaded = (img) => img !== null && img.complete && img.naturalWidth > 0;
 
-  // The first screen (the tiles main's HTML paints before the app's script runs, id first-screen): when its first row
+  // The prepaint (the tiles main's HTML paints before the app's script runs, id prepaint): when its first row
   // was painted with every thumbnail decoded, noted beside the grid's own first row.
   let screenDeciding = false;
-  const watchFirstScreen = () => {
-    const screen = document.getElementById('first-screen');
-    if (!screen || screenDeciding || state.firstScreenAt !== null) return;
+  const watchPrepaint = () => {
+    const screen = document.getElementById('prepaint');
+    if (!screen || screenDeciding || state.prepaintAt !== null) return;
     const frames = [...screen.children].filter((el) => {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.top === screen.firstElementChild.getBoundingClientRect().top;
@@ -63,7 +63,7 @@
       Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() =>
         requestAnimationFrame(() => {
           // Still there: the grid's own row may have taken over meanwhile.
-          if (document.getElementById('first-screen')) state.firstScreenAt = performance.now();
+          if (document.getElementById('prepaint')) state.prepaintAt = performance.now();
         }),
       );
     }
@@ -71,7 +71,7 @@
 
   let deciding = false;
   const tick = () => {
-    watchFirstScreen();
+    watchPrepaint();
     if (state.navClickAt === null) {
       const nav = document.querySelector('[data-testid="nav-library"]');
       if (nav) {

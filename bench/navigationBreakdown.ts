@@ -7,7 +7,7 @@ export interface ProbeState {
   firstRowAt: number | null;
   firstRowImages: number;
   /** When the first screen's first row (main's HTML, before the app's script) was painted; null if it never was. */
-  firstScreenAt: number | null;
+  prepaintAt: number | null;
   requests: Array<{ route: string; input?: string; sentAt: number; doneAt: number | null }>;
 }
 
@@ -30,7 +30,7 @@ export const navigateToFirstRow = async (page: Page, navigate: () => Promise<unk
  * When the first row of thumbnails was painted, whichever painted it: the first screen main's HTML paints before the
  * app's script runs, or the grid itself (which then takes over in place, with the same images).
  */
-export const firstPaintedRowAt = (probe: ProbeState): number => Math.min(probe.firstScreenAt ?? Number.POSITIVE_INFINITY, probe.firstRowAt!);
+export const firstPaintedRowAt = (probe: ProbeState): number => Math.min(probe.prepaintAt ?? Number.POSITIVE_INFINITY, probe.firstRowAt!);
 
 /** The probe's requests of main as `route {input} @sent +reply`: what stood between the click and the first page. */
 export const requestLines = (probe: ProbeState): string[] =>

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { migrate } from '../src/main/core/db/migrate.ts';
 import { ALL_MIGRATIONS } from '../src/main/core/db/migrations/index.ts';
 import { closeDatabase } from '../src/main/core/db/openDatabase.ts';
-import { FIRST_SCREEN_SETTING, START_VIEW_SETTING } from '../src/main/core/library/windowSettings.ts';
+import { PREPAINT_SETTING, START_VIEW_SETTING } from '../src/main/core/library/windowSettings.ts';
 import { createRowInserter, insertFixedData } from './syntheticInsert.ts';
 import { createMediaLinker, type MediaLinker } from './syntheticMedia.ts';
 import { type SyntheticRow, syntheticRows } from './syntheticRows.ts';
@@ -181,24 +181,24 @@ export const syntheticLibrary = async (opts: SyntheticOptions): Promise<Syntheti
 /**
  * The window opens on the Library, as it does for a user who was last there (the setting settings.set_start_view
  * stores): the grid figures measure a launch into the grid, not a launch into Generate followed by a click. With
- * `firstScreen` (what an earlier session's grid stored: previousSession in grid.bench.ts), its first tiles too.
+ * `prepaint` (what an earlier session's grid stored: previousSession in grid.bench.ts), its first tiles too.
  */
-export const opensOnLibrary = (dbPath: string, firstScreen?: string): void => {
+export const opensOnLibrary = (dbPath: string, prepaint?: string): void => {
   const db = new Database(dbPath);
   try {
     const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     set.run(START_VIEW_SETTING, 'library');
-    if (firstScreen !== undefined) set.run(FIRST_SCREEN_SETTING, firstScreen);
+    if (prepaint !== undefined) set.run(PREPAINT_SETTING, prepaint);
   } finally {
     db.close();
   }
 };
 
-/** What the library's window stored of its first tiles (settings.set_first_screen), or null. */
-export const storedFirstScreen = (dbPath: string): string | null => {
+/** What the library's window stored of its first tiles (settings.set_prepaint), or null. */
+export const storedPrepaint = (dbPath: string): string | null => {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return (db.prepare('SELECT value FROM settings WHERE key = ?').get(FIRST_SCREEN_SETTING) as { value: string } | undefined)?.value ?? null;
+    return (db.prepare('SELECT value FROM settings WHERE key = ?').get(PREPAINT_SETTING) as { value: string } | undefined)?.value ?? null;
   } finally {
     db.close();
   }

@@ -11,6 +11,6 @@ export type MediaKind = 'image' | 'thumb';
 export const mediaUrl = (kind: MediaKind, id: string): string => `media/${kind}/${encodeURIComponent(id)}`;
 
 /** The element main's HTML paints the Library's first tiles in, before the script runs; the renderer removes it. */
-export const FIRST_SCREEN_ELEMENT_ID = 'first-screen';
+export const PREPAINT_ELEMENT_ID = 'prepaint';
 /** The most tiles a first screen paints: no more than the grid's own first page (FIRST_PAGE in the renderer). */
-export const FIRST_SCREEN_MAX_TILES = 120;
+export const PREPAINT_MAX_TILES = 120;

@@ -60,7 +60,7 @@ const CASES: Array<[RouteName, () => unknown | Promise<unknown>]> = [
   ['settings.set_library_prefs', () => ({ backupsToKeep: 3, trashRetentionDays: 14 })],
   ['settings.set_spend_limit', () => ({ spendLimitUsd: 2.5 })],
   ['settings.set_start_view', () => ({ view: 'library' })],
-  ['settings.set_first_screen', () => ({ firstScreen: { viewport: { width: 1280, height: 800 }, left: 452, top: 157, columns: 4, rows: 4, tile: 181, gap: 10 } })],
+  ['settings.set_prepaint', () => ({ prepaint: { viewport: { width: 1280, height: 800 }, left: 452, top: 157, columns: 4, rows: 4, tile: 181, gap: 10 } })],
   ['settings.get_connection', () => ({})],
   ['models.list', () => ({})],
   [

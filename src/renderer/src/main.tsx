@@ -5,7 +5,7 @@ import type { LanguageChoice, StartView } from '../../shared/ipc/schemas/setting
 import { call } from './api.ts';
 import { App } from './app/App.tsx';
 import { askFirstPageEarly } from './features/library/earlyFirstPage.ts';
-import { dismissFirstScreen, dismissFirstScreenOnInput } from './features/library/firstScreen.ts';
+import { dismissPrepaint, dismissPrepaintOnInput } from './features/library/prepaint.ts';
 import { openingQuery } from './features/library/query.ts';
 import { prefetchFirstScreen } from './features/library/useThumbPrefetch.ts';
 import { initI18n } from './i18n/index.ts';
@@ -27,10 +27,10 @@ const storedChoices = async (): Promise<{ language: LanguageChoice; startView: S
 };
 
 const start = async (): Promise<void> => {
-  // The first screen main's HTML painted (features/library/firstScreen.ts) goes at the user's first move.
-  dismissFirstScreenOnInput();
+  // The first screen main's HTML painted (features/library/prepaint.ts) goes at the user's first move.
+  dismissPrepaintOnInput();
   const { language, startView } = await storedChoices();
-  if (startView !== 'library') dismissFirstScreen();
+  if (startView !== 'library') dismissPrepaint();
   // Opening on the Library, its first page is asked for now, and that page's thumbnails are fetched the moment it
   // comes, not once the grid has rendered its tiles (on a cold start they are read from disk about 100 ms sooner); a
   // page gone stale meanwhile only warms a few images for nothing.

@@ -7,7 +7,7 @@ import type { RequestContext } from '../ipc/router.ts';
 import type { Library } from '../library/library.ts';
 import { readLibraryPrefs, writeLibraryPrefs } from '../library/libraryPrefs.ts';
 import { START_VIEW_SETTING } from '../library/windowSettings.ts';
-import { storeFirstScreen } from '../protocol/firstScreen.ts';
+import { storePrepaint } from '../protocol/prepaint.ts';
 import { forgetSecret, registerSecret } from '../log.ts';
 import { keyStatus, normalizeApiKey } from '../secrets/apiKey.ts';
 import type { SecretStore } from '../secrets/secretStore.ts';
@@ -22,7 +22,7 @@ type SettingsRoutes =
   | 'settings.set_library_prefs'
   | 'settings.set_spend_limit'
   | 'settings.set_start_view'
-  | 'settings.set_first_screen';
+  | 'settings.set_prepaint';
 
 const LANGUAGE_SETTING = 'language';
 
@@ -85,8 +85,8 @@ export const settingsHandlers = (deps: { secrets: SecretStore; library: Library;
       deps.library.setSetting(START_VIEW_SETTING, view);
       return preferences();
     },
-    'settings.set_first_screen': async ({ firstScreen }) => {
-      storeFirstScreen(deps.library, firstScreen);
+    'settings.set_prepaint': async ({ prepaint }) => {
+      storePrepaint(deps.library, prepaint);
       return { saved: true } as const;
     },
   };

@@ -5,11 +5,11 @@ import { APP_HOST, APP_SCHEME, type MediaKind } from '../../../shared/app.ts';
 import { realpathInside } from '../library/containment.ts';
 import { isImageId } from '../library/imageId.ts';
 import type { Library } from '../library/library.ts';
-import { FIRST_SCREEN_STYLESHEET, firstScreenMarkup, firstScreenStylesheet } from './firstScreen.ts';
+import { PREPAINT_STYLESHEET, prepaintMarkup, prepaintStylesheet } from './prepaint.ts';
 
 export interface AppRequestHandlerDeps {
   rendererDir: string;
-  /** Its media, and for the first screen (firstScreen.ts) its settings and first images. */
+  /** Its media, and for the first screen (prepaint.ts) its settings and first images. */
   library: Pick<Library, 'mediaPath' | 'mediaRoot' | 'getSetting' | 'search'>;
   csp: string;
 }
@@ -83,10 +83,10 @@ const respond = (request: Request, body: Buffer, headers: Record<string, string>
  * The window's page with the first screen's tiles at the start of its body and their stylesheet in its head (which
  * hides them in a window of another size); the page as built when there is none to paint, or the library cannot say.
  */
-const withFirstScreen = (page: Buffer, library: Parameters<typeof firstScreenMarkup>[0]): Buffer => {
+const withPrepaint = (page: Buffer, library: Parameters<typeof prepaintMarkup>[0]): Buffer => {
   let markup: string;
   try {
-    markup = firstScreenMarkup(library);
+    markup = prepaintMarkup(library);
   } catch {
     return page;
   }
@@ -94,7 +94,7 @@ const withFirstScreen = (page: Buffer, library: Parameters<typeof firstScreenMar
   const html = page.toString('utf8');
   if (!html.includes('</head>') || !html.includes('<body>')) return page;
   // Replaced by function: a replacement string would read `$&` and its kin as patterns.
-  return Buffer.from(html.replace('</head>', () => `<link rel="stylesheet" href="./${FIRST_SCREEN_STYLESHEET}"></head>`).replace('<body>', () => `<body>${markup}`));
+  return Buffer.from(html.replace('</head>', () => `<link rel="stylesheet" href="./${PREPAINT_STYLESHEET}"></head>`).replace('<body>', () => `<body>${markup}`));
 };
 
 /**
@@ -119,8 +119,8 @@ export function createAppRequestHandler(deps: AppRequestHandlerDeps): (request: 
 
   const serveStatic = async (request: Request, segments: string[]): Promise<Response> => {
     const parts = segments.length === 1 && segments[0] === '' ? ['index.html'] : segments;
-    if (parts.length === 1 && parts[0] === FIRST_SCREEN_STYLESHEET) {
-      return respond(request, Buffer.from(firstScreenStylesheet(deps.library)), { 'Content-Type': STATIC_TYPES['.css']!, 'Cache-Control': 'no-store', 'Content-Security-Policy': deps.csp });
+    if (parts.length === 1 && parts[0] === PREPAINT_STYLESHEET) {
+      return respond(request, Buffer.from(prepaintStylesheet(deps.library)), { 'Content-Type': STATIC_TYPES['.css']!, 'Cache-Control': 'no-store', 'Content-Security-Policy': deps.csp });
     }
     if (!parts.every((s) => SAFE_SEGMENT.test(s))) return notFound();
     const real = await realpathInside(deps.rendererDir, join(deps.rendererDir, ...parts));
@@ -128,7 +128,7 @@ export function createAppRequestHandler(deps: AppRequestHandlerDeps): (request: 
     const file = await readRegularFile(real);
     if (!file) return notFound();
     const page = parts.length === 1 && parts[0] === 'index.html';
-    const body = page ? withFirstScreen(file, deps.library) : file;
+    const body = page ? withPrepaint(file, deps.library) : file;
     const type = STATIC_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
     // The policy goes on every bundle response, not only HTML: an SVG opened as a document can run script too.
     return respond(request, body, { 'Content-Type': type, 'Cache-Control': page ? 'no-store' : 'no-cache', 'Content-Security-Policy': deps.csp });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../../languages.ts';
 import { START_VIEWS, type StartView } from '../../startViews.ts';
-import { FIRST_SCREEN_MAX_TILES } from '../../app.ts';
+import { PREPAINT_MAX_TILES } from '../../app.ts';
 import { zNoInput } from './common.ts';
 import { zSpendLimitUsd } from './spend.ts';
 
@@ -48,10 +48,10 @@ const zPixels = z.number().int().min(0).max(20_000);
 /**
  * Where the Library grid's first tiles sat when the window last showed the library's opening list (all images, newest
  * first, families not stacked), in CSS pixels of a window of `viewport`'s size. Main paints that many of the current
- * first images there in the window's HTML, before the renderer's script has run (firstScreen.ts in core); a window of
+ * first images there in the window's HTML, before the renderer's script has run (prepaint.ts in core); a window of
  * another size shows none of it.
  */
-export const zFirstScreen = z
+export const zPrepaint = z
   .strictObject({
     viewport: z.strictObject({ width: zPixels.min(1), height: zPixels.min(1) }),
     left: zPixels,
@@ -61,8 +61,8 @@ export const zFirstScreen = z
     tile: z.number().int().min(16).max(2_000),
     gap: z.number().int().min(0).max(200),
   })
-  .refine((s) => s.columns * s.rows <= FIRST_SCREEN_MAX_TILES, { message: `at most ${FIRST_SCREEN_MAX_TILES} tiles` });
-export type FirstScreen = z.infer<typeof zFirstScreen>;
+  .refine((s) => s.columns * s.rows <= PREPAINT_MAX_TILES, { message: `at most ${PREPAINT_MAX_TILES} tiles` });
+export type Prepaint = z.infer<typeof zPrepaint>;
 
 export const settingsRoutes = {
   'settings.get_key_status': route({ input: zNoInput, output: zKeyStatus }),
@@ -78,5 +78,5 @@ export const settingsRoutes = {
   'settings.set_spend_limit': route({ input: z.strictObject({ spendLimitUsd: zSpendLimitUsd }), output: zPreferences }),
   'settings.set_start_view': route({ input: z.strictObject({ view: zStartView }), output: zPreferences }),
   // null: the window no longer knows where the first tiles go (a stacked or narrow library): paint none.
-  'settings.set_first_screen': route({ input: z.strictObject({ firstScreen: zFirstScreen.nullable() }), output: z.strictObject({ saved: z.literal(true) }) }),
+  'settings.set_prepaint': route({ input: z.strictObject({ prepaint: zPrepaint.nullable() }), output: z.strictObject({ saved: z.literal(true) }) }),
 };

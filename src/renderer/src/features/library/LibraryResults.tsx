@@ -1,6 +1,6 @@
 import { type ComponentProps, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dismissFirstScreen, saveFirstScreen } from './firstScreen.ts';
+import { dismissPrepaint, savePrepaint } from './prepaint.ts';
 import { openingQuery, queryKey } from './query.ts';
 import { FamilyStacksContext } from './useFamilyStacks.ts';
 import type { Library } from './useLibrary.ts';
@@ -25,10 +25,10 @@ export function LibraryResults({ lib, thumbSize, empty }: Props) {
   const nothingToShow = search.loaded && stacked.items.length === 0;
   // The window opens on this list stacked from now on: main cannot paint stacks, so it paints no first screen.
   useEffect(() => {
-    if (lib.stacking) saveFirstScreen(null);
+    if (lib.stacking) savePrepaint(null);
   }, [lib.stacking]);
   useEffect(() => {
-    if (nothingToShow) dismissFirstScreen();
+    if (nothingToShow) dismissPrepaint();
   }, [nothingToShow]);
   if (!search.loaded) {
     return (

@@ -4,7 +4,7 @@ import { useStoredState } from '../../hooks/useStoredState.ts';
 import { useCollapsible } from '../../hooks/useCollapsible.ts';
 import type { Transfers } from '../transfer/useTransfers.ts';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
-import { dismissFirstScreen } from './firstScreen.ts';
+import { dismissPrepaint } from './prepaint.ts';
 import { THUMB_DEFAULT, clampThumb } from './gridLayout.ts';
 import { useLibrary } from './useLibrary.ts';
 import { useLibraryKeys } from './useLibraryKeys.ts';
@@ -42,7 +42,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   const plainLibrary = scope.kind === 'all' && Object.keys(controls.query).length === 0;
   // The first screen pictures this view: another view shown over it must not be covered by it.
   useEffect(() => {
-    if (!active) dismissFirstScreen();
+    if (!active) dismissPrepaint();
   }, [active]);
 
   return (

@@ -13,7 +13,7 @@ import { useGridPaging } from './useGridPaging.ts';
 import { useGridScrollTargets, useGridVirtualizer } from './useGridScroll.ts';
 import { useTimeline } from './useTimeline.ts';
 import { useFirstScreenIn } from './useFirstScreenIn.ts';
-import { useFirstScreen } from './useFirstScreen.ts';
+import { usePrepaint } from './usePrepaint.ts';
 import { thumbIds, useThumbPrefetch } from './useThumbPrefetch.ts';
 import { DateScrubber } from './DateScrubber.tsx';
 import { tileLabels } from './tileLabels.ts';
@@ -39,7 +39,7 @@ interface Props extends Omit<TileState, 'flinging' | 'labels'> {
   onCursor: (move: CursorMove) => void;
   onToggleCursor: () => void;
   label: string;
-  /** These results are the list the window opens on (all images, newest first, not stacked): see firstScreen.ts. */
+  /** These results are the list the window opens on (all images, newest first, not stacked): see prepaint.ts. */
   opening: boolean;
 }
 
@@ -85,7 +85,7 @@ export function VirtualGrid(props: Props) {
     onLoadBefore: paging.loadBefore,
   });
   useGridScrollTargets(virtualizer, { columns: layout.columns, offset, cursor, reveal });
-  useFirstScreen(scroller, layout, width > 0 && items.length > 0, opening);
+  usePrepaint(scroller, layout, width > 0 && items.length > 0, opening);
 
   const tiles: TileState = { ...tileProps, flinging, labels };
   const { columns, rowHeight, tile } = layout;

@@ -1,17 +1,17 @@
 import { type RefObject, useEffect } from 'react';
 import { GRID_GAP, type GridLayout } from './gridLayout.ts';
-import { handOffFirstScreen, measureFirstScreen, saveFirstScreen } from './firstScreen.ts';
+import { handOffPrepaint, measurePrepaint, savePrepaint } from './prepaint.ts';
 
 /** Resizes and layout changes settle before the place is measured: a drag of the window's edge is one change. */
 const SETTLE_MS = 800;
 
 /**
- * The grid's part in the first screen (firstScreen.ts): it takes over from the painted picture once its own first
+ * The grid's part in the prepaint (prepaint.ts): it takes over from the painted picture once its own first
  * row shows, and, showing the list the window opens on (`opening`), tells main where its first tiles sit.
  */
-export const useFirstScreen = (scroller: RefObject<HTMLElement | null>, layout: GridLayout, laidOut: boolean, opening: boolean): void => {
+export const usePrepaint = (scroller: RefObject<HTMLElement | null>, layout: GridLayout, laidOut: boolean, opening: boolean): void => {
   useEffect(() => {
-    if (laidOut && scroller.current) handOffFirstScreen(scroller.current);
+    if (laidOut && scroller.current) handOffPrepaint(scroller.current);
   }, [scroller, laidOut]);
 
   const { columns, tile, pitch } = layout;
@@ -21,7 +21,7 @@ export const useFirstScreen = (scroller: RefObject<HTMLElement | null>, layout: 
     const measureSoon = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (scroller.current) saveFirstScreen(measureFirstScreen(scroller.current, { columns, tile, pitch }, GRID_GAP));
+        if (scroller.current) savePrepaint(measurePrepaint(scroller.current, { columns, tile, pitch }, GRID_GAP));
       }, SETTLE_MS);
     };
     measureSoon();

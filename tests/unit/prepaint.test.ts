@@ -5,24 +5,24 @@ import type { Database } from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/csp.ts';
-import type { FirstScreen } from '../../src/shared/ipc/schemas/settings.ts';
+import type { Prepaint } from '../../src/shared/ipc/schemas/settings.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { settingsHandlers } from '../../src/main/core/handlers/settingsHandlers.ts';
 import { createRouter, type RequestContext } from '../../src/main/core/ipc/router.ts';
 import type { Handlers } from '../../src/shared/ipc/contract.ts';
 import { createLibrary, type Library } from '../../src/main/core/library/library.ts';
-import { FIRST_SCREEN_SETTING, START_VIEW_SETTING } from '../../src/main/core/library/windowSettings.ts';
+import { PREPAINT_SETTING, START_VIEW_SETTING } from '../../src/main/core/library/windowSettings.ts';
 import { createAppRequestHandler } from '../../src/main/core/protocol/appRequestHandler.ts';
 import type { AccountService } from '../../src/main/core/account/accountService.ts';
 import { memoryStore } from './helpers/queueHarness.ts';
 import { recordingContext } from './helpers/requestContext.ts';
 
 /**
- * The first screen: main's HTML paints the Library's first thumbnails where the grid last had them, before the
+ * The prepaint: main's HTML paints the Library's first thumbnails where the grid last had them, before the
  * renderer's script runs. Against a real library (SQLite file, ingested images) and the real lagoon:// handler.
  */
 const PAGE = '<!doctype html><html><head><script type="module" src="./assets/index-a.js"></script></head><body><div id="root"></div></body></html>';
-const SCREEN: FirstScreen = { viewport: { width: 1280, height: 800 }, left: 452, top: 157, columns: 4, rows: 2, tile: 181, gap: 10 };
+const SCREEN: Prepaint = { viewport: { width: 1280, height: 800 }, left: 452, top: 157, columns: 4, rows: 2, tile: 181, gap: 10 };
 
 let base: string;
 let db: Database;
@@ -35,12 +35,12 @@ let missingId: string;
 
 const png = (seed: number) => sharp({ create: { width: 32, height: 32, channels: 3, background: { r: seed * 20, g: 80, b: 160 } } }).png().toBuffer();
 const page = async () => (await handler(new Request('lagoon://app/index.html'))).text();
-const stylesheet = async () => handler(new Request('lagoon://app/first-screen.css'));
+const stylesheet = async () => handler(new Request('lagoon://app/prepaint.css'));
 const thumbIdsIn = (html: string): string[] => [...html.matchAll(/<img class="tile__thumb" src="media\/thumb\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
 const tilesIn = (html: string): number => html.match(/<div class="tile">/g)?.length ?? 0;
 
 beforeAll(async () => {
-  base = mkdtempSync(join(tmpdir(), 'lagoon-first-screen-'));
+  base = mkdtempSync(join(tmpdir(), 'lagoon-prepaint-'));
   const rendererDir = join(base, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), PAGE);
@@ -65,10 +65,10 @@ afterAll(() => {
 
 beforeEach(() => {
   library.setSetting(START_VIEW_SETTING, 'library');
-  library.setSetting(FIRST_SCREEN_SETTING, JSON.stringify(SCREEN));
+  library.setSetting(PREPAINT_SETTING, JSON.stringify(SCREEN));
 });
 
-describe('the window page with a first screen', () => {
+describe('the window page with a prepaint', () => {
   it('paints the library’s first images, newest first, as many as the stored screen holds', async () => {
     const html = await page();
     expect(tilesIn(html)).toBe(8);
@@ -80,10 +80,10 @@ describe('the window page with a first screen', () => {
     expect(html).not.toContain(missingId);
     // The first row's thumbnails are asked for first; the second row's are not.
     expect(html.match(/fetchpriority="high"/g)).toHaveLength(2);
-    expect(html).toContain('<div id="first-screen" class="first-screen" aria-hidden="true">');
+    expect(html).toContain('<div id="prepaint" class="prepaint" aria-hidden="true">');
     // The page is otherwise as built: the stylesheet joins the head, the tiles open the body, the script is untouched.
-    expect(html).toContain('<link rel="stylesheet" href="./first-screen.css"></head>');
-    expect(html.indexOf('<body><div id="first-screen"')).toBeGreaterThan(0);
+    expect(html).toContain('<link rel="stylesheet" href="./prepaint.css"></head>');
+    expect(html.indexOf('<body><div id="prepaint"')).toBeGreaterThan(0);
     expect(html).toContain('<script type="module" src="./assets/index-a.js"></script>');
     expect(html).toContain('<div id="root"></div></body>');
   });
@@ -94,7 +94,7 @@ describe('the window page with a first screen', () => {
     expect(res.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
     const css = await res.text();
-    expect(css.startsWith('.first-screen { display: none; }')).toBe(true);
+    expect(css.startsWith('.prepaint { display: none; }')).toBe(true);
     expect(css).toContain('@media (width: 1280px) and (height: 800px)');
     for (const rule of ['top: 157px;', 'left: 452px;', 'grid-template-columns: repeat(4, 181px);', 'grid-auto-rows: 181px;', 'gap: 10px;', 'pointer-events: none;']) {
       expect(css).toContain(rule);
@@ -111,44 +111,44 @@ describe('the window page with a first screen', () => {
 
   it.each([
     ['the window opens on Generate', () => library.setSetting(START_VIEW_SETTING, 'generate')],
-    ['no screen was ever stored', () => db.prepare('DELETE FROM settings WHERE key = ?').run(FIRST_SCREEN_SETTING)],
-    ['the grid said it has none (stacked families)', () => library.setSetting(FIRST_SCREEN_SETTING, 'null')],
-    ['the stored value is not JSON (a hand edit)', () => library.setSetting(FIRST_SCREEN_SETTING, '{"viewport":')],
-    ['the stored value is of a shape this Lagoon does not know', () => library.setSetting(FIRST_SCREEN_SETTING, JSON.stringify({ ...SCREEN, columns: 0 }))],
-    ['the stored screen holds more than a first page', () => library.setSetting(FIRST_SCREEN_SETTING, JSON.stringify({ ...SCREEN, columns: 11, rows: 11 }))],
+    ['no screen was ever stored', () => db.prepare('DELETE FROM settings WHERE key = ?').run(PREPAINT_SETTING)],
+    ['the grid said it has none (stacked families)', () => library.setSetting(PREPAINT_SETTING, 'null')],
+    ['the stored value is not JSON (a hand edit)', () => library.setSetting(PREPAINT_SETTING, '{"viewport":')],
+    ['the stored value is of a shape this Lagoon does not know', () => library.setSetting(PREPAINT_SETTING, JSON.stringify({ ...SCREEN, columns: 0 }))],
+    ['the stored screen holds more than a first page', () => library.setSetting(PREPAINT_SETTING, JSON.stringify({ ...SCREEN, columns: 11, rows: 11 }))],
   ])('serves the page as built, and a stylesheet that hides, when %s', async (_when, arrange) => {
     arrange();
     expect(await page()).toBe(PAGE);
-    expect(await (await stylesheet()).text()).toBe('.first-screen { display: none; }\n');
+    expect(await (await stylesheet()).text()).toBe('.prepaint { display: none; }\n');
   });
 });
 
 const call = (input: unknown) =>
   // The settings routes alone: the others are never asked here.
-  createRouter(settingsHandlers({ secrets: memoryStore(), library, account: {} as AccountService }) as Handlers<RequestContext>, () => {})('settings.set_first_screen', input, recordingContext().ctx);
+  createRouter(settingsHandlers({ secrets: memoryStore(), library, account: {} as AccountService }) as Handlers<RequestContext>, () => {})('settings.set_prepaint', input, recordingContext().ctx);
 
-describe('settings.set_first_screen', () => {
+describe('settings.set_prepaint', () => {
   it('stores what the grid measured, and null when it has none', async () => {
     const other = { ...SCREEN, viewport: { width: 800, height: 560 }, left: 24, columns: 3, rows: 3 };
-    expect(await call({ firstScreen: other })).toEqual({ ok: true, data: { saved: true } });
-    expect(JSON.parse(library.getSetting(FIRST_SCREEN_SETTING)!)).toEqual(other);
+    expect(await call({ prepaint: other })).toEqual({ ok: true, data: { saved: true } });
+    expect(JSON.parse(library.getSetting(PREPAINT_SETTING)!)).toEqual(other);
     expect(tilesIn(await page())).toBe(9);
-    expect(await call({ firstScreen: null })).toEqual({ ok: true, data: { saved: true } });
+    expect(await call({ prepaint: null })).toEqual({ ok: true, data: { saved: true } });
     expect(await page()).toBe(PAGE);
   });
 
   it.each([
     [{}],
-    [{ firstScreen: { ...SCREEN, rows: 0 } }],
-    [{ firstScreen: { ...SCREEN, columns: 2.5 } }],
-    [{ firstScreen: { ...SCREEN, left: -1 } }],
-    [{ firstScreen: { ...SCREEN, columns: 12, rows: 11 } }],
-    [{ firstScreen: { ...SCREEN, extra: 1 } }],
-    [{ firstScreen: { ...SCREEN, viewport: { width: 0, height: 800 } } }],
-    [{ firstScreen: '<img src=x onerror=alert(1)>' }],
+    [{ prepaint: { ...SCREEN, rows: 0 } }],
+    [{ prepaint: { ...SCREEN, columns: 2.5 } }],
+    [{ prepaint: { ...SCREEN, left: -1 } }],
+    [{ prepaint: { ...SCREEN, columns: 12, rows: 11 } }],
+    [{ prepaint: { ...SCREEN, extra: 1 } }],
+    [{ prepaint: { ...SCREEN, viewport: { width: 0, height: 800 } } }],
+    [{ prepaint: '<img src=x onerror=alert(1)>' }],
   ])('refuses %j and keeps what was stored', async (input) => {
-    const stored = library.getSetting(FIRST_SCREEN_SETTING);
+    const stored = library.getSetting(PREPAINT_SETTING);
     expect(await call(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(library.getSetting(FIRST_SCREEN_SETTING)).toBe(stored);
+    expect(library.getSetting(PREPAINT_SETTING)).toBe(stored);
   });
 });

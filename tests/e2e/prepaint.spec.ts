@@ -3,7 +3,7 @@ import { expect, SCREENSHOT_DIR, test } from './fixtures.ts';
 import { putManyImages } from './manyImages.ts';
 
 /**
- * The first screen: the window's HTML paints the Library's first thumbnails where the grid last had them, before the
+ * The prepaint: the window's HTML paints the Library's first thumbnails where the grid last had them, before the
  * app's script has run; the grid then takes over in place. Seen here in a page with JavaScript off (what the HTML
  * alone paints), against the live grid at the same window size.
  */
@@ -26,7 +26,7 @@ const htmlAlone = async (browser: Browser, url: string, size: { width: number; h
   return page;
 };
 
-const stylesheet = (page: Page, url: string) => async () => (await page.request.get(new URL('first-screen.css', url).href)).text();
+const stylesheet = (page: Page, url: string) => async () => (await page.request.get(new URL('prepaint.css', url).href)).text();
 
 test('the HTML paints the first tiles where the grid has them, at each window size, and none for stacked families', async ({ lagoon, browser }) => {
   const { page } = lagoon;
@@ -39,38 +39,38 @@ test('the HTML paints the first tiles where the grid has them, at each window si
   // The grid tells main where its first tiles sit once its layout has settled.
   await expect.poll(stylesheet(page, lagoon.app.url), { timeout: 10_000 }).toContain('@media (width: 1280px) and (height: 800px)');
   const wide = await htmlAlone(browser, lagoon.app.url, { width: 1280, height: 800 });
-  const pictured = wide.locator('#first-screen .tile');
+  const pictured = wide.locator('#prepaint .tile');
   const count = await pictured.count();
   expect(count).toBeGreaterThanOrEqual(8);
   await expect(pictured.first().locator('img')).toBeVisible();
   // The same images, newest first, in the very boxes the grid draws them in.
   expect(await thumbSources(pictured, count)).toEqual(await thumbSources(grid, count));
   expect(await boxes(pictured, count)).toEqual(await boxes(grid, count));
-  await wide.screenshot({ path: `${SCREENSHOT_DIR}/first-screen-html-alone.png` });
+  await wide.screenshot({ path: `${SCREENSHOT_DIR}/prepaint-html-alone.png` });
 
   // With the script running, the grid takes over: the picture is gone once its own first row shows.
-  const served = page.waitForResponse((r) => r.url().endsWith('/first-screen.css'));
+  const served = page.waitForResponse((r) => r.url().endsWith('/prepaint.css'));
   await page.reload();
   expect((await served).ok()).toBe(true);
   await expect(grid.first().locator('img')).toBeVisible();
-  await expect(page.locator('#first-screen')).toHaveCount(0);
+  await expect(page.locator('#prepaint')).toHaveCount(0);
 
   // A smaller window: measured anew, and the old size's picture is not shown in it, nor the new one in the old size.
   await page.setViewportSize({ width: 800, height: 560 });
   await expect.poll(stylesheet(page, lagoon.app.url), { timeout: 10_000 }).toContain('@media (width: 800px) and (height: 560px)');
   const small = await htmlAlone(browser, lagoon.app.url, { width: 800, height: 560 });
-  const smallCount = await small.locator('#first-screen .tile').count();
-  expect(await boxes(small.locator('#first-screen .tile'), smallCount)).toEqual(await boxes(grid, smallCount));
-  await small.screenshot({ path: `${SCREENSHOT_DIR}/first-screen-html-alone-800.png` });
+  const smallCount = await small.locator('#prepaint .tile').count();
+  expect(await boxes(small.locator('#prepaint .tile'), smallCount)).toEqual(await boxes(grid, smallCount));
+  await small.screenshot({ path: `${SCREENSHOT_DIR}/prepaint-html-alone-800.png` });
   const stale = await htmlAlone(browser, lagoon.app.url, { width: 1280, height: 800 });
-  await expect(stale.locator('#first-screen')).toBeHidden();
+  await expect(stale.locator('#prepaint')).toBeHidden();
 
   // Stacked families are not the list main can paint: no picture at all.
   await page.getByTestId('stack-toggle').click();
   await expect(page.getByTestId('stack-toggle')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(stylesheet(page, lagoon.app.url)).not.toContain('@media');
   const stacked = await htmlAlone(browser, lagoon.app.url, { width: 800, height: 560 });
-  await expect(stacked.locator('#first-screen')).toHaveCount(0);
+  await expect(stacked.locator('#prepaint')).toHaveCount(0);
   await expect(stacked.locator('#root')).toHaveCount(1);
   for (const p of [wide, small, stale, stacked]) await p.context().close();
 });
