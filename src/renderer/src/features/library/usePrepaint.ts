@@ -2,7 +2,7 @@ import { type RefObject, useEffect } from 'react';
 import { GRID_GAP, type GridLayout } from './gridLayout.ts';
 import { handOffPrepaint, measurePrepaint, savePrepaint } from './prepaint.ts';
 
-/** Resizes and layout changes settle before the place is measured: a drag of the window's edge is one change. */
+/** Resizes settle before the place is measured: a drag of the window's edge is one change. */
 const SETTLE_MS = 800;
 
 /**
@@ -16,19 +16,21 @@ export const usePrepaint = (scroller: RefObject<HTMLElement | null>, layout: Gri
 
   const { columns, tile, pitch } = layout;
   useEffect(() => {
-    if (!opening || !laidOut) return undefined;
+    const el = scroller.current;
+    if (!opening || !laidOut || !el) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const measureSoon = () => {
+    // The grid's box changes with the window, the panels beside it and a notice above it: each moves its first tiles.
+    const observer = new ResizeObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (scroller.current) savePrepaint(measurePrepaint(scroller.current, { columns, tile, pitch }, GRID_GAP));
+        // A view hidden meanwhile has no box to measure; what was stored stays.
+        if (el.clientWidth > 0 && el.clientHeight > 0) savePrepaint(measurePrepaint(el, { columns, tile, pitch }, GRID_GAP));
       }, SETTLE_MS);
-    };
-    measureSoon();
-    window.addEventListener('resize', measureSoon);
+    });
+    observer.observe(el);
     return () => {
       clearTimeout(timer);
-      window.removeEventListener('resize', measureSoon);
+      observer.disconnect();
     };
   }, [scroller, opening, laidOut, columns, tile, pitch]);
 };
