@@ -59,11 +59,16 @@ describe('the prepaint goes', () => {
     let decoded!: () => void;
     const decoding = new Promise<void>((resolve) => (decoded = resolve));
     for (const img of grid.querySelectorAll('img')) img.decode = () => decoding;
+    dismissPrepaintOnInput();
     handOffPrepaint(grid);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shown()).toBe(true);
     decoded();
     await vi.waitFor(() => expect(shown()).toBe(false));
+    // Gone by the hand-off, it took its watch for the user's first move with it.
+    paintPrepaint();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    expect(shown()).toBe(true);
   });
 
   it('also when a thumbnail of the grid’s first row fails to load (its tile shows the placeholder)', async () => {

@@ -3,27 +3,33 @@ import type { Prepaint } from '../../../../shared/ipc/schemas/settings.ts';
 import { call } from '../../api.ts';
 import type { GridLayout } from './gridLayout.ts';
 
+const INPUTS = ['pointerdown', 'keydown', 'wheel'] as const;
+/** Whatever keeps the grid from painting its first row (a hung request), the picture does not outstay this. */
+const LONGEST_MS = 10_000;
+
+/** Stops the watch for the user's first move (dismissPrepaintOnInput), once the picture has gone. */
+let stopWatching: (() => void) | null = null;
+
 /**
  * The prepaint is the Library's first tiles as main's HTML painted them, before this script ran (prepaint.ts
  * in core). It lies over the window, lets clicks through, and goes as soon as the grid has painted its own first row
  * there, or the user does anything, or the window shows something else.
  */
-export const dismissPrepaint = (): void => document.getElementById(PREPAINT_ELEMENT_ID)?.remove();
-
-const INPUTS = ['pointerdown', 'keydown', 'wheel'] as const;
-/** Whatever keeps the grid from painting its first row (a hung request), the picture does not outstay this. */
-const LONGEST_MS = 10_000;
+export const dismissPrepaint = (): void => {
+  stopWatching?.();
+  stopWatching = null;
+  document.getElementById(PREPAINT_ELEMENT_ID)?.remove();
+};
 
 /** From the window's start: the first key, click or wheel, or LONGEST_MS, ends the prepaint. */
 export const dismissPrepaintOnInput = (): void => {
   if (!document.getElementById(PREPAINT_ELEMENT_ID)) return;
-  const dismiss = () => {
-    for (const type of INPUTS) window.removeEventListener(type, dismiss, true);
+  for (const type of INPUTS) window.addEventListener(type, dismissPrepaint, { capture: true, passive: true });
+  const timer = setTimeout(dismissPrepaint, LONGEST_MS);
+  stopWatching = () => {
+    for (const type of INPUTS) window.removeEventListener(type, dismissPrepaint, true);
     clearTimeout(timer);
-    dismissPrepaint();
   };
-  for (const type of INPUTS) window.addEventListener(type, dismiss, { capture: true, passive: true });
-  const timer = setTimeout(dismiss, LONGEST_MS);
 };
 
 /**
