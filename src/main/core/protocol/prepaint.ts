@@ -5,13 +5,12 @@ import { isImageId } from '../library/imageId.ts';
 import type { Library } from '../library/library.ts';
 import { PREPAINT_SETTING, START_VIEW_SETTING } from '../library/windowSettings.ts';
 
-/**
- * The prepaint: the Library's first thumbnails painted by the window's HTML, before its 600 kB of script has
- * arrived and rendered (on a cold start that is most of a second). The renderer says where its first tiles sat
- * (settings.set_prepaint); main puts that many of the library's current first images there, as plain markup the
- * app's own tile classes style, and a stylesheet that shows them only in a window of the same size. The renderer
- * removes them once its own grid has painted the same images in the same place (features/library/prepaint.ts).
- */
+// The prepaint: the Library's first thumbnails painted by the window's HTML, before its 600 kB of script has arrived
+// and rendered (on a cold start that is most of a second). The renderer says where its first tiles sat
+// (settings.set_prepaint); main puts that many of the library's current first images there, as plain markup the app's
+// own tile classes style, and a stylesheet that shows them only in a window of the same size. The renderer removes
+// them once its own grid has painted the same images in the same place (features/library/prepaint.ts).
+
 /** Served beside index.html; its rules depend on the stored geometry, so it is made per request. */
 export const PREPAINT_STYLESHEET = 'prepaint.css';
 
