@@ -59,6 +59,9 @@ describe('tileLabels', () => {
       expect(labels.hint).toBe(t('library.tileHint'));
       expect(labels.favorite).toBe(t('library.favorite'));
       expect(labels.fileMissing).toBe(t('library.fileMissing'));
+      for (const count of [1, 2, 3, 4, 5]) expect(labels.rating[count]).toBe(t('rating.label', { count }));
+      // One star and several are different words in both languages: the plural forms were looked up, not copied.
+      expect(labels.rating[1]).not.toBe(labels.rating[2]!.replace('2', '1'));
     });
   }
 
@@ -80,6 +83,14 @@ describe('GridTile', () => {
     expect(item.getAttribute('aria-label')).toBe('Bild: ein Fuchs');
     expect(item.getAttribute('title')).toBe(de.library.tileHint);
     expect(getByRole('img', { name: de.library.favorite })).toBeTruthy();
+  });
+
+  it('names its stars in the grid’s language, by the rating’s plural', async () => {
+    const { getByRole } = await tile(false, { rating: 1 });
+    expect(getByRole('img', { name: (await translator('de'))('rating.label', { count: 1 }) }).getAttribute('data-rating')).toBe('1');
+    cleanup();
+    const three = await tile(false, { rating: 3 });
+    expect(three.getByRole('img', { name: (await translator('de'))('rating.label', { count: 3 }) }).getAttribute('data-rating')).toBe('3');
   });
 
   it('carries its check mark only while selected', async () => {

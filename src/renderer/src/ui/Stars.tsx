@@ -2,11 +2,10 @@ import { useTranslation } from 'react-i18next';
 
 const STAR = 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z';
 
-/** A read-only rating, for tiles. */
-export function Stars({ rating }: { rating: number }) {
-  const { t } = useTranslation();
+/** A read-only rating, for tiles; `label` names it (the grid translates it once for all its tiles). */
+export function Stars({ rating, label }: { rating: number; label: string }) {
   return (
-    <span className="stars" role="img" aria-label={t('rating.label', { count: rating })} data-rating={rating}>
+    <span className="stars" role="img" aria-label={label} data-rating={rating}>
       {Array.from({ length: rating }, (_, i) => (
         <svg key={i} viewBox="0 0 24 24" className="stars__star" aria-hidden="true">
           <path d={STAR} />

@@ -80,7 +80,7 @@ export const GridTile = memo(function GridTile({ item, index, selected, cursor, 
                 <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
               </svg>
             )}
-            {item.rating > 0 && <Stars rating={item.rating} />}
+            {item.rating > 0 && <Stars rating={item.rating} label={labels.rating[item.rating] ?? ''} />}
           </span>
         )}
         {/* Only a selected tile shows it: three nodes fewer for each tile a scroll brings in. */}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dismissPrepaint, savePrepaint } from './prepaint.ts';
 import { openingQuery, queryKey } from './query.ts';
 import { FamilyStacksContext } from './useFamilyStacks.ts';
+import { useTimeline } from './useTimeline.ts';
 import type { Library } from './useLibrary.ts';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
 import { VirtualGrid } from './VirtualGrid.tsx';
@@ -21,6 +22,9 @@ export function LibraryResults({ lib, thumbSize, empty }: Props) {
   const { search, stacked, grid, viewer, meta } = lib;
   const { query } = lib.controls;
   const { t } = useTranslation();
+  // Asked at once, not after the first screen: the scrubber takes its room beside the grid, and arriving late it
+  // would move every tile under the user's eyes (the live library's months are summed from per-day counts: cheap).
+  const timeline = useTimeline(query);
   const stackContext = useMemo(() => ({ stacks: stacked.stacks, toggle: stacked.toggle }), [stacked.stacks, stacked.toggle]);
   const nothingToShow = search.loaded && stacked.items.length === 0;
   // The window opens on this list stacked from now on: main cannot paint stacks, so it paints no first screen.
@@ -43,7 +47,7 @@ export function LibraryResults({ lib, thumbSize, empty }: Props) {
       <VirtualGrid
         items={stacked.items}
         paging={search}
-        query={query}
+        timeline={timeline}
         // Stacked, the results are fewer tiles than their count: the scrollbar spans what is loaded.
         total={lib.stacking ? null : search.count}
         hasMore={search.hasMore}

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
-import type { ImageQuery } from '../../../../shared/ipc/schemas/library.ts';
+import type { Timeline } from '../../../../shared/ipc/schemas/library.ts';
 import { useFling } from './useFling.ts';
 import { gridLayout, tilesToLayOut, visibleTiles } from './gridLayout.ts';
 import type { CaptionMode } from './GridTile.tsx';
@@ -11,7 +11,6 @@ import { useContentWidth } from './useContentWidth.ts';
 import type { ImageSearch } from './useImageSearch.ts';
 import { useGridPaging } from './useGridPaging.ts';
 import { useGridScrollTargets, useGridVirtualizer } from './useGridScroll.ts';
-import { useTimeline } from './useTimeline.ts';
 import { useFirstScreenIn } from './useFirstScreenIn.ts';
 import { usePrepaint } from './usePrepaint.ts';
 import { thumbIds, useThumbPrefetch } from './useThumbPrefetch.ts';
@@ -25,7 +24,8 @@ interface Props extends Omit<TileState, 'flinging' | 'labels'> {
   /** The loaded run of results; `paging.offset` is the index of its first in all the results. */
   items: readonly ImageSummary[];
   paging: Pick<ImageSearch, 'offset' | 'jumping' | 'jumpTo' | 'loadBefore'>;
-  query: ImageQuery;
+  /** The query's months, for the date scrubber (useTimeline, asked by the results: not again at every row a scroll brings in). */
+  timeline: Timeline | null;
   /** All results (images.count), so the scrollbar spans them before they are loaded; null while unknown. */
   total: number | null;
   hasMore: boolean;
@@ -48,12 +48,9 @@ interface Props extends Omit<TileState, 'flinging' | 'labels'> {
  * hold 60 images or a million. Columns follow the width and the thumbnail-size slider.
  */
 export function VirtualGrid(props: Props) {
-  const { items, paging, query, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, opening, ...tileProps } = props;
+  const { items, paging, timeline, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, opening, ...tileProps } = props;
   const { offset } = paging;
   const { cursor } = tileProps;
-  // Asked at once, not after the first screen: the scrubber takes its room beside the grid, and arriving late it
-  // would move every tile under the user's eyes (the live library's months are summed from per-day counts: cheap).
-  const timeline = useTimeline(query);
   const { t } = useTranslation();
   // react-i18next hands out a new `t` when the language changes: the labels follow it.
   const labels = useMemo(() => tileLabels(t), [t]);

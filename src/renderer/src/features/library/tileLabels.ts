@@ -11,6 +11,8 @@ export interface TileLabels {
   hint: string;
   favorite: string;
   fileMissing: string;
+  /** The stars' name for a rating of 1 to 5 (index 0 unused): a plural lookup per rated tile cost as much as the rest. */
+  rating: readonly string[];
 }
 
 /** Stands in for the value while the text around it is translated; no translation contains it. */
@@ -33,5 +35,6 @@ export const tileLabels = (t: TFunction): TileLabels => {
     hint: t('library.tileHint'),
     favorite: t('library.favorite'),
     fileMissing: t('library.fileMissing'),
+    rating: [0, 1, 2, 3, 4, 5].map((count) => t('rating.label', { count })),
   };
 };
