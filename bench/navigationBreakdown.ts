@@ -6,7 +6,7 @@ export interface ProbeState {
   gridItemsAt: number | null;
   firstRowAt: number | null;
   firstRowImages: number;
-  /** When the first screen's first row (main's HTML, before the app's script) was painted; null if it never was. */
+  /** When the prepaint's first row (main's HTML, before the app's script) was painted; null if it never was. */
   prepaintAt: number | null;
   requests: Array<{ route: string; input?: string; sentAt: number; doneAt: number | null }>;
 }
@@ -27,7 +27,7 @@ export const navigateToFirstRow = async (page: Page, navigate: () => Promise<unk
 };
 
 /**
- * When the first row of thumbnails was painted, whichever painted it: the first screen main's HTML paints before the
+ * When the first row of thumbnails was painted, whichever painted it: the prepaint main's HTML paints before the
  * app's script runs, or the grid itself (which then takes over in place, with the same images).
  */
 export const firstPaintedRowAt = (probe: ProbeState): number => Math.min(probe.prepaintAt ?? Number.POSITIVE_INFINITY, probe.firstRowAt!);

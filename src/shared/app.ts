@@ -12,5 +12,5 @@ export const mediaUrl = (kind: MediaKind, id: string): string => `media/${kind}/
 
 /** The element main's HTML paints the Library's first tiles in, before the script runs; the renderer removes it. */
 export const PREPAINT_ELEMENT_ID = 'prepaint';
-/** The most tiles a first screen paints: no more than the grid's own first page (FIRST_PAGE in the renderer). */
+/** The most tiles a prepaint paints: no more than the grid's own first page (FIRST_PAGE in the renderer). */
 export const PREPAINT_MAX_TILES = 120;

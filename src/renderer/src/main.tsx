@@ -27,7 +27,7 @@ const storedChoices = async (): Promise<{ language: LanguageChoice; startView: S
 };
 
 const start = async (): Promise<void> => {
-  // The first screen main's HTML painted (features/library/prepaint.ts) goes at the user's first move.
+  // The prepaint main's HTML painted (features/library/prepaint.ts) goes at the user's first move at the latest.
   dismissPrepaintOnInput();
   const { language, startView } = await storedChoices();
   if (startView !== 'library') dismissPrepaint();

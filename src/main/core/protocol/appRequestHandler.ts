@@ -9,7 +9,7 @@ import { PREPAINT_STYLESHEET, prepaintMarkup, prepaintStylesheet } from './prepa
 
 export interface AppRequestHandlerDeps {
   rendererDir: string;
-  /** Its media, and for the first screen (prepaint.ts) its settings and first images. */
+  /** Its media, and for the prepaint (prepaint.ts) its settings and first images. */
   library: Pick<Library, 'mediaPath' | 'mediaRoot' | 'getSetting' | 'search'>;
   csp: string;
 }
@@ -80,7 +80,7 @@ const respond = (request: Request, body: Buffer, headers: Record<string, string>
   });
 
 /**
- * The window's page with the first screen's tiles at the start of its body and their stylesheet in its head (which
+ * The window's page with the prepaint's tiles at the start of its body and their stylesheet in its head (which
  * hides them in a window of another size); the page as built when there is none to paint, or the library cannot say.
  */
 const withPrepaint = (page: Buffer, library: Parameters<typeof prepaintMarkup>[0]): Buffer => {

@@ -77,6 +77,6 @@ export const settingsRoutes = {
   }),
   'settings.set_spend_limit': route({ input: z.strictObject({ spendLimitUsd: zSpendLimitUsd }), output: zPreferences }),
   'settings.set_start_view': route({ input: z.strictObject({ view: zStartView }), output: zPreferences }),
-  // null: the window no longer knows where the first tiles go (a stacked or narrow library): paint none.
+  // null: paint none (families stacked, or tiles so small the screen holds more than a first page).
   'settings.set_prepaint': route({ input: z.strictObject({ prepaint: zPrepaint.nullable() }), output: z.strictObject({ saved: z.literal(true) }) }),
 };

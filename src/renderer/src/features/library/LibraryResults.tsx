@@ -27,7 +27,7 @@ export function LibraryResults({ lib, thumbSize, empty }: Props) {
   const timeline = useTimeline(query);
   const stackContext = useMemo(() => ({ stacks: stacked.stacks, toggle: stacked.toggle }), [stacked.stacks, stacked.toggle]);
   const nothingToShow = search.loaded && stacked.items.length === 0;
-  // The window opens on this list stacked from now on: main cannot paint stacks, so it paints no first screen.
+  // The window opens on this list stacked from now on: main cannot paint stacks, so it paints no prepaint.
   useEffect(() => {
     if (lib.stacking) savePrepaint(null);
   }, [lib.stacking]);
