@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from '../../src/shared/csp.ts';
 import { closeDatabase, openDatabase } from '../../src/main/core/db/openDatabase.ts';
 import { setStatementTiming } from '../../src/main/core/db/statements.ts';
 import { isInside } from '../../src/main/core/library/containment.ts';
+import { shardOf } from '../../src/main/core/library/mediaNames.ts';
 import { createLibrary, type Library } from '../../src/main/core/library/library.ts';
 import { createAppRequestHandler } from '../../src/main/core/protocol/appRequestHandler.ts';
 
@@ -83,7 +84,10 @@ beforeAll(async () => {
   const imagePath = library.mediaPath('image', hijackedImageId)!;
   unlinkSync(imagePath);
   symlinkSync(join(outsideDir, 'secret.png'), imagePath);
-  hijackedThumbId = (await ingest(await makePng(9, 9))).id;
+  // Its whole shard folder is swapped out below: it must not be the served image's (ids are random; one in 256 was).
+  do {
+    hijackedThumbId = (await ingest(await makePng(9, 9))).id;
+  } while (shardOf(hijackedThumbId) === shardOf(served.id));
   const thumbPath = library.mediaPath('thumb', hijackedThumbId)!;
   const shard = dirname(thumbPath);
   const evilShard = join(outsideDir, 'shard');
