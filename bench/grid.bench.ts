@@ -120,19 +120,15 @@ export const newProbedPage = async (browser: Browser): Promise<Page> => {
   return page;
 };
 
-const savedPrepaint = (dataDir: string): string | null => {
-  const stored = storedPrepaint(join(dataDir, 'lagoon.db'));
-  return stored === 'null' ? null : stored;
-};
-
 /**
  * A session before the measured ones, as a returning user has had: the window opens on the Library at the bench's
  * size and stays until its grid has told main where its first tiles sit (settings.set_prepaint), which main's
  * HTML paints at the next start. Resolves with what was stored.
  */
 export const previousSession = async (dataDir: string, apiBaseUrl: string, rendererDir: string, harnessEntry: string): Promise<string> => {
+  const dbPath = join(dataDir, 'lagoon.db');
   // What an earlier run (an older build) stored is forgotten: this session's grid stores its own.
-  opensOnLibrary(join(dataDir, 'lagoon.db'), 'null');
+  opensOnLibrary(dbPath, 'null');
   const app = await startAppProcess(appEnv(dataDir, apiBaseUrl, rendererDir), harnessEntry);
   const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -140,12 +136,12 @@ export const previousSession = async (dataDir: string, apiBaseUrl: string, rende
     await loadGrid(page, app.url);
     // The grid measures once its layout has settled (usePrepaint.ts), a second or so after its first row.
     const deadline = Date.now() + 20_000;
-    while (!savedPrepaint(dataDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    while (!storedPrepaint(dbPath) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
   } finally {
     await browser.close();
     await app.stop();
   }
-  const prepaint = savedPrepaint(dataDir);
+  const prepaint = storedPrepaint(dbPath);
   if (!prepaint) throw new Error('the grid never told main where its first tiles sit (settings.set_prepaint)');
   return prepaint;
 };

@@ -47,25 +47,23 @@
 
   const loaded = (img) => img !== null && img.complete && img.naturalWidth > 0;
 
+  // Loaded is not yet decoded: decode() settles once the pixels are ready to paint; `then` runs in the frame that shows them.
+  const whenPainted = (imgs, then) => Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() => requestAnimationFrame(then));
+
   // The prepaint (the tiles main's HTML paints before the app's script runs, id prepaint): when its first row
   // was painted with every thumbnail decoded, noted beside the grid's own first row.
   let screenDeciding = false;
   const watchPrepaint = () => {
     const screen = document.getElementById('prepaint');
     if (!screen || screenDeciding || state.prepaintAt !== null) return;
-    const frames = [...screen.children].filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.top === screen.firstElementChild.getBoundingClientRect().top;
-    });
-    const imgs = frames.map((el) => el.querySelector('img'));
-    if (frames.length && imgs.every(loaded)) {
+    const tiles = [...screen.children].filter((el) => el.getBoundingClientRect().width > 0);
+    const imgs = tiles.length ? firstRow(tiles).map((el) => el.querySelector('img')) : [];
+    if (imgs.length && imgs.every(loaded)) {
       screenDeciding = true;
-      Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() =>
-        requestAnimationFrame(() => {
-          // Still there: the grid's own row may have taken over meanwhile.
-          if (document.getElementById('prepaint')) state.prepaintAt = performance.now();
-        }),
-      );
+      whenPainted(imgs, () => {
+        // Still there: the grid's own row may have taken over meanwhile.
+        if (document.getElementById('prepaint')) state.prepaintAt = performance.now();
+      });
     }
   };
 
@@ -85,16 +83,13 @@
       const imgs = firstRow(items).map((el) => el.querySelector('img'));
       if (imgs.every(loaded)) {
         deciding = true;
-        // Loaded is not yet decoded: decode() settles once the pixels are ready to paint; the next frame shows them.
-        Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() =>
-          requestAnimationFrame(() => {
-            state.firstRowAt = performance.now();
-            state.firstRowImages = imgs.length;
-            // Told on the console, which the bench reads from outside: waiting by evaluating in the page would run
-            // Playwright's own script inside the navigation being measured (about 30 ms of this thread at load).
-            console.debug(FIRST_ROW_MESSAGE);
-          }),
-        );
+        whenPainted(imgs, () => {
+          state.firstRowAt = performance.now();
+          state.firstRowImages = imgs.length;
+          // Told on the console, which the bench reads from outside: waiting by evaluating in the page would run
+          // Playwright's own script inside the navigation being measured (about 30 ms of this thread at load).
+          console.debug(FIRST_ROW_MESSAGE);
+        });
       }
     }
     if (state.firstRowAt === null) requestAnimationFrame(tick);

@@ -194,11 +194,12 @@ export const opensOnLibrary = (dbPath: string, prepaint?: string): void => {
   }
 };
 
-/** What the library's window stored of its first tiles (settings.set_prepaint), or null. */
+/** What the library's window stored of its first tiles (settings.set_prepaint), or null: nothing, or "none" stored. */
 export const storedPrepaint = (dbPath: string): string | null => {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return (db.prepare('SELECT value FROM settings WHERE key = ?').get(PREPAINT_SETTING) as { value: string } | undefined)?.value ?? null;
+    const stored = (db.prepare('SELECT value FROM settings WHERE key = ?').get(PREPAINT_SETTING) as { value: string } | undefined)?.value;
+    return stored === undefined || stored === 'null' ? null : stored;
   } finally {
     db.close();
   }

@@ -40,7 +40,7 @@ export function LibraryView({ active, onGoToGenerate, onReuse, transfers, search
   const [exporting, setExporting] = useState<readonly string[] | null>(null);
   const onKeyDown = useLibraryKeys({ items, selectedItems, grid, curation, inTrash, selectAll: () => void selectAll(), toggleStack: stacked.toggle });
   const plainLibrary = scope.kind === 'all' && Object.keys(controls.query).length === 0;
-  // The first screen pictures this view: another view shown over it must not be covered by it.
+  // The prepaint pictures this view: another view shown in its place must not be covered by it.
   useEffect(() => {
     if (!active) dismissPrepaint();
   }, [active]);
