@@ -34,11 +34,19 @@
     return send.call(this, data);
   };
 
-  const visibleItems = () =>
-    [...document.querySelectorAll('[data-testid="grid-item"]')].filter((el) => {
+  // Cells the user can see: inside the grid's scroll box (which clips the rows scrolled under the toolbar above it, and
+  // the overscan rows the virtualiser keeps beyond it) and inside the window.
+  const visibleItems = () => {
+    const grid = document.querySelector('[data-testid="grid"]');
+    if (!grid) return [];
+    const box = grid.getBoundingClientRect();
+    const top = Math.max(0, box.top);
+    const bottom = Math.min(window.innerHeight, box.bottom);
+    return [...grid.querySelectorAll('[data-testid="grid-item"]')].filter((el) => {
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+      return r.width > 0 && r.height > 0 && r.bottom > top && r.top < bottom;
     });
+  };
 
   const firstRow = (items) => {
     const top = Math.min(...items.map((el) => el.getBoundingClientRect().top));
