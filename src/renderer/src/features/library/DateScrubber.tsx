@@ -41,6 +41,7 @@ export function DateScrubber({ timeline, total, current: at, onGo }: Props) {
   const current = drag?.index ?? Math.max(0, bucketAt(buckets, at));
   // The grid renders this at every row a scroll brings in; the month in view changes far less often.
   const currentLabel = useMemo(() => bucketLabel(buckets, format, current), [buckets, format, current]);
+  const name = useMemo(() => t('library.scrubber'), [t]);
 
   const goToBucket = (index: number) => {
     const bucket = buckets[Math.min(buckets.length - 1, Math.max(0, index))];
@@ -74,7 +75,7 @@ export function DateScrubber({ timeline, total, current: at, onGo }: Props) {
       className={`scrubber${drag ? ' scrubber--dragging' : ''}`}
       role="slider"
       tabIndex={0}
-      aria-label={t('library.scrubber')}
+      aria-label={name}
       aria-orientation="vertical"
       aria-valuemin={0}
       aria-valuemax={Math.max(0, buckets.length - 1)}

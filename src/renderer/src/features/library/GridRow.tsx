@@ -1,4 +1,4 @@
-import type { DragEvent, MouseEvent } from 'react';
+import { type DragEvent, type MouseEvent, memo } from 'react';
 import type { ImageSummary } from '../../../../shared/ipc/schemas/images.ts';
 import type { Range } from '../../ui/highlight.ts';
 import { type CaptionMode, GridTile, PlaceholderTile } from './GridTile.tsx';
@@ -36,8 +36,11 @@ interface Props {
   tiles: TileState;
 }
 
-/** One row of the virtual grid: loaded tiles, and placeholders for results counted but not loaded yet. */
-export function GridRow({ start, offset, length, top, height, columns, tile, items, tiles }: Props) {
+/**
+ * One row of the virtual grid: loaded tiles, and placeholders for results counted but not loaded yet. Memoised: a
+ * scroll that brings in a row renders that row, not again every row still in view.
+ */
+export const GridRow = memo(function GridRow({ start, offset, length, top, height, columns, tile, items, tiles }: Props) {
   return (
     <div
       className="lib-grid__row"
@@ -70,4 +73,4 @@ export function GridRow({ start, offset, length, top, height, columns, tile, ite
       })}
     </div>
   );
-}
+});

@@ -7,6 +7,7 @@ import { useTimeline } from './useTimeline.ts';
 import type { Library } from './useLibrary.ts';
 import { LibraryEmpty } from './LibraryEmpty.tsx';
 import { VirtualGrid } from './VirtualGrid.tsx';
+import { tileLabels } from './tileLabels.ts';
 
 interface Props {
   lib: Pick<Library, 'search' | 'controls' | 'stacked' | 'stacking' | 'inTrash' | 'grid' | 'viewer' | 'meta' | 'selection'>;
@@ -22,6 +23,8 @@ export function LibraryResults({ lib, thumbSize, empty }: Props) {
   const { search, stacked, grid, viewer, meta } = lib;
   const { query } = lib.controls;
   const { t } = useTranslation();
+  // What every tile says, translated here once per language: the grid renders at every row a scroll brings in.
+  const labels = useMemo(() => tileLabels(t), [t]);
   // Asked at once, not after the first screen: the scrubber takes its room beside the grid, and arriving late it
   // would move every tile under the user's eyes (the live library's months are summed from per-day counts: cheap).
   const timeline = useTimeline(query);
@@ -65,6 +68,7 @@ export function LibraryResults({ lib, thumbSize, empty }: Props) {
         onTileClick={grid.click}
         onOpen={viewer.open}
         onDragStart={lib.selection.onDragStart}
+        labels={labels}
         onCursor={(m) => grid.moveCursor(m.index, m.extend)}
         onToggleCursor={grid.toggleCursor}
         label={t('library.gridLabel')}

@@ -15,12 +15,11 @@ import { useFirstScreenIn } from './useFirstScreenIn.ts';
 import { usePrepaint } from './usePrepaint.ts';
 import { thumbIds, useThumbPrefetch } from './useThumbPrefetch.ts';
 import { DateScrubber } from './DateScrubber.tsx';
-import { tileLabels } from './tileLabels.ts';
 
 /** Caption heights by mode (CSS keeps the text inside them). */
 const CAPTION_HEIGHT: Record<CaptionMode, number> = { none: 0, prompt: 44, trashed: 40 };
 
-interface Props extends Omit<TileState, 'flinging' | 'labels'> {
+interface Props extends Omit<TileState, 'flinging'> {
   /** The loaded run of results; `paging.offset` is the index of its first in all the results. */
   items: readonly ImageSummary[];
   paging: Pick<ImageSearch, 'offset' | 'jumping' | 'jumpTo' | 'loadBefore'>;
@@ -48,16 +47,13 @@ interface Props extends Omit<TileState, 'flinging' | 'labels'> {
  * hold 60 images or a million. Columns follow the width and the thumbnail-size slider.
  */
 export function VirtualGrid(props: Props) {
-  const { items, paging, timeline, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, opening, ...tileProps } = props;
+  const { items, paging, timeline, total, hasMore, loadingMore, onLoadMore, thumbSize, reveal, generation, onCursor, onToggleCursor, label, opening } = props;
+  const { selected, cursor, caption, highlights, retentionDays, now, onTileClick, onOpen, onDragStart, labels } = props;
   const { offset } = paging;
-  const { cursor } = tileProps;
-  const { t } = useTranslation();
-  // react-i18next hands out a new `t` when the language changes: the labels follow it.
-  const labels = useMemo(() => tileLabels(t), [t]);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useContentWidth(scroller);
   const shown = tilesToLayOut(offset, items.length, hasMore, total);
-  const layout = gridLayout(width, thumbSize, shown, CAPTION_HEIGHT[tileProps.caption]);
+  const layout = gridLayout(width, thumbSize, shown, CAPTION_HEIGHT[caption]);
   const { flinging, onScroll } = useFling();
   const virtualizer = useGridVirtualizer({ scroller, layout, width, onScroll, generation });
 
@@ -84,7 +80,12 @@ export function VirtualGrid(props: Props) {
   useGridScrollTargets(virtualizer, { columns: layout.columns, offset, cursor, reveal });
   usePrepaint(scroller, layout, width > 0 && items.length > 0, opening);
 
-  const tiles: TileState = { ...tileProps, flinging, labels };
+  // One object while none of its parts change: a scroll renders the grid at every row it brings in, and the rows
+  // already in view (GridRow is memoised) then render again only if their own place or run changed.
+  const tiles = useMemo<TileState>(
+    () => ({ selected, cursor, flinging, caption, highlights, retentionDays, now, onTileClick, onOpen, onDragStart, labels }),
+    [selected, cursor, flinging, caption, highlights, retentionDays, now, onTileClick, onOpen, onDragStart, labels],
+  );
   const { columns, rowHeight, tile } = layout;
   const cursorId = items[cursor]?.id;
   const scrubber = timeline && timeline.buckets.length > 1 && shown > 0;
@@ -101,7 +102,7 @@ export function VirtualGrid(props: Props) {
         data-testid="grid"
         data-columns={columns}
         data-flinging={flinging}
-        onKeyDown={(e) => onGridKey(e, { items, cursor, columns, onCursor, onOpen: tiles.onOpen, onToggleCursor })}
+        onKeyDown={(e) => onGridKey(e, { items, cursor, columns, onCursor, onOpen, onToggleCursor })}
       >
         <div className="lib-grid__sizer" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
@@ -109,11 +110,7 @@ export function VirtualGrid(props: Props) {
             return <GridRow key={row.key} start={start} length={Math.min(columns, shown - start)} top={row.start} offset={offset} height={rowHeight} columns={columns} tile={tile} items={items} tiles={tiles} />;
           })}
         </div>
-        {(loadingMore || paging.jumping) && (
-          <p className="lib-grid__more muted" role="status">
-            <span className="spinner" aria-hidden="true" /> {t('library.loadingMore')}
-          </p>
-        )}
+        {(loadingMore || paging.jumping) && <LoadingMore />}
       </div>
       {scrubber && (
         <DateScrubber
@@ -125,5 +122,15 @@ export function VirtualGrid(props: Props) {
         />
       )}
     </div>
+  );
+}
+
+/** Under the grid while a page loads: its own component, so the grid's renders at every row need no translation hook. */
+function LoadingMore() {
+  const { t } = useTranslation();
+  return (
+    <p className="lib-grid__more muted" role="status">
+      <span className="spinner" aria-hidden="true" /> {t('library.loadingMore')}
+    </p>
   );
 }
