@@ -5,7 +5,8 @@ type Prefetch = typeof import('../../src/renderer/src/features/library/thumbPref
 type Warmth = typeof import('../../src/renderer/src/features/library/thumbWarmth.ts');
 
 // When the prefetch starts its next fetch. happy-dom's images neither arrive nor decode on their own, so each image
-// here is told when its bytes have arrived (its load event, one listener) and when its decode ends, as a browser would do it.
+// here is told when its bytes have arrived (its load event, one listener) and when its decode ends, as a browser
+// would do it.
 
 interface ControlledImage {
   src: string;
