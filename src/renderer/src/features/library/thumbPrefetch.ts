@@ -9,14 +9,13 @@ import { isWarm, markWarm, touchWarm } from './thumbWarmth.ts';
  */
 
 /**
- * Fetches asked of the browser at once: eighteen, more than the six connections Chromium opens to one HTTP host (the
- * harness and the bench serve the app over HTTP; lagoon:// has no such cap), so the browser starts the next fetch the
- * moment a connection is free. With six, each connection waited for the main thread: during a fling an image's load
- * event ran 23–41 ms (median) after its bytes had arrived, and the grid fetched 75–105 thumbnails a second while ~125
- * entered its window. The overtaking that once made more than six costly (stale fetches held a fling's landing rows
- * back for seconds) is answered below: the rows in view are fetched at high priority, ahead of whatever is queued.
+ * Fetches at once: six, as many connections as Chromium opens to one HTTP host (the harness and the bench serve the
+ * app over HTTP; lagoon:// has no such cap). Every wanted list puts the rows in view first, so when a fling lands its
+ * window is what fills them. With four, the window's last thumbnails arrived later (median over 18 flings of the 100k
+ * library, stop to every visible thumbnail: 180 ms with four, 140 with six); with twelve, more than the connections,
+ * stale prefetches held the landing rows back for seconds.
  */
-export const IN_FLIGHT = 18;
+const IN_FLIGHT = 6;
 
 /**
  * Thumbnails asked for and not yet decoded, each image kept referenced until its decode settles; `fetching` are those
@@ -28,8 +27,6 @@ export const IN_FLIGHT = 18;
 const pending = new Map<string, HTMLImageElement>();
 const fetching = new Set<string>();
 let wanted: string[] = [];
-/** Of `wanted`, the thumbnails of cells in view. */
-let inView = new Set<string>();
 
 const arrived = (id: string): void => {
   if (fetching.delete(id)) pump();
@@ -48,9 +45,6 @@ const pump = (): void => {
     if (isWarm(id) || pending.has(id)) continue;
     const image = new Image();
     image.decoding = 'async';
-    // The browser's queue for a host is ordered by priority: a cell in view overtakes fetches asked for earlier (during
-    // a fling, for cells long passed), which an image that is not in the document does not cancel.
-    if (inView.has(id)) image.fetchPriority = 'high';
     image.addEventListener('load', () => arrived(id), { once: true });
     image.src = mediaUrl('thumb', id);
     pending.set(id, image);
@@ -62,16 +56,8 @@ const pump = (): void => {
   }
 };
 
-/**
- * The thumbnails to have ready next, nearest first, the first `inViewCount` of them those of cells in view; replaces
- * what was wanted before (the scroll moved on). A fetch no longer wanted stops holding a slot: it still arrives and is
- * decoded (the browser goes on loading an image outside the document; removing its src cancelled none of ~850 in three
- * probed flings), but the fetches for where the scroll is now need not wait for it on the main thread.
- */
-export const prefetchThumbs = (ids: readonly string[], inViewCount = 0): void => {
-  const still = new Set(ids);
-  for (const id of fetching) if (!still.has(id)) fetching.delete(id);
-  inView = new Set(ids.slice(0, inViewCount));
+/** The thumbnails to have ready next, nearest first; replaces what was wanted before (the scroll moved on). */
+export const prefetchThumbs = (ids: readonly string[]): void => {
   wanted = ids.filter((id) => !isWarm(id) && !pending.has(id));
   // Touch the warm ones still wanted so they are the last to be dropped.
   for (const id of ids) touchWarm(id);

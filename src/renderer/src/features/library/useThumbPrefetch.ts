@@ -20,10 +20,10 @@ interface GridWindow {
   last: number;
   columns: number;
   /**
-   * The grid is being flung: only what a flung cell can still be seen with is fetched — the rows about to enter, then
-   * the window from its entering edge — and the wanted list is replaced at every move; when the fling lands, the
-   * cells in view are fetched ahead of what is still queued. (Prefetching six rows ahead on the way held the landing
-   * rows back: every visible thumbnail 4.3 s after a 6,000 px/s fling stopped, against 0.8 s fetching nothing.)
+   * The grid is being flung: only what a flung cell can still be seen with is fetched — the row about to enter, then
+   * the window from its entering edge — and the wanted list is replaced at every move, so at most a few fetches
+   * (IN_FLIGHT) are ever stale when the fling lands. (Prefetching six rows ahead on the way held the landing rows
+   * back: every visible thumbnail 4.3 s after a 6,000 px/s fling stopped, against 0.8 s fetching nothing.)
    */
   flinging: boolean;
   /** Nothing is in view: the library view is hidden (another view is open) or not laid out yet. */
@@ -33,14 +33,10 @@ interface GridWindow {
 /** Indexes from `from` stepping by `step` (1 or -1), `count` of them. */
 const run = (from: number, count: number, step: 1 | -1): number[] => Array.from({ length: Math.max(0, count) }, (_, i) => from + i * step);
 
-/**
- * During a fling: rows about to enter the window. Two: at 6,000 px/s a row enters ~30 ms after the one before, and a
- * thumbnail asked for one row ahead had those 30 ms for a fetch of 20–30 ms and a load event that ran 23–41 ms after
- * it. (Two rows used to delay the landing, when six fetches at a time made it wait for stale ones: thumbPrefetch.ts.)
- */
-const FLING_ROWS_AHEAD = 2;
+/** During a fling: rows about to enter the window. */
+const FLING_ROWS_AHEAD = 1;
 
-/** During a fling, most useful first: the rows about to enter, then the window from the edge it enters at. */
+/** During a fling, most useful first: the row about to enter, then the window from the edge it enters at. */
 const flingOrder = ({ first, last, columns }: Pick<GridWindow, 'first' | 'last' | 'columns'>, down: boolean): number[] =>
   down
     ? [...run(last + 1, FLING_ROWS_AHEAD * columns, 1), ...run(last, last - first + 1, -1)]
@@ -66,9 +62,7 @@ export const useThumbPrefetch = (grid: GridWindow): void => {
     const down = first >= previous.current;
     previous.current = first;
     const order = flinging ? flingOrder({ first, last, columns }, down) : prefetchOrder({ first, last, columns }, down);
-    // After a fling, the cells in view are fetched at high priority, ahead of what the fling asked for on the way.
-    const inView = flinging ? 0 : thumbIds(items, offset, first, last).length;
-    prefetchThumbs(idsOf(order.map((i) => items[i - offset])), inView);
+    prefetchThumbs(idsOf(order.map((i) => items[i - offset])));
     return undefined;
   }, [items, offset, first, last, columns, flinging, hidden]);
 };
