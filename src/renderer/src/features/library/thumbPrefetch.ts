@@ -13,7 +13,11 @@ import { isWarm, markWarm, touchWarm } from './thumbWarmth.ts';
  * app over HTTP; lagoon:// has no such cap). Every wanted list puts the rows in view first, so when a fling lands its
  * window is what fills them. With four, the window's last thumbnails arrived later (median over 18 flings of the 100k
  * library, stop to every visible thumbnail: 180 ms with four, 140 with six); with twelve, more than the connections,
- * stale prefetches held the landing rows back for seconds.
+ * stale prefetches held the landing rows back for seconds. Eighteen, with a passed cell's fetch giving up its slot and
+ * the landing's cells fetched at high priority, showed more thumbnails during a fling on a quick machine, but on a
+ * loaded one the passed cells' fetches were still being served and decoded at the landing: every visible thumbnail
+ * came 100–250 ms later in three of four paired bench runs. (During a fling a load event runs 23–41 ms after its
+ * bytes arrive, so a connection waits for the main thread; the browser cannot cancel an image outside the document.)
  */
 const IN_FLIGHT = 6;
 
