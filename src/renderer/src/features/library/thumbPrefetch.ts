@@ -17,7 +17,7 @@ import { isWarm, markWarm, touchWarm } from './thumbWarmth.ts';
  * the landing's cells fetched at high priority, showed more thumbnails during a fling on a quick machine, but on a
  * loaded one the passed cells' fetches were still being served and decoded at the landing: every visible thumbnail
  * came 200–260 ms later in three of four paired bench runs. (During a fling a load event runs 23–41 ms after its
- * bytes arrive, so a connection waits for the main thread; the browser cannot cancel an image outside the document.)
+ * bytes arrive, so a connection waits for the main thread; taking an image's src away did not cancel its fetch.)
  */
 const IN_FLIGHT = 6;
 
