@@ -28,6 +28,8 @@ interface FloorSample {
   launchMs: number;
   /** From the navigation's start to the row painted. */
   navigationMs: number;
+  /** From the navigation's start to the page's script seeing the row decoded, a frame later at least. */
+  navigationSeenMs: number;
 }
 
 /**
@@ -52,8 +54,11 @@ const floorOnce = async (thumbFiles: readonly string[]): Promise<FloorSample> =>
     const painted = page.waitForEvent('console', { predicate: (message) => message.text() === PAINTED, timeout: 60_000 });
     await page.goto(url);
     await painted;
-    const { at, origin } = await page.evaluate(() => ({ at: (globalThis as unknown as { floorPaintedAt: number }).floorPaintedAt, origin: performance.timeOrigin }));
-    return { launchMs: origin + at - startedAt, navigationMs: at };
+    const { at, seen, origin } = await page.evaluate(() => {
+      const floor = globalThis as unknown as { floorPaintedAt: number; floorSeenAt: number };
+      return { at: floor.floorPaintedAt, seen: floor.floorSeenAt, origin: performance.timeOrigin };
+    });
+    return { launchMs: origin + at - startedAt, navigationMs: at, navigationSeenMs: seen };
   } finally {
     server.kill();
     await browser.close();

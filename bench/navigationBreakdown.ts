@@ -4,10 +4,15 @@ import type { Page } from '@playwright/test';
 export interface ProbeState {
   navClickAt: number | null;
   gridItemsAt: number | null;
+  /** When the grid's first row was painted with every thumbnail, by the browser's paint times. */
   firstRowAt: number | null;
+  /** When the page's own script saw that row decoded: later, by a frame and any long task in between. */
+  firstRowSeenAt: number | null;
   firstRowImages: number;
   /** When the prepaint's first row (main's HTML, before the app's script) was painted; null if it never was. */
   prepaintAt: number | null;
+  /** When the page's own script saw the prepaint's first row decoded. */
+  prepaintSeenAt: number | null;
   requests: Array<{ route: string; input?: string; sentAt: number; doneAt: number | null }>;
 }
 
