@@ -70,13 +70,13 @@
   });
   inserted.observe(document, { childList: true, subtree: true });
 
-  // Rows waiting for their paint times: { imgs, done, seenAt }.
+  // Rows waiting for their paint times: { imgs, painted }.
   const waiting = new Set();
   const reportPainted = () => {
     for (const row of waiting) {
-      if (row.seenAt === null || !row.imgs.every((img) => paintedAt.has(img))) continue;
+      if (!row.imgs.every((img) => paintedAt.has(img))) continue;
       waiting.delete(row);
-      row.done(Math.max(...row.imgs.map((img) => paintedAt.get(img))), row.seenAt);
+      row.painted(Math.max(...row.imgs.map((img) => paintedAt.get(img))));
     }
   };
   new PerformanceObserver((list) => {
@@ -84,34 +84,36 @@
     reportPainted();
   }).observe({ type: 'element', buffered: true });
 
-  // Calls `done(paintedAt, seenAt)`: when the last of `imgs` was painted, and when this script saw them all decoded
-  // (decode() settles once the pixels are ready; the frame after it shows them).
-  const whenPainted = (imgs, done) => {
-    const row = { imgs, done, seenAt: null };
-    waiting.add(row);
-    void Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() =>
-      requestAnimationFrame(() => {
-        row.seenAt = performance.now();
-        reportPainted();
-      }),
-    );
+  // Calls `painted(at)` with when the last of `imgs` was painted, and `seen(at)` with when this script saw them all
+  // decoded (decode() settles once the pixels are ready; the frame after it shows them). Either may come first: a
+  // decode waits for the compositor, which a long task on this thread holds up.
+  const whenPainted = (imgs, painted, seen) => {
+    waiting.add({ imgs, painted });
+    reportPainted();
+    void Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() => requestAnimationFrame(() => seen(performance.now())));
   };
 
-  // The prepaint (the tiles main's HTML paints before the app's script runs, id prepaint): when its first row
-  // was painted with every thumbnail decoded, noted beside the grid's own first row.
-  let screenDeciding = false;
+  // The prepaint (the tiles main's HTML paints before the app's script runs, id prepaint): when its first row was
+  // painted, noted beside the grid's own first row. Its row is taken at the first frame its tiles are laid out in,
+  // loaded or not: the app may take the prepaint away before this script gets a frame where they all are.
+  let screenRow = null;
   const watchPrepaint = () => {
     const screen = document.getElementById('prepaint');
-    if (!screen || screenDeciding || state.prepaintAt !== null) return;
+    if (!screen || screenRow) return;
     const tiles = [...screen.children].filter((el) => el.getBoundingClientRect().width > 0);
-    const imgs = tiles.length ? firstRow(tiles).map((el) => el.querySelector('img')) : [];
-    if (imgs.length && imgs.every(loaded)) {
-      screenDeciding = true;
-      whenPainted(imgs, (at, seen) => {
+    if (!tiles.length) return;
+    screenRow = firstRow(tiles).map((el) => el.querySelector('img'));
+    // A tile without a picture (a blurred image) leaves the row unpainted: the prepaint then does not count.
+    if (screenRow.includes(null)) return;
+    whenPainted(
+      screenRow,
+      (at) => {
         state.prepaintAt = at;
-        state.prepaintSeenAt = seen;
-      });
-    }
+      },
+      (at) => {
+        state.prepaintSeenAt = at;
+      },
+    );
   };
 
   let deciding = false;
@@ -130,18 +132,29 @@
       const imgs = firstRow(items).map((el) => el.querySelector('img'));
       if (imgs.every(loaded)) {
         deciding = true;
-        whenPainted(imgs, (at, seen) => {
+        // Told on the console, which the bench reads from outside, once both times are known: waiting by evaluating
+        // in the page would run Playwright's own script inside the navigation being measured (about 30 ms of this
+        // thread at load).
+        const tell = () => {
+          if (state.firstRowAt === null || state.firstRowSeenAt === null) return;
           inserted.disconnect();
-          state.firstRowAt = at;
-          state.firstRowSeenAt = seen;
           state.firstRowImages = imgs.length;
-          // Told on the console, which the bench reads from outside: waiting by evaluating in the page would run
-          // Playwright's own script inside the navigation being measured (about 30 ms of this thread at load).
           console.debug(FIRST_ROW_MESSAGE);
-        });
+        };
+        whenPainted(
+          imgs,
+          (at) => {
+            state.firstRowAt = at;
+            tell();
+          },
+          (at) => {
+            state.firstRowSeenAt = at;
+            tell();
+          },
+        );
       }
     }
-    if (state.firstRowAt === null) requestAnimationFrame(tick);
+    if (!deciding) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 
