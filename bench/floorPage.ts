@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { launchBenchBrowser } from './benchBrowser.ts';
 import { dropPageCaches, median } from './measure.ts';
 
 const FLOOR_SERVER = fileURLToPath(new URL('./floorServer.ts', import.meta.url));
@@ -39,7 +38,7 @@ interface FloorSample {
  */
 const floorOnce = async (thumbFiles: readonly string[]): Promise<FloorSample> => {
   dropPageCaches();
-  const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   const startedAt = Date.now();
   const server = spawn(process.execPath, [FLOOR_SERVER], {
     env: { ...process.env, FLOOR_THUMBS: JSON.stringify(thumbFiles), FLOOR_MESSAGE: PAINTED },

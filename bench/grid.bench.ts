@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import type { Browser, Page } from '@playwright/test';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { dropPageCaches, type Figure, fileSystemOf, median, medianSample, percentile } from './measure.ts';
+import { benchBrowserName, launchBenchBrowser } from './benchBrowser.ts';
 import { bundleHarness } from './harnessBundle.ts';
 import { firstRowThumbnails, measureFloor } from './floorPage.ts';
 import { firstPaintedRowAt, imageLoads, navigateToFirstRow, type ProbeState, requestLines } from './navigationBreakdown.ts';
@@ -130,7 +130,7 @@ export const previousSession = async (dataDir: string, apiBaseUrl: string, rende
   // What an earlier run (an older build) stored is forgotten: this session's grid stores its own.
   opensOnLibrary(dbPath, 'null');
   const app = await startAppProcess(appEnv(dataDir, apiBaseUrl, rendererDir), harnessEntry);
-  const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   try {
     const page = await newProbedPage(browser);
     await loadGrid(page, app.url);
@@ -150,7 +150,7 @@ export const previousSession = async (dataDir: string, apiBaseUrl: string, rende
 const coldPaintAlone = async (dataDir: string, apiBaseUrl: string, rendererDir: string, harnessEntry: string): Promise<ColdPaint> => {
   const pageCache = dropPageCaches();
   const app = await startAppProcess(appEnv(dataDir, apiBaseUrl, rendererDir), harnessEntry);
-  const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   try {
     const page = await newProbedPage(browser);
     const probe = await loadGrid(page, app.url);
@@ -183,7 +183,7 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
   const floor = names.includes('grid_first_paint_ms_100k') ? await measureFloor(firstRowThumbnails(lib.dataDir, coldAlone[0]!.probe.firstRowImages)) : null;
   const pageCache = dropPageCaches();
   const app = await startAppProcess(appEnv(lib.dataDir, fake.url, renderer.dir), harness.entry);
-  const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   try {
     const page = await newProbedPage(browser);
     const pageErrors: string[] = [];
@@ -224,6 +224,7 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
       renderer_build_ms: renderer.buildMs,
       file_system: fileSystemOf(lib.dataDir),
       thumbnail_avg_bytes: lib.mediaBytes?.thumb,
+      browser: benchBrowserName(browser),
     };
     if (names.includes('grid_first_paint_ms_100k')) {
       // In the order they ran: the ones alone, then the run's own.

@@ -1,11 +1,10 @@
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startAppProcess } from '../tests/e2e/appProcess.ts';
 import { startFakeVenice } from '../tests/fake-venice/server.ts';
 import { appEnv, buildRenderer, newProbedPage, previousSession } from './grid.bench.ts';
+import { benchBrowserName, launchBenchBrowser } from './benchBrowser.ts';
 import { bundleHarness } from './harnessBundle.ts';
 import { firstRowThumbnails, measureFloor } from './floorPage.ts';
 import { firstPaintedRowAt, imageLoads, navigateToFirstRow, type ProbeState, requestLines } from './navigationBreakdown.ts';
@@ -66,6 +65,7 @@ interface LaunchSample {
   pageCache: ReturnType<typeof dropPageCaches>;
   fileSystem: string;
   images: number;
+  browser: string;
 }
 
 /**
@@ -78,7 +78,7 @@ const LAUNCHES = 3;
 const launchOnce = async (rendererDir: string, harnessEntry: string, apiBaseUrl: string, prepaint: string): Promise<LaunchSample> => {
   const copy = await workingCopy(prepaint);
   const pageCache = dropPageCaches();
-  const browser = await chromium.launch({ executablePath: process.env.LAGOON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   let app: Awaited<ReturnType<typeof startAppProcess>> | null = null;
   try {
     const page = await newProbedPage(browser);
@@ -96,6 +96,7 @@ const launchOnce = async (rendererDir: string, harnessEntry: string, apiBaseUrl:
       pageCache,
       fileSystem: fileSystemOf(copy.dataDir),
       images: copy.images,
+      browser: benchBrowserName(browser),
     };
   } finally {
     await app?.stop();
@@ -144,6 +145,7 @@ export const launchToGrid1m = async (): Promise<Figure> => {
       image_loads: mid.imageLoads,
       page_cache: mid.pageCache,
       main: 'the harness bundled as the app is (its workers from sources)',
+      browser: mid.browser,
       images: mid.images,
       file_system: mid.fileSystem,
     };
