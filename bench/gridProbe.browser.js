@@ -95,11 +95,12 @@
 
   // The prepaint (the tiles main's HTML paints before the app's script runs, id prepaint): when its first row was
   // painted, noted beside the grid's own first row. Its row is taken at the first frame its tiles are laid out in,
-  // loaded or not: the app may take the prepaint away before this script gets a frame where they all are.
+  // loaded or not (the app may take the prepaint away before this script gets a frame where they all are), once the
+  // parser has gone past it: a frame can come while only some of its tiles have been parsed.
   let screenRow = null;
   const watchPrepaint = () => {
     const screen = document.getElementById('prepaint');
-    if (!screen || screenRow) return;
+    if (!screen || screenRow || !screen.nextElementSibling) return;
     const tiles = [...screen.children].filter((el) => el.getBoundingClientRect().width > 0);
     if (!tiles.length) return;
     screenRow = firstRow(tiles).map((el) => el.querySelector('img'));
