@@ -1,8 +1,8 @@
 // Injected by bench/grid.bench.ts before the page's own scripts. It opens the Library as soon as its button exists
 // (the bench's libraries open there already, and the click then changes nothing) and notes, on the page's own clock
 // (performance.now() counts from the start of navigation), when the grid's first row was painted with every
-// thumbnail, by the browser's own paint times (whenPainted, below). It also offers the scroll measurement. Only data-testid hooks the
-// e2e specs already rely on (App.tsx): nav-library, grid, grid-item.
+// thumbnail, by the browser's own paint times (whenPainted, below). It also offers the scroll measurement. Only
+// data-testid hooks the e2e specs already rely on (App.tsx): nav-library, grid, grid-item.
 /* oxlint-disable unicorn/consistent-function-scoping -- a classic script: its outer scope is window, so helpers stay inside */
 (() => {
   const FIRST_ROW_MESSAGE = 'lagoon-bench: first row painted';
@@ -85,8 +85,8 @@
   }).observe({ type: 'element', buffered: true });
 
   // Calls `painted(at)` with when the last of `imgs` was painted, and `seen(at)` with when this script saw them all
-  // decoded (decode() settles once the pixels are ready; the frame after it shows them). Either may come first: a
-  // decode waits for the compositor, which a long task on this thread holds up.
+  // decoded (decode() settles once the pixels are ready; the frame after it shows them). Either may come first: cold
+  // navigations showed both orders.
   const whenPainted = (imgs, painted, seen) => {
     waiting.add({ imgs, painted });
     reportPainted();
