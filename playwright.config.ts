@@ -3,8 +3,8 @@ import { defineConfig } from '@playwright/test';
 /**
  * Debian's Chromium headless shell, never a downloaded browser build (this network cannot fetch one). The shell is
  * Chromium's content layer without the browser around it, as Electron's window is. The full browser
- * (`/usr/bin/chromium`) also starts its own address-bar popup (`chrome://omnibox-popup.top-chrome`) and other pages of
- * its own, each in a renderer parsing hundreds of milliseconds of script in its first second, on the same two cores as
+ * (`/usr/bin/chromium`) also starts its own address-bar popup (`chrome://omnibox-popup.top-chrome`) in a renderer of
+ * its own, which in traced cold navigations parsed 300-500 ms of script in its first second, on the same two cores as
  * the app: in seven alternating cold navigations the prepaint's row painted at a median of 480 ms in the full browser
  * and 332 ms in the shell, the grid's own row at 1,268 and 700 ms. Electron runs none of that.
  */
