@@ -241,7 +241,8 @@ export const gridFigures = async (names: readonly string[]): Promise<Figure[]> =
         // The grid's own first row (the one the user can click), and the prepaint's, in each cold navigation:
         cold_grid_rows_ms: colds.map((c) => c.probe.firstRowAt),
         cold_prepaints_ms: colds.map((c) => c.probe.prepaintAt),
-        // When a script in the page saw each cold navigation's prepaint decoded (how the bench measured before 2026-12-05):
+        // When a script in the page saw each cold navigation's rows decoded (how the bench measured before 2026-12-05):
+        cold_grid_rows_seen_ms: colds.map((c) => c.probe.firstRowSeenAt),
         cold_prepaints_seen_ms: colds.map((c) => c.probe.prepaintSeenAt),
         static_page_floor_ms: floor?.navigationMs,
         static_page_floor_samples_ms: floor?.samples.map((f) => Math.round(f.navigationMs)),
